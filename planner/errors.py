@@ -1,0 +1,98 @@
+"""The exception hierarchy of planner.
+
+Library code raises these; the CLI turns them into messages and exit codes in one
+place (:mod:`planner.cli`). Each error builds its message from its parts, so every
+message names the file, the key or line, the offending value and what would be valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+EXIT_DATA: Final = 1
+"""Exit status for invalid graph data or a plan that cannot be made."""
+EXIT_USAGE: Final = 2
+"""Exit status for a usage error, an invalid option value or an invalid profile."""
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``."""
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def location(file: str | None, line: int | None = None) -> str:
+    """Format ``file:line: `` (or less, when parts are unknown)."""
+    if file is None:
+        return ""
+    return f"{file}:{line}: " if line else f"{file}: "
+
+
+class PlannerError(Exception):
+    """Base class of every error planner raises on purpose."""
+
+    exit_code: int = EXIT_DATA
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in graph data: where it is and what is wrong."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{location(self.file, self.line)}{self.message}"
+
+
+class GraphError(PlannerError):
+    """Raised when graph data cannot be read or fails validation (exit 1)."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ProfileError(PlannerError):
+    """Raised when a profile is missing, unreadable or invalid (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(
+        self, file: str, message: str, *, key: str | None = None, line: int | None = None
+    ) -> None:
+        self.file, self.key, self.line, self.detail = file, key, line, message
+        where = f"key '{key}': " if key else ""
+        super().__init__(f"{location(file, line)}{where}{message}")
+
+
+class UnknownIdError(PlannerError):
+    """Raised when a command is given an id that the graph does not define (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, node_id: str, known: Iterable[str], *, what: str = "node") -> None:
+        self.node_id = node_id
+        super().__init__(f"unknown {what} id '{node_id}'{did_you_mean(node_id, known)}")
+
+
+class PlanError(PlannerError):
+    """Raised when a plan cannot be made from valid inputs (exit 1)."""
+
+
+class OutputError(PlannerError):
+    """Raised when an output file cannot be written (exit 1)."""
+
+
+class ToolMissingError(PlannerError):
+    """Raised when an external program (Graphviz ``dot``) is needed but missing (exit 1)."""
+
+
+class CalendarError(PlannerError):
+    """Raised when a previous calendar file cannot be read (exit 2)."""
+
+    exit_code = EXIT_USAGE

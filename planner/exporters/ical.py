@@ -1,0 +1,359 @@
+"""The schedule as an iCalendar (RFC 5545) file that calendar clients import cleanly.
+
+- one VEVENT per session and one all-day VEVENT per milestone;
+- times carry the profile's zone (TZID) with a VTIMEZONE built from the zone's real
+  transitions over the whole plan (icalendar's own zones stop at 2038);
+- UIDs derive from the person, the item and the occurrence, so exporting the same
+  plan again gives the same UIDs;
+- with an earlier export (``previous``), a session that still exists keeps its UID,
+  a changed one gets a higher SEQUENCE, one that disappeared is written again as
+  STATUS:CANCELLED with a higher SEQUENCE, and sessions that ended before the new
+  plan starts stay as they were, so no earlier UID ever leaves the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+from zoneinfo import ZoneInfo
+
+from planner.errors import CalendarError
+
+if TYPE_CHECKING:
+    from planner.graph import CareerGraph
+    from planner.scheduling import Schedule
+
+PRODID: Final = "-//planner//Learning path planner//EN"
+UID_DOMAIN: Final = "planner.invalid"
+SIGNIFICANT: Final = ("DTSTART", "DTEND", "DURATION", "STATUS", "SUMMARY", "LOCATION",
+                      "DESCRIPTION", "RRULE", "RDATE", "EXDATE")
+_UTC_NAMES: Final = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal",
+                     "Etc/Universal", "GMT", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0",
+                     "Etc/Greenwich", "Greenwich", "GMT0", "GMT+0", "GMT-0"}
+
+
+def event_uid(person: str, *parts: str | int) -> str:
+    """A stable UID from the person and the parts that identify one event."""
+    key = "\x1f".join([" ".join(person.split()).casefold(), *(str(p) for p in parts)])
+    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
+
+
+# --- VTIMEZONE -----------------------------------------------------------------------
+
+
+def _transitions(zone: ZoneInfo, begin: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """UTC instants in [begin, end) where the zone's UTC offset or name changes."""
+    found: list[dt.datetime] = []
+
+    def state(moment: dt.datetime) -> tuple[Any, ...]:
+        local = moment.astimezone(zone)
+        return (local.utcoffset(), local.tzname(), bool(local.dst()))
+
+    step = dt.timedelta(hours=12)
+    moment = begin
+    current = state(moment)
+    while moment < end:
+        following = min(moment + step, end)
+        nxt = state(following)
+        if nxt != current:
+            lo, hi = moment, following
+            while hi - lo > dt.timedelta(minutes=1):
+                mid = lo + (hi - lo) / 2
+                if state(mid) == current:
+                    lo = mid
+                else:
+                    hi = mid
+            found.append(hi.replace(second=0, microsecond=0))
+        moment, current = following, nxt
+    return found
+
+
+def build_vtimezone(tzid: str, begin: dt.date, end: dt.date) -> Any:
+    """A VTIMEZONE for ``tzid`` that is exact from ``begin`` to ``end`` (plus a year)."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    zone = ZoneInfo(tzid)
+    first = dt.datetime(begin.year - 1, 1, 1, tzinfo=dt.UTC)
+    last = dt.datetime(end.year + 2, 1, 1, tzinfo=dt.UTC)
+    vtz = Timezone()
+    vtz.add("tzid", tzid)
+
+    def observance(moment: dt.datetime, before: dt.datetime) -> Any:
+        local = moment.astimezone(zone)
+        prior = before.astimezone(zone)
+        comp = TimezoneDaylight() if local.dst() else TimezoneStandard()
+        # DTSTART is the local time of the change, read in the offset in force before it.
+        start = (moment + prior.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
+        comp.add("dtstart", start)
+        comp.add("tzoffsetfrom", prior.utcoffset())
+        comp.add("tzoffsetto", local.utcoffset())
+        comp.add("tzname", local.tzname() or tzid)
+        return comp
+
+    vtz.add_component(observance(first, first))
+    for moment in _transitions(zone, first, last):
+        vtz.add_component(observance(moment, moment - dt.timedelta(minutes=1)))
+    return vtz
+
+
+# --- reading an earlier export --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreviousEvent:
+    """One VEVENT of an earlier export, with what the update rules need."""
+
+    uid: str
+    sequence: int
+    end: dt.datetime | dt.date | None
+    cancelled: bool
+    item: str | None
+    component: Any
+
+
+def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
+    """Parse an earlier export into its events by UID.
+
+    Raises
+    ------
+    CalendarError
+        When the file is not an iCalendar file.
+    """
+    from icalendar import Calendar
+
+    try:
+        cal = Calendar.from_ical(data)
+    except Exception as exc:  # noqa: BLE001 -- any parser failure means "not a calendar"
+        raise CalendarError(f"{file}: not a readable iCalendar file ({exc})") from None
+    if not hasattr(cal, "walk") or getattr(cal, "name", "") != "VCALENDAR":
+        raise CalendarError(f"{file}: not an iCalendar file (no VCALENDAR)")
+    events: dict[str, PreviousEvent] = {}
+    for ev in cal.walk("VEVENT"):
+        uid = ev.get("UID")
+        if uid is None:
+            continue
+        try:
+            sequence = int(ev.get("SEQUENCE", 0))
+        except (TypeError, ValueError):
+            sequence = 0
+        end = ev.get("DTEND")
+        end_value = end.dt if end is not None else None
+        status = str(ev.get("STATUS", "")).upper()
+        item = ev.get("X-PLANNER-ITEM")
+        events[str(uid)] = PreviousEvent(
+            str(uid), sequence, end_value, status == "CANCELLED",
+            str(item) if item is not None else None, ev,
+        )
+    return events
+
+
+def _ended_before(event: PreviousEvent, moment: dt.datetime) -> bool:
+    end = event.end
+    if isinstance(end, dt.datetime):
+        if end.tzinfo is None:
+            end = end.replace(tzinfo=dt.UTC)
+        return end <= moment
+    if isinstance(end, dt.date):
+        return end <= moment.date()
+    return False
+
+
+# --- building --------------------------------------------------------------------------
+
+
+def _description(graph: CareerGraph, schedule: Schedule, item_id: str, hours_left: float) -> str:
+    import networkx as nx
+
+    node = graph.nodes[item_id]
+    item = schedule.plan.item(item_id)
+    unlocks = sorted(graph.digraph.successors(item_id))
+    lines = []
+    if node.description:
+        lines.append(node.description)
+    goal = item.stage or schedule.plan.target
+    try:
+        chain = nx.shortest_path(graph.digraph, item_id, goal)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        chain = [item_id]
+    if item.stage:
+        lines.append(f"Why: {graph.nodes[goal].name} needs it ({' → '.join(chain)}).")
+    else:
+        lines.append("Why: it is one of your focus items (or a focus item needs it).")
+    if unlocks:
+        lines.append("Unlocks: " + ", ".join(graph.nodes[u].name for u in unlocks[:12])
+                     + (f" and {len(unlocks) - 12} more" if len(unlocks) > 12 else ""))
+    resources = node.resources if node.kind != "stage" else ()  # type: ignore[union-attr]
+    if resources:
+        lines.append("Resources:")
+        lines.extend(f"- {r.title}: {r.url}" for r in resources)
+    lines.append(f"Hours left after this session: {hours_left:g} of {item.hours:g}")
+    return "\n".join(lines)
+
+
+def render_ical(
+    schedule: Schedule,
+    graph: CareerGraph,
+    *,
+    person: str,
+    stamp: dt.datetime,
+    reminder: int | None = None,
+    previous: Mapping[str, PreviousEvent] | None = None,
+    calendar_name: str | None = None,
+) -> bytes:
+    """Render the schedule as iCalendar bytes.
+
+    Parameters
+    ----------
+    schedule:
+        The scheduled plan.
+    graph:
+        The graph, for descriptions, categories and resources.
+    person:
+        The learner's name; part of every UID.
+    stamp:
+        DTSTAMP of every event (the CLI passes now, or SOURCE_DATE_EPOCH).
+    reminder:
+        Minutes before each session for a display alarm, or None.
+    previous:
+        Events of an earlier export (see :func:`read_previous`), to keep UIDs and
+        raise SEQUENCE as the module docstring says.
+    """
+    from icalendar import Alarm, Calendar, Event
+
+    previous = previous or {}
+    zone_name = schedule.availability.timezone
+    use_utc = zone_name in _UTC_NAMES
+    zone = ZoneInfo(zone_name)
+    stamp = stamp.astimezone(dt.UTC).replace(microsecond=0)
+    replan_start = dt.datetime.combine(schedule.start, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+
+    kept = {uid: ev for uid, ev in previous.items() if not ev.cancelled and _ended_before(ev, replan_start)}
+    done_before: dict[str, int] = {}
+    for ev in kept.values():
+        if ev.item:
+            done_before[ev.item] = done_before.get(ev.item, 0) + 1
+
+    def moment(value: dt.datetime) -> dt.datetime:
+        return value.astimezone(dt.UTC) if use_utc else value.astimezone(zone)
+
+    fresh: list[tuple[str, Any]] = []
+    left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
+    for session in schedule.sessions:
+        node = graph.nodes[session.item]
+        offset = done_before.get(session.item, 0)
+        number, count = session.index + offset, session.count + offset
+        uid = event_uid(person, "session", session.item, number)
+        if uid in kept:  # an old session at this number is in the past: never reuse its UID
+            uid = event_uid(person, "session", session.item, number, "replan", schedule.start.isoformat())
+        left[session.item] -= session.minutes
+        verb = "Project" if node.kind == "project" else "Study"
+        summary = f"{verb}: {node.name}" + (f" ({number}/{count})" if count > 1 else "")
+        ev = Event()
+        ev.add("uid", uid)
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", moment(session.start))
+        ev.add("dtend", moment(session.end))
+        ev.add("summary", " ".join(summary.split()))
+        ev.add("description", _description(graph, schedule, session.item, left[session.item] / 60))
+        ev.add("categories", [node.category])  # type: ignore[union-attr]
+        ev.add("status", "CONFIRMED")
+        ev.add("transp", "OPAQUE")
+        ev.add("x-planner-item", session.item)
+        if reminder is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", " ".join(summary.split()))
+            alarm.add("trigger", dt.timedelta(minutes=-reminder))
+            ev.add_component(alarm)
+        fresh.append((uid, ev))
+    for milestone in schedule.milestones:
+        uid = event_uid(person, "milestone", milestone.stage)
+        ev = Event()
+        ev.add("uid", uid)
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", milestone.date)
+        ev.add("dtend", milestone.date + dt.timedelta(days=1))
+        ev.add("summary", " ".join(f"Milestone: {milestone.name}".split()))
+        ev.add("description", f"You reach {milestone.name} ({milestone.stage}): every requirement "
+                              "of the stage is done.")
+        ev.add("categories", ["milestone"])
+        ev.add("status", "CONFIRMED")
+        ev.add("transp", "TRANSPARENT")
+        fresh.append((uid, ev))
+
+    events: list[Any] = []
+    new_uids = {uid for uid, _ in fresh}
+    for uid, ev in fresh:
+        old = previous.get(uid)
+        sequence = 0
+        if old is not None:
+            sequence = old.sequence
+            if old.cancelled or _differs(old.component, ev):
+                sequence += 1
+        ev.add("sequence", sequence)
+        events.append(ev)
+    for uid in sorted(set(previous) - new_uids):
+        old = previous[uid]
+        if uid in kept or old.cancelled:
+            events.append(old.component)
+            continue
+        events.append(_cancelled(old, stamp))
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", " ".join((calendar_name or "Learning plan").split()))
+    if not use_utc and events:
+        dates = [schedule.start]
+        for ev in events:
+            for key in ("DTSTART", "DTEND"):
+                if ev.get(key) is not None:
+                    value = ev.get(key).dt
+                    dates.append(value.date() if isinstance(value, dt.datetime) else value)
+        cal.add_component(build_vtimezone(zone_name, min(dates), max(dates)))
+    for ev in sorted(events, key=_sort_key):
+        cal.add_component(ev)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _sort_key(ev: Any) -> tuple[str, str]:
+    start = ev.get("DTSTART")
+    value = start.dt if start is not None else dt.date.min
+    if isinstance(value, dt.datetime):
+        key = value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S") if value.tzinfo else value.strftime(
+            "%Y%m%dT%H%M%S")
+    else:
+        key = value.strftime("%Y%m%dT000000")
+    return key, str(ev.get("UID", ""))
+
+
+def _differs(old: Any, new: Any) -> bool:
+    for prop in SIGNIFICANT:
+        a, b = old.get(prop), new.get(prop)
+        if (a.to_ical() if a is not None else None) != (b.to_ical() if b is not None else None):
+            return True
+    return False
+
+
+def _cancelled(old: PreviousEvent, stamp: dt.datetime) -> Any:
+    """A copy of an old event marked CANCELLED, with a higher SEQUENCE."""
+    from icalendar import Event
+
+    ev = Event()
+    src = old.component
+    ev.add("uid", old.uid)
+    ev.add("dtstamp", stamp)
+    for prop in ("DTSTART", "DTEND", "SUMMARY", "CATEGORIES", "X-PLANNER-ITEM"):
+        if src.get(prop) is not None:
+            ev[prop] = src[prop]
+    ev.add("description", "Cancelled: this session is no longer in the plan.")
+    ev.add("status", "CANCELLED")
+    ev.add("transp", "TRANSPARENT")
+    ev.add("sequence", old.sequence + 1)
+    return ev

@@ -1,0 +1,58 @@
+"""The roadmap as a GitHub-flavoured Markdown checklist grouped by stage."""
+
+from __future__ import annotations
+
+import re
+
+from planner.exporters.common import groups, hours
+from planner.scheduling import Schedule
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown and HTML syntax so data shows as literal text."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -> str:
+    """Render the roadmap as a Markdown checklist, with a Mermaid gantt chart."""
+    plan = schedule.plan
+    avail = schedule.availability
+    names = {goal.id: goal.name for goal in plan.stages}
+    target = names.get(plan.target, plan.target)
+    who = f"{md_escape(name)} → " if name.strip() else ""
+    finish = schedule.finish
+    out = [
+        f"# Roadmap: {who}{md_escape(target)}",
+        "",
+        f"**Start** {schedule.start} · **Finish** "
+        f"{schedule.local(finish).date().isoformat() if finish else '-'} · "
+        f"**{hours(plan.minutes)} h** in {len(plan.items)} items · "
+        f"{avail.hours_per_week:g} h/week · {md_escape(avail.timezone)}",
+    ]
+    if not plan.items:
+        out += ["", "Nothing left to learn: every requirement of the target is known."]
+    milestones = {m.stage: m.date for m in schedule.milestones}
+    for stage, rows in groups(schedule):
+        title = md_escape(names[stage]) if stage else "Extras \\(focus\\)"
+        reached = f" — milestone {milestones[stage]}" if stage in milestones else ""
+        out += ["", f"## {title}{reached}", ""]
+        if not rows:
+            out.append("Everything this stage needs is already known.")
+            continue
+        for row in rows:
+            when = row.start.isoformat() if row.start == row.end else f"{row.start} → {row.end}"
+            out.append(
+                f"- [ ] **{md_escape(row.item.name)}** \\({row.item.kind}, "
+                f"{hours(row.item.minutes)} h\\) — {when}"
+            )
+        out.append("")
+        out.append(f"_{len(rows)} items, {hours(sum(r.item.minutes for r in rows))} h_")
+    if gantt and plan.items:
+        from planner.visualizers.mermaid import render_gantt
+
+        out += ["", "## Timeline", "", render_gantt(schedule).rstrip("\n")]
+    return "\n".join(out) + "\n"

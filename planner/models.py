@@ -1,0 +1,129 @@
+"""Typed, frozen records of the graph data and of a learner's profile.
+
+Graph nodes are pydantic models with extra keys forbidden, so a misspelt key in a
+TOML file is an error instead of a silently ignored value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_HOURS: Final = 100_000.0
+"""The largest effort a single node may carry (about 50 working years)."""
+
+NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
+Text = Annotated[str, StringConstraints(max_length=10_000)]
+Kind = Literal["skill", "project", "stage"]
+WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Resource(_Frozen):
+    """A learning resource: a course, book, page or practice site."""
+
+    title: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
+    kind: Annotated[str, StringConstraints(min_length=1, max_length=50)] = "docs"
+
+
+class Salary(_Frozen):
+    """A salary range a stage carries, with its currency and a note on its scope."""
+
+    low: int = Field(ge=0, strict=True)
+    high: int = Field(ge=0, strict=True)
+    currency: str = "USD"
+    note: Text = ""
+
+
+class _Work(_Frozen):
+    id: NodeId
+    name: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    hours: float = Field(gt=0, le=MAX_HOURS, allow_inf_nan=False, strict=True)
+    requires: tuple[NodeId, ...] = ()
+    category: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "uncategorized"
+    description: Text = ""
+    resources: tuple[Resource, ...] = ()
+
+
+class Skill(_Work):
+    """A skill, tool, practice or activity to learn, with its effort in hours."""
+
+    kind: Literal["skill"] = "skill"
+
+
+class Project(_Work):
+    """A portfolio project that exercises the skills it requires."""
+
+    kind: Literal["project"] = "project"
+
+
+class Stage(_Frozen):
+    """A career stage: reached when everything it requires is known."""
+
+    kind: Literal["stage"] = "stage"
+    id: NodeId
+    name: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    requires: tuple[NodeId, ...] = ()
+    level: int | None = Field(default=None, ge=0, le=1_000_000, strict=True)
+    description: Text = ""
+    experience_years: Annotated[str, StringConstraints(max_length=100)] | None = None
+    salary: Salary | None = None
+    source: Text | None = None
+    min_months_in_previous_role: int = Field(default=0, ge=0, le=600, strict=True)
+
+
+Node = Skill | Project | Stage
+
+
+class Blackout(BaseModel):
+    """Days without study, inclusive on both ends, in the profile's zone."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: dt.date
+    end: dt.date
+    reason: str = ""
+
+
+class Window(BaseModel):
+    """A weekly availability window in local wall-clock minutes after midnight."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0, le=24 * 60)
+    end: int = Field(ge=0, le=24 * 60)
+
+    def __str__(self) -> str:
+        return f"{self.start // 60:02d}:{self.start % 60:02d}-{self.end // 60:02d}:{self.end % 60:02d}"
+
+
+class Profile(BaseModel):
+    """A learner: what they know, where they aim, and when they can study.
+
+    Built by :func:`planner.profile.load_profile`, which checks every key against the
+    graph and reports problems with their file and line.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = ""
+    target: str
+    current_stage: str | None = None
+    start: dt.date | None = None
+    timezone: str = "UTC"
+    hours_per_week: float
+    known: tuple[str, ...] = ()
+    progress: dict[str, float] = Field(default_factory=dict)
+    availability: dict[str, tuple[Window, ...]]
+    blackouts: tuple[Blackout, ...] = ()
+    deadline: dt.date | None = None
+    focus: tuple[str, ...] = ()
+    source: str = "profile"
+    """The file the profile came from, for messages and calendar UIDs."""

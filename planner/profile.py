@@ -1,0 +1,344 @@
+"""Read a learner's profile (TOML or JSON) and check it against the graph.
+
+Every problem raises :class:`~planner.errors.ProfileError` naming the file, the key,
+the line where the source shows it, the bad value and what would be valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from planner.errors import ProfileError, did_you_mean
+from planner.graph import CareerGraph
+from planner.models import WEEKDAYS, Blackout, Profile, Window
+
+MAX_PROFILE_BYTES: Final = 1024 * 1024
+"""Largest profile file accepted (1 MiB)."""
+MIN_SESSION_MINUTES: Final = 30
+KEYS: Final = (
+    "name", "target", "current_stage", "start", "timezone", "hours_per_week", "known",
+    "progress", "availability", "blackouts", "deadline", "focus",
+)
+REQUIRED: Final = ("target", "hours_per_week", "availability")
+_WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+class _Locator:
+    """Find the line of a key in the profile's source text (best effort)."""
+
+    def __init__(self, text: str, is_json: bool) -> None:
+        self.lines = text.splitlines()
+        self.is_json = is_json
+
+    def line(self, key: str, table: str | None = None, index: int | None = None) -> int | None:
+        if self.is_json:
+            pattern = re.compile(rf'"{re.escape(key)}"\s*:')
+            for number, line in enumerate(self.lines, start=1):
+                if pattern.search(line):
+                    return number
+            return None
+        current: str | None = None
+        seen_tables = -1
+        key_re = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+        for number, line in enumerate(self.lines, start=1):
+            header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", line)
+            if header:
+                current = header.group(1)
+                if table is not None and current == table:
+                    seen_tables += 1
+                    if table == key and (index is None or index == seen_tables):
+                        return number
+                continue
+            if current == table and (index is None or seen_tables == index) and key_re.match(line):
+                return number
+        if table is not None:
+            return self.line(table) if table != key else None
+        return None
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, default=str, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class _Checker:
+    def __init__(self, file: str, text: str, is_json: bool, graph: CareerGraph) -> None:
+        self.file = file
+        self.where = _Locator(text, is_json)
+        self.graph = graph
+
+    def fail(self, key: str, message: str, table: str | None = None, index: int | None = None) -> ProfileError:
+        line = self.where.line(key.split(".")[-1].split("[")[0], table, index)
+        return ProfileError(self.file, message, key=key, line=line)
+
+    def string(self, data: Mapping[str, Any], key: str) -> str:
+        value = data[key]
+        if not isinstance(value, str):
+            raise self.fail(key, f"{_show(value)} is not a string")
+        if len(value) > 1000 or "\x00" in value:
+            raise self.fail(key, "must be a short text without NUL characters")
+        return value
+
+    def node_id(self, value: Any, key: str, kinds: tuple[str, ...], table: str | None = None) -> str:
+        nouns = {"stage": "stage", "skill": "skill", "project": "project"}
+        valid = " or ".join(nouns[k] for k in kinds)
+        if not isinstance(value, str):
+            raise self.fail(key, f"{_show(value)} is not a {valid} id", table)
+        candidates = [i for i, n in self.graph.nodes.items() if n.kind in kinds]
+        node = self.graph.nodes.get(value)
+        if node is None:
+            hint = did_you_mean(value, candidates)
+            if not hint and kinds == ("stage",):
+                hint = f" (valid stages: {', '.join(s.id for s in self.graph.stages)})"
+            raise self.fail(key, f"unknown {valid} id '{value}'{hint}", table)
+        if node.kind not in kinds:
+            raise self.fail(key, f"'{value}' is a {node.kind}, but a {valid} id is needed"
+                            f"{did_you_mean(value, candidates)}", table)
+        return value
+
+    def id_list(self, data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        value = data[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise self.fail(key, f"{_show(value)} is not a list of ids, e.g. [\"python\", \"git\"]")
+        ids = [self.node_id(v, key, ("skill", "project", "stage")) for v in value]
+        return tuple(sorted(set(ids)))
+
+    def date(self, value: Any, key: str, table: str | None = None, index: int | None = None) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.fail(key, f"{_show(value)} is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04",
+                        table, index)
+
+    def hours(self, data: Mapping[str, Any]) -> float:
+        value = data["hours_per_week"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise self.fail("hours_per_week", f"{_show(value)} is not a number of hours (e.g. 8)")
+        if not 0 < value <= 168:
+            raise self.fail("hours_per_week", f"{_show(value)} is out of range: it must be more "
+                            "than 0 and at most 168 (the hours in a week)")
+        return float(value)
+
+    def timezone(self, data: Mapping[str, Any]) -> str:
+        value = self.string(data, "timezone")
+        from zoneinfo import ZoneInfo, available_timezones
+
+        try:
+            ZoneInfo(value)
+        except (ValueError, OSError, KeyError):
+            raise self.fail("timezone", f"'{value}' is not an IANA time zone, e.g. "
+                            f"'Europe/Berlin' or 'UTC'{did_you_mean(value, available_timezones())}") from None
+        return value
+
+    def progress(self, data: Mapping[str, Any]) -> dict[str, float]:
+        value = data["progress"]
+        if not isinstance(value, dict):
+            raise self.fail("progress", f"{_show(value)} is not a table of id = fraction")
+        result: dict[str, float] = {}
+        for node_id, fraction in sorted(value.items()):
+            key = f"progress.{node_id}"
+            self.node_id(node_id, key, ("skill", "project"), "progress")
+            if isinstance(fraction, bool) or not isinstance(fraction, int | float) or not (
+                math.isfinite(fraction) and 0 <= fraction <= 1
+            ):
+                raise self.fail(key, f"{_show(fraction)} is not a fraction between 0 and 1 "
+                                "(e.g. 0.5 for half done)", "progress")
+            result[node_id] = float(fraction)
+        return result
+
+    def windows(self, data: Mapping[str, Any]) -> dict[str, tuple[Window, ...]]:
+        value = data["availability"]
+        if not isinstance(value, dict):
+            raise self.fail("availability", f"{_show(value)} is not a table of weekday = "
+                            "[\"HH:MM-HH:MM\", ...]")
+        result: dict[str, tuple[Window, ...]] = {}
+        for day, spans in value.items():
+            key = f"availability.{day}"
+            if day not in WEEKDAYS:
+                raise self.fail(key, f"unknown weekday '{day}'; use {', '.join(WEEKDAYS)}"
+                                f"{did_you_mean(str(day).lower()[:3], WEEKDAYS)}", "availability")
+            if isinstance(spans, str):
+                spans = [spans]
+            if not isinstance(spans, list):
+                raise self.fail(key, f"{_show(spans)} is not a list of windows like [\"19:00-21:00\"]",
+                                "availability")
+            windows = sorted((self.window(s, key) for s in spans), key=lambda w: w.start)
+            merged: list[Window] = []
+            for window in windows:
+                if merged and window.start < merged[-1].end:
+                    raise self.fail(key, f"windows {merged[-1]} and {window} overlap; "
+                                    "windows on one day must not overlap", "availability")
+                if merged and window.start == merged[-1].end:
+                    merged[-1] = Window(start=merged[-1].start, end=window.end)
+                else:
+                    merged.append(window)
+            if merged:
+                result[day] = tuple(merged)
+        if not result:
+            raise self.fail("availability", "no availability at all: give at least one weekly "
+                            "window, e.g. mon = [\"19:00-21:00\"]")
+        return {day: result[day] for day in WEEKDAYS if day in result}
+
+    def window(self, span: Any, key: str) -> Window:
+        match = _WINDOW.match(span) if isinstance(span, str) else None
+        if not match:
+            raise self.fail(key, f"{_show(span)} is not a window; use 24-hour \"HH:MM-HH:MM\", "
+                            "e.g. \"19:00-21:00\"", "availability")
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        for hour, minute, end in ((h1, m1, False), (h2, m2, True)):
+            if minute > 59 or hour > 24 or (hour == 24 and (minute or not end)):
+                raise self.fail(key, f"\"{span.strip()}\" has an impossible time "
+                                f"{hour:02d}:{minute:02d}; times run from 00:00 to 24:00",
+                                "availability")
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if end <= start:
+            raise self.fail(key, f"\"{span.strip()}\" ends before it starts; a window must end "
+                            "later the same day (use 24:00 for midnight)", "availability")
+        if end - start < MIN_SESSION_MINUTES:
+            raise self.fail(key, f"\"{span.strip()}\" is {end - start} minutes long; a window "
+                            f"must be at least {MIN_SESSION_MINUTES} minutes (the shortest session)",
+                            "availability")
+        return Window(start=start, end=end)
+
+    def blackouts(self, data: Mapping[str, Any]) -> tuple[Blackout, ...]:
+        value = data["blackouts"]
+        if not isinstance(value, list):
+            raise self.fail("blackouts", "must be an array of tables [[blackouts]] with from, to "
+                            "and an optional reason")
+        result = []
+        for index, entry in enumerate(value):
+            key = f"blackouts[{index}]"
+            if not isinstance(entry, dict):
+                raise self.fail(key, f"{_show(entry)} is not a table with from and to", "blackouts", index)
+            for extra in sorted(set(entry) - {"from", "to", "reason"}):
+                raise self.fail(f"{key}.{extra}", f"unknown key '{extra}'; a blackout has from, to "
+                                f"and reason{did_you_mean(extra, ('from', 'to', 'reason'))}",
+                                "blackouts", index)
+            if "from" not in entry:
+                raise self.fail(key, "missing 'from' date", "blackouts", index)
+            start = self.date(entry["from"], f"{key}.from", "blackouts", index)
+            end = self.date(entry.get("to", entry["from"]), f"{key}.to", "blackouts", index)
+            if end < start:
+                raise self.fail(f"{key}.to", f"{end} is before from = {start}", "blackouts", index)
+            reason = entry.get("reason", "")
+            if not isinstance(reason, str):
+                raise self.fail(f"{key}.reason", f"{_show(reason)} is not a text", "blackouts", index)
+            result.append(Blackout(start=start, end=end, reason=reason))
+        return tuple(sorted(result, key=lambda b: (b.start, b.end, b.reason)))
+
+
+def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
+    """Read a profile file into a dict; return it with its text and whether it was JSON."""
+    file = str(path)
+    try:
+        if path.is_dir():
+            raise ProfileError(file, "is a folder, not a profile file")
+        size = path.stat().st_size
+        if size > MAX_PROFILE_BYTES:
+            raise ProfileError(file, f"is {size} bytes; a profile may be at most 1 MiB")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProfileError(file, "no such file (run `planner init` to write a starter profile)") from None
+    except OSError as exc:
+        raise ProfileError(file, f"cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in raw:
+        raise ProfileError(file, "is a binary file, not a TOML or JSON profile")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(file, f"is not UTF-8 text (bad byte at offset {exc.start}); save it as "
+                           "UTF-8") from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ProfileError(file, "is empty; a profile needs at least target, hours_per_week and "
+                           "availability (run `planner init` for a commented starter)")
+    is_json = path.suffix.lower() == ".json" or (
+        path.suffix.lower() != ".toml" and text.lstrip().startswith("{")
+    )
+    try:
+        data = json.loads(text) if is_json else tomllib.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError(file, f"JSON syntax error: {exc.msg} (column {exc.colno})",
+                           line=exc.lineno) from None
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        detail = str(exc)
+        if "date" in detail.lower() and line:
+            bad = text.splitlines()[line - 1].strip()
+            detail = f"impossible date in '{bad}'; use a real date YYYY-MM-DD"
+        else:
+            detail = f"TOML syntax error: {detail}"
+        raise ProfileError(file, detail, line=line) from None
+    except (RecursionError, ValueError) as exc:
+        raise ProfileError(file, f"cannot be parsed: {type(exc).__name__}") from None
+    if not isinstance(data, dict):
+        raise ProfileError(file, "must be a table of keys (a JSON object), not "
+                           f"{type(data).__name__}")
+    return data, text, is_json
+
+
+def load_profile(path: Path, graph: CareerGraph) -> Profile:
+    """Read and check the profile at ``path`` against ``graph``.
+
+    Raises
+    ------
+    ProfileError
+        For an unreadable file, a syntax error, an unknown key or id, or an
+        impossible value; the message names the file, key and line.
+    """
+    data, text, is_json = read_profile_data(path)
+    return check_profile(data, graph, file=str(path), text=text, is_json=is_json)
+
+
+def check_profile(
+    data: Mapping[str, Any], graph: CareerGraph, *, file: str, text: str = "", is_json: bool = False
+) -> Profile:
+    """Check parsed profile data against the graph and build a :class:`Profile`."""
+    check = _Checker(file, text, is_json, graph)
+    for key in data:
+        if key not in KEYS:
+            raise check.fail(str(key), f"unknown key '{key}'{did_you_mean(str(key), KEYS)}; "
+                             f"valid keys: {', '.join(KEYS)}")
+    for key in REQUIRED:
+        if key not in data:
+            raise ProfileError(file, f"missing required key '{key}'", key=key)
+    values: dict[str, Any] = {"source": file}
+    if "name" in data:
+        values["name"] = check.string(data, "name")
+    values["target"] = check.node_id(data["target"], "target", ("stage",))
+    if data.get("current_stage") is not None:
+        values["current_stage"] = check.node_id(data["current_stage"], "current_stage", ("stage",))
+    for key in ("start", "deadline"):
+        if key in data:
+            values[key] = check.date(data[key], key)
+    if "timezone" in data:
+        values["timezone"] = check.timezone(data)
+    values["hours_per_week"] = check.hours(data)
+    for key in ("known", "focus"):
+        if key in data:
+            values[key] = check.id_list(data, key)
+    if "progress" in data:
+        values["progress"] = check.progress(data)
+    values["availability"] = check.windows(data)
+    if "blackouts" in data:
+        values["blackouts"] = check.blackouts(data)
+    if "start" in values and "deadline" in values and values["deadline"] < values["start"]:
+        raise check.fail("deadline", f"{values['deadline']} is before start = {values['start']}")
+    return Profile(**values)
