@@ -20,7 +20,7 @@ from typing import Final
 from planner import __version__
 from planner.graph import CareerGraph, graph_files, load_graph
 
-CACHE_FORMAT: Final = 1
+CACHE_FORMAT: Final = 2
 
 
 def user_cache_dir(environ: Mapping[str, str]) -> Path | None:
@@ -59,11 +59,10 @@ def load_graph_cached(folder: Path, cache_dir: Path | None) -> CareerGraph:
             graph = pickle.load(handle)
         if isinstance(graph, CareerGraph):
             return graph
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            IndexError, TypeError, ValueError):
+    except Exception:  # noqa: BLE001 -- a broken or stale entry only means rebuilding it
         pass
     graph = load_graph(folder)
-    _ = graph.stage_rank, graph.chain_depth, graph.stages  # compile before storing
+    _ = graph.stage_rank, graph.stages  # compile before storing
     _store(entry, graph)
     return graph
 

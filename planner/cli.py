@@ -222,7 +222,7 @@ def cli() -> None:
 @cli.command()
 @graph_option
 @cache_option
-def validate(graph_dir: Path | None, no_cache: bool) -> None:
+def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
     """Check graph data: schema, duplicate and dangling ids, cycles, stages.
 
     Exits 1 with one located message per problem when the data is invalid.
@@ -244,7 +244,7 @@ def validate(graph_dir: Path | None, no_cache: bool) -> None:
 @cli.command()
 @graph_option
 @cache_option
-def stages(graph_dir: Path | None, no_cache: bool) -> None:
+def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
     graph = load(graph_dir, no_cache)
     click.echo(f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  salary (source)")
@@ -261,24 +261,24 @@ def stages(graph_dir: Path | None, no_cache: bool) -> None:
 @graph_option
 @cache_option
 @click.option("--category", default=None, help="Only skills and projects of this category.")
-def skills(graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
+def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
     """List the skills and projects, by category then id."""
     graph = load(graph_dir, no_cache)
     work = [n for n in graph.nodes.values() if n.kind != "stage"]
-    categories = sorted({n.category for n in work})  # type: ignore[union-attr]
+    categories = sorted({n.category for n in work})
     if category is not None and category not in categories:
         from planner.errors import did_you_mean
 
         hint = did_you_mean(category, categories) or f" (valid: {', '.join(categories)})"
         raise click.BadParameter(f"unknown category '{category}'{hint}", param_hint="'--category'")
     chosen = sorted(
-        (n for n in work if category is None or n.category == category),  # type: ignore[union-attr]
-        key=lambda n: (n.category, n.id),  # type: ignore[union-attr]
+        (n for n in work if category is None or n.category == category),
+        key=lambda n: (n.category, n.id),
     )
     click.echo(f"{'id':<32} {'kind':<8} {'category':<20} {'hours':>7}  name")
     for node in chosen:
         click.echo(
-            f"{node.id:<32} {node.kind:<8} {node.category:<20} {node.hours:>7.1f}  {node.name}"  # type: ignore[union-attr]
+            f"{node.id:<32} {node.kind:<8} {node.category:<20} {node.hours:>7.1f}  {node.name}"
         )
 
 
@@ -288,7 +288,7 @@ def skills(graph_dir: Path | None, no_cache: bool, category: str | None) -> None
               help="Say why ID is (or is not) in this profile's plan, and when.")
 @graph_option
 @cache_option
-def explain(node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
+def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
     """What ID needs, what it unlocks, which stages need it, and its resources."""
     from planner.errors import UnknownIdError
     from planner.explain import explain_node, render_explanation
@@ -317,7 +317,7 @@ def explain(node_id: str, profile_path: Path | None, graph_dir: Path | None, no_
 @output_option
 @graph_option
 @cache_option
-def roadmap(profile: Path, target: str | None, fmt: str, from_date: dt.datetime | None,
+def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.datetime | None,
             output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
     """The ordered, dated study-and-project roadmap for PROFILE."""
     from planner.exporters import ROADMAP_FORMATS
@@ -340,7 +340,7 @@ def roadmap(profile: Path, target: str | None, fmt: str, from_date: dt.datetime 
               show_default=True, help="Output format.")
 @graph_option
 @cache_option
-def gaps(profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> None:
+def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> None:
     """Readiness for every stage: known, missing, hours missing, percent."""
     from planner.explain import readiness, render_readiness
     from planner.profile import load_profile
@@ -354,6 +354,58 @@ def gaps(profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> Non
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
     else:
         click.echo(render_readiness(rows), nl=False)
+
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (where binary output would garble it)."""
+    return sys.stdout.isatty()
+
+
+def _graph_formats() -> list[str]:
+    from planner.visualizers import GRAPH_FORMATS
+
+    return list(GRAPH_FORMATS)
+
+
+@cli.command()
+@click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
+              help="Show this profile's position: known, planned and not needed.")
+@click.option("--format", "fmt", type=click.Choice(_graph_formats()), default="dot",
+              show_default=True, help="Output format (svg, png and html need Graphviz's dot).")
+@output_option
+@click.option("--focus", default=None, metavar="ID",
+              help="Highlight ID and its whole prerequisite chain.")
+@click.option("--stage", default=None, metavar="ID", help="Show only what stage ID requires.")
+@graph_option
+@cache_option
+def graph(*, profile_path: Path | None, fmt: str, output: str | None, focus: str | None,
+          stage: str | None, graph_dir: Path | None, no_cache: bool) -> None:
+    """The career graph as a ladder of stage bands, with a profile's position on it.
+
+    Formats: dot (Graphviz source), mermaid (a flowchart of --stage or --profile),
+    svg, png, html (one interactive, self-contained page) and json (node-link data).
+    """
+    from planner.errors import UnknownIdError
+    from planner.visualizers import GRAPH_FORMATS
+    from planner.visualizers.view import GraphView
+
+    if fmt == "png" and (output is None or output == "-") and stdout_is_terminal():
+        raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
+    career = load(graph_dir, no_cache)
+    if stage is not None:
+        check_stage(career, stage, "--stage")
+    if focus is not None and focus not in career.nodes:
+        raise UnknownIdError(focus, career.nodes)
+    schedule = None
+    person = ""
+    if profile_path is not None:
+        from planner.profile import load_profile
+
+        profile = load_profile(profile_path, career)
+        schedule = make_schedule(career, profile)
+        person = profile.name
+    view = GraphView.from_graph(career, schedule=schedule, stage=stage, focus=focus, person=person)
+    emit(GRAPH_FORMATS[fmt](view), output)
 
 
 @cli.command()
@@ -370,7 +422,7 @@ def gaps(profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> Non
               help="Re-plan from this day (YYYY-MM-DD); earlier sessions of --previous stay as they were.")
 @graph_option
 @cache_option
-def calendar(profile: Path, output: str, previous: Path | None, reminder: int | None,
+def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int | None,
              target: str | None, from_date: dt.datetime | None, graph_dir: Path | None,
              no_cache: bool) -> None:
     """The schedule of PROFILE as an iCalendar file for Google, Apple or Outlook."""
@@ -387,7 +439,8 @@ def calendar(profile: Path, output: str, previous: Path | None, reminder: int | 
         try:
             old = read_previous(previous.read_bytes(), file=str(previous))
         except OSError as exc:
-            raise click.BadParameter(f"cannot read {previous}: {exc.strerror}", param_hint="'--previous'")
+            raise click.BadParameter(f"cannot read {previous}: {exc.strerror}",
+                                     param_hint="'--previous'") from None
     start = from_date.date() if from_date else None
     if start is None and old is not None and person.start is None:
         start = today_in(person.timezone)
@@ -410,9 +463,57 @@ def calendar(profile: Path, output: str, previous: Path | None, reminder: int | 
 
 
 @cli.command()
+@profile_argument
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--partial", type=click.FloatRange(0, 1, min_open=True), default=None,
+              metavar="FRACTION", help="Record the ids as this fraction done (0 < FRACTION <= 1).")
+@graph_option
+@cache_option
+def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, graph_dir: Path | None,
+         no_cache: bool) -> None:
+    """Record ID... as done (or partly done) in PROFILE, keeping its comments and layout."""
+    from planner.editing import describe_update, record_progress
+    from planner.profile import check_profile, read_profile_data
+
+    graph = load(graph_dir, no_cache)
+    data, text, is_json = read_profile_data(profile)
+    person = check_profile(data, graph, file=str(profile), text=text, is_json=is_json)
+    update = record_progress(text, is_json=is_json, graph=graph, profile=person, ids=list(ids),
+                             fraction=partial)
+    if update.text != text:
+        emit(update.text, str(profile))
+    click.echo(describe_update(update, profile, graph), nl=False)
+
+
+@cli.command()
+@profile_argument
+@click.option("--from", "from_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Take this day (YYYY-MM-DD) as today.")
+@click.option("-n", "--next", "count", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="How many upcoming sessions to show.")
+@graph_option
+@cache_option
+def status(*, profile: Path, from_date: dt.datetime | None, count: int, graph_dir: Path | None,
+           no_cache: bool) -> None:
+    """Progress per stage, the next sessions, and planned sessions now overdue."""
+    from planner.profile import load_profile
+    from planner.progress import make_status, render_status
+
+    graph = load(graph_dir, no_cache)
+    person = load_profile(profile, graph)
+    today = from_date.date() if from_date else today_in(person.timezone)
+    replanned = make_schedule(graph, person, start=max(today, person.start or today))
+    original = make_schedule(graph, person, start=person.start or today)
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    result = make_status(graph, person, original=original, replanned=replanned, today=today,
+                         count=count)
+    click.echo(render_status(result, color=color), nl=False)
+
+
+@cli.command()
 @click.argument("path", type=click.Path(path_type=Path), default=Path("profile.toml"))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def init(path: Path, force: bool) -> None:
+def init(*, path: Path, force: bool) -> None:
     """Write a commented starter profile to PATH (default: profile.toml)."""
     from planner.starter import STARTER_PROFILE
 
@@ -420,7 +521,7 @@ def init(path: Path, force: bool) -> None:
         emit(STARTER_PROFILE, None)
         return
     if path.exists() and not force:
-        raise PlannerClickError(f"{path} already exists; use --force to overwrite it", 1)
+        raise PlannerClickError(f"{path} already exists; use --force to overwrite it", 2)
     emit(STARTER_PROFILE, str(path))
     click.echo(f"Wrote {path}. Edit it, then run: planner roadmap {path}", err=True)
 

@@ -63,7 +63,7 @@ def render_readiness(rows: list[Readiness]) -> str:
     lines = [f"{'stage':<26} {'known':>5} {'missing':>7} {'hours missing':>13} {'ready':>6}"]
     for row in rows:
         bar_width = 20
-        filled = int(round(row.percent / 100 * bar_width))
+        filled = round(row.percent / 100 * bar_width)
         bar = "#" * filled + "." * (bar_width - filled)
         lines.append(
             f"{row.stage:<26} {len(row.known):>5} {len(row.missing):>7} "
@@ -97,11 +97,9 @@ def explain_node(
     schedule: Schedule | None = None,
 ) -> Explanation:
     """Explain ``node_id``; with a profile and its schedule, say why it is (not) planned."""
-    import networkx as nx
-
     node = graph.nodes[node_id]
     ancestors = graph.ancestors(node_id)
-    unlocks = tuple(sorted(graph.digraph.successors(node_id)))
+    unlocks = tuple(graph.succ[node_id])
     stages = tuple(graph.stages_needing(node_id))
     if profile is None or schedule is None:
         return Explanation(node_id, graph, tuple(sorted(node.requires)), len(ancestors), unlocks, stages)
@@ -126,7 +124,7 @@ def explain_node(
         goals = [plan.target, *sorted(f for f in profile.focus if f in plan.needed)]
         for goal in goals:
             if goal == node_id or node_id in graph.ancestors(goal):
-                chain = tuple(nx.shortest_path(graph.digraph, node_id, goal))
+                chain = tuple(graph.path(node_id, goal, within=plan.needed))
                 break
         if chain and chain[-1] == plan.target:
             reason = f"the target {plan.target} needs it"
@@ -164,16 +162,16 @@ def render_explanation(exp: Explanation) -> str:
 
     lines = [f"{node.name} [{exp.node_id}] — {node.kind}"]
     if node.kind != "stage":
-        lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")  # type: ignore[union-attr]
+        lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
     if node.description:
         lines.append(f"  {node.description}")
     lines.append(f"  needs: {named(exp.requires)}")
     lines.append(f"  prerequisites in all: {exp.prerequisites}")
     lines.append(f"  unlocks: {named(exp.unlocks)}")
     lines.append(f"  stages that need it: {', '.join(exp.stages) if exp.stages else 'none'}")
-    if node.kind != "stage" and node.resources:  # type: ignore[union-attr]
+    if node.kind != "stage" and node.resources:
         lines.append("  resources:")
-        for res in node.resources:  # type: ignore[union-attr]
+        for res in node.resources:
             lines.append(f"    - {res.title} ({res.kind}): {res.url}")
     if exp.status is not None:
         lines.append(f"  in your plan: {exp.status} — {exp.reason}")

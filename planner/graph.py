@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -43,41 +42,154 @@ def shipped_graph_dir() -> Path:
     return here / "graph_data"
 
 
-@dataclass(frozen=True)
-class CareerGraph:
-    """The validated career graph: nodes by id, their source files and the DiGraph.
+class _LazyNodes(Mapping[str, "Node"]):
+    """Node models rebuilt from a cache's plain data only when they are read."""
 
-    ``digraph`` has one node per id with the attributes ``kind``, ``name`` and (for
-    skills and projects) ``hours``; an edge ``a -> b`` means *a* is a prerequisite of *b*.
+    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
+        self._raw = raw
+        self._built: dict[str, Node] = {}
+
+    def __getitem__(self, key: str) -> Node:
+        node = self._built.get(key)
+        if node is None:
+            node = _construct(self._raw[key])
+            self._built[key] = node
+        return node
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def raw(self, key: str) -> dict[str, Any]:
+        return self._raw[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def _construct(data: dict[str, Any]) -> Node:
+    """Rebuild a node model from its own ``model_dump`` without validating it again."""
+    from planner.models import Project, Resource, Salary, Skill, Stage
+
+    values = dict(data)
+    values["requires"] = tuple(values.get("requires", ()))
+    if values["kind"] == "stage":
+        if values.get("salary") is not None:
+            values["salary"] = Salary.model_construct(**values["salary"])
+        return Stage.model_construct(**values)
+    values["resources"] = tuple(Resource.model_construct(**r) for r in values.get("resources", ()))
+    model = Skill if values["kind"] == "skill" else Project
+    return model.model_construct(**values)
+
+
+class CareerGraph:
+    """The validated career graph: nodes by id, their source files, and the edges.
+
+    ``pred`` maps every id to its direct prerequisites; the planner walks it directly.
+    ``digraph`` is the same graph in NetworkX (built on first use): one node per id
+    with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``;
+    an edge ``a -> b`` means *a* is a prerequisite of *b*.
     """
 
-    nodes: Mapping[str, Node]
-    files: Mapping[str, str]
-    digraph: nx.DiGraph = field(repr=False)
+    def __init__(
+        self,
+        *,
+        nodes: Mapping[str, Node],
+        files: Mapping[str, str],
+        pred: Mapping[str, tuple[str, ...]],
+        digraph: nx.DiGraph | None = None,
+    ) -> None:
+        self.nodes = nodes
+        self.files = files
+        self.pred = pred
+        if digraph is not None:
+            self.__dict__["digraph"] = digraph
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Plain data pickles and unpickles far faster than models and a DiGraph.
+        return {
+            "nodes": {k: n.model_dump() for k, n in self.nodes.items()},
+            "files": dict(self.files),
+            "pred": dict(self.pred),
+            "stage_rank": self.__dict__.get("stage_rank"),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.nodes = _LazyNodes(state["nodes"])
+        self.files = state["files"]
+        self.pred = state["pred"]
+        if state.get("stage_rank") is not None:
+            self.__dict__["stage_rank"] = state["stage_rank"]
+
+    @cached_property
+    def succ(self) -> dict[str, list[str]]:
+        """Every id mapped to what it directly unlocks, sorted."""
+        succ: dict[str, list[str]] = {node: [] for node in self.pred}
+        for node in sorted(self.pred):
+            for p in self.pred[node]:
+                succ[p].append(node)
+        return succ
+
+    @cached_property
+    def digraph(self) -> nx.DiGraph:
+        """The graph in NetworkX, edge prerequisite → dependent."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        graph.add_nodes_from(
+            (node_id, {"kind": node.kind, "name": node.name}
+             if node.kind == "stage" else {"kind": node.kind, "name": node.name,
+                                           "hours": node.hours})
+            for node_id, node in sorted(self.nodes.items())
+        )
+        graph.add_edges_from((p, node) for node in sorted(self.pred) for p in self.pred[node])
+        return graph
+
+    def topological_order(self, ids: Iterable[str] | None = None) -> list[str]:
+        """A topological order of ``ids`` (default: every node), ties by id."""
+        members = set(self.pred if ids is None else ids)
+        succ = self.succ
+        indegree = {n: sum(1 for p in self.pred[n] if p in members) for n in members}
+        ready = sorted((n for n, d in indegree.items() if d == 0), reverse=True)
+        order: list[str] = []
+        while ready:
+            node = ready.pop()
+            order.append(node)
+            for s in succ[node]:
+                if s in indegree:
+                    indegree[s] -= 1
+                    if indegree[s] == 0:
+                        ready.append(s)
+        return order
 
     def kind(self, node_id: str) -> str:
-        return self.nodes[node_id].kind
+        """The kind of a node (skill, project or stage), without building its model."""
+        nodes = self.nodes
+        if isinstance(nodes, _LazyNodes):
+            return str(nodes.raw(node_id)["kind"])
+        return nodes[node_id].kind
 
     def hours(self, node_id: str) -> float:
         node = self.nodes[node_id]
-        return 0.0 if node.kind == "stage" else node.hours  # type: ignore[union-attr]
+        return 0.0 if node.kind == "stage" else node.hours
 
     @cached_property
     def stages(self) -> tuple[Stage, ...]:
         """Every stage, lowest rung of the ladder first (see :meth:`stage_rank`)."""
         stages = [n for n in self.nodes.values() if n.kind == "stage"]
-        return tuple(sorted(stages, key=lambda s: self.stage_rank[s.id]))  # type: ignore[misc]
+        return tuple(sorted(stages, key=lambda s: self.stage_rank[s.id]))
 
     @cached_property
     def stage_depth(self) -> dict[str, int]:
         """For every node, how many stages lie on the longest chain of its prerequisites."""
-        import networkx as nx
-
         depth: dict[str, int] = {}
-        for node in nx.topological_sort(self.digraph):
+        nodes = self.nodes
+        for node in self.topological_order():
             best = 0
-            for pred in self.digraph.predecessors(node):
-                best = max(best, depth[pred] + (self.nodes[pred].kind == "stage"))
+            for pred in self.pred[node]:
+                best = max(best, depth[pred] + (nodes[pred].kind == "stage"))
             depth[node] = best
         return depth
 
@@ -86,38 +198,70 @@ class CareerGraph:
         """Sort key of each stage: stages below it, then its ``level``, then its id."""
         depth = self.stage_depth
         return {
-            n.id: (depth[n.id], n.level or 0, n.id)  # type: ignore[union-attr]
+            n.id: (depth[n.id], n.level or 0, n.id)
             for n in self.nodes.values()
             if n.kind == "stage"
         }
 
-    @cached_property
-    def chain_depth(self) -> dict[str, int]:
-        """Length of the longest prerequisite chain that ends at each node."""
-        import networkx as nx
+    def rank_stages(self, stage_ids: Iterable[str]) -> list[str]:
+        """Sort ``stage_ids`` lowest rung first, by the same key as :attr:`stage_rank`.
 
+        Uses the full ranking when it is already computed (a cached graph); otherwise
+        ranks from the stages' own prerequisite closure, which gives the same order
+        and avoids a pass over a big graph.
+        """
+        ids = list(stage_ids)
+        if "stage_rank" in self.__dict__ or not ids:
+            return sorted(ids, key=self.stage_rank.__getitem__)
         depth: dict[str, int] = {}
-        for node in nx.topological_sort(self.digraph):
-            depth[node] = max((depth[p] + 1 for p in self.digraph.predecessors(node)), default=0)
-        return depth
+        for node in self.topological_order(self.closure(ids)):
+            depth[node] = max(
+                (depth[p] + (self.nodes[p].kind == "stage") for p in self.pred[node]), default=0
+            )
+        return sorted(ids, key=lambda s: (depth[s], self.nodes[s].level or 0, s))  # type: ignore[union-attr]
 
     def ancestors(self, node_id: str) -> set[str]:
         """Every prerequisite of ``node_id``, direct or not."""
-        import networkx as nx
-
-        return set(nx.ancestors(self.digraph, node_id))
+        return self.closure([node_id]) - {node_id}
 
     def descendants(self, node_id: str) -> set[str]:
         """Everything ``node_id`` unlocks, directly or not."""
-        import networkx as nx
+        seen: set[str] = set()
+        stack = list(self.succ.get(node_id, ()))
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(self.succ[node])
+        return seen
 
-        return set(nx.descendants(self.digraph, node_id))
+    def path(self, source: str, target: str, within: Collection[str] | None = None) -> list[str]:
+        """A shortest chain of unlocks from ``source`` to ``target`` ([] if none),
+        through the ids in ``within`` only, when given."""
+        parents: dict[str, str | None] = {source: None}
+        frontier = [source]
+        while frontier and target not in parents:
+            following = []
+            for node in frontier:
+                for s in self.succ.get(node, ()):
+                    if s not in parents and (within is None or s in within):
+                        parents[s] = node
+                        following.append(s)
+            frontier = following
+        if target not in parents:
+            return []
+        chain: list[str] = []
+        step: str | None = target
+        while step is not None:
+            chain.append(step)
+            step = parents[step]
+        return chain[::-1]
 
     def closure(self, ids: Iterable[str]) -> set[str]:
         """The ids together with all of their prerequisites."""
         seen: set[str] = set()
         stack = [i for i in ids if i in self.nodes]
-        pred = self.digraph.pred
+        pred = self.pred
         while stack:
             node = stack.pop()
             if node in seen:
@@ -132,14 +276,33 @@ class CareerGraph:
         return [s.id for s in self.stages if s.id in needed_by]
 
 
-def _line_index(text: str) -> dict[str, int]:
-    """Map each ``id = "..."`` in a TOML text to its line number."""
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = re.match(r"""\s*id\s*=\s*["']([^"']*)["']""", line)
-        if match:
-            lines.setdefault(match.group(1), number)
-    return lines
+class LineIndex(Mapping[str, int]):
+    """The line of each ``id = "..."`` in a TOML text, computed only when asked.
+
+    Line numbers only matter for error messages, so valid graphs never pay for them.
+    """
+
+    _ID = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']""", re.MULTILINE)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[str, int] | None = None
+
+    def _index(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = {}
+            for match in self._ID.finditer(self._text):
+                self._lines.setdefault(match.group(1), self._text.count("\n", 0, match.start()) + 1)
+        return self._lines
+
+    def __getitem__(self, key: str) -> int:
+        return self._index()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index())
+
+    def __len__(self) -> int:
+        return len(self._index())
 
 
 def _describe_pydantic_error(err: Mapping[str, Any]) -> str:
@@ -169,7 +332,11 @@ def _allowed_keys(kind: str) -> tuple[str, ...]:
 
 
 def _parse_entries(
-    name: str, data: Mapping[str, Any], lines: Mapping[str, int], problems: list[Problem]
+    name: str,
+    data: Mapping[str, Any],
+    lines: Mapping[str, int],
+    problems: list[Problem],
+    invalid: set[str],
 ) -> list[Node]:
     from pydantic import TypeAdapter, ValidationError
 
@@ -199,10 +366,12 @@ def _parse_entries(
             label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (
                 f"{section}[{index}]"
             )
-            line = lines.get(raw_id, 0) if isinstance(raw_id, str) else 0
             try:
                 nodes.append(adapter.validate_python(entry))
             except ValidationError as exc:
+                line = lines.get(raw_id, 0) if isinstance(raw_id, str) else 0
+                if isinstance(raw_id, str):
+                    invalid.add(raw_id)
                 for err in exc.errors():
                     message = _describe_pydantic_error(err)
                     if err["type"] == "extra_forbidden":
@@ -280,11 +449,11 @@ def load_graph(folder: Path) -> CareerGraph:
         With every problem found, each naming its file, line and the ids involved.
     """
     problems: list[Problem] = []
-    parsed: list[tuple[str, dict[str, Any], dict[str, int]]] = []
+    parsed: list[tuple[str, dict[str, Any], Mapping[str, int]]] = []
     for path in graph_files(folder):
         name = str(path)
         data, text = _read_toml(path, name, problems)
-        parsed.append((name, data, _line_index(text)))
+        parsed.append((name, data, LineIndex(text)))
     return build_graph(parsed, problems)
 
 
@@ -302,59 +471,68 @@ def build_graph(
     problems = [] if problems is None else problems
     nodes: dict[str, Node] = {}
     files: dict[str, str] = {}
-    lines: dict[str, int] = {}
+    line_maps: dict[str, Mapping[str, int]] = {}
+    invalid: set[str] = set()
+
+    def line_of(node_id: str, file: str | None = None) -> int:
+        return line_maps[file or files[node_id]].get(node_id, 0)
+
     for name, data, id_lines in parsed:
-        for node in _parse_entries(name, data, id_lines, problems):
-            line = id_lines.get(node.id, 0)
+        line_maps[name] = id_lines
+        for node in _parse_entries(name, data, id_lines, problems, invalid):
             if node.id in nodes:
+                first = line_of(node.id)
                 problems.append(
                     Problem(
                         name,
-                        line,
+                        line_of(node.id, name),
                         f"duplicate id '{node.id}': also defined in {files[node.id]}"
-                        + (f" line {lines[node.id]}" if lines[node.id] else ""),
+                        + (f" line {first}" if first else ""),
                     )
                 )
                 continue
             nodes[node.id] = node
             files[node.id] = name
-            lines[node.id] = line
     if len(nodes) > MAX_NODES:
         problems.append(Problem("graph", 0, f"{len(nodes)} nodes; at most {MAX_NODES} are supported"))
         raise GraphError(problems)
 
     digraph = nx.DiGraph()
+    digraph.add_nodes_from(
+        (node_id, {"kind": node.kind, "name": node.name}
+         if node.kind == "stage" else {"kind": node.kind, "name": node.name, "hours": node.hours})
+        for node_id, node in sorted(nodes.items())
+    )
+    why: dict[str, str] = {}  # broken node -> why it is broken
+    edges: list[tuple[str, str]] = []
     for node_id in sorted(nodes):
         node = nodes[node_id]
-        attrs: dict[str, Any] = {"kind": node.kind, "name": node.name}
-        if node.kind != "stage":
-            attrs["hours"] = node.hours  # type: ignore[union-attr]
-        digraph.add_node(node_id, **attrs)
-    dangling: set[str] = set()
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        where = (files[node_id], lines[node_id])
         if node.kind == "stage" and not node.requires:
             problems.append(
-                Problem(*where, f"stage '{node_id}' requires nothing; a stage must require "
-                        "at least one skill, project or stage")
+                Problem(files[node_id], line_of(node_id), f"stage '{node_id}' requires nothing; a "
+                        "stage must require at least one skill, project or stage")
             )
         for req in node.requires:
-            if req == node_id:
-                problems.append(Problem(*where, f"{node.kind} '{node_id}' requires itself"))
-            elif req not in nodes:
-                dangling.add(node_id)
+            if req in nodes and req != node_id:
+                edges.append((req, node_id))
+            elif req == node_id:
+                why[node_id] = "requires itself"
+                problems.append(Problem(files[node_id], line_of(node_id),
+                                        f"{node.kind} '{node_id}' requires itself"))
+            elif req in invalid:
+                why.setdefault(node_id, f"requires '{req}', which is invalid")
+            else:
+                why.setdefault(node_id, f"requires '{req}', which no file defines")
                 problems.append(
                     Problem(
-                        *where,
+                        files[node_id],
+                        line_of(node_id),
                         f"{node.kind} '{node_id}' requires '{req}', which no file defines"
                         f"{did_you_mean(req, nodes)}",
                     )
                 )
-            else:
-                digraph.add_edge(req, node_id)
+    digraph.add_edges_from(edges)
 
-    broken: set[str] = set(dangling)
     for component in nx.strongly_connected_components(digraph):
         if len(component) < 2:
             continue
@@ -367,33 +545,39 @@ def build_graph(
         problems.append(
             Problem(
                 files[start],
-                lines[start],
+                line_of(start),
                 f"prerequisite cycle: {shown} ("
                 + ", ".join(f"{n} in {files[n]}" for n in sorted(set(cycle))) + ")",
             )
         )
-        broken |= component
-    if broken:
-        cut = set(broken)
-        for node in broken:
-            cut |= nx.descendants(digraph, node)
-        for node_id in sorted(cut - broken):
+        for member in component:
+            why.setdefault(member, f"is in the cycle {shown}")
+    if why:
+        cut = set(why)
+        for member in why:
+            cut |= nx.descendants(digraph, member)
+        for node_id in sorted(cut - why.keys()):
             if nodes[node_id].kind == "stage":
-                culprits = sorted(broken & nx.ancestors(digraph, node_id))
+                culprits: dict[str, str] = {}  # reason -> first culprit; one per cycle
+                for c in sorted(why.keys() & nx.ancestors(digraph, node_id)):
+                    culprits.setdefault(why[c], c)
+                shown_reasons = sorted(culprits.items(), key=lambda kv: kv[1])
                 problems.append(
                     Problem(
                         files[node_id],
-                        lines[node_id],
-                        f"stage '{node_id}' is unreachable: its prerequisites include "
-                        + ", ".join(f"'{c}'" for c in culprits[:5])
-                        + (" and more" if len(culprits) > 5 else "")
-                        + ", which "
-                        + ("are" if len(culprits) > 1 else "is")
-                        + " broken (see above)",
+                        line_of(node_id),
+                        f"stage '{node_id}' is unreachable: its prerequisite "
+                        + "; ".join(f"'{c}' {reason}" for reason, c in shown_reasons[:3])
+                        + (f"; and {len(shown_reasons) - 3} more are broken"
+                           if len(shown_reasons) > 3 else ""),
                     )
                 )
     if not any(n.kind == "stage" for n in nodes.values()) and nodes:
         problems.append(Problem("graph", 0, "the graph defines no [[stages]]"))
     if problems:
         raise GraphError(problems)
-    return CareerGraph(nodes=nodes, files=files, digraph=digraph)
+    pred = {
+        node_id: tuple(sorted({r for r in nodes[node_id].requires if r in nodes and r != node_id}))
+        for node_id in sorted(nodes)
+    }
+    return CareerGraph(nodes=nodes, files=files, pred=pred, digraph=digraph)

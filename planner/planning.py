@@ -97,6 +97,7 @@ class Plan:
     """Every id known, with the implied prerequisites."""
     needed: frozenset[str] = field(default_factory=frozenset)
     """Every id in the closure of the target and the focus ids."""
+    target_name: str = ""
 
     @property
     def minutes(self) -> int:
@@ -160,10 +161,9 @@ def order_plan(
     focus = focus or set()
     progress = progress or {}
     todo = set(todo)
-    pred = graph.digraph.pred
-    succ = graph.digraph.succ
-    rank = graph.stage_rank
-    stage_ids = sorted((n for n in todo if graph.nodes[n].kind == "stage"), key=rank.__getitem__)
+    pred = graph.pred
+    succ = graph.succ
+    stage_ids = graph.rank_stages(n for n in todo if graph.nodes[n].kind == "stage")
 
     # Tier: index of the lowest planned stage needing the node. Walking stages from the
     # lowest and stopping at nodes already tiered is enough: whatever a node needs, the
@@ -201,12 +201,12 @@ def order_plan(
     for node in order_for_tier:
         if node not in tier:
             tier[node] = max((tier[p] for p in pred[node] if p in todo), default=0)
-    work = {n: graph.hours(n) for n in todo}
-    tail: dict[str, float] = {}
+    work = {n: remaining_minutes(graph.hours(n), progress.get(n, 0.0)) for n in todo}
+    tail: dict[str, int] = {}
     for node in reversed(order_for_tier):
-        tail[node] = max((tail[s] + work[s] for s in succ[node] if s in todo), default=0.0)
+        tail[node] = max((tail[s] + work[s] for s in succ[node] if s in todo), default=0)
 
-    def key(node: str) -> tuple[int, int, float, str]:
+    def key(node: str) -> tuple[int, int, int, str]:
         kind = graph.nodes[node].kind
         first = -1 if kind == "stage" else (0 if kind == "project" or node in focus else 1)
         return (tier[node], first, -tail[node], node)
@@ -241,7 +241,7 @@ def order_plan(
         data = graph.nodes[node]
         if data.kind == "stage":
             continue
-        minutes = remaining_minutes(data.hours, progress.get(node, 0.0))  # type: ignore[union-attr]
+        minutes = remaining_minutes(data.hours, progress.get(node, 0.0))
         if minutes == 0:
             continue
         items.append(
@@ -249,9 +249,9 @@ def order_plan(
                 id=node,
                 kind=data.kind,
                 name=data.name,
-                category=data.category,  # type: ignore[union-attr]
+                category=data.category,
                 minutes=minutes,
-                total_hours=data.hours,  # type: ignore[union-attr]
+                total_hours=data.hours,
                 requires=tuple(sorted(data.requires)),
                 after=tuple(sorted(after[node])),
                 stage=owner.get(node),
@@ -268,4 +268,5 @@ def order_plan(
         )
         for s in stage_ids
     )
-    return Plan(target=target, items=tuple(items), stages=stages, known=known, needed=needed)
+    return Plan(target=target, items=tuple(items), stages=stages, known=known, needed=needed,
+                target_name=graph.nodes[target].name if target in graph.nodes else target)

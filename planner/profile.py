@@ -61,6 +61,10 @@ class _Locator:
                 return number
         if table is not None:
             return self.line(table) if table != key else None
+        for number, line in enumerate(self.lines, start=1):
+            header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", line)
+            if header and header.group(1) == key:
+                return number
         return None
 
 
@@ -75,8 +79,10 @@ class _Checker:
         self.where = _Locator(text, is_json)
         self.graph = graph
 
-    def fail(self, key: str, message: str, table: str | None = None, index: int | None = None) -> ProfileError:
-        line = self.where.line(key.split(".")[-1].split("[")[0], table, index)
+    def fail(
+        self, key: str, message: str, table: str | None = None, index: int | None = None
+    ) -> ProfileError:
+        line = self.where.line(key.rsplit(".", maxsplit=1)[-1].split("[", maxsplit=1)[0], table, index)
         return ProfileError(self.file, message, key=key, line=line)
 
     def string(self, data: Mapping[str, Any], key: str) -> str:
@@ -92,14 +98,14 @@ class _Checker:
         valid = " or ".join(nouns[k] for k in kinds)
         if not isinstance(value, str):
             raise self.fail(key, f"{_show(value)} is not a {valid} id", table)
-        candidates = [i for i, n in self.graph.nodes.items() if n.kind in kinds]
         node = self.graph.nodes.get(value)
-        if node is None:
-            hint = did_you_mean(value, candidates)
-            if not hint and kinds == ("stage",):
-                hint = f" (valid stages: {', '.join(s.id for s in self.graph.stages)})"
-            raise self.fail(key, f"unknown {valid} id '{value}'{hint}", table)
-        if node.kind not in kinds:
+        if node is None or node.kind not in kinds:
+            candidates = [i for i in self.graph.nodes if self.graph.kind(i) in kinds]
+            if node is None:
+                hint = did_you_mean(value, candidates)
+                if not hint and kinds == ("stage",):
+                    hint = f" (valid stages: {', '.join(s.id for s in self.graph.stages)})"
+                raise self.fail(key, f"unknown {valid} id '{value}'{hint}", table)
             raise self.fail(key, f"'{value}' is a {node.kind}, but a {valid} id is needed"
                             f"{did_you_mean(value, candidates)}", table)
         return value
@@ -173,12 +179,11 @@ class _Checker:
             if day not in WEEKDAYS:
                 raise self.fail(key, f"unknown weekday '{day}'; use {', '.join(WEEKDAYS)}"
                                 f"{did_you_mean(str(day).lower()[:3], WEEKDAYS)}", "availability")
-            if isinstance(spans, str):
-                spans = [spans]
-            if not isinstance(spans, list):
+            listed = [spans] if isinstance(spans, str) else spans
+            if not isinstance(listed, list):
                 raise self.fail(key, f"{_show(spans)} is not a list of windows like [\"19:00-21:00\"]",
                                 "availability")
-            windows = sorted((self.window(s, key) for s in spans), key=lambda w: w.start)
+            windows = sorted((self.window(s, key) for s in listed), key=lambda w: w.start)
             merged: list[Window] = []
             for window in windows:
                 if merged and window.start < merged[-1].end:
@@ -201,8 +206,8 @@ class _Checker:
             raise self.fail(key, f"{_show(span)} is not a window; use 24-hour \"HH:MM-HH:MM\", "
                             "e.g. \"19:00-21:00\"", "availability")
         h1, m1, h2, m2 = (int(g) for g in match.groups())
-        for hour, minute, end in ((h1, m1, False), (h2, m2, True)):
-            if minute > 59 or hour > 24 or (hour == 24 and (minute or not end)):
+        for hour, minute, is_end in ((h1, m1, False), (h2, m2, True)):
+            if minute > 59 or hour > 24 or (hour == 24 and (minute or not is_end)):
                 raise self.fail(key, f"\"{span.strip()}\" has an impossible time "
                                 f"{hour:02d}:{minute:02d}; times run from 00:00 to 24:00",
                                 "availability")
@@ -279,12 +284,14 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
-        detail = str(exc)
-        if "date" in detail.lower() and line:
-            bad = text.splitlines()[line - 1].strip()
-            detail = f"impossible date in '{bad}'; use a real date YYYY-MM-DD"
-        else:
-            detail = f"TOML syntax error: {detail}"
+        detail = f"TOML syntax error: {exc}"
+        source = text.splitlines()[line - 1].strip() if line and line <= len(text.splitlines()) else ""
+        for token in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", source):
+            try:
+                dt.date.fromisoformat(token)
+            except ValueError:
+                detail = f"impossible date {token} in '{source[:80]}'; use a real date YYYY-MM-DD"
+                break
         raise ProfileError(file, detail, line=line) from None
     except (RecursionError, ValueError) as exc:
         raise ProfileError(file, f"cannot be parsed: {type(exc).__name__}") from None

@@ -23,8 +23,8 @@ start, when that stage is already reached).
 from __future__ import annotations
 
 import calendar
-import math
 import datetime as dt
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Final
@@ -87,7 +87,7 @@ class Availability:
 
     @property
     def cap_minutes(self) -> int:
-        return int(round(self.hours_per_week * 60))
+        return round(self.hours_per_week * 60)
 
     @property
     def window_minutes(self) -> int:
@@ -132,6 +132,16 @@ class Schedule:
             result[s.item] = (min(first, s.start), max(last, s.end))
         return result
 
+    def days(self) -> dict[str, tuple[dt.date, dt.date]]:
+        """Local day of the first and of the last session of each scheduled item."""
+        result: dict[str, tuple[dt.date, dt.date]] = {}
+        zone = self.zone
+        for s in self.sessions:
+            day = s.start.astimezone(zone).date()
+            first, last = result.get(s.item, (day, day))
+            result[s.item] = (min(first, day), max(last, day))
+        return result
+
     def milestone(self, stage: str) -> Milestone | None:
         return next((m for m in self.milestones if m.stage == stage), None)
 
@@ -172,7 +182,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _slots(avail: Availability, start: dt.date, *, until: dt.date) -> Iterator[tuple[dt.date, dt.datetime, dt.datetime]]:
+def _slots(
+    avail: Availability, start: dt.date, *, until: dt.date
+) -> Iterator[tuple[dt.date, dt.datetime, dt.datetime]]:
     """Yield ``(day, start, end)`` of every window instance, chronologically."""
     zone = ZoneInfo(avail.timezone)
     names = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -231,6 +243,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     position = {item.id: i for i, item in enumerate(items)}
     after = [tuple(position[a] for a in item.after) for item in items]
     finished: dict[int, dt.datetime] = {}
+    last_start: dict[int, dt.datetime] = {}
     raw: list[tuple[int, dt.datetime, dt.datetime]] = []
     cap = avail.cap_minutes
     first = 0
@@ -266,6 +279,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             remaining[chosen] -= piece
             if remaining[chosen] == 0:
                 finished[chosen] = stop
+                last_start[chosen] = moment
                 while first < len(items) and remaining[first] == 0:
                     first += 1
             moment, free, used = stop, free - piece, used + piece
@@ -284,7 +298,8 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         sessions.append(Session(items[index].id, begin, end, seen[index], counts[index]))
 
     zone = ZoneInfo(avail.timezone)
-    ends = {items[i].id: moment for i, moment in finished.items()}
+    # A session ends at 24:00 at the latest, so the day it starts is the day of the work.
+    ends = {items[i].id: moment for i, moment in last_start.items()}
     milestones: dict[str, Milestone] = {}
     for goal in plan.stages:
         done = max((ends[i] for i in goal.items if i in ends), default=None)

@@ -21,16 +21,14 @@ class Row:
 
 def rows(schedule: Schedule) -> list[Row]:
     """Roadmap items in plan order with their first and last local session days."""
-    spans = schedule.spans()
+    days = schedule.days()
     counts: dict[str, int] = {}
     for s in schedule.sessions:
         counts[s.item] = counts.get(s.item, 0) + 1
     result = []
     for item in schedule.plan.items:
-        first, last = spans[item.id]
-        result.append(
-            Row(item, schedule.local(first).date(), schedule.local(last).date(), counts[item.id])
-        )
+        first, last = days[item.id]
+        result.append(Row(item, first, last, counts[item.id]))
     return result
 
 

@@ -164,20 +164,16 @@ def _ended_before(event: PreviousEvent, moment: dt.datetime) -> bool:
 # --- building --------------------------------------------------------------------------
 
 
-def _description(graph: CareerGraph, schedule: Schedule, item_id: str, hours_left: float) -> str:
-    import networkx as nx
-
+def _about(graph: CareerGraph, schedule: Schedule, item_id: str) -> list[str]:
+    """The lines of a session's description that do not change between sessions."""
     node = graph.nodes[item_id]
     item = schedule.plan.item(item_id)
-    unlocks = sorted(graph.digraph.successors(item_id))
+    unlocks = graph.succ[item_id]
     lines = []
     if node.description:
         lines.append(node.description)
     goal = item.stage or schedule.plan.target
-    try:
-        chain = nx.shortest_path(graph.digraph, item_id, goal)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        chain = [item_id]
+    chain = graph.path(item_id, goal, within=schedule.plan.needed) or [item_id]
     if item.stage:
         lines.append(f"Why: {graph.nodes[goal].name} needs it ({' → '.join(chain)}).")
     else:
@@ -185,12 +181,11 @@ def _description(graph: CareerGraph, schedule: Schedule, item_id: str, hours_lef
     if unlocks:
         lines.append("Unlocks: " + ", ".join(graph.nodes[u].name for u in unlocks[:12])
                      + (f" and {len(unlocks) - 12} more" if len(unlocks) > 12 else ""))
-    resources = node.resources if node.kind != "stage" else ()  # type: ignore[union-attr]
+    resources = node.resources if node.kind != "stage" else ()
     if resources:
         lines.append("Resources:")
         lines.extend(f"- {r.title}: {r.url}" for r in resources)
-    lines.append(f"Hours left after this session: {hours_left:g} of {item.hours:g}")
-    return "\n".join(lines)
+    return lines
 
 
 def render_ical(
@@ -232,15 +227,17 @@ def render_ical(
 
     kept = {uid: ev for uid, ev in previous.items() if not ev.cancelled and _ended_before(ev, replan_start)}
     done_before: dict[str, int] = {}
-    for ev in kept.values():
-        if ev.item:
-            done_before[ev.item] = done_before.get(ev.item, 0) + 1
+    for past in kept.values():
+        if past.item:
+            done_before[past.item] = done_before.get(past.item, 0) + 1
 
     def moment(value: dt.datetime) -> dt.datetime:
         return value.astimezone(dt.UTC) if use_utc else value.astimezone(zone)
 
     fresh: list[tuple[str, Any]] = []
     left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
+    items = {item.id: item for item in schedule.plan.items}
+    about: dict[str, list[str]] = {}
     for session in schedule.sessions:
         node = graph.nodes[session.item]
         offset = done_before.get(session.item, 0)
@@ -257,7 +254,11 @@ def render_ical(
         ev.add("dtstart", moment(session.start))
         ev.add("dtend", moment(session.end))
         ev.add("summary", " ".join(summary.split()))
-        ev.add("description", _description(graph, schedule, session.item, left[session.item] / 60))
+        if session.item not in about:
+            about[session.item] = _about(graph, schedule, session.item)
+        hours_left = (f"Hours left after this session: {left[session.item] / 60:g} of "
+                      f"{items[session.item].hours:g}")
+        ev.add("description", "\n".join([*about[session.item], hours_left]))
         ev.add("categories", [node.category])  # type: ignore[union-attr]
         ev.add("status", "CONFIRMED")
         ev.add("transp", "OPAQUE")

@@ -22,7 +22,7 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
     plan = schedule.plan
     avail = schedule.availability
     names = {goal.id: goal.name for goal in plan.stages}
-    target = names.get(plan.target, plan.target)
+    target = plan.target_name or plan.target
     who = f"{md_escape(name)} → " if name.strip() else ""
     finish = schedule.finish
     out = [

@@ -16,7 +16,7 @@ def render_text(schedule: Schedule, *, name: str = "") -> str:
     plan = schedule.plan
     avail = schedule.availability
     names = {goal.id: goal.name for goal in plan.stages}
-    target = next((g.name for g in plan.stages if g.id == plan.target), plan.target)
+    target = plan.target_name or plan.target
     who = f"{' '.join(name.split())} → " if name.strip() else ""
     lines = [f"Roadmap: {who}{target}", ""]
     finish = schedule.finish

@@ -1,0 +1,154 @@
+"""Record progress in the user's own profile file without losing its comments.
+
+TOML profiles are edited with tomlkit, which keeps comments, key order and layout,
+so ``planner done`` changes only the lines it must. JSON profiles (which have no
+comments) are rewritten with their key order kept.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planner.errors import ProfileError, UnknownIdError
+from planner.graph import CareerGraph
+from planner.models import Profile
+from planner.planning import known_closure
+
+
+@dataclass(frozen=True)
+class ProgressUpdate:
+    """What ``planner done`` changed, and what the change implies."""
+
+    text: str
+    """The new content of the profile file."""
+    marked: tuple[str, ...]
+    """Ids newly recorded (as known, or with the new fraction)."""
+    already: tuple[str, ...]
+    """Ids that were known already (nothing written for them)."""
+    implied: tuple[str, ...]
+    """Prerequisites that now count as known without being written."""
+    fraction: float | None
+
+
+def check_ids(graph: CareerGraph, ids: list[str], *, partial: bool) -> None:
+    """Raise :class:`UnknownIdError` for the first id the graph does not define."""
+    for node_id in ids:
+        if node_id not in graph.nodes:
+            raise UnknownIdError(node_id, graph.nodes)
+        if partial and graph.nodes[node_id].kind == "stage":
+            raise ProfileError(
+                "--partial", f"'{node_id}' is a stage; only skills and projects take a fraction"
+            )
+
+
+def record_progress(
+    text: str,
+    *,
+    is_json: bool,
+    graph: CareerGraph,
+    profile: Profile,
+    ids: list[str],
+    fraction: float | None = None,
+) -> ProgressUpdate:
+    """Mark ``ids`` done (or ``fraction`` done) in the profile source ``text``.
+
+    Parameters
+    ----------
+    text:
+        The profile file's current text.
+    is_json:
+        Whether the file is JSON rather than TOML.
+    graph, profile:
+        The graph and the parsed profile, to tell what is known already.
+    ids:
+        Ids of skills, projects or stages.
+    fraction:
+        None (or 1) to mark them known; a value in (0, 1) to record partial progress.
+
+    Raises
+    ------
+    UnknownIdError
+        For an id the graph does not define (the text is then not changed).
+    """
+    partial = fraction is not None and fraction < 1
+    check_ids(graph, ids, partial=partial)
+    known = known_closure(graph, profile)
+    wanted = sorted(dict.fromkeys(ids))
+    already = tuple(i for i in wanted if i in known)
+    fresh = [i for i in wanted if i not in known]
+    marked = tuple(fresh)
+    implied: set[str] = set()
+    if not partial:
+        for node_id in marked:
+            implied |= graph.ancestors(node_id)
+        implied -= known
+        implied -= set(marked)
+
+    data: Any
+    if is_json:
+        data = json.loads(text)
+        _apply(data, marked, fraction if partial else None)
+        new_text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        import tomlkit
+
+        data = tomlkit.parse(text)
+        _apply(data, marked, fraction if partial else None)
+        new_text = tomlkit.dumps(data)
+    return ProgressUpdate(new_text, marked, already, tuple(sorted(implied)),
+                          fraction if partial else None)
+
+
+def _apply(data: Any, ids: tuple[str, ...], fraction: float | None) -> None:
+    if not ids:
+        return
+    if fraction is not None:
+        if data.get("progress") is None:
+            if hasattr(data, "as_string"):  # a tomlkit document: add a real [progress] table
+                import tomlkit
+
+                data["progress"] = tomlkit.table()
+            else:
+                data["progress"] = {}
+        progress = data["progress"]
+        for node_id in ids:
+            progress[node_id] = fraction
+        return
+    known = data.get("known")
+    if known is None:
+        data["known"] = list(ids)
+    elif isinstance(known, str):
+        data["known"] = [known, *ids]
+    else:
+        for node_id in ids:
+            if node_id not in known:
+                known.append(node_id)
+    progress = data.get("progress")
+    if progress is not None and hasattr(progress, "keys"):
+        for node_id in ids:
+            if node_id in progress:
+                del progress[node_id]
+
+
+def describe_update(update: ProgressUpdate, file: Path, graph: CareerGraph) -> str:
+    """A short report of what ``planner done`` did, for the terminal."""
+    lines = []
+    if update.marked:
+        what = f"{update.fraction:g} done" if update.fraction is not None else "known"
+        lines.append(f"Recorded in {file}: {', '.join(update.marked)} as {what}.")
+    if update.already:
+        lines.append(f"Already known, nothing written: {', '.join(update.already)}.")
+    if update.implied:
+        shown = ", ".join(update.implied[:12])
+        more = f" and {len(update.implied) - 12} more" if len(update.implied) > 12 else ""
+        lines.append(
+            f"This also counts {len(update.implied)} prerequisite(s) as known, without writing "
+            f"them: {shown}{more}."
+        )
+    if not lines:
+        lines.append("Nothing to record.")
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,24 @@
+"""The career graph as a PNG image, drawn by Graphviz from our DOT text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.visualizers.view import GraphView
+
+
+def render_png(view: GraphView) -> bytes:
+    """The view as PNG bytes.
+
+    Raises
+    ------
+    ToolMissingError
+        When Graphviz's ``dot`` is not installed.
+    PlannerError
+        When ``dot`` fails or times out.
+    """
+    from planner.visualizers.dot import render_dot
+    from planner.visualizers.graphviz import run_dot
+
+    return run_dot(render_dot(view), "png")

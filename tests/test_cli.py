@@ -1,0 +1,542 @@
+"""The command line: exact messages and exit codes, output files, help and the README."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from planner import __version__
+from planner.cli import cli
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
+DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing ``needle``."""
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def assert_clean_failure(result: Result, code: int) -> None:
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith(("Error: ", "Usage: "))
+
+
+@pytest.fixture
+def profile_path(tmp_path: Path, profile_toml: str) -> Path:
+    path = tmp_path / "tess.toml"
+    path.write_text(profile_toml)
+    return path
+
+
+@pytest.fixture
+def run(runner: CliRunner, tiny_graph_dir: Path) -> Callable[..., Result]:
+    """``run(*args)``: invoke the CLI with ``--graph`` pointing at the tiny graph."""
+
+    def invoke(*args: str, graph: bool = True) -> Result:
+        extra = ["--graph", str(tiny_graph_dir)] if graph else []
+        return runner.invoke(cli, [*args, *extra])
+
+    return invoke
+
+
+# --- version, help, README -------------------------------------------------------------
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"planner, version {__version__}\n"
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_help_on_every_command(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Usage: planner {command} ")
+    assert (cli.commands[command].help or "").strip(), f"{command} has no help text"
+    assert cli.commands[command].get_short_help_str().strip()
+
+
+def test_group_help_lists_every_command(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in cli.commands:
+        assert re.search(rf"^  {re.escape(command)}\s", result.stdout, re.MULTILINE), command
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_appears_in_the_readme(command: str) -> None:
+    assert f"planner {command}" in README.read_text(encoding="utf-8")
+
+
+# --- validate ----------------------------------------------------------------------------
+
+
+def test_validate_ok_line(run: Callable[..., Result], tiny_graph_dir: Path) -> None:
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"OK: {tiny_graph_dir}: 7 nodes (4 skills, 1 projects, 2 stages), 7 prerequisite edges\n"
+    )
+    assert result.stderr == ""
+
+
+def test_validate_shipped_graph(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        r"OK: .+: (\d+) nodes \((\d+) skills, (\d+) projects, 6 stages\), \d+ prerequisite edges\n",
+        result.stdout,
+    )
+
+
+@pytest.fixture
+def broken_graph(
+    tmp_path: Path, tiny_toml: dict[str, str], graph_dir_of: Callable[..., Path]
+) -> Callable[..., Path]:
+    """``broken_graph(file, old, new)``: a copy of the tiny graph with one text replaced."""
+
+    def make(file: str, old: str, new: str) -> Path:
+        files = dict(tiny_toml)
+        assert old in files[file]
+        files[file] = files[file].replace(old, new, 1)
+        return graph_dir_of(tmp_path / "broken", files)
+
+    return make
+
+
+def test_validate_injected_cycle(runner: CliRunner, broken_graph: Callable[..., Path]) -> None:
+    folder = broken_graph("skills.toml", "hours = 10\n", 'hours = 10\nrequires = ["pandas"]\n')
+    skills, stages = folder / "skills.toml", folder / "stages.toml"
+    result = runner.invoke(cli, ["validate", "--graph", str(folder)])
+    assert_clean_failure(result, 1)
+    numpy_line = line_of(skills.read_text(), 'id = "numpy"')
+    culprit = "'numpy' is in the cycle numpy → pandas → python → numpy"
+    assert result.stderr == (
+        "Error: graph data has 3 problems:\n"
+        f"  {skills}:{numpy_line}: prerequisite cycle: numpy → pandas → python → numpy "
+        f"(numpy in {skills}, pandas in {skills}, python in {skills})\n"
+        f"  {stages}:2: stage 'junior-ml-engineer' is unreachable: its prerequisite {culprit}\n"
+        f"  {stages}:7: stage 'ml-engineer' is unreachable: its prerequisite {culprit}\n"
+    )
+
+
+def test_validate_injected_duplicate(runner: CliRunner, broken_graph: Callable[..., Path]) -> None:
+    second_git = '[[skills]]\nid = "git"\nname = "Git"\nhours = 1\n\n[[projects]]'
+    folder = broken_graph("projects.toml", "[[projects]]", second_git)
+    projects, skills = folder / "projects.toml", folder / "skills.toml"
+    result = runner.invoke(cli, ["validate", "--graph", str(folder)])
+    assert_clean_failure(result, 1)
+    # files load in name order: projects.toml defines git first
+    git_line = line_of(skills.read_text(), 'id = "git"')
+    assert result.stderr == (
+        f"Error: {skills}:{git_line}: duplicate id 'git': also defined in {projects} line 2\n"
+    )
+
+
+def test_validate_injected_dangling_id(runner: CliRunner, broken_graph: Callable[..., Path]) -> None:
+    folder = broken_graph("skills.toml", 'requires = ["numpy"]', 'requires = ["numpi"]')
+    skills, stages = folder / "skills.toml", folder / "stages.toml"
+    result = runner.invoke(cli, ["validate", "--graph", str(folder)])
+    assert_clean_failure(result, 1)
+    pandas_line = line_of(skills.read_text(), 'id = "pandas"')
+    assert result.stderr == (
+        "Error: graph data has 3 problems:\n"
+        f"  {skills}:{pandas_line}: skill 'pandas' requires 'numpi', which no file defines "
+        "(did you mean 'numpy'?)\n"
+        f"  {stages}:2: stage 'junior-ml-engineer' is unreachable: its prerequisite 'pandas' requires "
+        "'numpi', which no file defines\n"
+        f"  {stages}:7: stage 'ml-engineer' is unreachable: its prerequisite 'pandas' requires "
+        "'numpi', which no file defines\n"
+    )
+
+
+def test_validate_injected_negative_hours(runner: CliRunner, broken_graph: Callable[..., Path]) -> None:
+    folder = broken_graph("skills.toml", "hours = 4\n", "hours = -4\n")
+    skills = folder / "skills.toml"
+    result = runner.invoke(cli, ["validate", "--graph", str(folder)])
+    assert_clean_failure(result, 1)
+    line = line_of(skills.read_text(), 'id = "numpy"')
+    expected = f"{skills}:{line}: skill 'numpy': key 'hours' = -4: input should be greater than 0\n"
+    assert expected in result.stderr
+
+
+def test_validate_injected_broken_toml(runner: CliRunner, broken_graph: Callable[..., Path]) -> None:
+    folder = broken_graph("stages.toml", 'name = "ML Engineer"', 'name = = "ML Engineer"')
+    stages = folder / "stages.toml"
+    result = runner.invoke(cli, ["validate", "--graph", str(folder)])
+    assert_clean_failure(result, 1)
+    line = line_of(stages.read_text(), "name = =")
+    assert f"{stages}:{line}: TOML syntax error: " in result.stderr
+    assert f"line {line}" in result.stderr
+
+
+def test_validate_empty_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--graph", str(tmp_path)])
+    assert_clean_failure(result, 1)
+    assert result.stderr == f"Error: {tmp_path}: graph folder holds no *.toml files\n"
+
+
+def test_validate_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--graph", str(tmp_path / "nowhere")])
+    assert_clean_failure(result, 2)
+    missing = tmp_path / "nowhere"
+    assert f"Error: Invalid value for '--graph': Directory '{missing}' does not exist." in result.stderr
+
+
+# --- catalogue: stages, skills, explain --------------------------------------------------
+
+
+def test_stages(run: Callable[..., Result]) -> None:
+    result = run("stages")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "id                         name                           needs    hours  salary (source)",
+        "junior-ml-engineer         Junior ML Engineer                 5     30.0  ",
+        "ml-engineer                ML Engineer                        5     30.0  ",
+    ]
+
+
+def test_skills_by_category(run: Callable[..., Result]) -> None:
+    result = run("skills", "--category", "data")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "id                               kind     category               hours  name",
+        "numpy                            skill    data                     4.0  NumPy",
+        "pandas                           skill    data                     6.0  pandas",
+    ]
+
+
+def test_skills_lists_everything_by_category_then_id(run: Callable[..., Result]) -> None:
+    result = run("skills")
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == [
+        "numpy", "pandas", "git", "python", "eda-report",
+    ]
+
+
+def test_skills_unknown_category(run: Callable[..., Result]) -> None:
+    result = run("skills", "--category", "dat")
+    assert_clean_failure(result, 2)
+    assert result.stderr == (
+        "Usage: planner skills [OPTIONS]\nTry 'planner skills --help' for help.\n\n"
+        "Error: Invalid value for '--category': unknown category 'dat' (did you mean 'data'?)\n"
+    )
+
+
+def test_skills_unknown_category_without_a_close_match_lists_them(run: Callable[..., Result]) -> None:
+    result = run("skills", "--category", "zzz")
+    assert_clean_failure(result, 2)
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--category': unknown category 'zzz' (valid: data, engineering, "
+        "foundations, project)\n"
+    )
+
+
+def test_explain(run: Callable[..., Result]) -> None:
+    result = run("explain", "python")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Python [python] — skill\n"
+        "  category: foundations · 10 h from scratch\n"
+        "  The language of ML.\n"
+        "  needs: nothing\n"
+        "  prerequisites in all: 0\n"
+        "  unlocks: numpy (NumPy)\n"
+        "  stages that need it: junior-ml-engineer, ml-engineer\n"
+        "  resources:\n"
+        "    - The Python Tutorial (docs): https://docs.python.org/3/tutorial/\n"
+    )
+
+
+def test_explain_with_a_profile(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("explain", "pandas", "--profile", str(profile_path))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "  in your plan: planned — the target junior-ml-engineer needs it" in lines
+    assert "  chain to the goal: pandas → eda-report → junior-ml-engineer" in lines
+    known = run("explain", "python", "--profile", str(profile_path))
+    assert "  in your plan: known — it is listed in known" in known.stdout.splitlines()
+
+
+def test_explain_unknown_id(run: Callable[..., Result]) -> None:
+    result = run("explain", "pyton")
+    assert_clean_failure(result, 2)
+    assert result.stderr == "Error: unknown node id 'pyton' (did you mean 'python'?)\n"
+
+
+# --- init ----------------------------------------------------------------------------------
+
+
+def test_init_writes_a_valid_starter_profile(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "me.toml"
+    result = runner.invoke(cli, ["init", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr == f"Wrote {path}. Edit it, then run: planner roadmap {path}\n"
+    assert path.read_text().startswith("# ")
+    roadmap = runner.invoke(cli, ["roadmap", str(path), "--from", "2027-01-04"])
+    assert roadmap.exit_code == 0, roadmap.output
+    assert roadmap.stdout.startswith("Roadmap: Your Name → ")
+    gaps = runner.invoke(cli, ["gaps", str(path)])
+    assert gaps.exit_code == 0, gaps.output
+
+
+def test_init_to_standard_output(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "me.toml"
+    runner.invoke(cli, ["init", str(path)])
+    result = runner.invoke(cli, ["init", "-"])
+    assert result.exit_code == 0
+    assert result.stdout == path.read_text()
+
+
+def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "me.toml"
+    path.write_text("mine")
+    result = runner.invoke(cli, ["init", str(path)])
+    assert result.exit_code != 0
+    assert result.stderr == f"Error: {path} already exists; use --force to overwrite it\n"
+    assert path.read_text() == "mine"
+    forced = runner.invoke(cli, ["init", str(path), "--force"])
+    assert forced.exit_code == 0
+    assert path.read_text() != "mine"
+
+
+def test_init_refusal_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "me.toml"
+    path.write_text("mine")
+    assert runner.invoke(cli, ["init", str(path)]).exit_code == 2
+
+
+# --- roadmap ---------------------------------------------------------------------------------
+
+
+def test_roadmap_text(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("roadmap", str(profile_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Roadmap: Tess → Junior ML Engineer"
+    assert lines[2].startswith("Start 2027-01-04 · 6 h/week · Europe/Berlin · 4 items · 20.0 h · finish ")
+    assert lines[-1].startswith("Total: 4 items, 20.0 h in ")
+    assert result.stderr == ""
+
+
+def test_roadmap_markdown(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("roadmap", str(profile_path), "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Roadmap: Tess → Junior ML Engineer\n")
+    checklist = [line for line in result.stdout.splitlines() if line.startswith("- [ ] ")]
+    assert len(checklist) == 4
+    assert "## Junior ML Engineer — milestone " in result.stdout
+
+
+def test_roadmap_json_has_the_spec_keys(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("roadmap", str(profile_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["target"] == "junior-ml-engineer"
+    assert [item["id"] for item in data["items"]][:1] == ["numpy"]
+    assert {item["id"] for item in data["items"]} == {"numpy", "pandas", "eda-report", "git"}
+    for item in data["items"]:
+        assert {"id", "kind", "name", "hours", "start", "end", "requires"} <= set(item)
+        assert item["kind"] in ("skill", "project")
+        assert isinstance(item["hours"], float)
+        assert DATE.match(item["start"]) and DATE.match(item["end"])
+        assert isinstance(item["requires"], list)
+    assert next(i for i in data["items"] if i["id"] == "pandas")["requires"] == ["numpy"]
+    assert sum(i["hours"] for i in data["items"]) == 20.0
+    assert data["sessions"]
+    for session in data["sessions"]:
+        assert {"item", "start", "end"} <= set(session)
+        assert OFFSET_TIME.match(session["start"]) and OFFSET_TIME.match(session["end"])
+        assert session["start"].endswith("+01:00")  # Berlin in January
+    assert [m["stage"] for m in data["milestones"]] == ["junior-ml-engineer"]
+    assert DATE.match(data["milestones"][0]["date"])
+
+
+def test_roadmap_is_the_same_every_time(run: Callable[..., Result], profile_path: Path) -> None:
+    first = run("roadmap", str(profile_path), "--format", "json")
+    second = run("roadmap", str(profile_path), "--format", "json")
+    assert first.stdout == second.stdout
+
+
+def test_roadmap_output_file(run: Callable[..., Result], profile_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "plan.json"
+    out.parent.mkdir()
+    expected = run("roadmap", str(profile_path), "--format", "json").stdout
+    result = run("roadmap", str(profile_path), "--format", "json", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8") == expected
+    assert [p.name for p in out.parent.iterdir()] == ["plan.json"]  # no temporary file left
+
+
+def test_roadmap_output_file_is_kept_on_error(run: Callable[..., Result], profile_path: Path,
+                                              tmp_path: Path) -> None:
+    out = tmp_path / "plan.txt"
+    out.write_text("previous plan")
+    result = run("roadmap", str(profile_path), "--target", "astronaut", "-o", str(out))
+    assert_clean_failure(result, 2)
+    assert out.read_text() == "previous plan"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph", "plan.txt", "tess.toml"]
+
+
+def test_roadmap_output_into_a_missing_folder(run: Callable[..., Result], profile_path: Path,
+                                              tmp_path: Path) -> None:
+    out = tmp_path / "nowhere" / "plan.txt"
+    result = run("roadmap", str(profile_path), "-o", str(out))
+    assert_clean_failure(result, 1)
+    assert result.stderr == f"Error: cannot write {out}: folder {out.parent} does not exist\n"
+
+
+def test_roadmap_unknown_target(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("roadmap", str(profile_path), "--target", "ml-enginer")
+    assert_clean_failure(result, 2)
+    assert result.stderr == (
+        "Usage: planner roadmap [OPTIONS] PROFILE\nTry 'planner roadmap --help' for help.\n\n"
+        "Error: Invalid value for '--target': 'ml-enginer' is not a stage id (did you mean 'ml-engineer'?)\n"
+    )
+
+
+def test_roadmap_target_that_is_a_skill(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("roadmap", str(profile_path), "--target", "python")
+    assert_clean_failure(result, 2)
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--target': 'python' is not a stage id (valid: junior-ml-engineer, "
+        "ml-engineer)\n"
+    )
+
+
+def test_roadmap_target_override(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("roadmap", str(profile_path), "--target", "ml-engineer", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["target"] == "ml-engineer"
+    assert [m["stage"] for m in data["milestones"]] == ["junior-ml-engineer", "ml-engineer"]
+
+
+def test_roadmap_unknown_format(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("roadmap", str(profile_path), "--format", "pdf")
+    assert_clean_failure(result, 2)
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--format': 'pdf' is not one of 'text', 'markdown', 'json'.\n"
+    )
+
+
+def test_roadmap_plan_error_exits_1(run: Callable[..., Result], profile_path: Path) -> None:
+    profile_path.write_text(profile_path.read_text().replace("hours_per_week = 6", "hours_per_week = 0.25"))
+    result = run("roadmap", str(profile_path))
+    assert_clean_failure(result, 1)
+    assert result.stderr == (
+        "Error: availability gives only 15 minutes a week (hours_per_week = 0.25, windows 6 h); at "
+        "least 30 minutes a week are needed to schedule anything\n"
+    )
+
+
+def test_roadmap_deadline_warning_gives_hours_that_meet_it(
+    run: Callable[..., Result], profile_path: Path
+) -> None:
+    text = profile_path.read_text().replace("hours_per_week = 6", "hours_per_week = 2\ndeadline = 2027-02-10")
+    profile_path.write_text(text)
+    result = run("roadmap", str(profile_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    match = re.fullmatch(
+        r"warning: the deadline 2027-02-10 cannot be met at 2 h/week: junior-ml-engineer will be reached "
+        r"on (\S+)\. (\S+) h/week would meet it \(checked by scheduling again: reached on (\S+)\)\.\n",
+        result.stderr,
+    )
+    assert match, result.stderr
+    reached, hours, reached_then = match.groups()
+    assert json.loads(result.stdout)["milestones"][-1]["date"] == reached
+    assert reached > "2027-02-10" >= reached_then
+    profile_path.write_text(text.replace("hours_per_week = 2\n", f"hours_per_week = {hours}\n"))
+    again = run("roadmap", str(profile_path), "--format", "json")
+    assert again.stderr == ""
+    assert json.loads(again.stdout)["milestones"][-1]["date"] == reached_then
+
+
+def test_roadmap_for_a_target_already_reached(run: Callable[..., Result], profile_path: Path) -> None:
+    profile_path.write_text(profile_path.read_text().replace(
+        'known = ["python"]', 'known = ["python"]\ncurrent_stage = "junior-ml-engineer"'))
+    result = run("roadmap", str(profile_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["items"], data["sessions"], data["milestones"]) == ([], [], [])
+    text = run("roadmap", str(profile_path))
+    assert text.exit_code == 0
+    assert "Nothing left to learn: every requirement of the target is known." in text.stdout
+
+
+@pytest.mark.parametrize(("fmt", "title"), [("text", "Roadmap: Tess → Junior ML Engineer\n"),
+                                            ("markdown", "# Roadmap: Tess → Junior ML Engineer\n")],
+                         ids=["text", "markdown"])
+def test_roadmap_title_names_a_reached_target(
+    run: Callable[..., Result], profile_path: Path, fmt: str, title: str
+) -> None:
+    profile_path.write_text(profile_path.read_text().replace(
+        'known = ["python"]', 'known = ["python"]\ncurrent_stage = "junior-ml-engineer"'))
+    result = run("roadmap", str(profile_path), "--format", fmt)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(title)
+
+
+def test_roadmap_to_standard_output_with_a_dash(run: Callable[..., Result], profile_path: Path) -> None:
+    assert run("roadmap", str(profile_path), "-o", "-").stdout == run("roadmap", str(profile_path)).stdout
+
+
+def test_roadmap_deadline_beyond_every_window(run: Callable[..., Result], profile_path: Path) -> None:
+    text = profile_path.read_text().replace("hours_per_week = 6", "hours_per_week = 2\ndeadline = 2027-01-12")
+    profile_path.write_text(text)
+    result = run("roadmap", str(profile_path))
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        r"warning: the deadline 2027-01-12 cannot be met at 2 h/week: junior-ml-engineer will be reached "
+        r"on \S+\. Even all 6 h of your weekly windows would reach it only on \S+; meeting it needs "
+        r"about \S+ h/week, so add availability windows or move the deadline\.\n",
+        result.stderr,
+    ), result.stderr
+    assert result.stdout.startswith("Roadmap: ")
+
+
+def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
+    result = run("gaps", str(profile_path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "stage                      known missing hours missing  ready",
+        "junior-ml-engineer             1       4          20.0  33.3%  [#######.............]",
+        "ml-engineer                    1       4          20.0  33.3%  [#######.............]",
+    ]
+
+
+# --- the installed entry point ---------------------------------------------------------------
+
+
+def test_installed_entry_point_in_a_subprocess(tmp_path: Path) -> None:
+    script = shutil.which("planner")
+    command = [script] if script else [sys.executable, "-m", "planner"]
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    version = subprocess.run([*command, "--version"], cwd=tmp_path, env=env, capture_output=True,
+                             text=True, timeout=120, check=False)
+    assert version.returncode == 0, version.stderr
+    assert version.stdout == f"planner, version {__version__}\n"
+    validate = subprocess.run([*command, "validate"], cwd=tmp_path, env=env, capture_output=True,
+                              text=True, timeout=120, check=False)
+    assert validate.returncode == 0, validate.stderr
+    assert validate.stdout.startswith("OK: ")
+    assert "6 stages" in validate.stdout
+    module = subprocess.run([sys.executable, "-m", "planner", "stages"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert module.returncode == 0, module.stderr
+    assert module.stdout.splitlines()[1].startswith("junior-ml-engineer ")

@@ -1,0 +1,445 @@
+"""Loading and validating graph data: every error, with its exact, located message."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.errors import GraphError, Problem
+from planner.graph import CareerGraph, build_graph, load_graph, shipped_graph_dir
+
+SPEC_STAGES = (
+    "junior-ml-engineer",
+    "ml-engineer",
+    "senior-ml-engineer",
+    "ml-engineering-manager",
+    "ml-architect",
+    "head-of-ml",
+)
+CANONICAL_SKILLS = (
+    "python", "git", "sql", "statistics", "linear-algebra", "numpy", "pandas",
+    "data-visualization", "scikit-learn", "pytorch", "tensorflow", "unit-testing", "docker",
+    "mlflow", "spark", "nlp", "computer-vision", "communication",
+)
+
+
+def problems_of(*files: tuple[str, dict[str, Any], dict[str, int]]) -> list[str]:
+    """The messages of the GraphError that building ``files`` must raise."""
+    with pytest.raises(GraphError) as info:
+        build_graph(list(files))
+    return [str(p) for p in info.value.problems]
+
+
+def node(node_id: str, hours: Any = 1, *requires: str) -> dict[str, Any]:
+    return {"id": node_id, "name": node_id.upper(), "hours": hours, "requires": list(requires)}
+
+
+def stage(stage_id: str, *requires: str) -> dict[str, Any]:
+    return {"id": stage_id, "name": stage_id.upper(), "requires": list(requires)}
+
+
+# --- duplicates and dangling ids ------------------------------------------------------
+
+
+def test_duplicate_id_names_both_files_and_lines() -> None:
+    assert problems_of(
+        ("a.toml", {"skills": [node("python")], "stages": [stage("s", "python")]}, {"python": 2, "s": 8}),
+        ("b.toml", {"skills": [node("python", 3)]}, {"python": 5}),
+    ) == ["b.toml:5: duplicate id 'python': also defined in a.toml line 2"]
+
+
+def test_duplicate_id_across_sections_of_one_file() -> None:
+    assert problems_of(
+        ("g.toml", {"skills": [node("x")], "projects": [node("x")], "stages": [stage("s", "x")]}, {}),
+    ) == ["g.toml: duplicate id 'x': also defined in g.toml"]
+
+
+def test_duplicate_id_from_real_files_names_both_paths(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(
+        '[[skills]]\nid = "python"\nname = "Python"\nhours = 1\n\n'
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["python"]\n'
+    )
+    (tmp_path / "b.toml").write_text('# more\n\n[[skills]]\nid = "python"\nname = "Py"\nhours = 2\n')
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path / 'b.toml'}:4: duplicate id 'python': also defined in {tmp_path / 'a.toml'} line 2"
+    )
+
+
+def test_dangling_requires_names_file_node_and_suggestion() -> None:
+    assert problems_of(
+        ("g.toml", {"skills": [node("numpy"), node("pandas", 1, "nunpy")], "stages": [stage("s", "numpy")]},
+         {"numpy": 1, "pandas": 5, "s": 9}),
+    ) == ["g.toml:5: skill 'pandas' requires 'nunpy', which no file defines (did you mean 'numpy'?)"]
+
+
+def test_dangling_requires_without_a_close_id_has_no_suggestion() -> None:
+    assert problems_of(
+        ("g.toml", {"skills": [node("numpy")], "stages": [stage("s", "numpy", "zzz-unrelated")]}, {"s": 3}),
+    ) == ["g.toml:3: stage 's' requires 'zzz-unrelated', which no file defines"]
+
+
+def test_stage_unreachable_because_of_a_broken_prerequisite() -> None:
+    assert problems_of(
+        ("skills.toml", {"skills": [node("numpy"), node("pandas", 1, "nunpy")]}, {"pandas": 7}),
+        ("stages.toml", {"stages": [stage("junior", "pandas"), stage("fine", "numpy")]},
+         {"junior": 2, "fine": 6}),
+    ) == [
+        "skills.toml:7: skill 'pandas' requires 'nunpy', which no file defines (did you mean 'numpy'?)",
+        "stages.toml:2: stage 'junior' is unreachable: its prerequisite 'pandas' requires 'nunpy', "
+        "which no file defines",
+    ]
+
+
+def test_unreachable_stage_through_another_stage_names_every_broken_prerequisite() -> None:
+    messages = problems_of(
+        ("g.toml", {
+            "skills": [node("a", 1, "missing-one"), node("b", 1, "missing-two")],
+            "stages": [stage("low", "a", "b"), stage("high", "low")],
+        }, {"a": 1, "b": 2, "low": 3, "high": 4}),
+    )
+    assert messages == [
+        "g.toml:1: skill 'a' requires 'missing-one', which no file defines",
+        "g.toml:2: skill 'b' requires 'missing-two', which no file defines",
+        "g.toml:3: stage 'low' is unreachable: its prerequisite 'a' requires 'missing-one', which no "
+        "file defines; 'b' requires 'missing-two', which no file defines",
+        "g.toml:4: stage 'high' is unreachable: its prerequisite 'a' requires 'missing-one', which no "
+        "file defines; 'b' requires 'missing-two', which no file defines",
+    ]
+
+
+def test_unreachable_stage_names_at_most_three_broken_prerequisites() -> None:
+    messages = problems_of(
+        ("g.toml", {
+            "skills": [node(f"k{i}", 1, f"gone-{i}") for i in range(5)],
+            "stages": [stage("s", *(f"k{i}" for i in range(5)))],
+        }, {"s": 9}),
+    )
+    assert messages[-1] == (
+        "g.toml:9: stage 's' is unreachable: its prerequisite 'k0' requires 'gone-0', which no file "
+        "defines; 'k1' requires 'gone-1', which no file defines; 'k2' requires 'gone-2', which no "
+        "file defines; and 2 more are broken"
+    )
+
+
+# --- cycles ---------------------------------------------------------------------------
+
+
+def test_cycle_is_printed_as_an_arrow_chain_back_to_its_start() -> None:
+    messages = problems_of(
+        ("g.toml", {"skills": [node("a", 1, "c"), node("b", 1, "a"), node("c", 1, "b")],
+                    "stages": [stage("s", "a")]},
+         {"a": 1, "b": 5, "c": 9, "s": 13}),
+    )
+    assert messages == [
+        "g.toml:1: prerequisite cycle: a → b → c → a (a in g.toml, b in g.toml, c in g.toml)",
+        "g.toml:13: stage 's' is unreachable: its prerequisite 'a' is in the cycle a → b → c → a",
+    ]
+
+
+def test_cycle_across_files_names_each_file() -> None:
+    messages = problems_of(
+        ("one.toml", {"skills": [node("x", 1, "y")], "stages": [stage("s", "z")]}, {"x": 3, "s": 9}),
+        ("two.toml", {"projects": [node("y", 1, "x")], "skills": [node("z")]}, {"y": 4, "z": 1}),
+    )
+    assert messages == ["one.toml:3: prerequisite cycle: x → y → x (x in one.toml, y in two.toml)"]
+
+
+def test_two_separate_cycles_are_both_reported() -> None:
+    messages = problems_of(
+        ("g.toml", {"skills": [node("a", 1, "b"), node("b", 1, "a"), node("c", 1, "d"), node("d", 1, "c"),
+                               node("e")],
+                    "stages": [stage("s", "e")]},
+         {"a": 1, "b": 2, "c": 3, "d": 4}),
+    )
+    assert messages == [
+        "g.toml:1: prerequisite cycle: a → b → a (a in g.toml, b in g.toml)",
+        "g.toml:3: prerequisite cycle: c → d → c (c in g.toml, d in g.toml)",
+    ]
+
+
+def test_a_node_requiring_itself() -> None:
+    assert problems_of(
+        ("g.toml", {"skills": [node("a", 1, "a")], "stages": [stage("s", "a")]}, {"a": 4, "s": 9}),
+    ) == [
+        "g.toml:4: skill 'a' requires itself",
+        "g.toml:9: stage 's' is unreachable: its prerequisite 'a' requires itself",
+    ]
+
+
+def test_unreachable_stage_in_an_earlier_file_names_the_cycle_itself() -> None:
+    # Problems are sorted by file, so the stage's message comes first: it must stand alone.
+    assert problems_of(
+        ("a-stages.toml", {"stages": [stage("s", "x")]}, {"s": 1}),
+        ("z-skills.toml", {"skills": [node("x", 1, "y"), node("y", 1, "x")]}, {"x": 1, "y": 5}),
+    ) == [
+        "a-stages.toml:1: stage 's' is unreachable: its prerequisite 'x' is in the cycle x → y → x",
+        "z-skills.toml:1: prerequisite cycle: x → y → x (x in z-skills.toml, y in z-skills.toml)",
+    ]
+
+
+# --- hours and schema -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours", "shown", "problem"),
+    [
+        (-1, "-1", "input should be greater than 0"),
+        (-0.5, "-0.5", "input should be greater than 0"),
+        (0, "0", "input should be greater than 0"),
+        ("8", "'8'", "input should be a valid number"),
+        (True, "True", "input should be a valid number"),
+        (math.nan, "nan", "input should be a finite number"),
+        (math.inf, "inf", "input should be a finite number"),
+        (200_000, "200000", "input should be less than or equal to 100000"),
+    ],
+)
+def test_bad_hours_are_located_and_shown(hours: Any, shown: str, problem: str) -> None:
+    messages = problems_of(
+        ("g.toml", {"skills": [node("numpy", hours)], "stages": [stage("s", "numpy")]}, {"numpy": 3}),
+    )
+    assert f"g.toml:3: skill 'numpy': key 'hours' = {shown}: {problem}" in messages
+
+
+def test_missing_hours() -> None:
+    entry = node("eda")
+    del entry["hours"]
+    messages = problems_of(("g.toml", {"projects": [entry], "stages": [stage("s", "eda")]}, {"eda": 2}))
+    assert "g.toml:2: project 'eda': missing key 'hours'" in messages
+
+
+def test_an_invalid_node_is_not_reported_as_undefined() -> None:
+    assert problems_of(
+        ("g.toml", {"skills": [node("numpy", -1), node("pandas", 3, "numpy")],
+                    "stages": [stage("s", "pandas")]},
+         {"numpy": 2, "pandas": 6, "s": 9}),
+    ) == [
+        "g.toml:2: skill 'numpy': key 'hours' = -1: input should be greater than 0",
+        "g.toml:9: stage 's' is unreachable: its prerequisite 'pandas' requires 'numpy', which is invalid",
+    ]
+
+
+def test_unknown_key_suggests_the_valid_key() -> None:
+    entry = node("git")
+    entry["hous"] = 2
+    assert problems_of(("g.toml", {"skills": [entry]}, {"git": 1}))[0] == (
+        "g.toml:1: skill 'git': unknown key 'hous' (did you mean 'hours'?)"
+    )
+
+
+def test_unknown_key_without_a_close_match_lists_the_valid_keys() -> None:
+    entry = stage("s", "git")
+    entry["zzzz"] = 1
+    assert problems_of(
+        ("g.toml", {"skills": [node("git")], "stages": [entry, stage("t", "git")]}, {"s": 4}),
+    ) == [
+        "g.toml:4: stage 's': unknown key 'zzzz' (valid keys: kind, id, name, requires, level, "
+        "description, experience_years, salary, source, min_months_in_previous_role)"
+    ]
+
+
+def test_unknown_table_suggests_the_valid_table() -> None:
+    assert problems_of(
+        ("g.toml", {"skill": [node("git")], "stages": [stage("s", "git")], "skills": [node("git")]}, {}),
+    ) == [
+        "g.toml: unknown table 'skill'; a graph file holds [[skills]], [[projects]] and [[stages]] "
+        "(did you mean 'skills'?)"
+    ]
+
+
+def test_a_section_that_is_not_an_array_of_tables() -> None:
+    assert problems_of(
+        ("g.toml", {"skills": {"id": "git"}, "stages": [stage("s", "git")]}, {}),
+    )[0] == "g.toml: 'skills' must be an array of tables ([[skills]])"
+
+
+def test_an_id_that_is_not_kebab_case() -> None:
+    assert problems_of(("g.toml", {"skills": [node("Bad_Id")], "stages": [stage("s", "ok")]}, {}))[0] == (
+        "g.toml: skill 'Bad_Id': key 'id' = 'Bad_Id': string should match pattern "
+        "'^[a-z0-9]+(?:-[a-z0-9]+)*$'"
+    )
+
+
+def test_requirement_less_stage() -> None:
+    assert problems_of(
+        ("g.toml", {"skills": [node("git")], "stages": [stage("s", "git"), stage("empty")]},
+         {"empty": 7}),
+    ) == [
+        "g.toml:7: stage 'empty' requires nothing; a stage must require at least one skill, project "
+        "or stage"
+    ]
+
+
+def test_a_graph_without_stages() -> None:
+    assert problems_of(("g.toml", {"skills": [node("git")]}, {})) == [
+        "graph: the graph defines no [[stages]]"
+    ]
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    messages = problems_of(
+        ("g.toml", {"skills": [node("a", -2), node("b", 1, "c"), node("c", 1, "b"), node("d", 1, "zz")],
+                    "stages": [stage("s", "d"), stage("t")]},
+         {"a": 1, "b": 2, "c": 3, "d": 4, "s": 5, "t": 6}),
+    )
+    assert len(messages) == 5
+    assert [m.split(":")[1] for m in messages] == ["1", "2", "4", "5", "6"]
+
+
+# --- reading files --------------------------------------------------------------------
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "good.toml").write_text(
+        '[[skills]]\nid = "git"\nname = "Git"\nhours = 2\n\n[[stages]]\nid = "s"\nname = "S"\n'
+        'requires = ["git"]\n'
+    )
+    (tmp_path / "broken.toml").write_text('[[skills]]\nid = "sql"\nname = = "SQL"\nhours = 2\n')
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line) == (str(tmp_path / "broken.toml"), 3)
+    assert str(problem).startswith(f"{tmp_path / 'broken.toml'}:3: TOML syntax error: ")
+    assert "line 3" in str(problem)
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / "latin.toml").write_bytes(b'[[skills]]\nid = "caf\xe9"\n')
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == f"{tmp_path / 'latin.toml'}: not a UTF-8 text file"
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a graph file")
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == f"{tmp_path}: graph folder holds no *.toml files"
+
+
+def test_folder_that_does_not_exist(tmp_path: Path) -> None:
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path / "nowhere")
+    assert str(info.value) == f"{tmp_path / 'nowhere'}: graph folder does not exist or is not a folder"
+
+
+def test_a_file_given_as_folder(tmp_path: Path) -> None:
+    path = tmp_path / "graph.toml"
+    path.write_text("")
+    with pytest.raises(GraphError) as info:
+        load_graph(path)
+    assert str(info.value) == f"{path}: graph folder does not exist or is not a folder"
+
+
+def test_dangling_id_in_a_real_file_reports_the_line_of_the_id(tmp_path: Path) -> None:
+    (tmp_path / "g.toml").write_text(
+        '# a comment\n[[skills]]\nid = "numpy"\nname = "NumPy"\nhours = 4\n\n'
+        '[[skills]]\nid = "pandas"\nname = "pandas"\nhours = 6\nrequires = ["numpi"]\n\n'
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["numpy"]\n'
+    )
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path / 'g.toml'}:8: skill 'pandas' requires 'numpi', which no file defines "
+        "(did you mean 'numpy'?)"
+    )
+
+
+def test_problem_formats_without_a_line() -> None:
+    assert str(Problem("g.toml", 0, "boom")) == "g.toml: boom"
+    assert str(Problem("g.toml", 12, "boom")) == "g.toml:12: boom"
+
+
+# --- the loaded graph -----------------------------------------------------------------
+
+
+def test_load_graph_merges_every_file(tiny_graph_dir: Path) -> None:
+    (tiny_graph_dir / "README.md").write_text("ignored: not TOML")
+    graph = load_graph(tiny_graph_dir)
+    assert sorted(graph.nodes) == [
+        "eda-report", "git", "junior-ml-engineer", "ml-engineer", "numpy", "pandas", "python",
+    ]
+    assert graph.files["eda-report"] == str(tiny_graph_dir / "projects.toml")
+    assert graph.digraph.nodes["pandas"] == {"kind": "skill", "name": "pandas", "hours": 6.0}
+    assert graph.digraph.nodes["ml-engineer"] == {"kind": "stage", "name": "ML Engineer"}
+    # an edge points from the prerequisite to what depends on it
+    assert graph.digraph.has_edge("numpy", "pandas")
+    assert not graph.digraph.has_edge("pandas", "numpy")
+    assert graph.digraph.number_of_edges() == 7
+
+
+def test_stages_are_ordered_lowest_first(build: Callable[..., CareerGraph]) -> None:
+    graph = build(("g.toml", {
+        "skills": [node("a")],
+        "stages": [stage("top", "middle"), stage("bottom", "a"), stage("middle", "bottom")],
+    }))
+    assert [s.id for s in graph.stages] == ["bottom", "middle", "top"]
+    assert graph.stages_needing("a") == ["bottom", "middle", "top"]
+
+
+def test_level_breaks_ties_between_stages_on_the_same_rung(build: Callable[..., CareerGraph]) -> None:
+    low = stage("zz-low", "a")
+    high = stage("aa-high", "a")
+    low["level"], high["level"] = 1, 2
+    graph = build(("g.toml", {"skills": [node("a")], "stages": [high, low]}))
+    assert [s.id for s in graph.stages] == ["zz-low", "aa-high"]
+
+
+# --- the shipped graph (content is still being edited: no hours or counts here) --------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> CareerGraph:
+    return load_graph(shipped_graph_dir())
+
+
+def test_shipped_graph_loads_and_validates(shipped: CareerGraph) -> None:
+    assert shipped.nodes
+
+
+@pytest.mark.parametrize("stage_id", SPEC_STAGES)
+def test_shipped_graph_has_every_spec_stage(shipped: CareerGraph, stage_id: str) -> None:
+    assert shipped.kind(stage_id) == "stage"
+
+
+@pytest.mark.parametrize("skill_id", CANONICAL_SKILLS)
+def test_shipped_graph_has_every_canonical_skill(shipped: CareerGraph, skill_id: str) -> None:
+    assert skill_id in shipped.nodes
+    assert shipped.kind(skill_id) == "skill"
+
+
+def test_shipped_ladder_is_in_spec_order_with_the_fork(shipped: CareerGraph) -> None:
+    order = [s.id for s in shipped.stages]
+    rank = {s: i for i, s in enumerate(order)}
+    assert rank["junior-ml-engineer"] < rank["ml-engineer"] < rank["senior-ml-engineer"]
+    assert rank["senior-ml-engineer"] < rank["ml-engineering-manager"]
+    assert rank["senior-ml-engineer"] < rank["ml-architect"]
+    assert "senior-ml-engineer" in shipped.closure(["ml-architect"])
+    assert "senior-ml-engineer" in shipped.closure(["ml-engineering-manager"])
+
+
+def test_architect_track_does_not_go_through_management(shipped: CareerGraph) -> None:
+    assert "ml-engineering-manager" not in shipped.closure(["ml-architect"])
+
+
+def test_every_shipped_skill_and_project_is_documented(shipped: CareerGraph) -> None:
+    undocumented = [
+        n.id for n in shipped.nodes.values()
+        if n.kind != "stage" and (
+            n.category in ("", "uncategorized")  # type: ignore[union-attr]
+            or not n.description.strip()
+            or not n.resources  # type: ignore[union-attr]
+        )
+    ]
+    assert undocumented == []
+
+
+def test_every_shipped_stage_is_reachable_from_nothing(shipped: CareerGraph) -> None:
+    for stage_node in shipped.stages:
+        work = [n for n in shipped.closure([stage_node.id]) if shipped.kind(n) != "stage"]
+        assert work, stage_node.id

@@ -1,0 +1,145 @@
+"""Helpers of the visualizer tests: a small ladder graph, a hostile one, golden files,
+and runners for Graphviz and headless Chromium (tests skip, with the reason, where missing)."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.graph import CareerGraph, build_graph
+
+GOLDEN = Path(__file__).parent / "golden"
+REGEN = os.environ.get("PLANNER_REGEN_GOLDEN") == "1"
+"""Set ``PLANNER_REGEN_GOLDEN=1`` to rewrite the golden files from the current output."""
+
+
+def _work(node_id: str, name: str, hours: float, *requires: str, category: str = "core") -> dict[str, Any]:
+    return {"id": node_id, "name": name, "hours": hours, "requires": list(requires), "category": category}
+
+
+LADDER: dict[str, Any] = {
+    "skills": [
+        _work("python", "Python", 10, category="foundations"),
+        _work("numpy", "NumPy", 4, "python", category="data"),
+        _work("pandas", "pandas", 6, "numpy", category="data"),
+        _work("git", "Git", 2, category="engineering"),
+        _work("sql", "SQL", 5, category="data"),
+        _work("docker", "Docker", 3, "git", category="engineering"),
+        _work("hobby", "Generative art", 4, "python", category="fun"),
+    ],
+    "projects": [
+        _work("eda-report", "EDA report", 8, "pandas", category="project"),
+        _work("model-api", "Model API", 5, "docker", "sql", category="project"),
+    ],
+    "stages": [
+        {"id": "junior-ml-engineer", "name": "Junior ML Engineer", "requires": ["eda-report", "git"]},
+        {"id": "ml-engineer", "name": "ML Engineer", "requires": ["junior-ml-engineer", "model-api"]},
+    ],
+}
+"""Two stages, 7 skills (``hobby`` needed by no stage), 2 projects."""
+
+HOSTILE_NAMES: dict[str, str] = {
+    "python": "<img src=x onerror=alert(1)>",
+    "numpy": 'Quote " and \\ backslash \\N \\G',
+    "pandas": "Line\nbreak\r\nand\ttab",
+    "git": "A-->B[x]",
+    "sql": '"]; evil',
+    "docker": "}; digraph x {",
+    "hobby": "</script><script>document.body.setAttribute('data-pwned','1')</script>",
+    "eda-report": "<!-- &amp; &lt;b&gt; -->",
+    "model-api": "<svg onload=\"document.body.setAttribute('data-pwned','2')\">",
+}
+"""A hostile name for every skill and project of :data:`LADDER`."""
+
+
+def ladder_data() -> dict[str, Any]:
+    return copy.deepcopy(LADDER)
+
+
+def hostile_data() -> dict[str, Any]:
+    data = ladder_data()
+    for section in ("skills", "projects"):
+        for entry in data[section]:
+            entry["name"] = HOSTILE_NAMES[entry["id"]]
+            entry["category"] = '<b>"cat"</b>\\ {x}'
+    data["stages"][0]["name"] = "Junior <i>ML</i> \"Engineer\" \\"
+    return data
+
+
+def graph_from(data: Mapping[str, Any]) -> CareerGraph:
+    return build_graph([("g.toml", data, {})])
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare ``text`` with ``golden/<name>``; rewrite it when PLANNER_REGEN_GOLDEN=1."""
+    path = GOLDEN / name
+    if REGEN:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.exists(), f"missing golden file {path.name}; run with PLANNER_REGEN_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs; if the change is intended, rerun with PLANNER_REGEN_GOLDEN=1"
+    )
+
+
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None,
+    reason="Graphviz 'dot' is not installed (Debian: apt-get install graphviz)",
+)
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
+)
+
+
+def run_dot(source: str, fmt: str = "svg") -> bytes:
+    done = subprocess.run(["dot", f"-T{fmt}"], input=source.encode(), capture_output=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert not done.stderr, done.stderr.decode()
+    return done.stdout
+
+
+def dump_dom(page: Path, fragment: str = "", *, profile_dir: Path) -> str:
+    """Load ``page`` in headless Chromium and return the DOM after its scripts ran."""
+    assert CHROMIUM is not None
+    url = page.resolve().as_uri() + fragment
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         f"--user-data-dir={profile_dir}", "--virtual-time-budget=3000", "--dump-dom", url],
+        capture_output=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    return done.stdout.decode("utf-8")
+
+
+class Elements(HTMLParser):
+    """Every start tag of a document with its attributes, in order."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.texts: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+
+    def node_groups(self) -> dict[str, set[str]]:
+        """id -> classes of every ``<g class="node ...">``."""
+        return {
+            attrs["id"]: set(attrs["class"].split())
+            for tag, attrs in self.tags
+            if tag == "g" and "node" in attrs.get("class", "").split()
+        }

@@ -1,0 +1,103 @@
+"""``planner graph``: formats, options and exit codes through click's test runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.visualizers import GRAPH_FORMATS
+
+from .support import needs_dot
+
+PROFILE = """\
+name = "Tess"
+target = "junior-ml-engineer"
+start = 2027-01-04
+timezone = "Europe/Berlin"
+hours_per_week = 6
+known = ["python"]
+
+[availability]
+mon = ["19:00-21:00"]
+sat = ["09:00-13:00"]
+"""
+
+
+@pytest.mark.parametrize("fmt", ["dot", "mermaid", "json"])
+def test_text_formats_for_a_user_graph(runner: CliRunner, tiny_graph_dir: Path, fmt: str) -> None:
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--format", fmt, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert result.output
+
+
+def test_default_format_is_dot(runner: CliRunner, tiny_graph_dir: Path) -> None:
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir)])
+    assert result.exit_code == 0
+    assert result.output.startswith('digraph "career" {')
+    assert list(GRAPH_FORMATS) == ["dot", "mermaid", "svg", "png", "html", "json"]
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "png", "html"])
+def test_graphviz_formats_with_a_profile(
+    runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path], tmp_path: Path, fmt: str
+) -> None:
+    profile = write_profile(PROFILE)
+    out = tmp_path / f"graph.{fmt}"
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--profile", str(profile),
+                                 "--format", fmt, "-o", str(out), "--focus", "pandas"])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+def test_json_with_profile_and_stage(
+    runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path]
+) -> None:
+    profile = write_profile(PROFILE)
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--profile", str(profile),
+                                 "--format", "json", "--stage", "junior-ml-engineer"])
+    assert result.exit_code == 0, result.output
+    nodes = {n["id"]: n for n in json.loads(result.output)["nodes"]}
+    assert "ml-engineer" not in nodes
+    assert nodes["python"]["status"] == "known"
+    assert nodes["pandas"]["status"] == "planned"
+
+
+def test_unknown_focus_is_a_usage_error(runner: CliRunner, tiny_graph_dir: Path) -> None:
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--focus", "pandsa"])
+    assert result.exit_code == 2
+    assert result.output == "Error: unknown node id 'pandsa' (did you mean 'pandas'?)\n"
+
+
+def test_unknown_stage_is_a_usage_error(runner: CliRunner, tiny_graph_dir: Path) -> None:
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--stage", "ml-enginer"])
+    assert result.exit_code == 2
+    assert "'ml-enginer' is not a stage id (did you mean 'ml-engineer'?)" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "html"])
+def test_missing_dot_exits_1_and_says_how_to_install(
+    runner: CliRunner, tiny_graph_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fmt: str
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    out = tmp_path / f"graph.{fmt}"
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: Graphviz's 'dot' program is needed")
+    assert "install Graphviz" in result.output and "apt-get install graphviz" in result.output
+    assert not out.exists()
+
+
+def test_png_to_a_terminal_asks_for_a_file(
+    runner: CliRunner, tiny_graph_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("planner.cli.stdout_is_terminal", lambda: True)
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--format", "png"])
+    assert result.exit_code == 2
+    assert "-o FILE.png" in result.output

@@ -1,0 +1,78 @@
+"""The view every format draws: bands, membership, statuses, filters and focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from planner.errors import UnknownIdError
+from planner.graph import CareerGraph
+from planner.visualizers.view import UNSTAGED, GraphView
+
+
+def test_bands_form_a_ladder_and_hold_each_node_once(ladder: CareerGraph) -> None:
+    view = GraphView.from_graph(ladder)
+    assert [b.id for b in view.bands] == ["junior-ml-engineer", "ml-engineer", UNSTAGED]
+    assert [b.title for b in view.bands] == [
+        "1. Junior ML Engineer", "2. ML Engineer", "Not required by any stage",
+    ]
+    placed = [n for band in view.bands for n in view.band_members(band.id)]
+    assert sorted(placed) == sorted(ladder.nodes)
+    assert len(placed) == len(set(placed))
+    assert view.band_members("junior-ml-engineer") == [
+        "eda-report", "git", "junior-ml-engineer", "numpy", "pandas", "python",
+    ]
+    assert view.band_members("ml-engineer") == ["docker", "ml-engineer", "model-api", "sql"]
+    assert view.band_members(UNSTAGED) == ["hobby"]
+
+
+def test_edges_are_sorted_and_inside_the_view(ladder: CareerGraph) -> None:
+    view = GraphView.from_graph(ladder, stage="junior-ml-engineer")
+    assert set(view.nodes) == ladder.closure(["junior-ml-engineer"])
+    assert view.edges == sorted(view.edges)
+    assert all(a in view.nodes and b in view.nodes for a, b in view.edges)
+    assert [b.id for b in view.bands] == ["junior-ml-engineer"]
+
+
+def test_statuses_with_a_profile(ladder: CareerGraph, schedule_for: Callable[..., Any]) -> None:
+    view = GraphView.from_graph(ladder, schedule=schedule_for(ladder))
+    assert view.style_class("python") == "known"  # implied by knowing numpy
+    assert view.style_class("numpy") == "known"
+    assert view.style_class("pandas") == "planned"
+    assert view.style_class("ml-engineer") == "planned"
+    assert view.style_class("hobby") == "not-needed"
+
+
+def test_style_class_without_a_profile(ladder: CareerGraph) -> None:
+    view = GraphView.from_graph(ladder)
+    assert view.style_class("ml-engineer") == "stage"
+    assert view.style_class("pandas") == "node"
+
+
+def test_focus_highlights_the_node_and_its_ancestors(ladder: CareerGraph) -> None:
+    view = GraphView.from_graph(ladder, focus="eda-report")
+    assert view.highlight == {"eda-report", *nx.ancestors(ladder.digraph, "eda-report")}
+    # A focus outside a narrowed view brings its chain along.
+    narrowed = GraphView.from_graph(ladder, stage="junior-ml-engineer", focus="hobby")
+    assert {"hobby", "python"} <= set(narrowed.nodes)
+
+
+def test_plan_restriction_keeps_what_the_target_needs(
+    ladder: CareerGraph, schedule_for: Callable[..., Any]
+) -> None:
+    view = GraphView.from_graph(ladder, schedule=schedule_for(ladder)).restricted_to_plan()
+    assert "hobby" not in view.nodes
+    assert set(view.nodes) == ladder.closure(["ml-engineer"])
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"stage": "pandas"}, "unknown stage id 'pandas'"),
+    ({"focus": "pandsa"}, "unknown node id 'pandsa' (did you mean 'pandas'?)"),
+])
+def test_unknown_ids(ladder: CareerGraph, kwargs: dict[str, str], message: str) -> None:
+    with pytest.raises(UnknownIdError) as err:
+        GraphView.from_graph(ladder, **kwargs)
+    assert str(err.value).startswith(message)
