@@ -142,7 +142,12 @@ def emit(text: str | bytes, output: str | None) -> None:
 
     data = text.encode("utf-8") if isinstance(text, str) else text
     if output is None or output == "-":
-        stream = click.get_binary_stream("stdout")
+        sys.stdout.flush()
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text-only stream (some test harnesses): decode and write text
+            sys.stdout.write(data.decode("utf-8", "replace"))
+            sys.stdout.flush()
+            return
         stream.write(data)
         stream.flush()
         return
