@@ -22,6 +22,9 @@ from planner.models import WEEKDAYS, Blackout, Profile, Window
 MAX_PROFILE_BYTES: Final = 1024 * 1024
 """Largest profile file accepted (1 MiB)."""
 MIN_SESSION_MINUTES: Final = 30
+MIN_DATE: Final = dt.date(1900, 1, 1)
+MAX_DATE: Final = dt.date(2999, 12, 31)
+"""Dates a profile may use; a plan may then run its 50 years without leaving the calendar."""
 KEYS: Final = (
     "name", "target", "current_stage", "start", "timezone", "hours_per_week", "known",
     "progress", "availability", "blackouts", "deadline", "focus",
@@ -91,11 +94,16 @@ class _Checker:
             raise self.fail(key, f"{_show(value)} is not a string")
         if len(value) > 1000 or "\x00" in value:
             raise self.fail(key, "must be a short text without NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.fail(key, "holds a broken character (an unpaired UTF-16 surrogate)") from None
         return value
 
     def node_id(self, value: Any, key: str, kinds: tuple[str, ...], table: str | None = None) -> str:
         nouns = {"stage": "stage", "skill": "skill", "project": "project"}
-        valid = " or ".join(nouns[k] for k in kinds)
+        names = [nouns[k] for k in kinds]
+        valid = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         if not isinstance(value, str):
             raise self.fail(key, f"{_show(value)} is not a {valid} id", table)
         node = self.graph.nodes.get(value)
@@ -120,21 +128,29 @@ class _Checker:
         return tuple(sorted(set(ids)))
 
     def date(self, value: Any, key: str, table: str | None = None, index: int | None = None) -> dt.date:
+        day: dt.date | None = None
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
+            day = value.date()
+        elif isinstance(value, dt.date):
+            day = value
+        elif isinstance(value, str):
             try:
-                return dt.date.fromisoformat(value.strip())
+                day = dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
+        if day is not None:
+            if not MIN_DATE <= day <= MAX_DATE:
+                raise self.fail(key, f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}",
+                                table, index)
+            return day
         raise self.fail(key, f"{_show(value)} is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04",
                         table, index)
 
     def hours(self, data: Mapping[str, Any]) -> float:
         value = data["hours_per_week"]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, int | float) or (
+            isinstance(value, float) and math.isnan(value)
+        ):
             raise self.fail("hours_per_week", f"{_show(value)} is not a number of hours (e.g. 8)")
         if not 0 < value <= 168:
             raise self.fail("hours_per_week", f"{_show(value)} is out of range: it must be more "
@@ -161,7 +177,7 @@ class _Checker:
             key = f"progress.{node_id}"
             self.node_id(node_id, key, ("skill", "project"), "progress")
             if isinstance(fraction, bool) or not isinstance(fraction, int | float) or not (
-                math.isfinite(fraction) and 0 <= fraction <= 1
+                0 <= fraction <= 1
             ):
                 raise self.fail(key, f"{_show(fraction)} is not a fraction between 0 and 1 "
                                 "(e.g. 0.5 for half done)", "progress")
@@ -293,8 +309,10 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
                 detail = f"impossible date {token} in '{source[:80]}'; use a real date YYYY-MM-DD"
                 break
         raise ProfileError(file, detail, line=line) from None
-    except (RecursionError, ValueError) as exc:
-        raise ProfileError(file, f"cannot be parsed: {type(exc).__name__}") from None
+    except RecursionError:
+        raise ProfileError(file, "nests tables or arrays too deeply to be a profile") from None
+    except ValueError as exc:
+        raise ProfileError(file, f"cannot be parsed: {exc}") from None
     if not isinstance(data, dict):
         raise ProfileError(file, "must be a table of keys (a JSON object), not "
                            f"{type(data).__name__}")

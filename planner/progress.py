@@ -113,11 +113,15 @@ def render_status(status: Status, *, color: bool, width: int = 24) -> str:
         by_item: dict[str, list[Session]] = {}
         for s in status.overdue:
             by_item.setdefault(s.item, []).append(s)
-        for item, sessions in by_item.items():
+        shown = list(by_item.items())
+        for item, sessions in shown[:5]:
             hours = sum(s.minutes for s in sessions) / 60
             first = local(sessions[0].start).date()
             lines.append(
                 f"  {status.names.get(item, item)}: {len(sessions)} session(s), {hours:g} h "
-                f"planned since {first}, not done (record it with `planner done`)"
+                f"planned since {first}, not done"
             )
+        if len(shown) > 5:
+            lines.append(f"  ... and {len(shown) - 5} more items")
+        lines.append("  Record what you finished with `planner done PROFILE ID...`.")
     return "\n".join(lines) + "\n"

@@ -238,6 +238,8 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         :data:`MAX_YEARS` years.
     """
     _check_feasible(plan, avail)
+    if start.year > dt.MAXYEAR - MAX_YEARS - 1:
+        raise PlanError(f"a plan starting on {start} would run past the year {dt.MAXYEAR}")
     items: list[PlanItem] = list(plan.items)
     remaining = [item.minutes for item in items]
     position = {item.id: i for i, item in enumerate(items)}
@@ -324,7 +326,7 @@ def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.date
     No schedule can finish earlier; :func:`schedule_plan` finishes at this bound
     whenever the 30-minute rule forces no gap.
     """
-    if minutes <= 0:
+    if minutes <= 0 or start.year > dt.MAXYEAR - MAX_YEARS - 1:
         return None
     cap = avail.cap_minutes
     week: dt.date | None = None

@@ -1,7 +1,8 @@
 """Shared fixtures: small dict-literal graphs, graph folders on disk, profiles, the CLI.
 
-Hypothesis settings come from a named profile: ``HYPOTHESIS_PROFILE=ci`` runs the
-long, derandomized property suite; the default ``dev`` profile keeps ``pytest -q`` fast.
+Hypothesis settings come from a named profile: ``HYPOTHESIS_PROFILE=ci`` (the default
+when ``CI`` is set, as in CI) runs the long, derandomized property suite with 500
+examples per property; otherwise the ``dev`` profile keeps ``pytest -q`` fast.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+# CI (which sets CI=true) runs the long, derandomized "ci" profile by default.
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 @pytest.fixture(scope="session")

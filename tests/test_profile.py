@@ -86,14 +86,14 @@ def test_unknown_key_suggests_the_key(rejects: Callable[..., str], tmp_path: Pat
 def test_unknown_skill_id_suggests_the_id(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text('known = ["git", "pyhton"]')) == error(
         "bad.toml", tmp_path,
-        ":3: key 'known': unknown skill or project or stage id 'pyhton' (did you mean 'python'?)",
+        ":3: key 'known': unknown skill, project or stage id 'pyhton' (did you mean 'python'?)",
     )
 
 
 def test_unknown_focus_id(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text('focus = ["eda-reprt"]')) == error(
         "bad.toml", tmp_path,
-        ":3: key 'focus': unknown skill or project or stage id 'eda-reprt' (did you mean 'eda-report'?)",
+        ":3: key 'focus': unknown skill, project or stage id 'eda-reprt' (did you mean 'eda-report'?)",
     )
 
 
@@ -477,5 +477,5 @@ def test_check_profile_errors_carry_file_key_and_line(tiny_graph: CareerGraph) -
     assert (info.value.file, info.value.key, info.value.line) == ("me.toml", "known", 3)
     assert info.value.exit_code == 2
     assert str(info.value) == (
-        "me.toml:3: key 'known': unknown skill or project or stage id 'pyton' (did you mean 'python'?)"
+        "me.toml:3: key 'known': unknown skill, project or stage id 'pyton' (did you mean 'python'?)"
     )

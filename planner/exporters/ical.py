@@ -131,23 +131,45 @@ def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
     if not hasattr(cal, "walk") or getattr(cal, "name", "") != "VCALENDAR":
         raise CalendarError(f"{file}: not an iCalendar file (no VCALENDAR)")
     events: dict[str, PreviousEvent] = {}
-    for ev in cal.walk("VEVENT"):
+    for number, ev in enumerate(cal.walk("VEVENT"), start=1):
         uid = ev.get("UID")
         if uid is None:
             continue
-        try:
-            sequence = int(ev.get("SEQUENCE", 0))
-        except (TypeError, ValueError):
-            sequence = 0
-        end = ev.get("DTEND")
-        end_value = end.dt if end is not None else None
-        status = str(ev.get("STATUS", "")).upper()
-        item = ev.get("X-PLANNER-ITEM")
-        events[str(uid)] = PreviousEvent(
-            str(uid), sequence, end_value, status == "CANCELLED",
-            str(item) if item is not None else None, ev,
-        )
+        if isinstance(uid, list) or str(uid) in events:
+            raise CalendarError(f"{file}: event {number} repeats the UID {_first(uid)!s}; "
+                                "a calendar file holds each UID once")
+        events[str(uid)] = _previous_event(ev, str(uid), file)
     return events
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _previous_event(ev: Any, uid: str, file: str) -> PreviousEvent:
+    """Read what the update rules need from one earlier event, or say what is broken."""
+    where = f"{file}: event {uid}"
+    for prop in SIGNIFICANT + ("SEQUENCE",):
+        if isinstance(ev.get(prop), list):
+            raise CalendarError(f"{where} has {prop} more than once; it may occur once")
+    values: dict[str, Any] = {}
+    for prop in ("DTSTART", "DTEND"):
+        if ev.get(prop) is None:
+            continue
+        try:
+            values[prop] = ev.get(prop).dt
+        except Exception:  # noqa: BLE001 -- icalendar raises several types for bad values
+            raise CalendarError(f"{where} has an unreadable {prop}") from None
+        if not isinstance(values[prop], dt.date):
+            raise CalendarError(f"{where}: {prop} must be a date or a date-time")
+    try:
+        sequence = int(ev.get("SEQUENCE", 0))
+    except (TypeError, ValueError):
+        raise CalendarError(f"{where} has a SEQUENCE that is not a whole number") from None
+    status = str(ev.get("STATUS", "")).upper()
+    item = ev.get("X-PLANNER-ITEM")
+    return PreviousEvent(uid, max(sequence, 0), values.get("DTEND"), status == "CANCELLED",
+                         str(item) if item is not None else None, ev)
 
 
 def _ended_before(event: PreviousEvent, moment: dt.datetime) -> bool:
