@@ -6,6 +6,7 @@ the line where the source shows it, the bad value and what would be valid.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -134,10 +135,8 @@ class _Checker:
         elif isinstance(value, dt.date):
             day = value
         elif isinstance(value, str):
-            try:
+            with contextlib.suppress(ValueError):
                 day = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
         if day is not None:
             if not MIN_DATE <= day <= MAX_DATE:
                 raise self.fail(key, f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}",

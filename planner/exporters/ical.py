@@ -149,7 +149,7 @@ def _first(value: Any) -> Any:
 def _previous_event(ev: Any, uid: str, file: str) -> PreviousEvent:
     """Read what the update rules need from one earlier event, or say what is broken."""
     where = f"{file}: event {uid}"
-    for prop in SIGNIFICANT + ("SEQUENCE",):
+    for prop in (*SIGNIFICANT, "SEQUENCE"):
         if isinstance(ev.get(prop), list):
             raise CalendarError(f"{where} has {prop} more than once; it may occur once")
     values: dict[str, Any] = {}
