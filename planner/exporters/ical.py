@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -127,7 +128,8 @@ def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
     try:
         cal = Calendar.from_ical(data)
     except Exception as exc:  # noqa: BLE001 -- any parser failure means "not a calendar"
-        raise CalendarError(f"{file}: not a readable iCalendar file ({exc})") from None
+        reason = " ".join(_CONTROL.sub(" ", str(exc)).split())[:120]
+        raise CalendarError(f"{file}: not a readable iCalendar file ({reason})") from None
     if not hasattr(cal, "walk") or getattr(cal, "name", "") != "VCALENDAR":
         raise CalendarError(f"{file}: not an iCalendar file (no VCALENDAR)")
     events: dict[str, PreviousEvent] = {}
@@ -162,6 +164,13 @@ def _previous_event(ev: Any, uid: str, file: str) -> PreviousEvent:
             raise CalendarError(f"{where} has an unreadable {prop}") from None
         if not isinstance(values[prop], dt.date):
             raise CalendarError(f"{where}: {prop} must be a date or a date-time")
+        tzid = ev.get(prop).params.get("TZID")
+        if tzid:
+            try:
+                ZoneInfo(str(tzid))
+            except (ValueError, OSError, KeyError):
+                raise CalendarError(f"{where}: {prop} uses the time zone {str(tzid)[:60]!r}, "
+                                    "which is not an IANA zone") from None
     try:
         sequence = int(ev.get("SEQUENCE", 0))
     except (TypeError, ValueError):
@@ -238,7 +247,7 @@ def render_ical(
         Events of an earlier export (see :func:`read_previous`), to keep UIDs and
         raise SEQUENCE as the module docstring says.
     """
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar, Event, vText
 
     previous = previous or {}
     zone_name = schedule.availability.timezone
@@ -253,8 +262,16 @@ def render_ical(
         if past.item:
             done_before[past.item] = done_before.get(past.item, 0) + 1
 
-    def moment(value: dt.datetime) -> dt.datetime:
-        return value.astimezone(dt.UTC) if use_utc else value.astimezone(zone)
+    def ambiguous(value: dt.datetime) -> bool:
+        local = value.astimezone(zone)
+        return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+
+    def times(start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        # A local time in the repeated hour of a fall-back change reads as its first
+        # occurrence (RFC 5545 3.3.5), so such a session is written in UTC instead.
+        if use_utc or ambiguous(start) or ambiguous(end):
+            return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+        return start.astimezone(zone), end.astimezone(zone)
 
     fresh: list[tuple[str, Any]] = []
     left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
@@ -273,22 +290,23 @@ def render_ical(
         ev = Event()
         ev.add("uid", uid)
         ev.add("dtstamp", stamp)
-        ev.add("dtstart", moment(session.start))
-        ev.add("dtend", moment(session.end))
-        ev.add("summary", " ".join(summary.split()))
+        begin, finish = times(session.start, session.end)
+        ev.add("dtstart", begin)
+        ev.add("dtend", finish)
+        ev.add("summary", clean_text(" ".join(summary.split())))
         if session.item not in about:
             about[session.item] = _about(graph, schedule, session.item)
         hours_left = (f"Hours left after this session: {left[session.item] / 60:g} of "
                       f"{items[session.item].hours:g}")
-        ev.add("description", "\n".join([*about[session.item], hours_left]))
-        ev.add("categories", [node.category])  # type: ignore[union-attr]
+        ev.add("description", clean_text("\n".join([*about[session.item], hours_left])))
+        ev.add("categories", [clean_text(node.category)])  # type: ignore[union-attr]
         ev.add("status", "CONFIRMED")
         ev.add("transp", "OPAQUE")
         ev.add("x-planner-item", session.item)
         if reminder is not None:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", " ".join(summary.split()))
+            alarm.add("description", clean_text(" ".join(summary.split())))
             alarm.add("trigger", dt.timedelta(minutes=-reminder))
             ev.add_component(alarm)
         fresh.append((uid, ev))
@@ -299,9 +317,9 @@ def render_ical(
         ev.add("dtstamp", stamp)
         ev.add("dtstart", milestone.date)
         ev.add("dtend", milestone.date + dt.timedelta(days=1))
-        ev.add("summary", " ".join(f"Milestone: {milestone.name}".split()))
-        ev.add("description", f"You reach {milestone.name} ({milestone.stage}): every requirement "
-                              "of the stage is done.")
+        ev.add("summary", clean_text(" ".join(f"Milestone: {milestone.name}".split())))
+        ev.add("description", clean_text(f"You reach {milestone.name} ({milestone.stage}): every "
+                                         "requirement of the stage is done."))
         ev.add("categories", ["milestone"])
         ev.add("status", "CONFIRMED")
         ev.add("transp", "TRANSPARENT")
@@ -330,15 +348,20 @@ def render_ical(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", " ".join((calendar_name or "Learning plan").split()))
-    if not use_utc and events:
-        dates = [schedule.start]
-        for ev in events:
-            for key in ("DTSTART", "DTEND"):
-                if ev.get(key) is not None:
-                    value = ev.get(key).dt
-                    dates.append(value.date() if isinstance(value, dt.datetime) else value)
-        cal.add_component(build_vtimezone(zone_name, min(dates), max(dates)))
+    cal.add("x-wr-calname", vText(clean_text(" ".join((calendar_name or "Learning plan").split()))))
+    # Every TZID in the file gets a VTIMEZONE covering its events: the profile's zone,
+    # and any other zone that events kept from an earlier export still carry.
+    spans: dict[str, list[dt.date]] = {} if use_utc else {zone_name: [schedule.start]}
+    for ev in events:
+        for key in ("DTSTART", "DTEND"):
+            prop = ev.get(key)
+            tzid = prop.params.get("TZID") if prop is not None else None
+            if tzid:
+                value = prop.dt
+                spans.setdefault(str(tzid), []).append(
+                    value.date() if isinstance(value, dt.datetime) else value)
+    for tzid in sorted(spans) if events else ():
+        cal.add_component(build_vtimezone(tzid, min(spans[tzid]), max(spans[tzid])))
     for ev in sorted(events, key=_sort_key):
         cal.add_component(ev)
     data: bytes = cal.to_ical()
@@ -357,11 +380,24 @@ def _sort_key(ev: Any) -> tuple[str, str]:
 
 
 def _differs(old: Any, new: Any) -> bool:
-    for prop in SIGNIFICANT:
-        a, b = old.get(prop), new.get(prop)
-        if (a.to_ical() if a is not None else None) != (b.to_ical() if b is not None else None):
-            return True
-    return False
+    """Whether a significant property changed, its value or its TZID/VALUE parameter."""
+
+    def shown(prop: Any) -> tuple[Any, ...] | None:
+        if prop is None:
+            return None
+        params = getattr(prop, "params", {})
+        return (prop.to_ical(), str(params.get("TZID", "")), str(params.get("VALUE", "")))
+
+    return any(shown(old.get(prop)) != shown(new.get(prop)) for prop in SIGNIFICANT)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Text for a TEXT property: line breaks as LF, no other control characters
+    (RFC 5545 allows none but tab)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _cancelled(old: PreviousEvent, stamp: dt.datetime) -> Any:
