@@ -8,7 +8,9 @@ and line before raising one :class:`~planner.errors.GraphError`.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import tomllib
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
@@ -29,6 +31,8 @@ MAX_GRAPH_BYTES: Final = 64 * 1024 * 1024
 """Largest total size of a graph folder's TOML files (64 MiB)."""
 MAX_NODES: Final = 200_000
 """Most nodes a graph may define."""
+PARALLEL_BYTES: Final = 2 * 1024 * 1024
+"""Graph folders at least this big are parsed in worker processes."""
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -124,8 +128,11 @@ class CareerGraph:
             self.__dict__["stage_rank"] = state["stage_rank"]
 
     @cached_property
-    def succ(self) -> dict[str, list[str]]:
-        """Every id mapped to what it directly unlocks, sorted."""
+    def succ(self) -> Mapping[str, Iterable[str]]:
+        """Every id mapped to what it directly unlocks, in id order."""
+        if "digraph" in self.__dict__:
+            # build_graph added the edges in id order, so the adjacency is already sorted.
+            return self.__dict__["digraph"].succ  # type: ignore[no-any-return]
         succ: dict[str, list[str]] = {node: [] for node in self.pred}
         for node in sorted(self.pred):
             for p in self.pred[node]:
@@ -284,15 +291,24 @@ class LineIndex(Mapping[str, int]):
 
     _ID = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']""", re.MULTILINE)
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self, source: str | Path) -> None:
+        self._source = source
         self._lines: dict[str, int] | None = None
 
     def _index(self) -> dict[str, int]:
         if self._lines is None:
             self._lines = {}
-            for match in self._ID.finditer(self._text):
-                self._lines.setdefault(match.group(1), self._text.count("\n", 0, match.start()) + 1)
+            text = self._source
+            if isinstance(text, Path):
+                try:
+                    text = text.read_bytes().decode("utf-8", "replace")
+                except OSError:
+                    text = ""
+            line, last = 1, 0
+            for match in self._ID.finditer(text):
+                line += text.count("\n", last, match.start())
+                last = match.start()
+                self._lines.setdefault(match.group(1), line)
         return self._lines
 
     def __getitem__(self, key: str) -> int:
@@ -384,29 +400,49 @@ def _parse_entries(
     return nodes
 
 
-def _read_toml(path: Path, name: str, problems: list[Problem]) -> tuple[dict[str, Any], str]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """Parse one graph file; return its data and the problems found (picklable, so a
+    worker process can run it)."""
+    name = str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(name, 0, f"cannot read file: {exc.strerror or exc}"))
-        return {}, ""
+        return {}, [Problem(name, 0, f"cannot read file: {exc.strerror or exc}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        problems.append(Problem(name, 0, "not a UTF-8 text file"))
-        return {}, ""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+        return {}, [Problem(name, 0, "not a UTF-8 text file")]
     try:
-        return tomllib.loads(text), text
+        return tomllib.loads(text.removeprefix("\ufeff")), []
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else 0
-        problems.append(Problem(name, line, f"TOML syntax error: {exc}"))
-        return {}, text
+        return {}, [Problem(name, line, f"TOML syntax error: {exc}")]
     except RecursionError:
-        problems.append(Problem(name, 0, "TOML nesting is too deep"))
-        return {}, text
+        return {}, [Problem(name, 0, "TOML nesting is too deep")]
+
+
+def _read_all(paths: list[Path]) -> list[tuple[dict[str, Any], list[Problem]]]:
+    """Parse every file, in worker processes when the folder is big enough to gain.
+
+    TOML parsing is most of the work of loading a big graph and each file parses on
+    its own, so big folders are spread over the machine's cores (results keep the
+    files' order). Small folders, or a machine where workers cannot start, parse here.
+    """
+    cores = os.cpu_count() or 1
+    size = sum(p.stat().st_size for p in paths)
+    if size >= PARALLEL_BYTES and len(paths) > 1 and cores > 1 and sys.platform == "linux":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        workers = min(cores, 4, len(paths))
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(_read_toml, paths, chunksize=max(1, len(paths) // (workers * 4))))
+        except (OSError, BrokenProcessPool):
+            pass
+    return [_read_toml(path) for path in paths]
 
 
 def graph_files(folder: Path) -> list[Path]:
@@ -450,10 +486,10 @@ def load_graph(folder: Path) -> CareerGraph:
     """
     problems: list[Problem] = []
     parsed: list[tuple[str, dict[str, Any], Mapping[str, int]]] = []
-    for path in graph_files(folder):
-        name = str(path)
-        data, text = _read_toml(path, name, problems)
-        parsed.append((name, data, LineIndex(text)))
+    paths = graph_files(folder)
+    for path, (data, found) in zip(paths, _read_all(paths), strict=True):
+        problems.extend(found)
+        parsed.append((str(path), data, LineIndex(path)))
     return build_graph(parsed, problems)
 
 

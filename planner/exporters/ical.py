@@ -199,7 +199,7 @@ def _about(graph: CareerGraph, schedule: Schedule, item_id: str) -> list[str]:
     """The lines of a session's description that do not change between sessions."""
     node = graph.nodes[item_id]
     item = schedule.plan.item(item_id)
-    unlocks = graph.succ[item_id]
+    unlocks = list(graph.succ[item_id])
     lines = []
     if node.description:
         lines.append(node.description)
