@@ -422,15 +422,18 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(name, 0, "TOML nesting is too deep")]
 
 
-def _read_all(paths: list[Path]) -> list[tuple[dict[str, Any], list[Problem]]]:
+def _read_all(paths: list[Path]) -> Iterator[tuple[dict[str, Any], list[Problem]]]:
     """Parse every file, in worker processes when the folder is big enough to gain.
 
     TOML parsing is most of the work of loading a big graph and each file parses on
-    its own, so big folders are spread over the machine's cores (results keep the
-    files' order). Small folders, or a machine where workers cannot start, parse here.
+    its own, so big folders are spread over the machine's cores. Results come in the
+    files' order, as soon as each is ready, so the caller validates one file while
+    the workers parse the next. Small folders, or a machine where workers cannot
+    start, parse here.
     """
     cores = os.cpu_count() or 1
     size = sum(p.stat().st_size for p in paths)
+    done = 0
     if size >= PARALLEL_BYTES and len(paths) > 1 and cores > 1 and sys.platform == "linux":
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -439,10 +442,13 @@ def _read_all(paths: list[Path]) -> list[tuple[dict[str, Any], list[Problem]]]:
         workers = min(cores, 4, len(paths))
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                return list(pool.map(_read_toml, paths, chunksize=max(1, len(paths) // (workers * 4))))
+                for result in pool.map(_read_toml, paths, chunksize=max(1, len(paths) // (workers * 4))):
+                    done += 1
+                    yield result
         except (OSError, BrokenProcessPool):
             pass
-    return [_read_toml(path) for path in paths]
+    for path in paths[done:]:
+        yield _read_toml(path)
 
 
 def graph_files(folder: Path) -> list[Path]:
@@ -485,12 +491,14 @@ def load_graph(folder: Path) -> CareerGraph:
         With every problem found, each naming its file, line and the ids involved.
     """
     problems: list[Problem] = []
-    parsed: list[tuple[str, dict[str, Any], Mapping[str, int]]] = []
     paths = graph_files(folder)
-    for path, (data, found) in zip(paths, _read_all(paths), strict=True):
-        problems.extend(found)
-        parsed.append((str(path), data, LineIndex(path)))
-    return build_graph(parsed, problems)
+
+    def parsed() -> Iterator[tuple[str, dict[str, Any], Mapping[str, int]]]:
+        for path, (data, found) in zip(paths, _read_all(paths), strict=True):
+            problems.extend(found)
+            yield str(path), data, LineIndex(path)
+
+    return build_graph(parsed(), problems)
 
 
 def build_graph(
