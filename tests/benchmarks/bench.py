@@ -174,7 +174,13 @@ def main() -> None:
              [*cmd, "calendar", str(profile), "--graph", str(folder), "-o", ics]),
         ]
         subprocess.run(rows[3][1], env=env, check=True, capture_output=True)  # prime the cache
-        results = {name: measure(argv, args.runs, env) for name, argv in rows}
+        # Interleave the commands run by run, so drift in the machine's load hits all alike.
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in rows}
+        for _ in range(args.runs):
+            for name, argv in rows:
+                samples[name].append(measure(argv, 1, env))
+        results = {name: (statistics.median(t for t, _ in runs), max(p for _, p in runs))
+                   for name, runs in samples.items()}
         bare = results[rows[0][0]][0]
         print(f"\n{'command':<48} {'median s':>9} {'× bare':>7} {'peak MB':>8}")
         for name, (seconds, peak) in results.items():
