@@ -1,0 +1,152 @@
+"""``planner done``: record progress in the user's own file, keeping comments and layout."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+
+COMMENTED = """\
+# My plan -- keep this comment
+name = "Tess"   # that's me
+target = "junior-ml-engineer"
+start = 2027-01-04
+timezone = "Europe/Berlin"
+hours_per_week = 6
+known = [
+  "python",  # since school
+]
+
+[availability]   # evenings only
+mon = ["19:00-21:00"]
+sat = ["09:00-13:00"]
+"""
+
+
+@pytest.fixture
+def setup(tmp_path: Path, tiny_graph_dir: Path) -> tuple[Path, Path]:
+    profile = tmp_path / "me.toml"
+    profile.write_text(COMMENTED, encoding="utf-8")
+    return profile, tiny_graph_dir
+
+
+def done(*args: str, graph: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["done", *args, "--graph", str(graph)], prog_name="planner")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_done_adds_only_the_id_and_keeps_every_comment(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    code, out, _ = done(str(profile), "pandas", graph=graph)
+    assert code == 0
+    assert out == (
+        f"Recorded in {profile}: pandas as known.\n"
+        "This also counts 1 prerequisite(s) as known, without writing them: numpy.\n"
+    )
+    new = profile.read_text(encoding="utf-8")
+    old_lines, new_lines = COMMENTED.splitlines(), new.splitlines()
+    added = [line for line in new_lines if line not in old_lines]
+    assert [line for line in old_lines if line not in new_lines] == []  # nothing removed
+    assert added == ['  "pandas",']
+    assert "# My plan -- keep this comment" in new and "# since school" in new
+
+
+def test_prerequisites_are_implied_not_written(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    code, out, _ = done(str(profile), "eda-report", graph=graph)
+    assert code == 0
+    assert "without writing them: numpy, pandas." in out
+    text = profile.read_text(encoding="utf-8")
+    assert '"eda-report"' in text and '"numpy"' not in text and '"pandas"' not in text
+
+
+def test_the_next_roadmap_no_longer_holds_finished_items(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    runner = CliRunner()
+    before = json.loads(runner.invoke(cli, ["roadmap", str(profile), "--graph", str(graph),
+                                            "--format", "json"]).stdout)
+    assert {"numpy", "pandas"} <= {i["id"] for i in before["items"]}
+    assert done(str(profile), "pandas", graph=graph)[0] == 0
+    after = json.loads(runner.invoke(cli, ["roadmap", str(profile), "--graph", str(graph),
+                                           "--format", "json"]).stdout)
+    assert not {"numpy", "pandas"} & {i["id"] for i in after["items"]}
+
+
+def test_a_typo_exits_2_with_did_you_mean_and_leaves_the_file_byte_for_byte(
+    setup: tuple[Path, Path],
+) -> None:
+    profile, graph = setup
+    before = profile.read_bytes()
+    code, _, err = done(str(profile), "pandas", "numpyy", graph=graph)
+    assert code == 2
+    assert err == "Error: unknown node id 'numpyy' (did you mean 'numpy'?)\n"
+    assert profile.read_bytes() == before
+
+
+def test_partial_progress_goes_into_a_progress_table(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    code, out, _ = done(str(profile), "numpy", "--partial", "0.25", graph=graph)
+    assert code == 0
+    assert out == f"Recorded in {profile}: numpy as 0.25 done.\n"
+    text = profile.read_text(encoding="utf-8")
+    assert text.startswith(COMMENTED)
+    assert text.endswith("[progress]\nnumpy = 0.25\n")
+    # and marking it done later removes the partial entry
+    assert done(str(profile), "numpy", graph=graph)[0] == 0
+    text = profile.read_text(encoding="utf-8")
+    assert "numpy = 0.25" not in text and '"numpy"' in text
+
+
+def test_partial_on_a_stage_is_refused(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    before = profile.read_bytes()
+    code, _, err = done(str(profile), "junior-ml-engineer", "--partial", "0.5", graph=graph)
+    assert code == 2
+    assert "only skills and projects take a fraction" in err
+    assert profile.read_bytes() == before
+
+
+def test_already_known_ids_change_nothing(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    before = profile.read_bytes()
+    code, out, _ = done(str(profile), "python", graph=graph)
+    assert code == 0
+    assert out == "Already known, nothing written: python.\n"
+    assert profile.read_bytes() == before
+
+
+def test_json_profiles_are_edited_too(tmp_path: Path, tiny_graph_dir: Path) -> None:
+    profile = tmp_path / "me.json"
+    profile.write_text(json.dumps({
+        "target": "junior-ml-engineer", "hours_per_week": 5, "start": "2027-01-04",
+        "availability": {"mon": ["19:00-21:00"]}}), encoding="utf-8")
+    assert done(str(profile), "git", graph=tiny_graph_dir)[0] == 0
+    assert json.loads(profile.read_text(encoding="utf-8"))["known"] == ["git"]
+
+
+def test_a_profile_without_known_gets_the_key_before_its_tables(
+    tmp_path: Path, tiny_graph_dir: Path,
+) -> None:
+    profile = tmp_path / "me.toml"
+    text = COMMENTED.replace('known = [\n  "python",  # since school\n]\n', "")
+    profile.write_text(text, encoding="utf-8")
+    assert done(str(profile), "git", graph=tiny_graph_dir)[0] == 0
+    new = profile.read_text(encoding="utf-8")
+    assert new.index('known = ["git"]') < new.index("[availability]")
+
+
+def test_done_on_an_example_profile_keeps_its_comments(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "profiles" / "marco.toml"
+    profile = tmp_path / "marco.toml"
+    shutil.copy(example, profile)
+    result = CliRunner().invoke(cli, ["done", str(profile), "pandas"])
+    assert result.exit_code == 0
+    old, new = example.read_text().splitlines(), profile.read_text().splitlines()
+    assert [line for line in new if line not in old] == [
+        'known = ["statistics", "linear-algebra", "pandas"]']
+    assert [line for line in old if line not in new] == ['known = ["statistics", "linear-algebra"]']
