@@ -187,17 +187,7 @@ def order_plan(
 
     indegree = {n: sum(1 for p in pred[n] if p in todo) for n in todo}
     # Extras no stage needs take the highest tier of their planned prerequisites.
-    pending = [n for n in todo if indegree[n] == 0]
-    left = dict(indegree)
-    order_for_tier: list[str] = []
-    while pending:
-        node = pending.pop()
-        order_for_tier.append(node)
-        for s in succ[node]:
-            if s in left:
-                left[s] -= 1
-                if left[s] == 0:
-                    pending.append(s)
+    order_for_tier = graph.topological_order(todo)
     for node in order_for_tier:
         if node not in tier:
             tier[node] = max((tier[p] for p in pred[node] if p in todo), default=0)
