@@ -26,7 +26,7 @@ def roadmap_data(schedule: Schedule, *, name: str = "") -> dict[str, Any]:
                 "id": row.item.id,
                 "kind": row.item.kind,
                 "name": row.item.name,
-                "hours": round(row.item.minutes / 60, 2),
+                "hours": round(row.item.minutes / 60, 4),
                 "start": row.start.isoformat(),
                 "end": row.end.isoformat(),
                 "requires": list(row.item.requires),
