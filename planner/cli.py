@@ -239,10 +239,13 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
     for node in graph.nodes.values():
         counts[node.kind] += 1
     folder = graph_dir or shipped_graph_dir()
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
     click.echo(
-        f"OK: {folder}: {len(graph.nodes)} nodes ({counts['skill']} skills, "
-        f"{counts['project']} projects, {counts['stage']} stages), "
-        f"{graph.digraph.number_of_edges()} prerequisite edges"
+        f"OK: {folder}: {count(len(graph.nodes), 'node')} ({count(counts['skill'], 'skill')}, "
+        f"{count(counts['project'], 'project')}, {count(counts['stage'], 'stage')}), "
+        f"{count(graph.digraph.number_of_edges(), 'prerequisite edge')}"
     )
 
 

@@ -89,7 +89,7 @@ def test_validate_ok_line(run: Callable[..., Result], tiny_graph_dir: Path) -> N
     result = run("validate")
     assert result.exit_code == 0
     assert result.stdout == (
-        f"OK: {tiny_graph_dir}: 7 nodes (4 skills, 1 projects, 2 stages), 7 prerequisite edges\n"
+        f"OK: {tiny_graph_dir}: 7 nodes (4 skills, 1 project, 2 stages), 7 prerequisite edges\n"
     )
     assert result.stderr == ""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.planning import PlanItem
+from planner.planning import PlanItem, StageGoal
 from planner.scheduling import Schedule
 
 
@@ -51,3 +51,13 @@ def groups(schedule: Schedule) -> list[tuple[str | None, list[Row]]]:
 def hours(minutes: float) -> str:
     """Format minutes as hours with one decimal: ``90 -> '1.5'``."""
     return f"{minutes / 60:.1f}"
+
+
+def nothing_left(goal: StageGoal, names: dict[str, str]) -> str:
+    """Why a planned stage has no items of its own, for the roadmap."""
+    text = "Nothing more to learn: what this stage needs is known or planned for the stages before it."
+    if goal.min_months_in_previous_role and goal.previous:
+        previous = " or ".join(names.get(p, p) for p in goal.previous)
+        text += (f" It also asks for {goal.min_months_in_previous_role} months as {previous} "
+                 "before the milestone.")
+    return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planner.exporters.common import groups, hours
+from planner.exporters.common import groups, hours, nothing_left
 from planner.scheduling import Schedule
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
@@ -22,6 +22,7 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
     plan = schedule.plan
     avail = schedule.availability
     names = {goal.id: goal.name for goal in plan.stages}
+    goals = {goal.id: goal for goal in plan.stages}
     target = plan.target_name or plan.target
     who = f"{md_escape(name)} → " if name.strip() else ""
     finish = schedule.finish
@@ -41,7 +42,7 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
         reached = f" — milestone {milestones[stage]}" if stage in milestones else ""
         out += ["", f"## {title}{reached}", ""]
         if not rows:
-            out.append("Everything this stage needs is already known.")
+            out.append(md_escape(nothing_left(goals[stage], names)) if stage else "")
             continue
         for row in rows:
             when = row.start.isoformat() if row.start == row.end else f"{row.start} → {row.end}"

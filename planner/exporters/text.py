@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.exporters.common import groups, hours
+from planner.exporters.common import groups, hours, nothing_left
 from planner.scheduling import Schedule
 
 
@@ -16,6 +16,7 @@ def render_text(schedule: Schedule, *, name: str = "") -> str:
     plan = schedule.plan
     avail = schedule.availability
     names = {goal.id: goal.name for goal in plan.stages}
+    goals = {goal.id: goal for goal in plan.stages}
     target = plan.target_name or plan.target
     who = f"{' '.join(name.split())} → " if name.strip() else ""
     lines = [f"Roadmap: {who}{target}", ""]
@@ -34,7 +35,7 @@ def render_text(schedule: Schedule, *, name: str = "") -> str:
         reached = f" — reached {milestones[stage]}" if stage in milestones else ""
         lines += ["", f"== {title}{reached} ==", ""]
         if not rows:
-            lines.append("  (no work left: everything it needs is known)")
+            lines.append(f"  {nothing_left(goals[stage], names)}" if stage else "")
             continue
         lines.append(header)
         month = ""
