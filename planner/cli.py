@@ -479,7 +479,7 @@ def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int
 @cache_option
 def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, graph_dir: Path | None,
          no_cache: bool) -> None:
-    """Record ID... as done (or partly done) in PROFILE, keeping its comments and layout."""
+    """Record the given ids as done (or partly done) in PROFILE, keeping its comments."""
     from planner.editing import describe_update, record_progress
     from planner.profile import check_profile, read_profile_data
 
