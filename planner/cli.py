@@ -255,14 +255,15 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
     graph = load(graph_dir, no_cache)
-    click.echo(f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  salary (source)")
+    click.echo(f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  {'years':<6} salary")
     for stage in graph.stages:
         work = [n for n in graph.closure([stage.id]) if graph.nodes[n].kind != "stage"]
         hours = sum(graph.hours(n) for n in work)
         salary = ""
         if stage.salary:
             salary = f"{stage.salary.currency} {stage.salary.low:,}-{stage.salary.high:,}"
-        click.echo(f"{stage.id:<26} {stage.name:<30} {len(work):>5} {hours:>8.1f}  {salary}")
+        years = stage.experience_years or ""
+        click.echo(f"{stage.id:<26} {stage.name:<30} {len(work):>5} {hours:>8.1f}  {years:<6} {salary}")
 
 
 @cli.command()

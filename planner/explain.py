@@ -165,6 +165,18 @@ def render_explanation(exp: Explanation) -> str:
         lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
     if node.description:
         lines.append(f"  {node.description}")
+    if node.kind == "stage":
+        facts = []
+        if node.experience_years:
+            facts.append(f"experience: {node.experience_years} years")
+        if node.salary:
+            pay = node.salary
+            facts.append(f"salary: {pay.currency} {pay.low:,}-{pay.high:,}"
+                         + (f" ({pay.note})" if pay.note else ""))
+        if facts:
+            lines.append("  " + "; ".join(facts))
+        if node.source:
+            lines.append(f"  source: {node.source}")
     lines.append(f"  needs: {named(exp.requires)}")
     lines.append(f"  prerequisites in all: {exp.prerequisites}")
     lines.append(f"  unlocks: {named(exp.unlocks)}")
