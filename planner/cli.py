@@ -263,7 +263,9 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
         if stage.salary:
             salary = f"{stage.salary.currency} {stage.salary.low:,}-{stage.salary.high:,}"
         years = stage.experience_years or ""
-        click.echo(f"{stage.id:<26} {stage.name:<30} {len(work):>5} {hours:>8.1f}  {years:<6} {salary}")
+        click.echo(
+            f"{stage.id:<26} {stage.name:<30} {len(work):>5} {hours:>8.1f}  {years:<6} {salary}".rstrip()
+        )
 
 
 @cli.command()

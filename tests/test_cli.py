@@ -204,9 +204,9 @@ def test_stages(run: Callable[..., Result]) -> None:
     result = run("stages")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "id                         name                           needs    hours  salary (source)",
-        "junior-ml-engineer         Junior ML Engineer                 5     30.0  ",
-        "ml-engineer                ML Engineer                        5     30.0  ",
+        "id                         name                           needs    hours  years  salary",
+        "junior-ml-engineer         Junior ML Engineer                 5     30.0",
+        "ml-engineer                ML Engineer                        5     30.0",
     ]
 
 
