@@ -453,8 +453,10 @@ def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int
             raise click.BadParameter(f"cannot read {previous}: {exc.strerror}",
                                      param_hint="'--previous'") from None
     start = from_date.date() if from_date else None
-    if start is None and old is not None and person.start is None:
-        start = today_in(person.timezone)
+    if start is None and old is not None:
+        # Updating an earlier export re-plans from today (or the profile's later start).
+        today = today_in(person.timezone)
+        start = max(person.start or today, today)
     schedule = make_schedule(graph, person, target=target, start=start)
     goal = graph.nodes[schedule.plan.target].name
     if not schedule.sessions and not old:

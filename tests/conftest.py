@@ -59,10 +59,16 @@ def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("xdg-cache")
 
 
+FIXED_EPOCH = "1795737600"
+"""2026-11-27T00:00:00Z: the tests' "today"."""
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, _cache_home: Path) -> None:
-    """Keep the compiled-graph cache out of the user's home."""
+    """Keep the compiled-graph cache out of the user's home, and fix "today" (the CLI
+    reads it from SOURCE_DATE_EPOCH) so results do not change as the calendar moves on."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
 
 
 # --- graphs ---------------------------------------------------------------------------
