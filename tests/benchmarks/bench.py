@@ -209,7 +209,7 @@ def main() -> None:
         click_s, _ = measure([sys.executable, "-c", "import click"], args.runs, env)
         help_s, _ = measure([*cmd, "--help"], args.runs, env)
         print(f"  planner --help {help_s:.3f} s vs python -c 'import click' {click_s:.3f} s: "
-              f"+{help_s - click_s:.3f} s")
+              f"{help_s - click_s:+.3f} s")
         beginner = work / "beginner.toml"
         beginner.write_text(
             'name = "Beginner"\ntarget = "head-of-ml"\nstart = 2027-01-04\ntimezone = "UTC"\n'
@@ -219,7 +219,7 @@ def main() -> None:
                                args.runs, env)
         shipped_s, shipped_peak = measure([*cmd, "roadmap", str(beginner)], args.runs, env)
         print(f"  planner roadmap (beginner → head-of-ml, shipped graph) {shipped_s:.3f} s vs bare "
-              f"imports {imports_s:.3f} s: +{shipped_s - imports_s:.3f} s, peak {shipped_peak:.0f} MB")
+              f"imports {imports_s:.3f} s: {shipped_s - imports_s:+.3f} s, peak {shipped_peak:.0f} MB")
 
         sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
         from planner.graph import build_graph
