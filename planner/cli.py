@@ -515,8 +515,10 @@ def status(*, profile: Path, from_date: dt.datetime | None, count: int, graph_di
     graph = load(graph_dir, no_cache)
     person = load_profile(profile, graph)
     today = from_date.date() if from_date else today_in(person.timezone)
-    replanned = make_schedule(graph, person, start=max(today, person.start or today))
-    original = make_schedule(graph, person, start=person.start or today)
+    first_day = person.start or today
+    original = make_schedule(graph, person, start=first_day)
+    # Before the plan's first day nothing can be overdue: the original plan is the re-plan.
+    replanned = original if first_day >= today else make_schedule(graph, person, start=today)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     result = make_status(graph, person, original=original, replanned=replanned, today=today,
                          count=count)

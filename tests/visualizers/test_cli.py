@@ -15,19 +15,6 @@ from planner.visualizers import GRAPH_FORMATS
 
 from .support import needs_dot
 
-PROFILE = """\
-name = "Tess"
-target = "junior-ml-engineer"
-start = 2027-01-04
-timezone = "Europe/Berlin"
-hours_per_week = 6
-known = ["python"]
-
-[availability]
-mon = ["19:00-21:00"]
-sat = ["09:00-13:00"]
-"""
-
 
 @pytest.mark.parametrize("fmt", ["dot", "mermaid", "json"])
 def test_text_formats_for_a_user_graph(runner: CliRunner, tiny_graph_dir: Path, fmt: str) -> None:
@@ -46,9 +33,10 @@ def test_default_format_is_dot(runner: CliRunner, tiny_graph_dir: Path) -> None:
 @needs_dot
 @pytest.mark.parametrize("fmt", ["svg", "png", "html"])
 def test_graphviz_formats_with_a_profile(
-    runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path], tmp_path: Path, fmt: str
+    runner: CliRunner, tiny_graph_dir: Path, profile_toml: str, tmp_path: Path, fmt: str
 ) -> None:
-    profile = write_profile(PROFILE)
+    profile = tmp_path / "profile.toml"
+    profile.write_text(profile_toml, encoding="utf-8")
     out = tmp_path / f"graph.{fmt}"
     result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--profile", str(profile),
                                  "--format", fmt, "-o", str(out), "--focus", "pandas"])
@@ -57,9 +45,9 @@ def test_graphviz_formats_with_a_profile(
 
 
 def test_json_with_profile_and_stage(
-    runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path]
+    runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path], profile_toml: str
 ) -> None:
-    profile = write_profile(PROFILE)
+    profile = write_profile(profile_toml)
     result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--profile", str(profile),
                                  "--format", "json", "--stage", "junior-ml-engineer"])
     assert result.exit_code == 0, result.output
