@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.errors import ProfileError, UnknownIdError
+from planner.errors import ProfileError
 from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.planning import known_closure
@@ -36,8 +36,7 @@ class ProgressUpdate:
 def check_ids(graph: CareerGraph, ids: list[str], *, partial: bool) -> None:
     """Raise :class:`UnknownIdError` for the first id the graph does not define."""
     for node_id in ids:
-        if node_id not in graph.nodes:
-            raise UnknownIdError(node_id, graph.nodes)
+        graph.resolve(node_id, option="ID...")
         if partial and graph.nodes[node_id].kind == "stage":
             raise ProfileError(
                 "--partial", f"'{node_id}' is a stage; only skills and projects take a fraction"

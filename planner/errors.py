@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 EXIT_DATA: Final = 1
@@ -39,11 +39,23 @@ class PlannerError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One located problem in graph data: where it is and what is wrong."""
+    """One located problem in graph data: where it is and what is wrong.
+
+    ``kind`` and ``ids`` say the same as ``message`` as data (for
+    ``planner validate --format json`` and for tests); they are empty for problems
+    found while reading a file.
+    """
 
     file: str
     line: int
     message: str
+    kind: str = field(default="", compare=False)
+    ids: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as plain data, for JSON."""
+        return {"file": self.file, "line": self.line or None, "kind": self.kind or "read",
+                "ids": list(self.ids), "message": self.message}
 
     def __str__(self) -> str:
         return f"{location(self.file, self.line)}{self.message}"
@@ -70,14 +82,45 @@ class ProfileError(PlannerError):
         super().__init__(f"{location(file, line)}{where}{message}")
 
 
-class UnknownIdError(PlannerError):
-    """Raised when a command is given an id that the graph does not define (exit 2)."""
+class OptionError(PlannerError):
+    """Raised when an option, argument or setting has an invalid value (exit 2).
+
+    ``option`` names it as the user typed it (``--target``, ``ID``), or is None for a
+    setting such as ``SOURCE_DATE_EPOCH`` that the message names itself.
+    """
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, node_id: str, known: Iterable[str], *, what: str = "node") -> None:
+    def __init__(self, message: str, *, option: str | None = None) -> None:
+        self.option = option
+        self.detail = message
+        super().__init__(message)
+
+
+class UnknownIdError(OptionError):
+    """Raised when a command is given an id that the graph does not define, or one of
+    the wrong kind (exit 2)."""
+
+    def __init__(
+        self,
+        node_id: str,
+        known: Iterable[str],
+        *,
+        what: str = "node",
+        option: str | None = None,
+        kind: str | None = None,
+        valid: Iterable[str] = (),
+    ) -> None:
         self.node_id = node_id
-        super().__init__(f"unknown {what} id '{node_id}'{did_you_mean(node_id, known)}")
+        if kind is not None:
+            message = f"'{node_id}' is a {kind}, but a {what} id is needed"
+        else:
+            message = f"unknown {what} id '{node_id}'"
+        hint = did_you_mean(node_id, known)
+        shown = list(valid)
+        if not hint and shown:
+            hint = f" (valid {what}s: {', '.join(shown)})"
+        super().__init__(message + hint, option=option)
 
 
 class PlanError(PlannerError):

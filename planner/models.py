@@ -11,12 +11,13 @@ from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-MAX_HOURS: Final = 100_000.0
-"""The largest effort a single node may carry (about 50 working years)."""
+from planner.limits import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NODE_HOURS
 
-NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
-Text = Annotated[str, StringConstraints(max_length=10_000)]
+ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_CHARS)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME_CHARS)]
+Text = Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_CHARS)]
 Kind = Literal["skill", "project", "stage"]
 WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -44,8 +45,8 @@ class Salary(_Frozen):
 
 class _Work(_Frozen):
     id: NodeId
-    name: Annotated[str, StringConstraints(min_length=1, max_length=500)]
-    hours: float = Field(gt=0, le=MAX_HOURS, allow_inf_nan=False, strict=True)
+    name: Name
+    hours: float = Field(gt=0, le=MAX_NODE_HOURS, allow_inf_nan=False, strict=True)
     requires: tuple[NodeId, ...] = ()
     category: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "uncategorized"
     description: Text = ""
@@ -69,7 +70,7 @@ class Stage(_Frozen):
 
     kind: Literal["stage"] = "stage"
     id: NodeId
-    name: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    name: Name
     requires: tuple[NodeId, ...] = ()
     level: int | None = Field(default=None, ge=0, le=1_000_000, strict=True)
     description: Text = ""

@@ -23,15 +23,12 @@ Among the items whose prerequisites are all placed, the next one is the first by
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Final
 
 from planner.graph import CareerGraph
+from planner.limits import MIN_SESSION_MINUTES
 from planner.models import Profile
-
-SESSION_STEP_MINUTES: Final = 30
 
 
 def remaining_minutes(hours: float, progress: float = 0.0) -> int:
@@ -44,8 +41,8 @@ def remaining_minutes(hours: float, progress: float = 0.0) -> int:
     minutes = hours * 60.0 * (1.0 - progress)
     if minutes <= 0:
         return 0
-    if minutes >= SESSION_STEP_MINUTES - 1e-9:
-        return max(SESSION_STEP_MINUTES, int(minutes / SESSION_STEP_MINUTES + 0.5) * SESSION_STEP_MINUTES)
+    if minutes >= MIN_SESSION_MINUTES - 1e-9:
+        return max(MIN_SESSION_MINUTES, int(minutes / MIN_SESSION_MINUTES + 0.5) * MIN_SESSION_MINUTES)
     return max(1, round(minutes))
 
 
@@ -185,7 +182,6 @@ def order_plan(
             stack.extend(p for p in pred[node] if p in todo and p not in reached)
         stage_items[stage] = {n for n in reached if graph.nodes[n].kind != "stage"}
 
-    indegree = {n: sum(1 for p in pred[n] if p in todo) for n in todo}
     # Extras no stage needs take the highest tier of their planned prerequisites.
     order_for_tier = graph.topological_order(todo)
     for node in order_for_tier:
@@ -201,17 +197,7 @@ def order_plan(
         first = -1 if kind == "stage" else (0 if kind == "project" or node in focus else 1)
         return (tier[node], first, -tail[node], node)
 
-    heap = [key(n) for n in todo if indegree[n] == 0]
-    heapq.heapify(heap)
-    ordered: list[str] = []
-    while heap:
-        node = heapq.heappop(heap)[3]
-        ordered.append(node)
-        for s in succ[node]:
-            if s in indegree:
-                indegree[s] -= 1
-                if indegree[s] == 0:
-                    heapq.heappush(heap, key(s))
+    ordered = graph.topological_order(todo, key=key)
 
     # "after": planned items that must end first, looking through planned stages.
     after: dict[str, frozenset[str]] = {}

@@ -16,23 +16,25 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from planner.errors import ProfileError, did_you_mean
+from planner.errors import ProfileError, UnknownIdError, did_you_mean
 from planner.graph import CareerGraph
+from planner.limits import (
+    MAX_DATE,
+    MAX_HOURS_PER_WEEK,
+    MAX_PROFILE_BYTES,
+    MAX_TEXT_CHARS,
+    MIN_DATE,
+    MIN_SESSION_MINUTES,
+)
 from planner.models import WEEKDAYS, Blackout, Profile, Window
+from planner.sources import toml_error_line
 
-MAX_PROFILE_BYTES: Final = 1024 * 1024
-"""Largest profile file accepted (1 MiB)."""
-MIN_SESSION_MINUTES: Final = 30
-MIN_DATE: Final = dt.date(1900, 1, 1)
-MAX_DATE: Final = dt.date(2999, 12, 31)
-"""Dates a profile may use; a plan may then run its 50 years without leaving the calendar."""
 KEYS: Final = (
     "name", "target", "current_stage", "start", "timezone", "hours_per_week", "known",
     "progress", "availability", "blackouts", "deadline", "focus",
 )
 REQUIRED: Final = ("target", "hours_per_week", "availability")
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
-_TOML_LINE = re.compile(r"at line (\d+)")
 
 
 class _Locator:
@@ -93,7 +95,7 @@ class _Checker:
         value = data[key]
         if not isinstance(value, str):
             raise self.fail(key, f"{_show(value)} is not a string")
-        if len(value) > 1000 or "\x00" in value:
+        if len(value) > MAX_TEXT_CHARS or "\x00" in value:
             raise self.fail(key, "must be a short text without NUL characters")
         try:
             value.encode("utf-8")
@@ -107,17 +109,10 @@ class _Checker:
         valid = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         if not isinstance(value, str):
             raise self.fail(key, f"{_show(value)} is not a {valid} id", table)
-        node = self.graph.nodes.get(value)
-        if node is None or node.kind not in kinds:
-            candidates = [i for i in self.graph.nodes if self.graph.kind(i) in kinds]
-            if node is None:
-                hint = did_you_mean(value, candidates)
-                if not hint and kinds == ("stage",):
-                    hint = f" (valid stages: {', '.join(s.id for s in self.graph.stages)})"
-                raise self.fail(key, f"unknown {valid} id '{value}'{hint}", table)
-            raise self.fail(key, f"'{value}' is a {node.kind}, but a {valid} id is needed"
-                            f"{did_you_mean(value, candidates)}", table)
-        return value
+        try:
+            return self.graph.resolve(value, kinds=kinds, what=valid)
+        except UnknownIdError as exc:
+            raise self.fail(key, exc.detail, table) from None
 
     def id_list(self, data: Mapping[str, Any], key: str) -> tuple[str, ...]:
         value = data[key]
@@ -151,9 +146,9 @@ class _Checker:
             isinstance(value, float) and math.isnan(value)
         ):
             raise self.fail("hours_per_week", f"{_show(value)} is not a number of hours (e.g. 8)")
-        if not 0 < value <= 168:
+        if not 0 < value <= MAX_HOURS_PER_WEEK:
             raise self.fail("hours_per_week", f"{_show(value)} is out of range: it must be more "
-                            "than 0 and at most 168 (the hours in a week)")
+                            f"than 0 and at most {MAX_HOURS_PER_WEEK:g} (the hours in a week)")
         return float(value)
 
     def timezone(self, data: Mapping[str, Any]) -> str:
@@ -297,8 +292,7 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
         raise ProfileError(file, f"JSON syntax error: {exc.msg} (column {exc.colno})",
                            line=exc.lineno) from None
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_LINE.search(str(exc))
-        line = int(match.group(1)) if match else None
+        line = toml_error_line(exc)
         detail = f"TOML syntax error: {exc}"
         source = text.splitlines()[line - 1].strip() if line and line <= len(text.splitlines()) else ""
         for token in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", source):

@@ -77,11 +77,6 @@ def test_group_help_lists_every_command(runner: CliRunner) -> None:
         assert re.search(rf"^  {re.escape(command)}\s", result.stdout, re.MULTILINE), command
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
-def test_every_command_appears_in_the_readme(command: str) -> None:
-    assert f"planner {command}" in README.read_text(encoding="utf-8")
-
-
 # --- validate ----------------------------------------------------------------------------
 
 
@@ -275,7 +270,10 @@ def test_explain_with_a_profile(run: Callable[..., Result], profile_path: Path) 
 def test_explain_unknown_id(run: Callable[..., Result]) -> None:
     result = run("explain", "pyton")
     assert_clean_failure(result, 2)
-    assert result.stderr == "Error: unknown node id 'pyton' (did you mean 'python'?)\n"
+    assert result.stderr == (
+        "Usage: planner explain [OPTIONS] ID\nTry 'planner explain --help' for help.\n\n"
+        "Error: Invalid value for 'ID': unknown node id 'pyton' (did you mean 'python'?)\n"
+    )
 
 
 # --- init ----------------------------------------------------------------------------------
@@ -406,7 +404,7 @@ def test_roadmap_unknown_target(run: Callable[..., Result], profile_path: Path) 
     assert_clean_failure(result, 2)
     assert result.stderr == (
         "Usage: planner roadmap [OPTIONS] PROFILE\nTry 'planner roadmap --help' for help.\n\n"
-        "Error: Invalid value for '--target': 'ml-enginer' is not a stage id (did you mean 'ml-engineer'?)\n"
+        "Error: Invalid value for '--target': unknown stage id 'ml-enginer' (did you mean 'ml-engineer'?)\n"
     )
 
 
@@ -414,8 +412,8 @@ def test_roadmap_target_that_is_a_skill(run: Callable[..., Result], profile_path
     result = run("roadmap", str(profile_path), "--target", "python")
     assert_clean_failure(result, 2)
     assert result.stderr.endswith(
-        "Error: Invalid value for '--target': 'python' is not a stage id (valid: junior-ml-engineer, "
-        "ml-engineer)\n"
+        "Error: Invalid value for '--target': 'python' is a skill, but a stage id is needed "
+        "(valid stages: junior-ml-engineer, ml-engineer)\n"
     )
 
 
@@ -523,6 +521,7 @@ def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
 # --- the installed entry point ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_installed_entry_point_in_a_subprocess(tmp_path: Path) -> None:
     script = shutil.which("planner")
     command = [script] if script else [sys.executable, "-m", "planner"]

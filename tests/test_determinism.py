@@ -42,6 +42,9 @@ FORMATS = {
 }
 
 
+pytestmark = pytest.mark.slow  # subprocesses under several hash seeds
+
+
 def params() -> list[object]:
     return [pytest.param(name, marks=[NO_DOT] if needs_dot else [], id=name)
             for name, (_, needs_dot) in FORMATS.items()]

@@ -1,16 +1,126 @@
-"""The README's snippets work: its Python example runs, and its quick-start commands
-name files that exist."""
+"""The documentation says what the code does: the CLI reference and the README's command
+and limits tables are generated from the code and checked here; the README's Python
+example runs; its quick-start commands name files that exist.
+
+Regenerate the generated parts on purpose with
+``PLANNER_REGEN_GOLDEN=1 python3 -m pytest tests/test_docs.py``.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 
+import click
 import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.limits import limits_table
 
 ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README_PATH = ROOT / "README.md"
+README = README_PATH.read_text(encoding="utf-8")
+CLI_REFERENCE = ROOT / "docs" / "cli.md"
+REGEN = os.environ.get("PLANNER_REGEN_GOLDEN") == "1"
+
+
+def help_text(*args: str) -> str:
+    result = CliRunner().invoke(cli, [*args, "--help"], prog_name="planner", terminal_width=88)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def cli_reference() -> str:
+    """docs/cli.md: the ``--help`` of the program and of every command."""
+    out = [
+        "# planner command reference",
+        "",
+        "Generated from each command's `--help`; a test fails when they differ. Regenerate it with",
+        "`PLANNER_REGEN_GOLDEN=1 python3 -m pytest tests/test_docs.py`.",
+        "",
+        "## planner",
+        "",
+        "```text",
+        help_text().rstrip("\n"),
+        "```",
+    ]
+    for name in sorted(cli.commands):
+        out += ["", f"## planner {name}", "", "```text", help_text(name).rstrip("\n"), "```"]
+    return "\n".join(out) + "\n"
+
+
+def synopsis(name: str, command: click.Command) -> str:
+    """``planner NAME ARGS [--option VALUE]...`` for the README's table."""
+    ctx = click.Context(command, info_name=name)
+    parts = [f"planner {name}"]
+    options = []
+    for param in command.params:
+        if isinstance(param, click.Argument):
+            parts.append(param.make_metavar(ctx))
+        elif isinstance(param, click.Option) and "--help" not in param.opts:
+            flag = max(param.opts, key=len)
+            if param.is_flag:
+                options.append(f"[{flag}]")
+            else:
+                metavar = param.make_metavar(ctx).strip("[]")
+                if isinstance(param.type, click.Choice):
+                    metavar = "|".join(str(c) for c in param.type.choices)
+                shown = f"{flag} {metavar}"
+                options.append(shown if param.required else f"[{shown}]")
+    return " ".join(parts + options).replace("|", "\\|")
+
+
+def command_table() -> str:
+    rows = ["| command | does |", "|---|---|"]
+    for name in sorted(cli.commands):
+        command = cli.commands[name]
+        does = command.get_short_help_str(limit=200).rstrip(".")
+        rows.append(f"| `{synopsis(name, command)}` | {does} |")
+    return "\n".join(rows) + "\n"
+
+
+def between(text: str, marker: str) -> str:
+    match = re.search(rf"<!-- {marker} -->\n(.*?)<!-- /{marker} -->", text, flags=re.S)
+    assert match, f"README.md has no <!-- {marker} --> section"
+    return match.group(1)
+
+
+def replace_between(text: str, marker: str, body: str) -> str:
+    return re.sub(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)",
+                  lambda m: m.group(1) + body + m.group(2), text, flags=re.S)
+
+
+def test_cli_reference_matches_every_help_text() -> None:
+    produced = cli_reference()
+    if REGEN:
+        CLI_REFERENCE.parent.mkdir(exist_ok=True)
+        CLI_REFERENCE.write_text(produced, encoding="utf-8")
+    assert CLI_REFERENCE.read_text(encoding="utf-8") == produced, (
+        "docs/cli.md is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
+    )
+
+
+@pytest.mark.parametrize(("marker", "make"), [("commands", command_table), ("limits", limits_table)])
+def test_readme_tables_are_generated_from_the_code(marker: str, make: object) -> None:
+    produced = make()  # type: ignore[operator]
+    text = README_PATH.read_text(encoding="utf-8")
+    if REGEN:
+        text = replace_between(text, marker, produced)
+        README_PATH.write_text(text, encoding="utf-8")
+    assert between(text, marker) == produced, (
+        f"the README's {marker} table is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
+    )
+
+
+def test_every_command_has_help_and_is_in_the_readme_and_the_reference() -> None:
+    reference = CLI_REFERENCE.read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert command.help and command.get_short_help_str(), name
+        assert f"`planner {name}" in README, name
+        assert f"## planner {name}\n" in reference, name
 
 
 def test_readme_python_example_runs(
@@ -21,7 +131,25 @@ def test_readme_python_example_runs(
     monkeypatch.chdir(ROOT)
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})
-    assert "Milestone(stage=" in capsys.readouterr().out
+    assert capsys.readouterr().out.strip()
+
+
+def test_spec_api_example_matches_the_cli_json_byte_for_byte(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """SPEC's Python API: roadmap.to_dict() is what `planner roadmap --format json` prints."""
+    import planner
+
+    monkeypatch.chdir(ROOT)
+    for profile_path in sorted((ROOT / "examples" / "profiles").glob("*.*")):
+        graph = planner.load_graph()
+        profile = planner.load_profile(profile_path, graph)
+        roadmap = planner.roadmap(graph, profile)
+        result = CliRunner().invoke(cli, ["roadmap", str(profile_path), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.dumps(roadmap.to_dict(), sort_keys=True) == json.dumps(
+            json.loads(result.stdout), sort_keys=True
+        ), profile_path.name
 
 
 def test_quick_start_commands_come_first_and_use_real_files() -> None:

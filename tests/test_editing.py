@@ -84,7 +84,9 @@ def test_a_typo_exits_2_with_did_you_mean_and_leaves_the_file_byte_for_byte(
     before = profile.read_bytes()
     code, _, err = done(str(profile), "pandas", "numpyy", graph=graph)
     assert code == 2
-    assert err == "Error: unknown node id 'numpyy' (did you mean 'numpy'?)\n"
+    assert err.endswith(
+        "Error: Invalid value for 'ID...': unknown node id 'numpyy' (did you mean 'numpy'?)\n"
+    )
     assert profile.read_bytes() == before
 
 

@@ -31,6 +31,9 @@ EPOCH = "1798761600"  # 2027-01-01T00:00:00Z: fixes "today" and DTSTAMP
 SEEDS = st.integers(min_value=0, max_value=2**32 - 1)
 
 
+pytestmark = pytest.mark.slow  # hundreds of mutated inputs through the whole CLI
+
+
 def budget(fraction: float, floor: int = 5) -> settings:
     """Settings with a share of the active profile's ``max_examples`` (ci: 500, dev: 50)."""
     return settings(

@@ -118,7 +118,8 @@ def test_unknown_stage_id_without_a_close_match_lists_the_stages(
 def test_a_skill_given_as_target(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = profile_text().replace('"junior-ml-engineer"', '"python"')
     assert rejects(text) == error(
-        "bad.toml", tmp_path, ":1: key 'target': 'python' is a skill, but a stage id is needed"
+        "bad.toml", tmp_path, ":1: key 'target': 'python' is a skill, but a stage id is needed "
+        "(valid stages: junior-ml-engineer, ml-engineer)"
     )
 
 

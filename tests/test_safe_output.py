@@ -25,6 +25,9 @@ EPOCH = "1798761600"
 OLD = b"precious bytes\x00 the user had \xff\r\n"
 
 
+pytestmark = pytest.mark.slow  # every command, every way a write can fail
+
+
 def run(args: list[str]) -> Result:
     return CliRunner().invoke(cli, args, env={"SOURCE_DATE_EPOCH": EPOCH})
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.exporters.common import rows
 from planner.scheduling import Schedule
+from planner.views.schedule import rows
 
 
 def roadmap_data(schedule: Schedule, *, name: str = "") -> dict[str, Any]:

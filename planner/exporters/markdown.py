@@ -1,13 +1,16 @@
-"""The roadmap as a GitHub-flavoured Markdown checklist grouped by stage."""
+"""The roadmap as a GitHub-flavoured Markdown checklist grouped by stage, with a Mermaid
+gantt chart of its timeline (which GitHub renders)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from planner.exporters.common import groups, hours, nothing_left
 from planner.scheduling import Schedule
+from planner.views.schedule import groups, hours, nothing_left
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_UNSAFE_TASK = re.compile(r"[^A-Za-z0-9 .()/+&'-]")
 
 
 def md_escape(text: str) -> str:
@@ -53,7 +56,39 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
         out.append("")
         out.append(f"_{len(rows)} items, {hours(sum(r.item.minutes for r in rows))} h_")
     if gantt and plan.items:
-        from planner.visualizers.mermaid import render_gantt
-
         out += ["", "## Timeline", "", render_gantt(schedule).rstrip("\n")]
+    return "\n".join(out) + "\n"
+
+
+def task_name(text: str) -> str:
+    """A gantt task or section name: gantt lines have no escaping, so strip syntax."""
+    text = _UNSAFE_TASK.sub(" ", " ".join(text.split()))
+    return " ".join(text.split())[:80] or "item"
+
+
+def render_gantt(schedule: Schedule) -> str:
+    """A Mermaid gantt chart of a schedule, in a fenced block for Markdown."""
+    names = {g.id: g.name for g in schedule.plan.stages}
+    milestones = {m.stage: m.date for m in schedule.milestones}
+    out = [
+        "```mermaid",
+        "gantt",
+        "    title Study plan",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %Y-%m",
+    ]
+    number = 0
+    for stage, rows in groups(schedule):
+        out.append(f"    section {task_name(names[stage]) if stage else 'Extras'}")
+        for row in rows:
+            number += 1
+            end = row.end + dt.timedelta(days=1)
+            out.append(f"    {task_name(row.item.name)} :t{number}, {row.start}, {end}")
+        if stage in milestones:
+            number += 1
+            out.append(
+                f"    Reached {task_name(names[stage])} :milestone, m{number}, "
+                f"{milestones[stage]}, 0d"
+            )
+    out.append("```")
     return "\n".join(out) + "\n"

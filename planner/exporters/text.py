@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from planner.exporters.common import groups, hours, nothing_left
 from planner.scheduling import Schedule
+from planner.views.schedule import groups, hours, nothing_left
 
 
 def _clip(text: str, width: int) -> str:

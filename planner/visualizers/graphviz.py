@@ -13,9 +13,9 @@ import subprocess
 from typing import Final
 
 from planner.errors import PlannerError, ToolMissingError
+from planner.limits import GRAPHVIZ_TIMEOUT_SECONDS
 
-TIMEOUT_SECONDS: Final = 120
-"""Longest a Graphviz run may take before it is stopped."""
+TIMEOUT_SECONDS: Final = GRAPHVIZ_TIMEOUT_SECONDS
 INSTALL_HINT: Final = (
     "Graphviz's 'dot' program is needed for --format svg, png and html but was not found "
     "on PATH; install Graphviz (Debian/Ubuntu: 'sudo apt-get install graphviz', macOS: "

@@ -223,7 +223,7 @@ def inline_svg(svg: str) -> str:
 
 def render_timeline(schedule: Schedule) -> str:
     """A Gantt strip of the schedule's items as inline SVG (empty without items)."""
-    from planner.exporters.common import rows
+    from planner.views.schedule import rows
 
     items = rows(schedule)
     if not items:

@@ -1,4 +1,4 @@
-"""Mermaid diagrams: a flowchart of (part of) the graph, and a gantt of a schedule.
+"""Mermaid flowcharts of (part of) the career graph.
 
 Mermaid has its own syntax in ids and labels, so ids are sanitized to
 ``[A-Za-z0-9_]`` (kept unique) and labels are written with Mermaid's ``#code;``
@@ -7,22 +7,18 @@ entities, which GitHub renders as the original characters.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TYPE_CHECKING, Final
 
 from planner.errors import PlanError
+from planner.limits import MAX_MERMAID_CHARS, MAX_MERMAID_EDGES
 
 if TYPE_CHECKING:
-    from planner.scheduling import Schedule
     from planner.visualizers.view import GraphView
 
-MAX_EDGES: Final = 500
-"""Mermaid refuses diagrams with more edges than this (its ``maxEdges`` default)."""
-MAX_TEXT: Final = 50_000
-"""Mermaid refuses diagrams longer than this (its ``maxTextSize`` default)."""
+MAX_EDGES: Final = MAX_MERMAID_EDGES
+MAX_TEXT: Final = MAX_MERMAID_CHARS
 _SAFE_LABEL = re.compile(r"[A-Za-z0-9 .,/+'()&-]")
-_UNSAFE_TASK = re.compile(r"[^A-Za-z0-9 .()/+&'-]")
 
 
 def mermaid_ids(ids: list[str]) -> dict[str, str]:
@@ -44,12 +40,6 @@ def label(text: str) -> str:
     """Encode text for a quoted Mermaid label: anything unusual as ``#code;``."""
     text = " ".join(text.split())
     return "".join(c if _SAFE_LABEL.fullmatch(c) else f"#{ord(c)};" for c in text)
-
-
-def task_name(text: str) -> str:
-    """A gantt task or section name: gantt lines have no escaping, so strip syntax."""
-    text = _UNSAFE_TASK.sub(" ", " ".join(text.split()))
-    return " ".join(text.split())[:80] or "item"
 
 
 _STYLES: Final = {
@@ -108,33 +98,3 @@ def render_flowchart(view: GraphView) -> str:
             "Narrow it with --stage ID or --profile"
         )
     return text
-
-
-def render_gantt(schedule: Schedule) -> str:
-    """A Mermaid gantt chart of a schedule, in a fenced block for Markdown."""
-    from planner.exporters.common import groups
-
-    names = {g.id: g.name for g in schedule.plan.stages}
-    milestones = {m.stage: m.date for m in schedule.milestones}
-    out = [
-        "```mermaid",
-        "gantt",
-        "    title Study plan",
-        "    dateFormat YYYY-MM-DD",
-        "    axisFormat %Y-%m",
-    ]
-    number = 0
-    for stage, rows in groups(schedule):
-        out.append(f"    section {task_name(names[stage]) if stage else 'Extras'}")
-        for row in rows:
-            number += 1
-            end = row.end + dt.timedelta(days=1)
-            out.append(f"    {task_name(row.item.name)} :t{number}, {row.start}, {end}")
-        if stage in milestones:
-            number += 1
-            out.append(
-                f"    Reached {task_name(names[stage])} :milestone, m{number}, "
-                f"{milestones[stage]}, 0d"
-            )
-    out.append("```")
-    return "\n".join(out) + "\n"

@@ -105,16 +105,12 @@ class GraphView:
         UnknownIdError
             When ``stage`` or ``focus`` is not a node of the graph.
         """
-        from planner.errors import UnknownIdError
-
         if plan is None and schedule is not None:
             plan = schedule.plan
-        for node_id, what in ((stage, "stage"), (focus, "node")):
-            if node_id is not None and (
-                node_id not in graph.nodes or (what == "stage" and graph.kind(node_id) != "stage")
-            ):
-                known = [s.id for s in graph.stages] if what == "stage" else graph.nodes
-                raise UnknownIdError(node_id, known, what=what)
+        if stage is not None:
+            stage = graph.resolve(stage, kinds=("stage",), what="stage", option="--stage")
+        if focus is not None:
+            focus = graph.resolve(focus, option="--focus")
 
         chosen: set[str] = set(graph.nodes) if only is None else set(only) & set(graph.nodes)
         if stage is not None:

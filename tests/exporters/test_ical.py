@@ -519,6 +519,7 @@ def observances(data: bytes) -> list[tuple[str, dt.datetime, dt.timedelta, dt.ti
                    for c in vtz.subcomponents), key=lambda o: o[1])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("zone", ZONES)
 def test_offsets_equal_zoneinfo_past_2038(zone: str, long_graph: CareerGraph) -> None:
     schedule, data = long_calendar(long_graph, zone)
@@ -535,6 +536,7 @@ def test_offsets_equal_zoneinfo_past_2038(zone: str, long_graph: CareerGraph) ->
             assert value.utcoffset() == moment.astimezone(info).utcoffset(), (key, value, moment)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("zone", [z for z in ZONES if z != "UTC"])
 def test_vtimezone_covers_every_event_date(zone: str, long_graph: CareerGraph) -> None:
     schedule, data = long_calendar(long_graph, zone)
@@ -570,6 +572,7 @@ def test_vtimezone_covers_every_event_date(zone: str, long_graph: CareerGraph) -
         assert max(changes).year >= last.year, "the DST rules stop before the plan ends"
 
 
+@pytest.mark.slow
 def test_southern_hemisphere_summer_is_daylight(long_graph: CareerGraph) -> None:
     _, data = long_calendar(long_graph, "Australia/Sydney")
     for kind, start, before, after in observances(data):
@@ -853,6 +856,7 @@ def variants(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
             "progress": {k: v for k, v in progress.items() if k not in known}, "known": known}
 
 
+@pytest.mark.slow
 @given(data=st.data())
 def test_update_rules_hold_for_random_changes(data: st.DataObject) -> None:
     graph_data = data.draw(graphs())

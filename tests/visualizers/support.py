@@ -94,9 +94,14 @@ needs_dot = pytest.mark.skipif(
     reason="Graphviz 'dot' is not installed (Debian: apt-get install graphviz)",
 )
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(
+_chromium_installed = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
 )
+
+
+def needs_chromium(func: Any) -> Any:
+    """Run the test only where Chromium is installed; a browser start is slow."""
+    return pytest.mark.slow(_chromium_installed(func))
 
 
 def run_dot(source: str, fmt: str = "svg") -> bytes:

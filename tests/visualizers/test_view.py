@@ -69,7 +69,7 @@ def test_plan_restriction_keeps_what_the_target_needs(
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"stage": "pandas"}, "unknown stage id 'pandas'"),
+    ({"stage": "pandas"}, "'pandas' is a skill, but a stage id is needed"),
     ({"focus": "pandsa"}, "unknown node id 'pandsa' (did you mean 'pandas'?)"),
 ])
 def test_unknown_ids(ladder: CareerGraph, kwargs: dict[str, str], message: str) -> None:

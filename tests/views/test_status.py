@@ -11,8 +11,8 @@ from planner.cli import cli
 from planner.graph import load_graph
 from planner.planning import make_plan
 from planner.profile import load_profile
-from planner.progress import make_status, render_status
 from planner.scheduling import Availability, schedule_plan
+from planner.views.status import make_status, render_status
 
 PROFILE = """\
 name = "Tess"

@@ -13,23 +13,15 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
 from planner import __version__
-from planner.graph import CareerGraph, graph_files, load_graph
+from planner.graph import load_graph
+from planner.graph.model import CareerGraph
+from planner.graph.reading import graph_files
 
 CACHE_FORMAT: Final = 2
-
-
-def user_cache_dir(environ: Mapping[str, str]) -> Path | None:
-    """planner's cache folder: ``$XDG_CACHE_HOME/planner`` or ``~/.cache/planner``."""
-    base = environ.get("XDG_CACHE_HOME", "").strip()
-    if base and os.path.isabs(base):
-        return Path(base) / "planner"
-    home = environ.get("HOME", "").strip()
-    return Path(home) / ".cache" / "planner" if home else None
 
 
 def graph_key(folder: Path) -> str:

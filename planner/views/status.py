@@ -9,47 +9,24 @@ from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.planning import known_closure
 from planner.scheduling import Schedule, Session
-
-
-@dataclass(frozen=True)
-class StageProgress:
-    """Hours done towards one stage, out of the hours all its requirements take."""
-
-    stage: str
-    name: str
-    done_hours: float
-    total_hours: float
-
-    @property
-    def fraction(self) -> float:
-        return 1.0 if self.total_hours == 0 else min(1.0, self.done_hours / self.total_hours)
+from planner.views.stages import StageHours, stage_hours
 
 
 @dataclass(frozen=True)
 class Status:
     """Everything ``planner status`` shows."""
 
-    stages: tuple[StageProgress, ...]
+    stages: tuple[StageHours, ...]
     upcoming: tuple[Session, ...]
     overdue: tuple[Session, ...]
     schedule: Schedule
     names: dict[str, str]
 
 
-def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageProgress]:
+def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
     """Progress for each stage on the way to ``target`` (and the target), lowest first."""
-    known = known_closure(graph, profile)
-    ladder = [s for s in graph.stages if s.id in graph.closure([target])]
-    result = []
-    for stage in ladder:
-        work = [n for n in graph.closure([stage.id]) if graph.nodes[n].kind != "stage"]
-        total = sum(graph.hours(n) for n in work)
-        done = sum(
-            graph.hours(n) if n in known else graph.hours(n) * profile.progress.get(n, 0.0)
-            for n in work
-        )
-        result.append(StageProgress(stage.id, stage.name, done, total))
-    return result
+    return stage_hours(graph, known=known_closure(graph, profile), progress=profile.progress,
+                       stages=graph.closure([target]))
 
 
 def make_status(

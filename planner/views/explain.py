@@ -1,75 +1,16 @@
-"""Answers about one node or one profile: what a node means for a plan, and how
-ready a profile is for every stage."""
+"""What one node means: what it needs and unlocks, and why it is (not) in a plan."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planner.graph import CareerGraph
 from planner.models import Profile
-from planner.planning import known_closure, remaining_minutes
 
 if TYPE_CHECKING:
     from planner.scheduling import Schedule
-
-
-@dataclass(frozen=True)
-class Readiness:
-    """How much of one stage's requirements a profile already has."""
-
-    stage: str
-    name: str
-    known: tuple[str, ...]
-    missing: tuple[str, ...]
-    total_hours: float
-    missing_hours: float
-
-    @property
-    def percent(self) -> float:
-        if self.total_hours == 0:
-            return 100.0
-        return round(100.0 * (1 - self.missing_hours / self.total_hours), 1)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "stage": self.stage,
-            "name": self.name,
-            "known": list(self.known),
-            "missing": list(self.missing),
-            "total_hours": round(self.total_hours, 2),
-            "missing_hours": round(self.missing_hours, 2),
-            "percent": self.percent,
-        }
-
-
-def readiness(graph: CareerGraph, profile: Profile) -> list[Readiness]:
-    """Readiness for every stage of the graph, lowest first, by hours of effort."""
-    known = known_closure(graph, profile)
-    result = []
-    for stage in graph.stages:
-        work = sorted(n for n in graph.closure([stage.id]) if graph.nodes[n].kind != "stage")
-        have = tuple(n for n in work if n in known)
-        missing = tuple(n for n in work if n not in known)
-        total = sum(graph.hours(n) for n in work)
-        left = sum(remaining_minutes(graph.hours(n), profile.progress.get(n, 0.0)) / 60 for n in missing)
-        result.append(Readiness(stage.id, stage.name, have, missing, total, min(left, total)))
-    return result
-
-
-def render_readiness(rows: list[Readiness]) -> str:
-    """A table of readiness per stage with a progress bar."""
-    lines = [f"{'stage':<26} {'known':>5} {'missing':>7} {'hours missing':>13} {'ready':>6}"]
-    for row in rows:
-        bar_width = 20
-        filled = round(row.percent / 100 * bar_width)
-        bar = "#" * filled + "." * (bar_width - filled)
-        lines.append(
-            f"{row.stage:<26} {len(row.known):>5} {len(row.missing):>7} "
-            f"{row.missing_hours:>13.1f} {row.percent:>5.1f}%  [{bar}]"
-        )
-    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,117 @@
+"""The ``planner`` command line: a thin layer over :mod:`planner.usecases`.
+
+Each command parses its input, calls one use case, and writes the result. Library
+errors become click errors with SPEC's exit codes in exactly one place,
+:meth:`PlannerCommand.invoke`; anything unexpected becomes a one-line message in
+:meth:`PlannerGroup.invoke`. Only the CLI (and :mod:`planner.api`) read the clock and
+the environment, through :mod:`planner.clock`.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from planner import __version__
+from planner.errors import EXIT_DATA, EXIT_USAGE, PlannerError
+
+
+class DataError(click.ClickException):
+    """Invalid graph data, or a plan that cannot be made: ``Error: ...``, exit 1."""
+
+    exit_code = EXIT_DATA
+
+
+class InputError(click.ClickException):
+    """An invalid profile or input file: ``Error: ...``, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def _message(exc: PlannerError) -> str:
+    from planner.errors import GraphError
+
+    if isinstance(exc, GraphError) and len(exc.problems) > 1:
+        lines = "\n".join(f"  {p}" for p in exc.problems)
+        return f"graph data has {len(exc.problems)} problems:\n{lines}"
+    return str(exc)
+
+
+def to_click_error(exc: PlannerError, ctx: click.Context | None) -> click.ClickException:
+    """The click error that shows ``exc`` with SPEC's exit code: the one place where
+    library errors meet the command line."""
+    from planner.errors import OptionError
+
+    if isinstance(exc, OptionError) and exc.option is not None:
+        return click.BadParameter(exc.detail, ctx=ctx, param_hint=f"'{exc.option}'")
+    if isinstance(exc, OptionError):
+        return click.UsageError(exc.detail, ctx=ctx)
+    if exc.exit_code == EXIT_USAGE:
+        return InputError(_message(exc))
+    return DataError(_message(exc))
+
+
+class PlannerCommand(click.Command):
+    """A command whose library errors become click errors in its own context, so a
+    bad option value is shown with the command's usage line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlannerError as exc:
+            raise to_click_error(exc, ctx) from None
+
+
+class PlannerGroup(click.Group):
+    """Turns any stray failure into a clean message: never a traceback."""
+
+    command_class = PlannerCommand
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlannerError as exc:  # raised outside a command (none today): still clean
+            raise to_click_error(exc, None) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise click.exceptions.Exit(1) from None
+        except MemoryError:
+            raise DataError("out of memory: the input is too large") from None
+        except RecursionError:
+            raise DataError("the input is nested too deeply") from None
+        except OSError as exc:
+            raise DataError(f"{exc.filename or ''}: {exc.strerror or exc}".strip(": ")) from None
+        except Exception as exc:  # noqa: BLE001 -- the contract is "never a traceback"
+            raise DataError(
+                f"internal error: {type(exc).__name__}: {exc} (please report this with the input)"
+            ) from None
+
+
+@click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="planner")
+def cli() -> None:
+    """Plan what to learn and build next on the way from Junior ML Engineer to Head of ML.
+
+    Start with `planner init`, edit the profile, then run `planner roadmap profile.toml`.
+    """
+
+
+def _register() -> None:
+    from planner.cli import catalogue, plan, tracking
+
+    for module in (catalogue, plan, tracking):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> NoReturn:
+    """Entry point of the ``planner`` script."""
+    cli.main(prog_name="planner")
+    raise SystemExit(0)  # pragma: no cover - click exits itself

@@ -1,0 +1,139 @@
+"""Commands that read the graph: validate, stages, skills, explain, gaps, graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import PlannerCommand, options
+from planner.cli.options import (
+    emit,
+    graph_options,
+    load_graph,
+    load_profile,
+    now,
+    output_option,
+    profile_argument,
+)
+
+
+@click.command(cls=PlannerCommand)
+@graph_options
+def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
+    """Check graph data: schema, duplicate and dangling ids, cycles, stages.
+
+    Exits 1 with one located message per problem when the data is invalid.
+    """
+    from planner.clock import cache_dir
+    from planner.usecases import validate_folder
+
+    click.echo(validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir()).summary())
+
+
+@click.command(cls=PlannerCommand)
+@graph_options
+def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
+    """List the career stages, lowest rung first."""
+    from planner.usecases import stage_table
+
+    graph = load_graph(graph_dir, no_cache)
+    click.echo(f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  {'years':<6} salary")
+    for row in stage_table(graph):
+        stage = graph.nodes[row.stage]
+        salary = ""
+        if stage.salary:  # type: ignore[union-attr]
+            pay = stage.salary  # type: ignore[union-attr]
+            salary = f"{pay.currency} {pay.low:,}-{pay.high:,}"
+        years = stage.experience_years or ""  # type: ignore[union-attr]
+        click.echo(
+            f"{row.stage:<26} {row.name:<30} {row.work:>5} {row.total_hours:>8.1f}  "
+            f"{years:<6} {salary}".rstrip()
+        )
+
+
+@click.command(cls=PlannerCommand)
+@graph_options
+@click.option("--category", default=None, metavar="CATEGORY",
+              help="Only skills and projects of this category.")
+def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
+    """List the skills and projects, by category then id."""
+    from planner.usecases import skills_in
+
+    chosen = skills_in(load_graph(graph_dir, no_cache), category)
+    click.echo(f"{'id':<32} {'kind':<8} {'category':<20} {'hours':>7}  name")
+    for node in chosen:
+        click.echo(
+            f"{node.id:<32} {node.kind:<8} {node.category:<20} {node.hours:>7.1f}  {node.name}"
+        )
+
+
+@click.command(cls=PlannerCommand)
+@click.argument("node_id", metavar="ID")
+@click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
+              metavar="PROFILE", help="Say why ID is (or is not) in this profile's plan, and when.")
+@graph_options
+def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
+    """What ID needs, what it unlocks, which stages need it, and its resources."""
+    from planner.usecases import explain_for
+    from planner.views.explain import render_explanation
+
+    graph = load_graph(graph_dir, no_cache)
+    graph.resolve(node_id, option="ID")  # fail on a typo before reading the profile
+    profile = load_profile(profile_path, graph) if profile_path is not None else None
+    click.echo(render_explanation(explain_for(graph, node_id, profile=profile, now=now())), nl=False)
+
+
+@click.command(cls=PlannerCommand)
+@profile_argument
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@graph_options
+def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> None:
+    """Readiness for every stage: known, missing, hours missing, percent."""
+    from planner.usecases import gaps_for
+    from planner.views.stages import render_readiness
+
+    graph = load_graph(graph_dir, no_cache)
+    rows = gaps_for(graph, load_profile(profile, graph))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_readiness(rows), nl=False)
+
+
+def _graph_formats() -> list[str]:
+    from planner.visualizers import GRAPH_FORMATS
+
+    return list(GRAPH_FORMATS)
+
+
+@click.command(cls=PlannerCommand)
+@click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
+              metavar="PROFILE", help="Show this profile's position: known, planned and not needed.")
+@click.option("--format", "fmt", type=click.Choice(_graph_formats()), default="dot",
+              show_default=True, help="Output format (svg, png and html need Graphviz's dot).")
+@output_option
+@click.option("--focus", default=None, metavar="ID",
+              help="Highlight ID and its whole prerequisite chain.")
+@click.option("--stage", default=None, metavar="ID", help="Show only what stage ID requires.")
+@graph_options
+def graph(*, profile_path: Path | None, fmt: str, output: str | None, focus: str | None,
+          stage: str | None, graph_dir: Path | None, no_cache: bool) -> None:
+    """The career graph as a ladder of stage bands, with a profile's position on it.
+
+    Formats: dot (Graphviz source), mermaid (a flowchart of --stage or --profile),
+    svg, png, html (one interactive, self-contained page) and json (node-link data).
+    """
+    from planner.usecases import graph_picture
+
+    if fmt == "png" and (output is None or output == "-") and options.stdout_is_terminal():
+        raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
+    career = load_graph(graph_dir, no_cache)
+    profile = load_profile(profile_path, career) if profile_path is not None else None
+    emit(graph_picture(career, fmt=fmt, now=now(), profile=profile, focus=focus, stage=stage), output)
+
+
+COMMANDS = (validate, stages, skills, explain, gaps, graph)

@@ -1,0 +1,76 @@
+"""Commands that plan: roadmap and calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from planner.cli import PlannerCommand
+from planner.cli.options import (
+    date_option,
+    day,
+    emit,
+    graph_options,
+    load_graph,
+    load_profile,
+    now,
+    output_option,
+    profile_argument,
+    target_option,
+    warn,
+)
+from planner.exporters import ROADMAP_FORMATS
+from planner.limits import MAX_REMINDER_MINUTES
+
+
+@click.command(cls=PlannerCommand)
+@profile_argument
+@target_option
+@click.option("--format", "fmt", type=click.Choice(list(ROADMAP_FORMATS)), default="text",
+              show_default=True, help="Output format.")
+@date_option("Plan from this day (YYYY-MM-DD) instead of the profile's start or today.")
+@output_option
+@graph_options
+def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.datetime | None,
+            output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
+    """The ordered, dated study-and-project roadmap for PROFILE."""
+    from planner.usecases import roadmap_for
+
+    graph = load_graph(graph_dir, no_cache)
+    result = roadmap_for(graph, load_profile(profile, graph), now=now(), target=target,
+                         start=day(from_date))
+    warn(result.warnings)
+    emit(result.render(fmt), output)
+
+
+@click.command(cls=PlannerCommand)
+@profile_argument
+@click.option("-o", "--output", type=str, required=True, metavar="FILE.ics",
+              help="The .ics file to write (atomically); '-' is standard output.")
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              metavar="OLD.ics", help="An earlier export: keep its UIDs, raise SEQUENCE on changes, "
+              "cancel sessions that disappeared.")
+@click.option("--reminder", type=click.IntRange(0, MAX_REMINDER_MINUTES), default=None,
+              metavar="MINUTES", help="Add a reminder this many minutes before each session.")
+@target_option
+@date_option("Re-plan from this day (YYYY-MM-DD); earlier sessions of --previous stay as they were.")
+@graph_options
+def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int | None,
+             target: str | None, from_date: dt.datetime | None, graph_dir: Path | None,
+             no_cache: bool) -> None:
+    """The schedule of PROFILE as an iCalendar file for Google, Apple or Outlook."""
+    from planner.usecases import calendar_for
+
+    graph = load_graph(graph_dir, no_cache)
+    export = calendar_for(graph, load_profile(profile, graph), now=now(), previous=previous,
+                          target=target, start=day(from_date), reminder=reminder)
+    warn(export.warnings)
+    emit(export.data, output)
+    if output != "-":
+        click.echo(f"Wrote {output}: {export.sessions} sessions, {export.milestones} milestones.",
+                   err=True)
+
+
+COMMANDS = (roadmap, calendar)

@@ -1,0 +1,152 @@
+"""The career graph: read a folder of TOML files, validate it, and model it.
+
+Every ``*.toml`` file of the folder may hold ``[[skills]]``, ``[[projects]]`` and
+``[[stages]]``; the folder's graph is all of them together. An edge points from a
+prerequisite to what depends on it. The package does one job per module:
+
+- :mod:`~planner.graph.reading` finds the files and parses their TOML;
+- :mod:`~planner.graph.validation` finds the problems and words them;
+- :mod:`~planner.graph.model` is the :class:`CareerGraph` and its traversals;
+- :mod:`~planner.graph.cache` keeps compiled graphs between runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.errors import GraphError, Problem
+from planner.graph.model import CareerGraph
+from planner.graph.reading import (
+    LineIndex,
+    Parsed,
+    graph_files,
+    read_graph_files,
+    shipped_graph_dir,
+)
+
+if TYPE_CHECKING:
+    from planner.models import Node
+
+__all__ = ["CareerGraph", "build_graph", "graph_files", "load_graph", "shipped_graph_dir"]
+
+
+def load_graph(folder: Path) -> CareerGraph:
+    """Read and validate every ``*.toml`` file of ``folder``.
+
+    Parameters
+    ----------
+    folder:
+        A graph folder in the format of SPEC.md ("Graph data").
+
+    Returns
+    -------
+    CareerGraph
+        The merged, validated graph.
+
+    Raises
+    ------
+    GraphError
+        With every problem found, each naming its file, line and the ids involved.
+    """
+    problems: list[Problem] = []
+    paths = graph_files(folder)
+
+    def parsed() -> Iterator[Parsed]:
+        for path, (data, found) in zip(paths, read_graph_files(paths), strict=True):
+            problems.extend(found)
+            yield str(path), data, LineIndex(path)
+
+    return build_graph(parsed(), problems)
+
+
+def _lines(mapping: Mapping[str, Any], node_id: str) -> list[int]:
+    value = mapping.get(node_id)
+    if value is None:
+        return []
+    return [value] if isinstance(value, int) else list(value)
+
+
+def build_graph(
+    parsed: Iterable[tuple[str, Mapping[str, Any], Mapping[str, Any]]],
+    problems: list[Problem] | None = None,
+) -> CareerGraph:
+    """Validate parsed graph files and build the :class:`CareerGraph`.
+
+    ``parsed`` holds ``(file name, TOML data, id -> line(s))`` triples; tests pass
+    dict literals here directly.
+
+    Raises
+    ------
+    GraphError
+        With every problem found.
+    """
+    import networkx as nx
+
+    from planner.graph.validation import (
+        Finding,
+        find_schema_problems,
+        find_structure_problems,
+        word,
+    )
+    from planner.limits import MAX_NODES
+
+    problems = [] if problems is None else problems
+    findings: list[Finding] = []
+    nodes: dict[str, Node] = {}
+    files: dict[str, str] = {}
+    line_maps: dict[str, Mapping[str, Any]] = {}
+    invalid: set[str] = set()
+    defined_at: dict[str, int] = {}
+
+    def line_of(node_id: str, file: str, occurrence: int = 0) -> int:
+        lines = _lines(line_maps.get(file, {}), node_id)
+        if not lines:
+            return 0
+        return lines[min(occurrence, len(lines) - 1)]
+
+    for name, data, id_lines in parsed:
+        line_maps[name] = id_lines
+        seen: dict[str, int] = {}
+        built, found = find_schema_problems(name, data, invalid, seen)
+        findings.extend(found)
+        for node, occurrence in built:
+            if node.id in nodes:
+                first_file = files[node.id]
+                first = line_of(node.id, first_file, defined_at[node.id])
+                findings.append(Finding(
+                    "duplicate-id", name, node=node.id, ids=(node.id,),
+                    detail=first_file + (f" line {first}" if first else ""), occurrence=occurrence,
+                ))
+                continue
+            nodes[node.id] = node
+            files[node.id] = name
+            defined_at[node.id] = occurrence
+    if len(nodes) > MAX_NODES:
+        findings.append(Finding("too-many-nodes", "graph",
+                                detail=f"{len(nodes)} nodes; at most {MAX_NODES} are supported"))
+        problems.extend(word(f, line_of) for f in findings)
+        raise GraphError(problems)
+
+    digraph = nx.DiGraph()
+    digraph.add_nodes_from(
+        (node_id, {"kind": node.kind, "name": node.name}
+         if node.kind == "stage" else {"kind": node.kind, "name": node.name, "hours": node.hours})
+        for node_id, node in sorted(nodes.items())
+    )
+    digraph.add_edges_from(
+        (req, node_id)
+        for node_id in sorted(nodes)
+        for req in nodes[node_id].requires
+        if req in nodes and req != node_id
+    )
+    findings.extend(find_structure_problems(nodes, files, invalid, digraph))
+    problems.extend(word(f, line_of) for f in findings)
+    if problems:
+        raise GraphError(problems)
+    pred = {
+        node_id: tuple(sorted({r for r in nodes[node_id].requires if r in nodes and r != node_id}))
+        for node_id in sorted(nodes)
+    }
+    return CareerGraph(nodes=nodes, files=files, pred=pred, digraph=digraph)

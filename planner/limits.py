@@ -1,0 +1,91 @@
+"""Every limit planner puts on its input, in one place.
+
+planner refuses pathological input with a clear message instead of running away.
+The README's "Limits" table is tested against :data:`LIMITS`, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final, NamedTuple
+
+# --- time ----------------------------------------------------------------------------
+
+MIN_SESSION_MINUTES: Final = 30
+"""The 30-minute rule: the shortest session, the shortest window, the step in which
+remaining effort is planned, and the least weekly study time that can hold a plan."""
+MAX_PLAN_YEARS: Final = 50
+"""A plan that would run longer than this is refused as pathological."""
+MIN_DATE: Final = dt.date(1900, 1, 1)
+MAX_DATE: Final = dt.date(2999, 12, 31)
+"""Dates a profile may use; a plan may then run its 50 years without leaving the calendar."""
+MAX_HOURS_PER_WEEK: Final = 168.0
+"""The hours in a week."""
+MAX_REMINDER_MINUTES: Final = 40_320
+"""The longest reminder before a session (four weeks)."""
+
+# --- profiles ------------------------------------------------------------------------
+
+MAX_PROFILE_BYTES: Final = 1024 * 1024
+"""Largest profile file accepted (1 MiB)."""
+MAX_TEXT_CHARS: Final = 1_000
+"""Longest name or other text value in a profile."""
+
+# --- graph data ----------------------------------------------------------------------
+
+MAX_GRAPH_FILES: Final = 2_000
+"""Most TOML files a graph folder may hold."""
+MAX_GRAPH_BYTES: Final = 64 * 1024 * 1024
+"""Largest total size of a graph folder's TOML files (64 MiB)."""
+MAX_NODES: Final = 200_000
+"""Most nodes a graph may define."""
+MAX_NODE_HOURS: Final = 100_000.0
+"""The largest effort a single node may carry (about 50 working years)."""
+MAX_ID_CHARS: Final = 200
+MAX_NAME_CHARS: Final = 500
+MAX_DESCRIPTION_CHARS: Final = 10_000
+
+# --- pictures ------------------------------------------------------------------------
+
+MAX_MERMAID_EDGES: Final = 500
+"""Mermaid refuses diagrams with more edges than this (its ``maxEdges`` default)."""
+MAX_MERMAID_CHARS: Final = 50_000
+"""Mermaid refuses diagrams longer than this (its ``maxTextSize`` default)."""
+GRAPHVIZ_TIMEOUT_SECONDS: Final = 120
+"""Longest a Graphviz run may take before it is stopped."""
+
+
+class Limit(NamedTuple):
+    """One row of the README's limits table."""
+
+    what: str
+    limit: str
+    exit_code: int
+
+
+LIMITS: Final = (
+    Limit("a profile file", "1 MiB", 2),
+    Limit("dates in a profile", f"{MIN_DATE} to {MAX_DATE}", 2),
+    Limit("an availability window", f"at least {MIN_SESSION_MINUTES} minutes (the shortest session)", 2),
+    Limit("hours_per_week", f"more than 0 and at most {MAX_HOURS_PER_WEEK:g}", 2),
+    Limit("a name or other text in a profile", f"at most {MAX_TEXT_CHARS:,} characters", 2),
+    Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
+    Limit("study time a week", f"at least {MIN_SESSION_MINUTES} minutes (windows capped by "
+          "`hours_per_week`)", 1),
+    Limit("a plan", f"at most {MAX_PLAN_YEARS} years long", 1),
+    Limit("a graph folder", f"at most {MAX_GRAPH_FILES:,} TOML files, {MAX_GRAPH_BYTES // 2**20} MiB, "
+          f"{MAX_NODES:,} nodes", 1),
+    Limit("one node's effort", f"more than 0 and at most {MAX_NODE_HOURS:,.0f} hours", 1),
+    Limit("ids, names and descriptions in graph data",
+          f"{MAX_ID_CHARS}, {MAX_NAME_CHARS} and {MAX_DESCRIPTION_CHARS:,} characters", 1),
+    Limit("a Mermaid picture", f"at most {MAX_MERMAID_EDGES} edges and {MAX_MERMAID_CHARS:,} characters", 1),
+    Limit("a Graphviz run", f"at most {GRAPHVIZ_TIMEOUT_SECONDS} s", 1),
+)
+"""The limits a user can meet, as the README's table shows them."""
+
+
+def limits_table() -> str:
+    """The README's limits table as Markdown."""
+    rows = ["| what | limit | exit |", "|---|---|---|"]
+    rows += [f"| {row.what} | {row.limit} | {row.exit_code} |" for row in LIMITS]
+    return "\n".join(rows) + "\n"

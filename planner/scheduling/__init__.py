@@ -1,0 +1,27 @@
+"""Place a plan's items into dated sessions inside the learner's real week.
+
+- :mod:`~planner.scheduling.model`: sessions, milestones, availability, the schedule;
+- :mod:`~planner.scheduling.clock`: wall-clock arithmetic across daylight-saving changes;
+- :mod:`~planner.scheduling.scheduler`: the scheduler and its rules;
+- :mod:`~planner.scheduling.deadline`: what it takes to meet a missed deadline.
+"""
+
+from __future__ import annotations
+
+from planner.scheduling.clock import add_months, wall_to_utc
+from planner.scheduling.deadline import DeadlineAdvice, advise_deadline
+from planner.scheduling.model import Availability, Milestone, Schedule, Session
+from planner.scheduling.scheduler import capacity_bound, schedule_plan
+
+__all__ = [
+    "Availability",
+    "DeadlineAdvice",
+    "Milestone",
+    "Schedule",
+    "Session",
+    "add_months",
+    "advise_deadline",
+    "capacity_bound",
+    "schedule_plan",
+    "wall_to_utc",
+]

@@ -1,0 +1,121 @@
+"""What a schedule is made of: sessions, milestones, availability, the schedule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from planner.models import Blackout, Profile, Window
+from planner.planning import Plan
+
+
+@dataclass(frozen=True)
+class Session:
+    """One scheduled block of study on one item. Times are aware, in UTC."""
+
+    item: str
+    start: dt.datetime
+    end: dt.datetime
+    index: int
+    """1-based position among the item's sessions."""
+    count: int
+    """How many sessions the item has in all."""
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """The local day a stage is reached."""
+
+    stage: str
+    name: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Availability:
+    """When a learner can study: everything the scheduler needs from a profile."""
+
+    timezone: str
+    hours_per_week: float
+    windows: Mapping[str, tuple[Window, ...]]
+    blackouts: tuple[Blackout, ...] = ()
+
+    @classmethod
+    def from_profile(cls, profile: Profile, *, hours_per_week: float | None = None) -> Availability:
+        return cls(
+            timezone=profile.timezone,
+            hours_per_week=profile.hours_per_week if hours_per_week is None else hours_per_week,
+            windows=profile.availability,
+            blackouts=profile.blackouts,
+        )
+
+    @property
+    def cap_minutes(self) -> int:
+        return round(self.hours_per_week * 60)
+
+    @property
+    def window_minutes(self) -> int:
+        """Nominal minutes of all weekly windows together."""
+        return sum(w.end - w.start for ws in self.windows.values() for w in ws)
+
+    @property
+    def weekly_minutes(self) -> int:
+        """Minutes a normal week can hold: the windows, capped by ``hours_per_week``."""
+        return min(self.cap_minutes, self.window_minutes)
+
+    def is_blackout(self, day: dt.date) -> bool:
+        return any(b.start <= day <= b.end for b in self.blackouts)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A plan placed in time."""
+
+    plan: Plan
+    availability: Availability
+    start: dt.date
+    sessions: tuple[Session, ...]
+    milestones: tuple[Milestone, ...]
+
+    @property
+    def finish(self) -> dt.datetime | None:
+        return max((s.end for s in self.sessions), default=None)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.availability.timezone)
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        return moment.astimezone(self.zone)
+
+    def spans(self) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+        """First start and last end of each scheduled item."""
+        result: dict[str, tuple[dt.datetime, dt.datetime]] = {}
+        for s in self.sessions:
+            first, last = result.get(s.item, (s.start, s.end))
+            result[s.item] = (min(first, s.start), max(last, s.end))
+        return result
+
+    def days(self) -> dict[str, tuple[dt.date, dt.date]]:
+        """Local day of the first and of the last session of each scheduled item."""
+        result: dict[str, tuple[dt.date, dt.date]] = {}
+        zone = self.zone
+        for s in self.sessions:
+            day = s.start.astimezone(zone).date()
+            first, last = result.get(s.item, (day, day))
+            result[s.item] = (min(first, day), max(last, day))
+        return result
+
+    def milestone(self, stage: str) -> Milestone | None:
+        return next((m for m in self.milestones if m.stage == stage), None)
+
+    @property
+    def target_date(self) -> dt.date | None:
+        reached = self.milestone(self.plan.target)
+        return reached.date if reached else None

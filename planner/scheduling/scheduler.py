@@ -1,0 +1,190 @@
+"""Place a plan's items into dated sessions inside the learner's real week.
+
+Rules (each one is a property the tests check over random plans and profiles):
+
+- sessions lie inside the availability windows, in the wall-clock time of the
+  profile's zone, so they stay at 19:00 local across daylight-saving changes; a
+  window part that a spring-forward gap removes is skipped;
+- a calendar week (Monday to Sunday, local) never holds more than ``hours_per_week``;
+- no session falls on a blackout day, and sessions never overlap;
+- an item may span many sessions, but no session of an item is shorter than 30
+  minutes unless the whole item is;
+- an item starts only after every planned prerequisite has ended;
+- work is taken in roadmap order; when the next item cannot use what is left of a
+  window (because of the 30-minute rule), a later item that is already ready may
+  use it, so nothing idles while ready work is left.
+
+A stage's milestone is the local day its last required item ends. When the graph
+gives a stage ``min_months_in_previous_role``, the milestone is also no earlier than
+that many months after the milestone of the stage it requires (or after the plan's
+start, when that stage is already reached).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from planner.errors import PlanError
+from planner.limits import MAX_PLAN_YEARS, MIN_SESSION_MINUTES
+from planner.planning import Plan, PlanItem
+from planner.scheduling.clock import add_months, window_instances
+from planner.scheduling.model import Availability, Milestone, Schedule, Session
+
+_SCAN_AHEAD: Final = 64
+
+
+class _WeeklyCap:
+    """The minutes left under ``hours_per_week`` in the current Monday-Sunday week."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.week: dt.date | None = None
+        self.used = 0
+
+    def free(self, day: dt.date, begin: dt.datetime, end: dt.datetime) -> int:
+        """Minutes of the window ``begin``-``end`` on ``day`` the week's cap leaves free."""
+        monday = day - dt.timedelta(days=day.weekday())
+        if monday != self.week:
+            self.week, self.used = monday, 0
+        return min(int((end - begin).total_seconds() // 60), self.cap - self.used)
+
+    def use(self, minutes: int) -> None:
+        self.used += minutes
+
+
+def _piece(remaining: int, free: int) -> int:
+    """Minutes of an item to place in ``free`` minutes under the 30-minute rule."""
+    if remaining <= free:
+        return remaining
+    piece = min(free, remaining - MIN_SESSION_MINUTES)
+    return piece if piece >= MIN_SESSION_MINUTES else 0
+
+
+def _check_feasible(plan: Plan, avail: Availability) -> None:
+    weekly = avail.weekly_minutes
+    if not plan.items:
+        return
+    if weekly < MIN_SESSION_MINUTES:
+        raise PlanError(
+            f"availability gives only {weekly} minutes a week (hours_per_week = "
+            f"{avail.hours_per_week:g}, windows {avail.window_minutes / 60:g} h); at least "
+            f"{MIN_SESSION_MINUTES} minutes a week are needed to schedule anything"
+        )
+    weeks = plan.minutes / weekly
+    if weeks > MAX_PLAN_YEARS * 52.18:
+        raise PlanError(
+            f"the plan holds {plan.minutes / 60:,.1f} hours; at {weekly / 60:g} h a week it "
+            f"would take about {weeks / 52.18:,.0f} years, past the limit of {MAX_PLAN_YEARS} years. "
+            "Raise hours_per_week or add availability windows"
+        )
+
+
+def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedule:
+    """Place ``plan`` into sessions from ``start`` (a local date) on.
+
+    Raises
+    ------
+    PlanError
+        When the availability cannot hold a session, or the plan would run past
+        :data:`MAX_PLAN_YEARS` years.
+    """
+    _check_feasible(plan, avail)
+    if start.year > dt.MAXYEAR - MAX_PLAN_YEARS - 1:
+        raise PlanError(f"a plan starting on {start} would run past the year {dt.MAXYEAR}")
+    items: list[PlanItem] = list(plan.items)
+    remaining = [item.minutes for item in items]
+    position = {item.id: i for i, item in enumerate(items)}
+    after = [tuple(position[a] for a in item.after) for item in items]
+    finished: dict[int, dt.datetime] = {}
+    last_start: dict[int, dt.datetime] = {}
+    raw: list[tuple[int, dt.datetime, dt.datetime]] = []
+    weekly = _WeeklyCap(avail.cap_minutes)
+    first = 0
+    until = add_months(start, 12 * MAX_PLAN_YEARS)
+    for day, begin, end in window_instances(avail, start, until=until) if items else ():
+        free = weekly.free(day, begin, end)
+        moment = begin
+        while free > 0 and first < len(items):
+            chosen = -1
+            piece = 0
+            scanned = 0
+            for j in range(first, len(items)):
+                if remaining[j] == 0:
+                    continue
+                scanned += 1
+                if scanned > _SCAN_AHEAD:
+                    break
+                if any(finished.get(a, moment + dt.timedelta(seconds=1)) > moment for a in after[j]):
+                    continue
+                piece = _piece(remaining[j], free)
+                if piece:
+                    chosen = j
+                    break
+            if chosen < 0:
+                break
+            stop = moment + dt.timedelta(minutes=piece)
+            raw.append((chosen, moment, stop))
+            remaining[chosen] -= piece
+            if remaining[chosen] == 0:
+                finished[chosen] = stop
+                last_start[chosen] = moment
+                while first < len(items) and remaining[first] == 0:
+                    first += 1
+            moment, free = stop, free - piece
+            weekly.use(piece)
+        if first >= len(items):
+            break
+    if first < len(items):
+        raise PlanError(f"the plan cannot be finished within {MAX_PLAN_YEARS} years of {start}")
+
+    counts: dict[int, int] = {}
+    for index, _, _ in raw:
+        counts[index] = counts.get(index, 0) + 1
+    seen: dict[int, int] = {}
+    sessions = []
+    for index, begin, end in raw:
+        seen[index] = seen.get(index, 0) + 1
+        sessions.append(Session(items[index].id, begin, end, seen[index], counts[index]))
+
+    zone = ZoneInfo(avail.timezone)
+    # A session ends at 24:00 at the latest, so the day it starts is the day of the work.
+    ends = {items[i].id: moment for i, moment in last_start.items()}
+    milestones: dict[str, Milestone] = {}
+    for goal in plan.stages:
+        done = max((ends[i] for i in goal.items if i in ends), default=None)
+        date = done.astimezone(zone).date() if done else start
+        for previous in goal.previous:
+            reached = milestones[previous].date if previous in milestones else start
+            date = max(date, add_months(reached, goal.min_months_in_previous_role))
+            date = max(date, reached)
+        milestones[goal.id] = Milestone(goal.id, goal.name, date)
+    return Schedule(
+        plan=plan,
+        availability=avail,
+        start=start,
+        sessions=tuple(sessions),
+        milestones=tuple(milestones.values()),
+    )
+
+
+def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.datetime | None:
+    """The earliest moment the available, capped time from ``start`` covers ``minutes``.
+
+    No schedule can finish earlier; :func:`schedule_plan` finishes at this bound
+    whenever the 30-minute rule forces no gap.
+    """
+    if minutes <= 0 or start.year > dt.MAXYEAR - MAX_PLAN_YEARS - 1:
+        return None
+    weekly = _WeeklyCap(avail.cap_minutes)
+    total = 0
+    for day, begin, end in window_instances(avail, start, until=add_months(start, 12 * MAX_PLAN_YEARS)):
+        free = weekly.free(day, begin, end)
+        if free <= 0:
+            continue
+        if total + free >= minutes:
+            return begin + dt.timedelta(minutes=minutes - total)
+        total += free
+        weekly.use(free)
+    return None

@@ -1,0 +1,72 @@
+"""A small roadmap every roadmap exporter renders: two stages (the second with nothing
+of its own and time in role), a focus extra, a long name and Markdown syntax in a name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from planner.graph import CareerGraph, build_graph
+from planner.planning import make_plan
+from planner.profile import check_profile
+from planner.scheduling import Availability, Schedule, schedule_plan
+
+GOLDEN = Path(__file__).parent / "golden"
+REGEN = os.environ.get("PLANNER_REGEN_GOLDEN") == "1"
+Shuffle = Callable[[Mapping[str, Any], int], dict[str, Any]]
+
+
+def _work(node_id: str, name: str, hours: float, *requires: str, kind: str = "skill") -> dict[str, Any]:
+    return {"id": node_id, "name": name, "hours": hours, "requires": list(requires),
+            "category": "project" if kind == "project" else "core"}
+
+
+ROADMAP_GRAPH: dict[str, Any] = {
+    "skills": [
+        _work("python", "Python", 6),
+        _work("numpy", "NumPy", 2, "python"),
+        _work("pandas", "pandas *dataframes* [tabular]", 5, "numpy"),
+        _work("git", "Git", 1.5),
+        _work("nlp", "Natural language processing with a name long enough to be clipped", 4,
+              "numpy"),
+    ],
+    "projects": [
+        _work("eda-report", "EDA report", 4, "pandas", "git", kind="project"),
+    ],
+    "stages": [
+        {"id": "junior-ml-engineer", "name": "Junior ML Engineer", "requires": ["eda-report"]},
+        {"id": "ml-engineer", "name": "ML Engineer", "requires": ["junior-ml-engineer", "git"],
+         "min_months_in_previous_role": 6},
+    ],
+}
+
+ROADMAP_PROFILE: dict[str, Any] = {
+    "name": "Tess",
+    "target": "ml-engineer",
+    "start": dt.date(2027, 3, 1),
+    "timezone": "Europe/Berlin",
+    "hours_per_week": 5,
+    "known": ["python"],
+    "progress": {"numpy": 0.5},
+    "focus": ["nlp"],
+    "availability": {"mon": ["19:00-21:00"], "sat": ["09:00-12:00"]},
+}
+
+
+def schedule_of(data: dict[str, Any]) -> tuple[CareerGraph, Schedule]:
+    graph = build_graph([("g.toml", data, {})])
+    profile = check_profile(ROADMAP_PROFILE, graph, file="tess.toml")
+    plan = make_plan(graph, profile)
+    return graph, schedule_plan(plan, Availability.from_profile(profile), start=dt.date(2027, 3, 1))
+
+
+def check_golden(name: str, produced: str) -> None:
+    path = GOLDEN / name
+    if REGEN:
+        path.write_text(produced, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == produced, (
+        f"{path} is out of date; regenerate with PLANNER_REGEN_GOLDEN=1"
+    )

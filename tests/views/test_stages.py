@@ -1,0 +1,37 @@
+"""The one per-stage hours table behind `stages`, `gaps` and `status`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner.graph import CareerGraph
+from planner.models import Profile
+from planner.planning import known_closure
+from planner.views.stages import render_readiness, stage_hours
+
+
+def test_from_scratch(tiny_graph: CareerGraph) -> None:
+    junior, ml = stage_hours(tiny_graph)
+    assert (junior.stage, junior.work, junior.total_hours, junior.missing_hours) == (
+        "junior-ml-engineer", 5, 30.0, 30.0)
+    assert (ml.stage, ml.work, ml.total_hours) == ("ml-engineer", 8, 46.0)
+    assert junior.percent == 0.0 and junior.fraction == 0.0
+
+
+def test_known_and_progress(tiny_graph: CareerGraph, make_profile: Callable[..., Profile]) -> None:
+    profile = make_profile(tiny_graph, known=["numpy"], progress={"pandas": 0.5})
+    (junior,) = stage_hours(tiny_graph, known=known_closure(tiny_graph, profile),
+                            progress=profile.progress, stages=["junior-ml-engineer"])
+    assert junior.known == ("numpy", "python")
+    assert junior.missing == ("eda-report", "git", "pandas")
+    assert junior.done_hours == 14 + 3  # python 10 + numpy 4 known, half of pandas' 6
+    assert junior.missing_hours == 8 + 2 + 3
+    assert junior.percent == round(100 * (1 - 13 / 30), 1)
+
+
+def test_readiness_text(tiny_graph: CareerGraph) -> None:
+    assert render_readiness(stage_hours(tiny_graph)).splitlines() == [
+        "stage                      known missing hours missing  ready",
+        "junior-ml-engineer             0       5          30.0   0.0%  [....................]",
+        "ml-engineer                    0       8          46.0   0.0%  [....................]",
+    ]
