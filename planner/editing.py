@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.errors import ProfileError
 from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.planning import known_closure
@@ -33,14 +32,18 @@ class ProgressUpdate:
     fraction: float | None
 
 
-def check_ids(graph: CareerGraph, ids: list[str], *, partial: bool) -> None:
-    """Raise :class:`UnknownIdError` for the first id the graph does not define."""
-    for node_id in ids:
-        graph.resolve(node_id, option="ID...")
-        if partial and graph.nodes[node_id].kind == "stage":
-            raise ProfileError(
-                "--partial", f"'{node_id}' is a stage; only skills and projects take a fraction"
-            )
+def check_ids(graph: CareerGraph, ids: list[str], *, partial: bool) -> list[str]:
+    """The ids that ``ids`` name (ids, aliases or exact names, in any case).
+
+    Raises
+    ------
+    UnknownIdError
+        For the first one the graph does not define, or a choice (a member is done,
+        not the choice), or with ``partial`` a stage.
+    """
+    kinds = ("skill", "project") if partial else ("skill", "project", "stage")
+    what = "skill or project" if partial else "skill, project or stage"
+    return [graph.resolve(text, kinds=kinds, what=what, option="ID...", names=True) for text in ids]
 
 
 def record_progress(
@@ -73,7 +76,7 @@ def record_progress(
         For an id the graph does not define (the text is then not changed).
     """
     partial = fraction is not None and fraction < 1
-    check_ids(graph, ids, partial=partial)
+    ids = check_ids(graph, ids, partial=partial)
     known = known_closure(graph, profile)
     wanted = sorted(dict.fromkeys(ids))
     already = tuple(i for i in wanted if i in known)
@@ -82,7 +85,7 @@ def record_progress(
     implied: set[str] = set()
     if not partial:
         for node_id in marked:
-            implied |= graph.ancestors(node_id)
+            implied |= graph.closure([node_id], through_choices=False) - {node_id}
         implied -= known
         implied -= set(marked)
 

@@ -19,9 +19,15 @@ EXIT_USAGE: Final = 2
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``."""
-    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``.
+
+    Case does not count: ``PYTHON`` finds ``python``.
+    """
+    folded: dict[str, str] = {}
+    for candidate in candidates:  # the first spelling of a word wins: callers list ids first
+        folded.setdefault(candidate.casefold(), candidate)
+    matches = difflib.get_close_matches(word.casefold(), sorted(folded), n=1, cutoff=0.6)
+    return f" (did you mean '{folded[matches[0]]}'?)" if matches else ""
 
 
 def location(file: str | None, line: int | None = None) -> str:
@@ -110,8 +116,13 @@ class UnknownIdError(OptionError):
         option: str | None = None,
         kind: str | None = None,
         valid: Iterable[str] = (),
+        ambiguous: tuple[str, ...] = (),
     ) -> None:
         self.node_id = node_id
+        if ambiguous:
+            super().__init__(f"'{node_id}' is the name of {len(ambiguous)} nodes "
+                             f"({', '.join(ambiguous)}); give one of their ids", option=option)
+            return
         if kind is not None:
             message = f"'{node_id}' is a {kind}, but a {what} id is needed"
         else:

@@ -15,10 +15,13 @@ from planner.limits import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, 
 
 ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+ALIAS_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+#-]*$"
+
 NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_CHARS)]
+Alias = Annotated[str, StringConstraints(pattern=ALIAS_PATTERN, max_length=MAX_ID_CHARS)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME_CHARS)]
 Text = Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_CHARS)]
-Kind = Literal["skill", "project", "stage"]
+Kind = Literal["skill", "project", "stage", "choice"]
 WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -35,12 +38,19 @@ class Resource(_Frozen):
 
 
 class Salary(_Frozen):
-    """A salary range a stage carries, with its currency and a note on its scope."""
+    """A salary figure a stage carries: a range (``low``-``high``), a single figure
+    (``low`` only), with its currency, a note on its scope and where it comes from."""
 
     low: int = Field(ge=0, strict=True)
-    high: int = Field(ge=0, strict=True)
+    high: int | None = Field(default=None, ge=0, strict=True)
     currency: str = "USD"
     note: Text = ""
+    source: Text = ""
+
+    def __str__(self) -> str:
+        amount = f"{self.low:,}" if self.high is None or self.high == self.low else (
+            f"{self.low:,}-{self.high:,}")
+        return f"{self.currency} {amount}"
 
 
 class _Work(_Frozen):
@@ -48,6 +58,8 @@ class _Work(_Frozen):
     name: Name
     hours: float = Field(gt=0, le=MAX_NODE_HOURS, allow_inf_nan=False, strict=True)
     requires: tuple[NodeId, ...] = ()
+    recommends: tuple[NodeId, ...] = ()
+    aliases: tuple[Alias, ...] = ()
     category: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "uncategorized"
     description: Text = ""
     resources: tuple[Resource, ...] = ()
@@ -72,15 +84,44 @@ class Stage(_Frozen):
     id: NodeId
     name: Name
     requires: tuple[NodeId, ...] = ()
+    recommends: tuple[NodeId, ...] = ()
+    aliases: tuple[Alias, ...] = ()
     level: int | None = Field(default=None, ge=0, le=1_000_000, strict=True)
     description: Text = ""
     experience_years: Annotated[str, StringConstraints(max_length=100)] | None = None
     salary: Salary | None = None
+    """One salary figure; ``salaries`` holds more, each with its own source."""
+    salaries: tuple[Salary, ...] = ()
     source: Text | None = None
     min_months_in_previous_role: int = Field(default=0, ge=0, le=600, strict=True)
 
+    @property
+    def all_salaries(self) -> tuple[Salary, ...]:
+        """``salary`` and ``salaries`` together, in the order the data gives them."""
+        return ((self.salary,) if self.salary else ()) + self.salaries
 
-Node = Skill | Project | Stage
+
+class Choice(_Frozen):
+    """"One of these": satisfied when ``pick`` of its members (skills or projects)
+    are done. A choice id may stand in any ``requires`` list."""
+
+    kind: Literal["choice"] = "choice"
+    id: NodeId
+    name: Name
+    one_of: tuple[NodeId, ...]
+    pick: int = Field(default=1, strict=True)
+    aliases: tuple[Alias, ...] = ()
+    recommends: tuple[NodeId, ...] = ()
+    category: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "choice"
+    description: Text = ""
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """The members: the edges of the graph run from each member to the choice."""
+        return self.one_of
+
+
+Node = Skill | Project | Stage | Choice
 
 
 class Blackout(BaseModel):
@@ -126,5 +167,11 @@ class Profile(BaseModel):
     blackouts: tuple[Blackout, ...] = ()
     deadline: dt.date | None = None
     focus: tuple[str, ...] = ()
+    current_stage_since: dt.date | None = None
+    """When the person started in ``current_stage`` (time in role counts from it)."""
+    recommended: bool = False
+    """Plan every recommended node too."""
+    choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """The person's picks for choices of the graph: choice id -> member ids."""
     source: str = "profile"
     """The file the profile came from, for messages and calendar UIDs."""

@@ -30,8 +30,9 @@ from planner.models import WEEKDAYS, Blackout, Profile, Window
 from planner.sources import toml_error_line
 
 KEYS: Final = (
-    "name", "target", "current_stage", "start", "timezone", "hours_per_week", "known",
-    "progress", "availability", "blackouts", "deadline", "focus",
+    "name", "target", "current_stage", "current_stage_since", "start", "timezone",
+    "hours_per_week", "known", "progress", "availability", "blackouts", "deadline", "focus",
+    "recommended", "choices",
 )
 REQUIRED: Final = ("target", "hours_per_week", "availability")
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
@@ -104,7 +105,7 @@ class _Checker:
         return value
 
     def node_id(self, value: Any, key: str, kinds: tuple[str, ...], table: str | None = None) -> str:
-        nouns = {"stage": "stage", "skill": "skill", "project": "project"}
+        nouns = {"stage": "stage", "skill": "skill", "project": "project", "choice": "choice"}
         names = [nouns[k] for k in kinds]
         valid = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         if not isinstance(value, str):
@@ -169,13 +170,50 @@ class _Checker:
         result: dict[str, float] = {}
         for node_id, fraction in sorted(value.items()):
             key = f"progress.{node_id}"
-            self.node_id(node_id, key, ("skill", "project"), "progress")
+            canonical = self.node_id(node_id, key, ("skill", "project"), "progress")
             if isinstance(fraction, bool) or not isinstance(fraction, int | float) or not (
                 0 <= fraction <= 1
             ):
                 raise self.fail(key, f"{_show(fraction)} is not a fraction between 0 and 1 "
                                 "(e.g. 0.5 for half done)", "progress")
-            result[node_id] = float(fraction)
+            result[canonical] = float(fraction)
+        return result
+
+    def boolean(self, data: Mapping[str, Any], key: str) -> bool:
+        value = data[key]
+        if not isinstance(value, bool):
+            raise self.fail(key, f"{_show(value)} is not true or false")
+        return value
+
+    def choices(self, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+        """``[choices]``: choice id = member id, or a list of ``pick`` member ids."""
+        value = data["choices"]
+        if not isinstance(value, dict):
+            raise self.fail("choices", f"{_show(value)} is not a table of choice id = member id, "
+                            'e.g. dl-framework = "pytorch"')
+        result: dict[str, tuple[str, ...]] = {}
+        for choice_text, picked in sorted(value.items()):
+            key = f"choices.{choice_text}"
+            choice = self.node_id(choice_text, key, ("choice",), "choices")
+            members = self.graph.members(choice)
+            pick = self.graph.pick(choice)
+            listed = [picked] if isinstance(picked, str) else picked
+            if not isinstance(listed, list) or not all(isinstance(m, str) for m in listed):
+                raise self.fail(key, f"{_show(picked)} is not a member id or a list of member ids "
+                                f"(members: {', '.join(members)})", "choices")
+            ids: list[str] = []
+            for member_text in listed:
+                member = self.graph.lookup(member_text)
+                if member not in members:
+                    raise self.fail(key, f"'{member_text}' is not a member of {choice} (members: "
+                                    f"{', '.join(members)}){did_you_mean(member_text, members)}",
+                                    "choices")
+                if member not in ids:
+                    ids.append(member)
+            if len(ids) != pick:
+                raise self.fail(key, f"{choice} takes {pick} member{'s' if pick > 1 else ''}, "
+                                f"{len(ids)} given (members: {', '.join(members)})", "choices")
+            result[choice] = tuple(ids)
         return result
 
     def windows(self, data: Mapping[str, Any]) -> dict[str, tuple[Window, ...]]:
@@ -343,9 +381,16 @@ def check_profile(
     values["target"] = check.node_id(data["target"], "target", ("stage",))
     if data.get("current_stage") is not None:
         values["current_stage"] = check.node_id(data["current_stage"], "current_stage", ("stage",))
-    for key in ("start", "deadline"):
+    for key in ("start", "deadline", "current_stage_since"):
         if key in data:
             values[key] = check.date(data[key], key)
+    if "current_stage_since" in values and "current_stage" not in values:
+        raise check.fail("current_stage_since", "is given without current_stage; say which stage "
+                         "you hold since then, e.g. current_stage = \"junior-ml-engineer\"")
+    since, first = values.get("current_stage_since"), values.get("start")
+    if since is not None and first is not None and since > first:
+        raise check.fail("current_stage_since", f"{since} is after start = {first}; the time in "
+                         "your current stage must begin before the plan does")
     if "timezone" in data:
         values["timezone"] = check.timezone(data)
     values["hours_per_week"] = check.hours(data)
@@ -354,6 +399,10 @@ def check_profile(
             values[key] = check.id_list(data, key)
     if "progress" in data:
         values["progress"] = check.progress(data)
+    if "recommended" in data:
+        values["recommended"] = check.boolean(data, "recommended")
+    if "choices" in data:
+        values["choices"] = check.choices(data)
     values["availability"] = check.windows(data)
     if "blackouts" in data:
         values["blackouts"] = check.blackouts(data)

@@ -17,6 +17,8 @@ target = "ml-engineer"
 
 # Optional: the stage you already hold; everything it requires counts as known.
 # current_stage = "junior-ml-engineer"
+# Optional: since when you hold it (stages above may ask for months in this role).
+# current_stage_since = 2026-03-01
 
 # Optional: first day of the plan (default: today).
 # start = 2027-01-04
@@ -36,9 +38,16 @@ known = ["python"]
 # Optional: extra ids to learn as early as their prerequisites allow.
 # focus = ["nlp"]
 
+# Optional: plan what the graph recommends too, not only what it requires.
+# recommended = true
+
 # Optional: how much of a skill or project is already done (0 to 1).
 [progress]
 # pandas = 0.5
+
+# Optional: your pick where the graph says "one of these" (planner explain ID lists them).
+[choices]
+# dl-framework = "pytorch"
 
 # Weekly windows in local 24-hour time, "HH:MM-HH:MM", each at least 30 minutes.
 [availability]

@@ -103,6 +103,13 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
             f"{head} {advice.hours_per_week:g} h/week would meet it (checked by scheduling "
             f"again: reached on {advice.reached_at_advice}).",
         )
+    limit = advice.role_limit
+    if limit is not None:
+        return (
+            f"{head} More hours cannot help: time in role is the limit. The skills can be ready "
+            f"on {limit.skills_ready}, but the stage asks for {limit.months} months as "
+            f"{limit.previous_name}, so it is reached on {limit.date} at the earliest.",
+        )
     return (
         f"{head} Even all {advice.max_hours:g} h of your weekly windows would reach it only "
         f"on {advice.reached_at_advice}; meeting it needs about {advice.estimate:g} h/week, "
@@ -150,7 +157,7 @@ def roadmap_for(
         When the availability cannot hold the plan.
     """
     if target is not None:
-        target = graph.resolve(target, kinds=("stage",), what="stage", option="--target")
+        target = graph.resolve(target, kinds=("stage",), what="stage", option="--target", names=True)
     first_day = start or profile.start or today_for(profile, now)
     schedule = schedule_for(graph, profile, start=first_day, target=target)
     own = target is None or target == profile.target
@@ -258,10 +265,10 @@ def status_for(
 
 def gaps_for(graph: CareerGraph, profile: Profile) -> list[StageHours]:
     """Readiness for every stage: known, missing, hours missing."""
-    from planner.planning import known_closure
+    from planner.planning import ChoiceResolver
     from planner.views.stages import stage_hours
 
-    return stage_hours(graph, known=known_closure(graph, profile), progress=profile.progress)
+    return stage_hours(graph, resolver=ChoiceResolver.for_profile(graph, profile))
 
 
 def explain_for(
@@ -270,7 +277,7 @@ def explain_for(
     """What ``node`` needs and unlocks; with a profile, why it is (not) in the plan."""
     from planner.views.explain import explain_node
 
-    node_id = graph.resolve(node, option="ID")
+    node_id = graph.resolve(node, option="ID", names=True)
     schedule = roadmap_for(graph, profile, now=now).schedule if profile is not None else None
     return explain_node(graph, node_id, profile=profile, schedule=schedule)
 
@@ -313,7 +320,7 @@ def skills_in(graph: CareerGraph, category: str | None = None) -> list[Skill | P
     """
     from planner.errors import OptionError, did_you_mean
 
-    work = [n for n in graph.nodes.values() if n.kind != "stage"]
+    work = [n for n in graph.nodes.values() if n.kind in {"skill", "project"}]
     categories = sorted({n.category for n in work})
     if category is not None and category not in categories:
         hint = did_you_mean(category, categories) or f" (valid: {', '.join(categories)})"
@@ -337,9 +344,11 @@ class Validation:
             return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
         nodes = sum(self.counts.values())
+        kinds = [count(self.counts[kind], kind) for kind in ("skill", "project", "stage")]
+        if self.counts["choice"]:
+            kinds.append(count(self.counts["choice"], "choice"))
         return (
-            f"OK: {self.folder}: {count(nodes, 'node')} ({count(self.counts['skill'], 'skill')}, "
-            f"{count(self.counts['project'], 'project')}, {count(self.counts['stage'], 'stage')}), "
+            f"OK: {self.folder}: {count(nodes, 'node')} ({', '.join(kinds)}), "
             f"{count(self.edges, 'prerequisite edge')}"
         )
 
@@ -356,7 +365,7 @@ def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None
 
     folder = folder or shipped_graph_dir()
     graph = open_graph(folder, cache_dir=cache_dir)
-    counts = {kind: 0 for kind in ("skill", "project", "stage")}
+    counts = {kind: 0 for kind in ("skill", "project", "stage", "choice")}
     for node_id in graph.nodes:
         counts[graph.kind(node_id)] += 1
     edges = sum(len(p) for p in graph.pred.values())

@@ -85,7 +85,8 @@ def test_a_typo_exits_2_with_did_you_mean_and_leaves_the_file_byte_for_byte(
     code, _, err = done(str(profile), "pandas", "numpyy", graph=graph)
     assert code == 2
     assert err.endswith(
-        "Error: Invalid value for 'ID...': unknown node id 'numpyy' (did you mean 'numpy'?)\n"
+        "Error: Invalid value for 'ID...': unknown skill, project or stage id 'numpyy' "
+        "(did you mean 'numpy'?)\n"
     )
     assert profile.read_bytes() == before
 
@@ -109,7 +110,8 @@ def test_partial_on_a_stage_is_refused(setup: tuple[Path, Path]) -> None:
     before = profile.read_bytes()
     code, _, err = done(str(profile), "junior-ml-engineer", "--partial", "0.5", graph=graph)
     assert code == 2
-    assert "only skills and projects take a fraction" in err
+    assert err.endswith("Error: Invalid value for 'ID...': 'junior-ml-engineer' is a stage, but a skill "
+                        "or project id is needed\n")
     assert profile.read_bytes() == before
 
 

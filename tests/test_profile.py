@@ -24,8 +24,8 @@ from planner.models import Blackout, Window
 from planner.profile import check_profile, load_profile
 
 VALID_KEYS = (
-    "name, target, current_stage, start, timezone, hours_per_week, known, progress, availability, "
-    "blackouts, deadline, focus"
+    "name, target, current_stage, current_stage_since, start, timezone, hours_per_week, known, "
+    "progress, availability, blackouts, deadline, focus, recommended, choices"
 )
 
 

@@ -239,7 +239,8 @@ def test_a_session_ending_at_midnight_counts_for_its_own_day(build: Build, make_
     profile = make_profile(graph, availability={"mon": ["22:00-24:00"]})
     data = roadmap_data(schedule_of(graph, profile))
     assert data["sessions"] == [
-        {"item": "study", "start": "2027-01-04T22:00:00+00:00", "end": "2027-01-05T00:00:00+00:00"}
+        {"item": "study", "kind": "study", "start": "2027-01-04T22:00:00+00:00",
+         "end": "2027-01-05T00:00:00+00:00"}
     ]
     assert data["items"][0]["end"] == "2027-01-04"
     assert data["milestones"][0]["date"] == "2027-01-04"

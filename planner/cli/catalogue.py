@@ -36,15 +36,13 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
     from planner.usecases import stage_table
+    from planner.views.stages import salary_span
 
     graph = load_graph(graph_dir, no_cache)
     click.echo(f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  {'years':<6} salary")
     for row in stage_table(graph):
         stage = graph.nodes[row.stage]
-        salary = ""
-        if stage.salary:  # type: ignore[union-attr]
-            pay = stage.salary  # type: ignore[union-attr]
-            salary = f"{pay.currency} {pay.low:,}-{pay.high:,}"
+        salary = salary_span(stage.all_salaries)  # type: ignore[union-attr]
         years = stage.experience_years or ""  # type: ignore[union-attr]
         click.echo(
             f"{row.stage:<26} {row.name:<30} {row.work:>5} {row.total_hours:>8.1f}  "
@@ -79,7 +77,7 @@ def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, 
     from planner.views.explain import render_explanation
 
     graph = load_graph(graph_dir, no_cache)
-    graph.resolve(node_id, option="ID")  # fail on a typo before reading the profile
+    graph.resolve(node_id, option="ID", names=True)  # fail on a typo before reading the profile
     profile = load_profile(profile_path, graph) if profile_path is not None else None
     click.echo(render_explanation(explain_for(graph, node_id, profile=profile, now=now())), nl=False)
 

@@ -25,7 +25,7 @@ from planner.errors import CalendarError
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.scheduling import Schedule
+    from planner.scheduling import Milestone, Schedule
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
@@ -205,14 +205,21 @@ def _about(graph: CareerGraph, schedule: Schedule, item_id: str) -> list[str]:
         lines.append(node.description)
     goal = item.stage or schedule.plan.target
     chain = graph.path(item_id, goal, within=schedule.plan.needed) or [item_id]
-    if item.stage:
+    if item.recommended:
+        lines.append("Why: something in your plan recommends it (recommended = true).")
+    elif item.stage:
         lines.append(f"Why: {graph.nodes[goal].name} needs it ({' → '.join(chain)}).")
     else:
         lines.append("Why: it is one of your focus items (or a focus item needs it).")
+    for choice in item.picked_for:
+        pick = schedule.plan.choice(choice)
+        if pick is not None:
+            others = f" instead of {', '.join(pick.alternatives)}" if pick.alternatives else ""
+            lines.append(f"Picked for {pick.name}{others}: {pick.reasons[item_id]}.")
     if unlocks:
         lines.append("Unlocks: " + ", ".join(graph.nodes[u].name for u in unlocks[:12])
                      + (f" and {len(unlocks) - 12} more" if len(unlocks) > 12 else ""))
-    resources = node.resources if node.kind != "stage" else ()
+    resources = node.resources if node.kind in ("skill", "project") else ()
     if resources:
         lines.append("Resources:")
         lines.extend(f"- {r.title}: {r.url}" for r in resources)
@@ -318,8 +325,7 @@ def render_ical(
         ev.add("dtstart", milestone.date)
         ev.add("dtend", milestone.date + dt.timedelta(days=1))
         ev.add("summary", clean_text(" ".join(f"Milestone: {milestone.name}".split())))
-        ev.add("description", clean_text(f"You reach {milestone.name} ({milestone.stage}): every "
-                                         "requirement of the stage is done."))
+        ev.add("description", clean_text(milestone_description(milestone)))
         ev.add("categories", ["milestone"])
         ev.add("status", "CONFIRMED")
         ev.add("transp", "TRANSPARENT")
@@ -366,6 +372,15 @@ def render_ical(
         cal.add_component(ev)
     data: bytes = cal.to_ical()
     return data
+
+
+def milestone_description(milestone: Milestone) -> str:
+    """What a milestone event says: when the skills are ready, and the time in role."""
+    text = f"You reach {milestone.name} ({milestone.stage}): every requirement of the stage is done."
+    if milestone.waits_for_role:
+        text = (f"You reach {milestone.name} ({milestone.stage}) after {milestone.months} months as "
+                f"{milestone.previous_name}; its skills are ready on {milestone.skills_ready}.")
+    return text
 
 
 def _sort_key(ev: Any) -> tuple[str, str]:

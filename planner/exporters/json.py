@@ -33,21 +33,27 @@ def roadmap_data(schedule: Schedule, *, name: str = "") -> dict[str, Any]:
                 "category": row.item.category,
                 "stage": row.item.stage,
                 "sessions": row.sessions,
+                "recommended": row.item.recommended,
+                "picked_for": list(row.item.picked_for),
             }
             for row in rows(schedule)
         ],
         "sessions": [
             {
                 "item": s.item,
+                "kind": "study",
                 "start": local(s.start).isoformat(),
                 "end": local(s.end).isoformat(),
             }
             for s in schedule.sessions
         ],
         "milestones": [
-            {"stage": m.stage, "name": m.name, "date": m.date.isoformat()}
+            {"stage": m.stage, "name": m.name, "date": m.date.isoformat(),
+             "skills_ready": m.skills_ready.isoformat(),
+             "time_in_role": {"months": m.months, "in": m.previous} if m.waits_for_role else None}
             for m in schedule.milestones
         ],
+        "choices": [c.as_dict() for c in schedule.plan.choices],
     }
 
 

@@ -7,7 +7,15 @@ import datetime as dt
 import re
 
 from planner.scheduling import Schedule
-from planner.views.schedule import groups, hours, nothing_left
+from planner.views.schedule import (
+    choice_lines,
+    extras_title,
+    groups,
+    hours,
+    item_label,
+    milestone_title,
+    nothing_left,
+)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 _UNSAFE_TASK = re.compile(r"[^A-Za-z0-9 .()/+&'-]")
@@ -37,12 +45,14 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
         f"**{hours(plan.minutes)} h** in {len(plan.items)} items · "
         f"{avail.hours_per_week:g} h/week · {md_escape(avail.timezone)}",
     ]
+    if plan.choices:
+        out += ["", "**Choices**", "", *(f"- {md_escape(line)}" for line in choice_lines(plan))]
     if not plan.items:
         out += ["", "Nothing left to learn: every requirement of the target is known."]
-    milestones = {m.stage: m.date for m in schedule.milestones}
+    milestones = {m.stage: m for m in schedule.milestones}
     for stage, rows in groups(schedule):
-        title = md_escape(names[stage]) if stage else "Extras \\(focus\\)"
-        reached = f" — milestone {milestones[stage]}" if stage in milestones else ""
+        title = md_escape(names[stage]) if stage else md_escape(extras_title(rows))
+        reached = f" — {milestone_title(milestones[stage], md_escape)}" if stage in milestones else ""
         out += ["", f"## {title}{reached}", ""]
         if not rows:
             out.append(md_escape(nothing_left(goals[stage], names)) if stage else "")
@@ -50,7 +60,7 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
         for row in rows:
             when = row.start.isoformat() if row.start == row.end else f"{row.start} → {row.end}"
             out.append(
-                f"- [ ] **{md_escape(row.item.name)}** \\({row.item.kind}, "
+                f"- [ ] **{md_escape(item_label(row.item))}** \\({row.item.kind}, "
                 f"{hours(row.item.minutes)} h\\) — {when}"
             )
         out.append("")

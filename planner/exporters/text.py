@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from planner.scheduling import Schedule
-from planner.views.schedule import groups, hours, nothing_left
+from planner.views.schedule import (
+    choice_lines,
+    extras_title,
+    groups,
+    hours,
+    item_label,
+    milestone_title,
+    nothing_left,
+)
 
 
 def _clip(text: str, width: int) -> str:
@@ -26,13 +34,15 @@ def render_text(schedule: Schedule, *, name: str = "") -> str:
         f"{len(plan.items)} items · {hours(plan.minutes)} h · finish "
         + (schedule.local(finish).date().isoformat() if finish else "-")
     )
+    if plan.choices:
+        lines += ["", "Choices:", *(f"  {line}" for line in choice_lines(plan))]
     if not plan.items:
         lines += ["", "Nothing left to learn: every requirement of the target is known."]
-    milestones = {m.stage: m.date for m in schedule.milestones}
+    milestones = {m.stage: m for m in schedule.milestones}
     header = f"  {'start':<10}  {'end':<10}  {'kind':<7}  {'item':<44} {'hours':>7}"
     for stage, rows in groups(schedule):
-        title = names.get(stage, stage) if stage else "Extras (focus)"
-        reached = f" — reached {milestones[stage]}" if stage in milestones else ""
+        title = names.get(stage, stage) if stage else extras_title(rows)
+        reached = f" — {milestone_title(milestones[stage])}" if stage in milestones else ""
         lines += ["", f"== {title}{reached} ==", ""]
         if not rows:
             lines.append(f"  {nothing_left(goals[stage], names)}" if stage else "")
@@ -46,7 +56,7 @@ def render_text(schedule: Schedule, *, name: str = "") -> str:
                 lines.append(f"  {label}")
             lines.append(
                 f"  {row.start.isoformat():<10}  {row.end.isoformat():<10}  "
-                f"{row.item.kind:<7}  {_clip(row.item.name, 44):<44} {hours(row.item.minutes):>7}"
+                f"{row.item.kind:<7}  {_clip(item_label(row.item), 44):<44} {hours(row.item.minutes):>7}"
             )
         subtotal = sum(r.item.minutes for r in rows)
         lines.append(f"  {'':<10}  {'':<10}  {'':<7}  {'subtotal: ' + str(len(rows)) + ' items':<44} "

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import GraphError, Problem
-from planner.graph.model import CareerGraph
+from planner.graph.model import CareerGraph, node_attributes
 from planner.graph.reading import (
     LineIndex,
     Parsed,
@@ -130,11 +130,7 @@ def build_graph(
         raise GraphError(problems)
 
     digraph = nx.DiGraph()
-    digraph.add_nodes_from(
-        (node_id, {"kind": node.kind, "name": node.name}
-         if node.kind == "stage" else {"kind": node.kind, "name": node.name, "hours": node.hours})
-        for node_id, node in sorted(nodes.items())
-    )
+    digraph.add_nodes_from((node_id, node_attributes(node)) for node_id, node in sorted(nodes.items()))
     digraph.add_edges_from(
         (req, node_id)
         for node_id in sorted(nodes)

@@ -47,17 +47,61 @@ class _LazyNodes(Mapping[str, "Node"]):
 
 def _construct(data: dict[str, Any]) -> Node:
     """Rebuild a node model from its own ``model_dump`` without validating it again."""
-    from planner.models import Project, Resource, Salary, Skill, Stage
+    from planner.models import Choice, Project, Resource, Salary, Skill, Stage
 
     values = dict(data)
-    values["requires"] = tuple(values.get("requires", ()))
-    if values["kind"] == "stage":
+    for key in ("requires", "recommends", "aliases", "one_of"):
+        if key in values:
+            values[key] = tuple(values[key])
+    kind = values["kind"]
+    if kind == "choice":
+        return Choice.model_construct(**values)
+    if kind == "stage":
         if values.get("salary") is not None:
             values["salary"] = Salary.model_construct(**values["salary"])
+        values["salaries"] = tuple(Salary.model_construct(**v) for v in values.get("salaries", ()))
         return Stage.model_construct(**values)
     values["resources"] = tuple(Resource.model_construct(**r) for r in values.get("resources", ()))
-    model = Skill if values["kind"] == "skill" else Project
+    model = Skill if kind == "skill" else Project
     return model.model_construct(**values)
+
+
+def node_attributes(node: Node) -> dict[str, Any]:
+    """The attributes of a node in :attr:`CareerGraph.digraph`."""
+    attrs: dict[str, Any] = {"kind": node.kind, "name": node.name}
+    if node.kind in ("skill", "project"):
+        attrs["hours"] = node.hours
+    elif node.kind == "choice":
+        attrs["pick"] = node.pick
+    return attrs
+
+
+def topological_order(
+    pred: Mapping[str, Iterable[str]],
+    succ: Mapping[str, Iterable[str]],
+    ids: Iterable[str],
+    key: Callable[[str], Any] | None = None,
+) -> list[str]:
+    """A topological order of ``ids`` under the edges ``pred``/``succ``: prerequisites
+    first. Among the nodes whose prerequisites in ``ids`` are all placed, the next is
+    the one with the smallest ``key`` (default: the id itself), so the order is
+    deterministic. This is the one topological sort of the project.
+    """
+    members = set(ids)
+    rank = key or (lambda n: n)
+    indegree = {n: sum(1 for p in pred[n] if p in members) for n in members}
+    ready = [(rank(n), n) for n, d in indegree.items() if d == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        node = heapq.heappop(ready)[1]
+        order.append(node)
+        for s in succ[node]:
+            if s in indegree:
+                indegree[s] -= 1
+                if indegree[s] == 0:
+                    heapq.heappush(ready, (rank(s), s))
+    return order
 
 
 class CareerGraph:
@@ -118,10 +162,7 @@ class CareerGraph:
 
         graph = nx.DiGraph()
         graph.add_nodes_from(
-            (node_id, {"kind": node.kind, "name": node.name}
-             if node.kind == "stage" else {"kind": node.kind, "name": node.name,
-                                           "hours": node.hours})
-            for node_id, node in sorted(self.nodes.items())
+            (node_id, node_attributes(node)) for node_id, node in sorted(self.nodes.items())
         )
         graph.add_edges_from((p, node) for node in sorted(self.pred) for p in self.pred[node])
         return graph
@@ -129,30 +170,47 @@ class CareerGraph:
     def topological_order(
         self, ids: Iterable[str] | None = None, *, key: Callable[[str], Any] | None = None
     ) -> list[str]:
-        """A topological order of ``ids`` (default: every node): prerequisites first.
+        """A topological order of ``ids`` (default: every node), smallest ``key`` first
+        among the ready ones (see :func:`topological_order`)."""
+        return topological_order(self.pred, self.succ, self.pred if ids is None else ids, key)
 
-        Among the nodes whose prerequisites in ``ids`` are all placed, the next is the
-        one with the smallest ``key`` (default: the id itself), so the order is
-        deterministic. This is the one topological sort of the project: the planner's
-        roadmap order is this with its own key.
-        """
-        members = set(self.pred if ids is None else ids)
-        rank = key or (lambda n: n)
-        succ = self.succ
-        pred = self.pred
-        indegree = {n: sum(1 for p in pred[n] if p in members) for n in members}
-        ready = [(rank(n), n) for n, d in indegree.items() if d == 0]
-        heapq.heapify(ready)
-        order: list[str] = []
-        while ready:
-            node = heapq.heappop(ready)[1]
-            order.append(node)
-            for s in succ[node]:
-                if s in indegree:
-                    indegree[s] -= 1
-                    if indegree[s] == 0:
-                        heapq.heappush(ready, (rank(s), s))
-        return order
+    def attr(self, node_id: str, key: str, default: Any = None) -> Any:
+        """One field of a node, without building its model from the cache's plain data."""
+        nodes = self.nodes
+        if isinstance(nodes, _LazyNodes):
+            return nodes.raw(node_id).get(key, default)
+        return getattr(nodes[node_id], key, default)
+
+    @cached_property
+    def _ids_and_aliases(self) -> dict[str, str]:
+        """Every id and alias, case-folded, mapped to its id."""
+        index: dict[str, str] = {}
+        for node_id in sorted(self.nodes):
+            index[node_id.casefold()] = node_id
+            for alias in self.attr(node_id, "aliases", ()):
+                index[alias.casefold()] = node_id
+        return index
+
+    @cached_property
+    def _names(self) -> dict[str, list[str]]:
+        """Every node name, case-folded and with its spaces normalised, mapped to ids."""
+        index: dict[str, list[str]] = {}
+        for node_id in sorted(self.nodes):
+            name = " ".join(str(self.attr(node_id, "name", "")).split()).casefold()
+            index.setdefault(name, []).append(node_id)
+        return index
+
+    def lookup(self, text: str) -> str | None:
+        """The id that ``text`` is (an id or an alias, in any case), or None."""
+        return text if text in self.nodes else self._ids_and_aliases.get(text.casefold())
+
+    def aliases(self, node_id: str) -> tuple[str, ...]:
+        """The other ids a person may type for ``node_id``."""
+        return tuple(self.attr(node_id, "aliases", ()))
+
+    def recommends(self, node_id: str) -> tuple[str, ...]:
+        """What ``node_id`` recommends (useful, not required), sorted."""
+        return tuple(sorted(self.attr(node_id, "recommends", ())))
 
     def resolve(
         self,
@@ -161,44 +219,69 @@ class CareerGraph:
         kinds: Collection[str] | None = None,
         what: str = "node",
         option: str | None = None,
+        names: bool = False,
     ) -> str:
         """The id that ``text`` names, checked to be one of ``kinds`` (default: any).
 
-        This is the one place a typed id is checked, so every command and option
-        reports an unknown or misplaced id the same way.
+        ``text`` may be an id or an alias, in any case, and with ``names`` a node's
+        exact name (any case). This is the one place a typed id is checked, so every
+        command, option and profile key reports an unknown or misplaced id the same way.
 
         Raises
         ------
         UnknownIdError
-            When no node has that id, or it is of another kind; the message offers
-            the closest id of the wanted kind ("did you mean") or, for stages, lists
-            the valid ones. ``option`` names the option or argument for the message.
+            When nothing has that id, alias (or name), or it is of another kind; the
+            message offers the closest id, alias or name of the wanted kind ("did you
+            mean") or, for stages, lists the valid ones. ``option`` names the option
+            or argument for the message.
         """
         from planner.errors import UnknownIdError
 
+        def wanted(node_id: str) -> bool:
+            return kinds is None or self.kind(node_id) in kinds
+
         def candidates() -> list[str]:
-            if kinds is None:
-                return list(self.nodes)
-            return [n for n in self.nodes if self.kind(n) in kinds]
+            found = sorted(n for n in self.nodes if wanted(n))
+            found += sorted(a for n in self.nodes if wanted(n) for a in self.aliases(n))
+            if names:
+                found += sorted(str(self.attr(n, "name")) for n in self.nodes if wanted(n))
+            return found
 
         valid = [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
-        if text not in self.nodes:
+        node_id = self.lookup(text)
+        if node_id is None and names:
+            matches = self._names.get(" ".join(text.split()).casefold(), [])
+            fitting = [n for n in matches if wanted(n)] or matches
+            if len(fitting) > 1:
+                raise UnknownIdError(text, (), what=what, option=option,
+                                     ambiguous=tuple(fitting))
+            node_id = fitting[0] if fitting else None
+        if node_id is None:
             raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid)
-        if kinds is not None and self.kind(text) not in kinds:
-            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid,
-                                 kind=self.kind(text))
-        return text
+        if not wanted(node_id):
+            raise UnknownIdError(node_id, candidates(), what=what, option=option, valid=valid,
+                                 kind=self.kind(node_id))
+        return node_id
 
     def kind(self, node_id: str) -> str:
-        """The kind of a node (skill, project or stage), without building its model."""
+        """The kind of a node (skill, project, stage or choice), without building its model."""
         nodes = self.nodes
         if isinstance(nodes, _LazyNodes):
             return str(nodes.raw(node_id)["kind"])
         return nodes[node_id].kind
 
     def hours(self, node_id: str) -> float:
+        """The effort of a skill or project from scratch; 0 for stages and choices."""
         node = self.nodes[node_id]
-        return 0.0 if node.kind == "stage" else node.hours
+        return node.hours if node.kind in ("skill", "project") else 0.0
+
+    def members(self, choice_id: str) -> tuple[str, ...]:
+        """The members of a choice, sorted."""
+        return tuple(sorted(self.attr(choice_id, "one_of", ())))
+
+    def pick(self, choice_id: str) -> int:
+        """How many members satisfy a choice."""
+        return int(self.attr(choice_id, "pick", 1))
 
     @cached_property
     def stages(self) -> tuple[Stage, ...]:
@@ -282,8 +365,13 @@ class CareerGraph:
             step = parents[step]
         return chain[::-1]
 
-    def closure(self, ids: Iterable[str]) -> set[str]:
-        """The ids together with all of their prerequisites."""
+    def closure(self, ids: Iterable[str], *, through_choices: bool = True) -> set[str]:
+        """The ids together with all of their prerequisites.
+
+        A choice's prerequisites are all its members; with ``through_choices=False``
+        the walk stops at choices instead (knowing something that requires "one of
+        these" says nothing about which one is known).
+        """
         seen: set[str] = set()
         stack = [i for i in ids if i in self.nodes]
         pred = self.pred
@@ -292,6 +380,8 @@ class CareerGraph:
             if node in seen:
                 continue
             seen.add(node)
+            if not through_choices and self.kind(node) == "choice":
+                continue
             stack.extend(p for p in pred[node] if p not in seen)
         return seen
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from planner.models import Node
 
-SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage"}
+SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage", "choices": "choice"}
 """The arrays of tables a graph file may hold, and the kind of node each defines."""
 
 
@@ -49,8 +49,8 @@ def _nouns(kinds: Iterable[str]) -> str:
 
 _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
     "unknown-table": lambda f: (
-        f"unknown table '{f.ids[0]}'; a graph file holds [[skills]], [[projects]] and "
-        f"[[stages]]{did_you_mean(f.ids[0], SECTIONS)}"
+        f"unknown table '{f.ids[0]}'; a graph file holds [[skills]], [[projects]], "
+        f"[[stages]] and [[choices]]{did_you_mean(f.ids[0], SECTIONS)}"
     ),
     "not-an-array": lambda f: f"'{f.ids[0]}' must be an array of tables ([[{f.ids[0]}]])",
     "schema": lambda f: f.detail,
@@ -64,6 +64,31 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
         f"{f.detail} '{f.ids[0]}' requires '{f.ids[1]}', which no file defines"
         + (f.ids[2] if len(f.ids) > 2 else "")
     ),
+    "unknown-member": lambda f: (
+        f"choice '{f.ids[0]}' lists '{f.ids[1]}' in one_of, which no file defines{f.detail}"
+    ),
+    "member-not-work": lambda f: (
+        f"choice '{f.ids[0]}' lists the {f.detail} '{f.ids[1]}'; the members of a choice are "
+        "skills or projects"
+    ),
+    "member-twice": lambda f: f"choice '{f.ids[0]}' lists '{f.ids[1]}' more than once in one_of",
+    "pick-out-of-range": lambda f: (
+        f"choice '{f.ids[0]}' has pick = {f.detail}; pick must be from 1 to the number of "
+        f"members ({len(f.ids) - 1})"
+    ),
+    "unknown-recommend": lambda f: (
+        f"{f.detail} '{f.ids[0]}' recommends '{f.ids[1]}', which no file defines"
+        + (f.ids[2] if len(f.ids) > 2 else "")
+    ),
+    "recommend-not-work": lambda f: (
+        f"{f.detail} '{f.ids[0]}' recommends '{f.ids[1]}', a {f.ids[2]}; only skills and "
+        "projects can be recommended"
+    ),
+    "recommend-required": lambda f: (
+        f"{f.detail} '{f.ids[0]}' both requires and recommends '{f.ids[1]}'; keep it in one "
+        "of the two lists"
+    ),
+    "alias-clash": lambda f: f"alias '{f.ids[1]}' of '{f.ids[0]}' {f.detail}",
     "cycle": lambda f: f"prerequisite cycle: {f.detail}",
     "unreachable-stage": lambda f: f"stage '{f.ids[0]}' is unreachable: its prerequisite {f.detail}",
     "no-stages": lambda f: "the graph defines no [[stages]]",
@@ -108,10 +133,10 @@ _KEYS: dict[str, tuple[str, ...]] = {}
 
 def allowed_keys(kind: str) -> tuple[str, ...]:
     """The keys a node of ``kind`` may have, in the model's order."""
-    from planner.models import Project, Skill, Stage
+    from planner.models import Choice, Project, Skill, Stage
 
     if not _KEYS:
-        for model in (Skill, Project, Stage):
+        for model in (Skill, Project, Stage, Choice):
             _KEYS[model.model_fields["kind"].default] = tuple(model.model_fields)
     return _KEYS[kind]
 
@@ -130,9 +155,9 @@ def find_schema_problems(
     """
     from pydantic import TypeAdapter, ValidationError
 
-    from planner.models import Project, Skill, Stage
+    from planner.models import Choice, Project, Skill, Stage
 
-    models = {"skills": Skill, "projects": Project, "stages": Stage}
+    models = {"skills": Skill, "projects": Project, "stages": Stage, "choices": Choice}
     nodes: list[tuple[Node, int]] = []
     findings: list[Finding] = []
     for section, entries in data.items():
@@ -191,20 +216,23 @@ def find_structure_problems(
         file = files[node_id]
         if node.kind == "stage" and not node.requires:
             findings.append(Finding("stage-requires-nothing", file, node=node_id, ids=(node_id,)))
+        worded_elsewhere = node.kind == "choice"  # see find_choice_problems
         for req in node.requires:
             if req == node_id:
                 why[node_id] = "requires itself"
-                findings.append(Finding("requires-itself", file, node=node_id, ids=(node_id,),
-                                        detail=node.kind))
+                if not worded_elsewhere:
+                    findings.append(Finding("requires-itself", file, node=node_id, ids=(node_id,),
+                                            detail=node.kind))
             elif req in nodes:
                 continue
             elif req in invalid:
                 why.setdefault(node_id, f"requires '{req}', which is invalid")
             else:
                 why.setdefault(node_id, f"requires '{req}', which no file defines")
-                findings.append(Finding("dangling", file, node=node_id,
-                                        ids=(node_id, req, did_you_mean(req, nodes)),
-                                        detail=node.kind))
+                if not worded_elsewhere:
+                    findings.append(Finding("dangling", file, node=node_id,
+                                            ids=(node_id, req, did_you_mean(req, nodes)),
+                                            detail=node.kind))
 
     for component in nx.strongly_connected_components(digraph):
         if len(component) < 2:
@@ -236,6 +264,79 @@ def find_structure_problems(
                 detail += f"; and {len(reasons) - 3} more are broken"
             findings.append(Finding("unreachable-stage", files[node_id], node=node_id,
                                     ids=(node_id, *(c for _, c in reasons)), detail=detail))
+    findings.extend(find_choice_problems(nodes, files))
+    findings.extend(find_recommend_problems(nodes, files))
+    findings.extend(find_alias_problems(nodes, files))
     if nodes and not any(n.kind == "stage" for n in nodes.values()):
         findings.append(Finding("no-stages", "graph"))
+    return findings
+
+
+def find_choice_problems(nodes: Mapping[str, Node], files: Mapping[str, str]) -> list[Finding]:
+    """Members that are unknown, listed twice, or not skills or projects, and a pick
+    outside 1..members."""
+    findings: list[Finding] = []
+    for node_id in sorted(nodes):
+        node = nodes[node_id]
+        if node.kind != "choice":
+            continue
+        file = files[node_id]
+        seen: set[str] = set()
+        for member in node.one_of:
+            if member in seen:
+                findings.append(Finding("member-twice", file, node=node_id, ids=(node_id, member)))
+                continue
+            seen.add(member)
+            if member not in nodes:
+                findings.append(Finding("unknown-member", file, node=node_id, ids=(node_id, member),
+                                        detail=did_you_mean(member, nodes)))
+            elif nodes[member].kind not in ("skill", "project"):
+                findings.append(Finding("member-not-work", file, node=node_id, ids=(node_id, member),
+                                        detail=nodes[member].kind))
+        if not 1 <= node.pick <= len(seen):
+            findings.append(Finding("pick-out-of-range", file, node=node_id,
+                                    ids=(node_id, *sorted(seen)), detail=str(node.pick)))
+    return findings
+
+
+def find_recommend_problems(nodes: Mapping[str, Node], files: Mapping[str, str]) -> list[Finding]:
+    """Recommendations of unknown ids, of stages or choices, or of a requirement."""
+    findings: list[Finding] = []
+    for node_id in sorted(nodes):
+        node = nodes[node_id]
+        file = files[node_id]
+        for rec in sorted(set(node.recommends)):
+            if rec not in nodes:
+                findings.append(Finding("unknown-recommend", file, node=node_id,
+                                        ids=(node_id, rec, did_you_mean(rec, nodes)), detail=node.kind))
+            elif nodes[rec].kind not in ("skill", "project"):
+                findings.append(Finding("recommend-not-work", file, node=node_id,
+                                        ids=(node_id, rec, nodes[rec].kind), detail=node.kind))
+            elif rec in node.requires:
+                findings.append(Finding("recommend-required", file, node=node_id, ids=(node_id, rec),
+                                        detail=node.kind))
+    return findings
+
+
+def find_alias_problems(nodes: Mapping[str, Node], files: Mapping[str, str]) -> list[Finding]:
+    """Aliases that clash, case-insensitively, with an id or with another alias."""
+    findings: list[Finding] = []
+    ids = {node_id.casefold(): node_id for node_id in nodes}
+    owners: dict[str, tuple[str, str]] = {}  # folded alias -> (node, alias as written)
+    for node_id in sorted(nodes):
+        for alias in nodes[node_id].aliases:
+            folded = alias.casefold()
+            if folded in ids:
+                other = ids[folded]
+                detail = "is its own id" if other == node_id else f"clashes with the id '{other}'"
+            elif folded in owners:
+                first, written = owners[folded]
+                detail = ("is listed twice" if first == node_id
+                          else f"clashes with the alias '{written}' of '{first}'")
+            else:
+                owners[folded] = (node_id, alias)
+                continue
+            findings.append(Finding("alias-clash", files[node_id], node=node_id, ids=(node_id, alias),
+                                    detail=detail + " (ids and aliases share one namespace, "
+                                    "case-insensitively)"))
     return findings

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, replace
 
 from planner.errors import PlanError
-from planner.scheduling.model import Schedule
+from planner.scheduling.model import Milestone, Schedule
 from planner.scheduling.scheduler import schedule_plan
 
 
@@ -24,6 +24,9 @@ class DeadlineAdvice:
     max_hours: float
     estimate: float
     """Weekly hours the remaining effort would need, spread evenly until the deadline."""
+    role_limit: Milestone | None = None
+    """The target's milestone at the most hours the windows hold, when time in role (not
+    the skills) is what keeps it past the deadline: more hours cannot help."""
 
 
 def advise_deadline(schedule: Schedule, deadline: dt.date) -> DeadlineAdvice | None:
@@ -39,19 +42,25 @@ def advise_deadline(schedule: Schedule, deadline: dt.date) -> DeadlineAdvice | N
     steps_max = min(168 * 2, avail.window_minutes // 30)
     max_hours = steps_max / 2
 
-    def reach(steps: int) -> dt.date | None:
+    def trial(steps: int) -> Schedule | None:
         try:
-            trial = schedule_plan(plan, replace(avail, hours_per_week=steps / 2), start=schedule.start)
+            return schedule_plan(plan, replace(avail, hours_per_week=steps / 2), start=schedule.start)
         except PlanError:
             return None
-        return trial.target_date
+
+    def reach(steps: int) -> dt.date | None:
+        tried = trial(steps)
+        return tried.target_date if tried is not None else None
 
     weeks = max((deadline - schedule.start).days + 1, 1) / 7
     estimate = math.ceil(plan.minutes / 60 / weeks * 2) / 2
     low = int(avail.hours_per_week * 2)  # known to miss (or below the current budget)
-    best = reach(steps_max) if steps_max > low else reached
+    fastest = trial(steps_max) if steps_max > low else schedule
+    best = fastest.target_date if fastest is not None else None
     if best is None or best > deadline:
-        return DeadlineAdvice(deadline, reached, None, best, max_hours, estimate)
+        goal = fastest.milestone(plan.target) if fastest is not None else None
+        limit = goal if goal is not None and goal.waits_for_role and goal.skills_ready <= deadline else None
+        return DeadlineAdvice(deadline, reached, None, best, max_hours, estimate, limit)
     high = steps_max
     while high - low > 1:
         mid = (low + high) // 2

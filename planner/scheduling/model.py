@@ -30,11 +30,30 @@ class Session:
 
 @dataclass(frozen=True)
 class Milestone:
-    """The local day a stage is reached."""
+    """A stage on the way: the day its skills are ready and the day it is reached.
+
+    ``date`` is ``skills_ready`` unless the stage asks for time in the role below it
+    (``min_months_in_previous_role``); then it is no earlier than that many months
+    after the previous stage was reached (or after the profile's
+    ``current_stage_since``, for the stage the person holds now).
+    """
 
     stage: str
     name: str
     date: dt.date
+    """The day the stage is reached."""
+    skills_ready: dt.date
+    """The local day its last required item ends (the plan's start when none is left)."""
+    months: int = 0
+    """The months in ``previous`` the stage asks for, when they set ``date``."""
+    previous: str | None = None
+    """The stage whose time in role set ``date`` (None when the skills did)."""
+    previous_name: str = ""
+
+    @property
+    def waits_for_role(self) -> bool:
+        """Whether time in role, not the skills, decides when the stage is reached."""
+        return self.date > self.skills_ready
 
 
 @dataclass(frozen=True)

@@ -149,17 +149,25 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         sessions.append(Session(items[index].id, begin, end, seen[index], counts[index]))
 
     zone = ZoneInfo(avail.timezone)
+    plan_names = {goal.id: goal.name for goal in plan.stages} | dict(plan.stage_names)
     # A session ends at 24:00 at the latest, so the day it starts is the day of the work.
     ends = {items[i].id: moment for i, moment in last_start.items()}
     milestones: dict[str, Milestone] = {}
     for goal in plan.stages:
         done = max((ends[i] for i in goal.items if i in ends), default=None)
-        date = done.astimezone(zone).date() if done else start
+        ready = done.astimezone(zone).date() if done else start
+        date, bound_by, months = ready, None, 0
         for previous in goal.previous:
-            reached = milestones[previous].date if previous in milestones else start
-            date = max(date, add_months(reached, goal.min_months_in_previous_role))
-            date = max(date, reached)
-        milestones[goal.id] = Milestone(goal.id, goal.name, date)
+            if previous in milestones:
+                reached = milestones[previous].date
+            else:  # held already: from when the person took the role, else from the start
+                reached = min(plan.role_since.get(previous, start), start)
+            earliest = max(add_months(reached, goal.min_months_in_previous_role), reached)
+            if earliest > date:
+                date, bound_by = earliest, previous
+                months = goal.min_months_in_previous_role
+        name = plan_names.get(bound_by, bound_by) if bound_by else ""
+        milestones[goal.id] = Milestone(goal.id, goal.name, date, ready, months, bound_by, name)
     return Schedule(
         plan=plan,
         availability=avail,

@@ -10,7 +10,10 @@ from planner.graph import CareerGraph
 from planner.models import Profile
 
 if TYPE_CHECKING:
+    from planner.planning import ChoicePick, Plan
     from planner.scheduling import Schedule
+
+CHANGE_CHOICE = "change it with [choices] in your profile"
 
 
 @dataclass(frozen=True)
@@ -23,14 +26,78 @@ class Explanation:
     prerequisites: int
     unlocks: tuple[str, ...]
     stages: tuple[str, ...]
+    recommends: tuple[str, ...] = ()
+    recommended_by: tuple[str, ...] = ()
+    member_of: tuple[str, ...] = ()
+    """The choices that list the node as a member."""
     status: str | None = None
     """known / planned / not needed, when a profile is given."""
     reason: str | None = None
+    choices: tuple[str, ...] = ()
+    """With a profile: for each choice the node belongs to (or is), how it is satisfied."""
     chain: tuple[str, ...] = ()
     sessions: int = 0
     first: dt.datetime | None = None
     last: dt.datetime | None = None
     remaining_hours: float | None = None
+
+
+def choice_note(pick: ChoicePick, node_id: str) -> str:
+    """How ``pick`` treats ``node_id``: "picked for dl-framework: least work", or
+    "dl-framework is satisfied by pytorch (change it with [choices] in your profile)"."""
+    if node_id in pick.picked:
+        return f"picked for {pick.id}: {pick.reasons[node_id]}"
+    if not pick.picked:
+        return f"{pick.id} is satisfied by what you know"
+    return f"{pick.id} is satisfied by {', '.join(pick.picked)} ({CHANGE_CHOICE})"
+
+
+def _known_reason(graph: CareerGraph, profile: Profile, node_id: str) -> str:
+    if node_id in profile.known:
+        return "it is listed in known"
+    if profile.current_stage and node_id in graph.closure([profile.current_stage],
+                                                          through_choices=False):
+        return f"current_stage {profile.current_stage} requires it"
+    implied = sorted(k for k in profile.known
+                     if node_id in graph.closure([k], through_choices=False) - {k})
+    if implied:
+        return f"it is a prerequisite of {', '.join(implied[:3])}, which you know"
+    if graph.kind(node_id) == "choice":
+        return "enough of its members are known"
+    return "its progress is complete"
+
+
+def _plan_reason(graph: CareerGraph, profile: Profile, plan: Plan, node_id: str,
+                 notes: dict[str, str]) -> tuple[str, str, tuple[str, ...]]:
+    """The status, the reason and the chain to the goal of a node, in ``plan``."""
+    if node_id in plan.known:
+        return "known", _known_reason(graph, profile, node_id), ()
+    planned = {item.id: item for item in plan.items}
+    if node_id in plan.needed:
+        status = "planned" if node_id in planned or graph.kind(node_id) in ("stage", "choice") else "known"
+        item = planned.get(node_id)
+        if item is not None and item.recommended:
+            by = sorted(n for n in plan.needed if node_id in graph.recommends(n))
+            return status, f"{', '.join(by[:3])} recommends it (recommended = true)", ()
+        goals = [plan.target, *sorted(f for f in profile.focus if f in plan.needed)]
+        chain: tuple[str, ...] = ()
+        for goal in goals:
+            if goal == node_id or node_id in graph.ancestors(goal):
+                chain = tuple(graph.path(node_id, goal, within=plan.needed))
+                break
+        picked = [notes[c] for c in sorted(notes) if notes[c].startswith("picked for")]
+        if picked:
+            return status, picked[0], chain
+        if chain and chain[-1] == plan.target:
+            return status, f"the target {plan.target} needs it", chain
+        return status, "it is in focus, or a focus id needs it", chain
+    passed_over = [notes[c] for c in sorted(notes) if not notes[c].startswith("picked for")]
+    if passed_over:
+        return "not needed", passed_over[0], ()
+    reason = f"the target {plan.target} does not need it"
+    if node_id in graph.descendants(plan.target) or graph.kind(node_id) == "stage":
+        reason += " (it lies beyond or beside the target)"
+    return "not needed", reason, ()
 
 
 def explain_node(
@@ -39,43 +106,29 @@ def explain_node(
 ) -> Explanation:
     """Explain ``node_id``; with a profile and its schedule, say why it is (not) planned."""
     node = graph.nodes[node_id]
-    ancestors = graph.ancestors(node_id)
-    unlocks = tuple(graph.succ[node_id])
-    stages = tuple(graph.stages_needing(node_id))
+    member_of = tuple(s for s in graph.succ[node_id] if graph.kind(s) == "choice")
+    base = Explanation(
+        node_id, graph,
+        requires=graph.members(node_id) if node.kind == "choice" else tuple(sorted(node.requires)),
+        prerequisites=len(graph.ancestors(node_id)),
+        unlocks=tuple(graph.succ[node_id]),
+        stages=tuple(graph.stages_needing(node_id)),
+        recommends=graph.recommends(node_id),
+        recommended_by=tuple(n for n in sorted(graph.nodes) if node_id in graph.recommends(n)),
+        member_of=member_of,
+    )
     if profile is None or schedule is None:
-        return Explanation(node_id, graph, tuple(sorted(node.requires)), len(ancestors), unlocks, stages)
+        return base
     plan = schedule.plan
-    known = plan.known
-    planned = {item.id: item for item in plan.items}
-    chain: tuple[str, ...] = ()
-    if node_id in known:
-        status = "known"
-        if node_id in profile.known:
-            reason = "it is listed in known"
-        else:
-            implied = sorted(k for k in profile.known if node_id in graph.ancestors(k))
-            if profile.current_stage and node_id in graph.closure([profile.current_stage]):
-                reason = f"current_stage {profile.current_stage} requires it"
-            elif implied:
-                reason = f"it is a prerequisite of {', '.join(implied[:3])}, which you know"
-            else:
-                reason = "its progress is complete"
-    elif node_id in plan.needed:
-        status = "planned" if node_id in planned or graph.nodes[node_id].kind == "stage" else "known"
-        goals = [plan.target, *sorted(f for f in profile.focus if f in plan.needed)]
-        for goal in goals:
-            if goal == node_id or node_id in graph.ancestors(goal):
-                chain = tuple(graph.path(node_id, goal, within=plan.needed))
-                break
-        if chain and chain[-1] == plan.target:
-            reason = f"the target {plan.target} needs it"
-        else:
-            reason = "it is in focus, or a focus id needs it"
-    else:
-        status = "not needed"
-        reason = f"the target {plan.target} does not need it"
-        if node_id in graph.descendants(plan.target) or graph.nodes[node_id].kind == "stage":
-            reason += " (it lies beyond or beside the target)"
+    picks = {c.id: c for c in plan.choices}
+    notes = {c: choice_note(picks[c], node_id) for c in member_of if c in picks}
+    status, reason, chain = _plan_reason(graph, profile, plan, node_id, notes)
+    if node.kind == "choice" and node_id in picks:
+        pick = picks[node_id]
+        shown = ", ".join(f"{m} ({pick.reasons[m]})" for m in pick.picked) or "what you know"
+        notes[node_id] = f"satisfied by {shown}" + (
+            f"; not picked: {', '.join(pick.alternatives)} ({CHANGE_CHOICE})" if pick.alternatives
+            else "")
     first = last = None
     count = 0
     for s in schedule.sessions:
@@ -83,13 +136,13 @@ def explain_node(
             count += 1
             first = s.start if first is None else min(first, s.start)
             last = s.end if last is None else max(last, s.end)
-    remaining = planned[node_id].hours if node_id in planned else None
+    planned = {item.id: item for item in plan.items}
     return Explanation(
-        node_id, graph, tuple(sorted(node.requires)), len(ancestors), unlocks, stages,
-        status=status, reason=reason, chain=chain, sessions=count,
-        first=schedule.local(first) if first else None,
-        last=schedule.local(last) if last else None,
-        remaining_hours=remaining,
+        **{**base.__dict__, "status": status, "reason": reason,
+           "choices": tuple(notes[c] for c in sorted(notes)), "chain": chain, "sessions": count,
+           "first": schedule.local(first) if first else None,
+           "last": schedule.local(last) if last else None,
+           "remaining_hours": planned[node_id].hours if node_id in planned else None},
     )
 
 
@@ -102,32 +155,48 @@ def render_explanation(exp: Explanation) -> str:
         return ", ".join(f"{i} ({graph.nodes[i].name})" for i in ids) if ids else "nothing"
 
     lines = [f"{node.name} [{exp.node_id}] — {node.kind}"]
-    if node.kind != "stage":
+    if node.kind in ("skill", "project"):
         lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
+    if node.aliases:
+        lines.append(f"  also: {', '.join(node.aliases)}")
     if node.description:
         lines.append(f"  {node.description}")
     if node.kind == "stage":
-        facts = []
         if node.experience_years:
-            facts.append(f"experience: {node.experience_years} years")
-        if node.salary:
-            pay = node.salary
-            facts.append(f"salary: {pay.currency} {pay.low:,}-{pay.high:,}"
-                         + (f" ({pay.note})" if pay.note else ""))
-        if facts:
-            lines.append("  " + "; ".join(facts))
+            lines.append(f"  experience: {node.experience_years} years")
+        if node.min_months_in_previous_role:
+            lines.append(f"  time in role: {node.min_months_in_previous_role} months in the stage "
+                         "it requires")
+        for pay in node.all_salaries:
+            lines.append(f"  salary: {pay}" + (f" ({pay.note})" if pay.note else "")
+                         + (f" — {pay.source}" if pay.source else ""))
         if node.source:
             lines.append(f"  source: {node.source}")
-    lines.append(f"  needs: {named(exp.requires)}")
+    if node.kind == "choice":
+        lines.append(f"  {node.pick} of: {named(exp.requires)}")
+    else:
+        lines.append(f"  needs: {named(exp.requires)}")
     lines.append(f"  prerequisites in all: {exp.prerequisites}")
     lines.append(f"  unlocks: {named(exp.unlocks)}")
+    if exp.member_of:
+        lines.append(f"  one of the members of: {named(exp.member_of)}")
+    if exp.recommends:
+        lines.append(f"  recommends (useful, not required): {named(exp.recommends)}")
+    if exp.recommended_by:
+        lines.append(f"  recommended by: {named(exp.recommended_by)}")
     lines.append(f"  stages that need it: {', '.join(exp.stages) if exp.stages else 'none'}")
-    if node.kind != "stage" and node.resources:
+    if node.kind in ("skill", "project") and node.resources:
         lines.append("  resources:")
         for res in node.resources:
             lines.append(f"    - {res.title} ({res.kind}): {res.url}")
     if exp.status is not None:
-        lines.append(f"  in your plan: {exp.status} — {exp.reason}")
+        if exp.status == "not needed":
+            lines.append(f"  not in your plan: {exp.reason}")
+        else:
+            lines.append(f"  in your plan: {exp.status} — {exp.reason}")
+        for note in exp.choices:
+            if note != exp.reason:
+                lines.append(f"  choice: {note}")
         if exp.chain:
             lines.append(f"  chain to the goal: {' → '.join(exp.chain)}")
         if exp.first and exp.last:

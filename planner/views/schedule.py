@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from planner.planning import PlanItem, StageGoal
-from planner.scheduling import Schedule
+from planner.planning import Plan, PlanItem, StageGoal
+from planner.scheduling import Milestone, Schedule
 
 
 @dataclass(frozen=True)
@@ -61,3 +62,34 @@ def nothing_left(goal: StageGoal, names: dict[str, str]) -> str:
         text += (f" It also asks for {goal.min_months_in_previous_role} months as {previous} "
                  "before the milestone.")
     return text
+
+
+def milestone_title(milestone: Milestone, escape: Callable[[str], str] = str) -> str:
+    """When a stage is reached: "reached 2028-08-12", or with time in role
+    "skills ready 2029-03-02; reached 2030-01-14 after 24 months as ML Engineer".
+    ``escape`` is applied to the stage name (the one part that comes from data)."""
+    if not milestone.waits_for_role:
+        return f"reached {milestone.date}"
+    return (f"skills ready {milestone.skills_ready}; reached {milestone.date} after "
+            f"{milestone.months} months as {escape(milestone.previous_name)}")
+
+
+def choice_lines(plan: Plan) -> list[str]:
+    """One line per choice of the plan: what was picked, why, and what instead."""
+    lines = []
+    for pick in plan.choices:
+        shown = ", ".join(f"{m} ({pick.reasons[m]})" for m in pick.picked) or "what you know"
+        others = f"; instead of {', '.join(pick.alternatives)}" if pick.alternatives else ""
+        lines.append(f"{pick.name} [{pick.id}]: {shown}{others}")
+    return lines
+
+
+def extras_title(rows: list[Row]) -> str:
+    """The title of the group of items no planned stage needs."""
+    kinds = {"recommended" if row.item.recommended else "focus" for row in rows}
+    return f"Extras ({' and '.join(sorted(kinds, key=('focus', 'recommended').index))})"
+
+
+def item_label(item: PlanItem) -> str:
+    """An item's name, marked when it is only recommended."""
+    return f"{item.name} (recommended)" if item.recommended else item.name

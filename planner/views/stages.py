@@ -6,12 +6,14 @@ they read them from :func:`stage_hours`, so the three can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from planner.graph import CareerGraph
-from planner.planning import remaining_minutes
+from planner.models import Salary
+from planner.planning import ChoicePick, ChoiceResolver, remaining_minutes
+from planner.planning.plan import ZERO_WORK
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class StageHours:
     """Effort left, as the planner counts it (progress applied, half-hour steps)."""
     done_hours: float
     """Effort done: known requirements in full, the others by their progress."""
+    choices: tuple[ChoicePick, ...] = ()
+    """The choices the stage needs, and the members counted for them."""
+    recommended: tuple[str, ...] = ()
+    """What the requirements recommend that the stage does not require, by id."""
 
     @property
     def work(self) -> int:
@@ -58,34 +64,35 @@ class StageHours:
             "total_hours": round(self.total_hours, 2),
             "missing_hours": round(self.missing_hours, 2),
             "percent": self.percent,
+            "choices": [c.as_dict() for c in self.choices],
+            "recommended": list(self.recommended),
         }
 
 
 def stage_hours(
     graph: CareerGraph,
     *,
-    known: Iterable[str] = (),
-    progress: Mapping[str, float] | None = None,
+    resolver: ChoiceResolver | None = None,
     stages: Iterable[str] | None = None,
 ) -> list[StageHours]:
     """The hours table for ``stages`` (default: every stage), lowest rung first.
 
     Parameters
     ----------
-    known:
-        Ids known, with their implied prerequisites (see
-        :func:`planner.planning.known_closure`).
-    progress:
-        Fractions done of skills and projects not known.
+    resolver:
+        A person's knowledge, progress and picks for choices
+        (:meth:`ChoiceResolver.for_profile`); by default nothing is known and each
+        choice counts its members with the least work.
     """
-    have = frozenset(known)
-    progress = progress or {}
+    resolver = resolver or ChoiceResolver(graph)
+    have, progress = resolver.known, resolver.progress
     wanted = None if stages is None else set(stages)
     rows = []
     for stage in graph.stages:
         if wanted is not None and stage.id not in wanted:
             continue
-        work = sorted(n for n in graph.closure([stage.id]) if graph.kind(n) != "stage")
+        needs = resolver.closure([stage.id])
+        work = sorted(n for n in needs if graph.kind(n) not in ZERO_WORK)
         known_ids = tuple(n for n in work if n in have)
         missing = tuple(n for n in work if n not in have)
         total = sum(graph.hours(n) for n in work)
@@ -93,12 +100,16 @@ def stage_hours(
         done = sum(graph.hours(n) for n in known_ids) + sum(
             graph.hours(n) * progress.get(n, 0.0) for n in missing
         )
-        rows.append(StageHours(stage.id, stage.name, known_ids, missing, total, min(left, total), done))
+        choices = tuple(resolver.picks(n) for n in sorted(needs) if graph.kind(n) == "choice")
+        recommended = tuple(sorted({r for n in needs for r in graph.recommends(n)} - needs))
+        rows.append(StageHours(stage.id, stage.name, known_ids, missing, total, min(left, total), done,
+                               choices, recommended))
     return rows
 
 
 def render_readiness(rows: list[StageHours]) -> str:
-    """A table of readiness per stage with a progress bar."""
+    """A table of readiness per stage with a progress bar, then the choices counted and
+    what is recommended, not required."""
     lines = [f"{'stage':<26} {'known':>5} {'missing':>7} {'hours missing':>13} {'ready':>6}"]
     for row in rows:
         bar_width = 20
@@ -108,4 +119,37 @@ def render_readiness(rows: list[StageHours]) -> str:
             f"{row.stage:<26} {len(row.known):>5} {len(row.missing):>7} "
             f"{row.missing_hours:>13.1f} {row.percent:>5.1f}%  [{bar}]"
         )
+    picks: dict[str, ChoicePick] = {}
+    for row in rows:
+        for pick in row.choices:
+            picks.setdefault(pick.id, pick)
+    if picks:
+        lines += ["", "Choices (counted with the members picked)"]
+        for pick in picks.values():
+            shown = ", ".join(f"{m} ({pick.reasons[m]})" for m in pick.picked) or "what you know"
+            others = f"; instead of {', '.join(pick.alternatives)}" if pick.alternatives else ""
+            lines.append(f"  {pick.id}: {shown}{others}")
+    recommended = [row for row in rows if row.recommended]
+    if recommended:
+        lines += ["", "Recommended, not required"]
+        seen: set[str] = set()
+        for row in recommended:
+            fresh = [r for r in row.recommended if r not in seen]
+            seen.update(fresh)
+            if fresh:
+                lines.append(f"  {row.stage}: {', '.join(fresh)}")
     return "\n".join(lines) + "\n"
+
+
+def salary_span(salaries: Iterable[Salary]) -> str:
+    """Every salary figure of a stage in one short cell: the whole span of the figures,
+    and how many there are (``planner explain`` lists them with their sources)."""
+    figures = list(salaries)
+    if not figures:
+        return ""
+    if len(figures) == 1:
+        return str(figures[0])
+    currencies = sorted({f.currency for f in figures})
+    low = min(f.low for f in figures)
+    high = max(f.high or f.low for f in figures)
+    return f"{'/'.join(currencies)} {low:,}-{high:,} ({len(figures)} figures)"

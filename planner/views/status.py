@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from planner.graph import CareerGraph
 from planner.models import Profile
-from planner.planning import known_closure
+from planner.planning import ChoiceResolver
 from planner.scheduling import Schedule, Session
 from planner.views.stages import StageHours, stage_hours
 
@@ -25,7 +25,7 @@ class Status:
 
 def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
     """Progress for each stage on the way to ``target`` (and the target), lowest first."""
-    return stage_hours(graph, known=known_closure(graph, profile), progress=profile.progress,
+    return stage_hours(graph, resolver=ChoiceResolver.for_profile(graph, profile),
                        stages=graph.closure([target]))
 
 

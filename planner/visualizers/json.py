@@ -1,8 +1,10 @@
 """The career graph as NetworkX node-link JSON (SPEC "JSON outputs").
 
 ``nodes`` carry ``id``, ``kind``, ``name``, ``category`` and, for skills and projects,
-``hours``; with a profile also ``status``, and with ``--focus`` the chain carries
-``highlight``. ``edges`` run from a prerequisite (``source``) to what needs it
+``hours``; a choice carries ``pick`` (its members are its prerequisites: an edge runs
+from each member to it); a node that recommends others lists them in ``recommends``
+(recommendations are not prerequisites, so they are not edges); with a profile nodes
+also carry ``status``, and with ``--focus`` the chain carries ``highlight``. ``edges`` run from a prerequisite (``source``) to what needs it
 (``target``). Nodes and edges are sorted, so the text never depends on input order.
 """
 
@@ -26,6 +28,11 @@ def render_json(view: GraphView) -> str:
         hours = view.hours(node_id)
         if hours is not None:
             attrs["hours"] = hours
+        if node.kind == "choice":
+            attrs["pick"] = node.pick
+        recommends = [r for r in view.graph.recommends(node_id) if r in view.nodes]
+        if recommends:
+            attrs["recommends"] = recommends
         if view.status is not None:
             attrs["status"] = view.status[node_id]
         if node_id in view.highlight:

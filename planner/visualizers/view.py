@@ -108,9 +108,10 @@ class GraphView:
         if plan is None and schedule is not None:
             plan = schedule.plan
         if stage is not None:
-            stage = graph.resolve(stage, kinds=("stage",), what="stage", option="--stage")
+            stage = graph.resolve(stage, kinds=("stage",), what="stage", option="--stage",
+                                  names=True)
         if focus is not None:
-            focus = graph.resolve(focus, option="--focus")
+            focus = graph.resolve(focus, option="--focus", names=True)
 
         chosen: set[str] = set(graph.nodes) if only is None else set(only) & set(graph.nodes)
         if stage is not None:
@@ -173,12 +174,12 @@ class GraphView:
     def category(self, node_id: str) -> str:
         """The node's category (``stage`` for stages)."""
         node = self.nodes[node_id]
-        return "stage" if node.kind == "stage" else node.category
+        return node.category if node.kind in ("skill", "project") else node.kind
 
     def hours(self, node_id: str) -> float | None:
         """Effort of a skill or project; None for a stage."""
         node = self.nodes[node_id]
-        return None if node.kind == "stage" else node.hours
+        return node.hours if node.kind in ("skill", "project") else None
 
     @property
     def title(self) -> str:

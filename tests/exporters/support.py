@@ -1,5 +1,6 @@
-"""A small roadmap every roadmap exporter renders: two stages (the second with nothing
-of its own and time in role), a focus extra, a long name and Markdown syntax in a name."""
+"""A small roadmap every roadmap exporter renders: two stages (the second with time in
+role and a "one of these" choice), a focus extra, a recommended extra, a long name and
+Markdown syntax in a name."""
 
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ ROADMAP_GRAPH: dict[str, Any] = {
     "skills": [
         _work("python", "Python", 6),
         _work("numpy", "NumPy", 2, "python"),
-        _work("pandas", "pandas *dataframes* [tabular]", 5, "numpy"),
+        {**_work("pandas", "pandas *dataframes* [tabular]", 5, "numpy"), "recommends": ["jupyter"]},
+        _work("jupyter", "Jupyter notebooks", 1, "python"),
+        _work("pytorch", "PyTorch", 3, "numpy"),
+        _work("tensorflow", "TensorFlow", 4, "numpy"),
         _work("git", "Git", 1.5),
         _work("nlp", "Natural language processing with a name long enough to be clipped", 4,
               "numpy"),
@@ -36,10 +40,13 @@ ROADMAP_GRAPH: dict[str, Any] = {
     "projects": [
         _work("eda-report", "EDA report", 4, "pandas", "git", kind="project"),
     ],
+    "choices": [
+        {"id": "dl-framework", "name": "A deep learning framework", "one_of": ["tensorflow", "pytorch"]},
+    ],
     "stages": [
         {"id": "junior-ml-engineer", "name": "Junior ML Engineer", "requires": ["eda-report"]},
-        {"id": "ml-engineer", "name": "ML Engineer", "requires": ["junior-ml-engineer", "git"],
-         "min_months_in_previous_role": 6},
+        {"id": "ml-engineer", "name": "ML Engineer",
+         "requires": ["junior-ml-engineer", "git", "dl-framework"], "min_months_in_previous_role": 6},
     ],
 }
 
@@ -52,6 +59,7 @@ ROADMAP_PROFILE: dict[str, Any] = {
     "known": ["python"],
     "progress": {"numpy": 0.5},
     "focus": ["nlp"],
+    "recommended": True,
     "availability": {"mon": ["19:00-21:00"], "sat": ["09:00-12:00"]},
 }
 

@@ -24,6 +24,8 @@ def test_long_names_are_clipped_with_an_ellipsis(roadmap_schedule: Schedule) -> 
     assert "long enough to be clipped" not in text
 
 
-def test_a_stage_with_nothing_of_its_own_says_why(roadmap_schedule: Schedule) -> None:
+def test_time_in_role_and_choices_are_shown(roadmap_schedule: Schedule) -> None:
     text = render_text(roadmap_schedule)
-    assert "It also asks for 6 months as Junior ML Engineer before the milestone." in text
+    assert "== ML Engineer — skills ready 2027-03-27; reached 2027-09-22 after 6 months as Junior ML " in text
+    assert "  A deep learning framework [dl-framework]: pytorch (least work); instead of tensorflow\n" in text
+    assert "Jupyter notebooks (recommended)" in text

@@ -238,8 +238,9 @@ def test_unknown_key_without_a_close_match_lists_the_valid_keys() -> None:
     assert problems_of(
         ("g.toml", {"skills": [node("git")], "stages": [entry, stage("t", "git")]}, {"s": 4}),
     ) == [
-        "g.toml:4: stage 's': unknown key 'zzzz' (valid keys: kind, id, name, requires, level, "
-        "description, experience_years, salary, source, min_months_in_previous_role)"
+        "g.toml:4: stage 's': unknown key 'zzzz' (valid keys: kind, id, name, requires, recommends, "
+        "aliases, level, description, experience_years, salary, salaries, source, "
+        "min_months_in_previous_role)"
     ]
 
 
@@ -247,8 +248,8 @@ def test_unknown_table_suggests_the_valid_table() -> None:
     assert problems_of(
         ("g.toml", {"skill": [node("git")], "stages": [stage("s", "git")], "skills": [node("git")]}, {}),
     ) == [
-        "g.toml: unknown table 'skill'; a graph file holds [[skills]], [[projects]] and [[stages]] "
-        "(did you mean 'skills'?)"
+        "g.toml: unknown table 'skill'; a graph file holds [[skills]], [[projects]], [[stages]] "
+        "and [[choices]] (did you mean 'skills'?)"
     ]
 
 

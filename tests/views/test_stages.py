@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from planner.graph import CareerGraph
 from planner.models import Profile
-from planner.planning import known_closure
+from planner.planning import ChoiceResolver
 from planner.views.stages import render_readiness, stage_hours
 
 
@@ -20,8 +20,8 @@ def test_from_scratch(tiny_graph: CareerGraph) -> None:
 
 def test_known_and_progress(tiny_graph: CareerGraph, make_profile: Callable[..., Profile]) -> None:
     profile = make_profile(tiny_graph, known=["numpy"], progress={"pandas": 0.5})
-    (junior,) = stage_hours(tiny_graph, known=known_closure(tiny_graph, profile),
-                            progress=profile.progress, stages=["junior-ml-engineer"])
+    (junior,) = stage_hours(tiny_graph, resolver=ChoiceResolver.for_profile(tiny_graph, profile),
+                            stages=["junior-ml-engineer"])
     assert junior.known == ("numpy", "python")
     assert junior.missing == ("eda-report", "git", "pandas")
     assert junior.done_hours == 14 + 3  # python 10 + numpy 4 known, half of pandas' 6

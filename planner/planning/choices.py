@@ -1,0 +1,181 @@
+"""What a person knows, and which members satisfy each "one of these" choice.
+
+Knowing a node implies knowing its prerequisites, but knowing something that requires
+a choice says only that the choice is satisfied, not which member is known. A choice
+is also satisfied when ``pick`` of its members are known.
+
+A choice the plan needs is satisfied by ``pick`` members, picked in SPEC.md's order:
+
+1. members the person already knows (reason ``known``);
+2. the profile's ``[choices]`` (reason ``profile``);
+3. members in the profile's ``focus`` (reason ``focus``);
+4. the members with the least remaining work, their own missing prerequisites
+   included (reason ``least work``);
+
+ties by id. The picks depend only on the profile, never on the order of the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from planner.graph import CareerGraph
+from planner.models import Profile
+from planner.planning.effort import remaining_minutes
+
+REASONS: Final = ("known", "profile", "focus", "least work")
+"""Why a member was picked, strongest first."""
+
+
+@dataclass(frozen=True)
+class ChoicePick:
+    """How one choice is satisfied for one person."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    pick: int
+    picked: tuple[str, ...]
+    """The members that satisfy it, in the order they were picked."""
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    """Why each picked member was picked (one of :data:`REASONS`)."""
+
+    @property
+    def reason(self) -> str:
+        """The reason of the pick that completed the choice: ``known`` when knowledge
+        alone satisfies it."""
+        if not self.picked:
+            return "known"
+        return self.reasons[self.picked[-1]]
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """The members not picked."""
+        return tuple(m for m in self.members if m not in self.picked)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The shape of the roadmap JSON's ``choices`` entries."""
+        return {"id": self.id, "name": self.name, "pick": self.pick, "picked": list(self.picked),
+                "reason": self.reason, "reasons": {m: self.reasons[m] for m in self.picked}}
+
+
+def known_closure(graph: CareerGraph, profile: Profile) -> frozenset[str]:
+    """Everything the profile knows: ``known``, ``current_stage``, finished progress,
+    all their prerequisites (a choice counts as satisfied, its members do not count
+    as known), and every choice with ``pick`` members known."""
+    roots: list[str] = list(profile.known)
+    if profile.current_stage:
+        roots.append(profile.current_stage)
+    roots.extend(i for i, f in profile.progress.items() if f >= 1.0)
+    return satisfied_choices(graph, graph.closure(roots, through_choices=False))
+
+
+def satisfied_choices(graph: CareerGraph, known: set[str]) -> frozenset[str]:
+    """``known`` with every choice that has at least ``pick`` members in it."""
+    result = set(known)
+    candidates = {s for k in known for s in graph.succ.get(k, ()) if graph.kind(s) == "choice"}
+    for choice in candidates:
+        if sum(1 for m in graph.members(choice) if m in known) >= graph.pick(choice):
+            result.add(choice)
+    return frozenset(result)
+
+
+class ChoiceResolver:
+    """Picks members for choices and walks prerequisites through the picks.
+
+    Parameters
+    ----------
+    graph:
+        The career graph.
+    known:
+        What the person knows (see :func:`known_closure`).
+    progress:
+        Fractions done, which shorten remaining work.
+    preferences:
+        The profile's ``[choices]``: choice id -> member ids, already checked.
+    focus:
+        The profile's ``focus`` ids.
+    """
+
+    def __init__(
+        self,
+        graph: CareerGraph,
+        *,
+        known: Collection[str] = frozenset(),
+        progress: Mapping[str, float] | None = None,
+        preferences: Mapping[str, tuple[str, ...]] | None = None,
+        focus: Collection[str] = (),
+    ) -> None:
+        self.graph = graph
+        self.known = frozenset(known)
+        self.progress = progress or {}
+        self.preferences = preferences or {}
+        self.focus = frozenset(focus)
+        self._picks: dict[str, ChoicePick] = {}
+        self._work: dict[str, int] = {}
+
+    @classmethod
+    def for_profile(cls, graph: CareerGraph, profile: Profile) -> ChoiceResolver:
+        """The resolver of ``profile``'s knowledge, progress, choices and focus."""
+        return cls(graph, known=known_closure(graph, profile), progress=profile.progress,
+                   preferences=profile.choices, focus=profile.focus)
+
+    def picks(self, choice_id: str) -> ChoicePick:
+        """How ``choice_id`` is satisfied (memoised: one answer per choice)."""
+        found = self._picks.get(choice_id)
+        if found is not None:
+            return found
+        graph = self.graph
+        members = graph.members(choice_id)
+        pick = graph.pick(choice_id)
+        reasons: dict[str, str] = {}
+
+        def take(candidates: Iterable[str], reason: str) -> None:
+            for member in candidates:
+                if len(reasons) >= pick:
+                    return
+                if member in members and member not in reasons:
+                    reasons[member] = reason
+
+        take((m for m in members if m in self.known), "known")
+        if choice_id not in self.known:
+            take(self.preferences.get(choice_id, ()), "profile")
+            take((m for m in members if m in self.focus), "focus")
+            take(sorted(members, key=lambda m: (self.work(m), m)), "least work")
+        found = ChoicePick(choice_id, str(graph.attr(choice_id, "name", choice_id)), members, pick,
+                           tuple(reasons), reasons)
+        self._picks[choice_id] = found
+        return found
+
+    def work(self, node_id: str) -> int:
+        """Minutes left to know ``node_id``: its own and its missing prerequisites'."""
+        if node_id not in self._work:
+            graph = self.graph
+            self._work[node_id] = sum(
+                remaining_minutes(graph.hours(n), self.progress.get(n, 0.0))
+                for n in self.closure([node_id]) - self.known
+            )
+        return self._work[node_id]
+
+    def requirements(self, node_id: str) -> tuple[str, ...]:
+        """What ``node_id`` needs under the picks: a choice needs its picked members
+        (for a choice knowledge satisfies, the known ones, maybe none), anything else
+        its prerequisites."""
+        graph = self.graph
+        if graph.kind(node_id) != "choice":
+            return graph.pred[node_id]
+        return self.picks(node_id).picked
+
+    def closure(self, ids: Iterable[str]) -> set[str]:
+        """The ids with everything they need, through the picked members of choices."""
+        seen: set[str] = set()
+        stack = [i for i in ids if i in self.graph.nodes]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            stack.extend(p for p in self.requirements(node) if p not in seen)
+        return seen
