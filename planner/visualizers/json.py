@@ -4,8 +4,9 @@
 ``hours``; a choice carries ``pick`` (its members are its prerequisites: an edge runs
 from each member to it); a node that recommends others lists them in ``recommends``
 (recommendations are not prerequisites, so they are not edges); with a profile nodes
-also carry ``status``, and with ``--focus`` the chain carries ``highlight``. ``edges`` run from a prerequisite (``source``) to what needs it
-(``target``). Nodes and edges are sorted, so the text never depends on input order.
+also carry ``status``, and with ``--focus`` the chain carries ``highlight``. ``edges``
+run from a prerequisite (``source``) to what needs it (``target``). Nodes and edges are
+sorted, so the text never depends on input order.
 """
 
 from __future__ import annotations
