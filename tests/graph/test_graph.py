@@ -429,15 +429,20 @@ def test_architect_track_does_not_go_through_management(shipped: CareerGraph) ->
 
 
 def test_every_shipped_skill_and_project_is_documented(shipped: CareerGraph) -> None:
+    # Choices have no hours or resources of their own: their members do.
     undocumented = [
         n.id for n in shipped.nodes.values()
-        if n.kind != "stage" and (
+        if n.kind in ("skill", "project") and (
             n.category in ("", "uncategorized")  # type: ignore[union-attr]
             or not n.description.strip()
             or not n.resources  # type: ignore[union-attr]
         )
     ]
     assert undocumented == []
+
+
+def test_every_shipped_choice_says_why(shipped: CareerGraph) -> None:
+    assert [n.id for n in shipped.nodes.values() if n.kind == "choice" and not n.description.strip()] == []
 
 
 def test_every_shipped_stage_is_reachable_from_nothing(shipped: CareerGraph) -> None:

@@ -1,0 +1,136 @@
+"""The shipped career graph keeps the promises graph_data/README.md makes about its
+content: the seed's facts where the seed puts them, choices instead of
+over-demanding, time in role above Junior, and current LLM material.
+
+These pin modelling decisions, not hours or counts, so the data can still be tuned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import planner
+from planner.graph import CareerGraph, load_graph, shipped_graph_dir
+from planner.models import Profile, Window
+
+LADDER_ABOVE_JUNIOR = (
+    "ml-engineer", "senior-ml-engineer", "ml-engineering-manager", "ml-architect", "head-of-ml",
+)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> CareerGraph:
+    return load_graph(shipped_graph_dir())
+
+
+def needs(graph: CareerGraph, stage: str) -> set[str]:
+    """Everything ``stage`` requires, choices kept as choices (not their members)."""
+    return graph.closure([stage], through_choices=False)
+
+
+@pytest.mark.parametrize(("choice", "members"), [
+    ("dl-framework", {"pytorch", "tensorflow"}),
+    ("ml-specialization", {"computer-vision", "nlp", "llm-applications"}),
+    ("experiment-tracking", {"mlflow", "weights-and-biases"}),
+    ("cloud-platforms", {"aws", "google-cloud", "azure"}),
+    ("practical-experience", {"kaggle-competition", "open-source-contribution", "internships",
+                              "data-analyst-role", "software-developer-role"}),
+])
+def test_either_or_points_are_choices_of_one(shipped: CareerGraph, choice: str, members: set[str]) -> None:
+    assert shipped.kind(choice) == "choice"
+    assert set(shipped.members(choice)) == members
+    assert shipped.pick(choice) == 1
+
+
+@pytest.mark.parametrize("pair", [("pytorch", "tensorflow"), ("computer-vision", "nlp"),
+                                  ("mlflow", "weights-and-biases")])
+def test_no_stage_demands_both_sides_of_a_choice(shipped: CareerGraph, pair: tuple[str, str]) -> None:
+    for stage in shipped.stages:
+        required = needs(shipped, stage.id)
+        assert not set(pair) <= required, (stage.id, pair)
+
+
+def test_junior_requires_the_deployment_basics_and_first_job_activities(shipped: CareerGraph) -> None:
+    junior = needs(shipped, "junior-ml-engineer")
+    for node in ("docker", "model-deployment", "experiment-tracking", "model-monitoring",
+                 "model-api-docker", "practical-experience", "networking", "reading-papers",
+                 "llm-apis-prompting"):
+        assert node in junior, node
+
+
+def test_deeper_automation_stays_above_junior(shipped: CareerGraph) -> None:
+    junior = needs(shipped, "junior-ml-engineer")
+    for node in ("deployment-automation", "shadow-deployment", "automatic-rollback", "kubernetes"):
+        assert node not in junior, node
+    assert "deployment-automation" in needs(shipped, "ml-engineer")
+    assert {"shadow-deployment", "automatic-rollback"} <= needs(shipped, "senior-ml-engineer")
+
+
+def test_spark_is_recommended_not_required_at_ml_engineer(shipped: CareerGraph) -> None:
+    assert "spark" not in needs(shipped, "ml-engineer")
+    assert "spark" in shipped.recommends("ml-engineer")
+
+
+@pytest.mark.parametrize("stage", LADDER_ABOVE_JUNIOR)
+def test_every_stage_above_junior_asks_for_time_in_role(shipped: CareerGraph, stage: str) -> None:
+    assert shipped.nodes[stage].min_months_in_previous_role > 0  # type: ignore[union-attr]
+
+
+def test_ml_engineer_time_in_role_is_the_seeds_one_year(shipped: CareerGraph) -> None:
+    stage = shipped.nodes["ml-engineer"]
+    assert stage.experience_years == "1-4"  # type: ignore[union-attr]
+    assert stage.min_months_in_previous_role == 12  # type: ignore[union-attr]
+
+
+def test_every_salary_names_its_seed_section(shipped: CareerGraph) -> None:
+    figures = [(s.id, pay) for s in shipped.stages for pay in s.all_salaries]
+    assert figures
+    for stage, pay in figures:
+        assert pay.source.startswith("seed: '") and pay.note, (stage, pay)
+
+
+@pytest.mark.parametrize(("stage", "figure"), [
+    ("junior-ml-engineer", 91849), ("junior-ml-engineer", 133000), ("junior-ml-engineer", 100000),
+    ("junior-ml-engineer", 109900), ("junior-ml-engineer", 139875), ("junior-ml-engineer", 47586),
+    ("ml-engineer", 112962), ("ml-engineer", 135629),
+])
+def test_the_seeds_salary_figures_are_all_there(shipped: CareerGraph, stage: str, figure: int) -> None:
+    pays = shipped.nodes[stage].all_salaries  # type: ignore[union-attr]
+    assert any(figure in (p.low, p.high) for p in pays)
+
+
+@pytest.mark.parametrize(("node", "stage"), [
+    ("transformers", "ml-engineer"), ("embeddings-vector-databases", "ml-engineer"),
+    ("rag", "ml-engineer"), ("llm-evaluation", "ml-engineer"), ("rag-application", "ml-engineer"),
+    ("llm-serving", "senior-ml-engineer"), ("llm-security", "senior-ml-engineer"),
+    ("infrastructure-as-code", "senior-ml-engineer"), ("streaming-data", "senior-ml-engineer"),
+    ("data-lineage", "ml-architect"),
+])
+def test_current_material_is_required_where_the_field_expects_it(
+    shipped: CareerGraph, node: str, stage: str
+) -> None:
+    assert node in needs(shipped, stage)
+
+
+def test_llm_applications_specialisation_covers_fine_tuning_and_agents(shipped: CareerGraph) -> None:
+    track = shipped.closure(["llm-applications"])
+    assert {"fine-tuning-llms", "agents-tool-use", "llm-security"} <= track
+
+
+@pytest.mark.parametrize(("node", "not_behind"), [
+    ("data-preprocessing", "scikit-learn"), ("presentation-skills", "data-visualization"),
+    ("critical-thinking", "statistics"), ("model-deployment", "model-registry"),
+    ("docker", "ci-cd"), ("ci-cd", "docker"), ("data-augmentation", "deep-learning"),
+])
+def test_false_prerequisites_stay_removed(shipped: CareerGraph, node: str, not_behind: str) -> None:
+    assert not_behind not in shipped.closure([node]) - {node}
+
+
+def test_from_scratch_plans_wait_for_time_in_role_above_ml_engineer(shipped: CareerGraph) -> None:
+    profile = Profile(target="head-of-ml", start=dt.date(2027, 1, 4), hours_per_week=10,
+                      availability={"sat": (Window(start=9 * 60, end=19 * 60),)})
+    milestones = {m.stage: m for m in planner.roadmap(shipped, profile).milestones}
+    for stage in ("senior-ml-engineer", "head-of-ml"):
+        assert milestones[stage].date > milestones[stage].skills_ready, stage
