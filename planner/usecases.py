@@ -106,9 +106,9 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
     limit = advice.role_limit
     if limit is not None:
         return (
-            f"{head} More hours cannot help: time in role is the limit. The skills can be ready "
-            f"on {limit.skills_ready}, but the stage asks for {limit.months} months as "
-            f"{limit.previous_name}, so it is reached on {limit.date} at the earliest.",
+            f"{head} More hours cannot help: time in role is the limit. The stage asks for "
+            f"{limit.months} months as {limit.previous_name}, so even with every skill ready at "
+            f"once it is reached on {limit.date} at the earliest.",
         )
     return (
         f"{head} Even all {advice.max_hours:g} h of your weekly windows would reach it only "

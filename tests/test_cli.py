@@ -93,7 +93,8 @@ def test_validate_shipped_graph(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["validate"])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"OK: .+: (\d+) nodes \((\d+) skills, (\d+) projects, 6 stages\), \d+ prerequisite edges\n",
+        r"OK: .+: (\d+) nodes \((\d+) skills, (\d+) projects, 6 stages, \d+ choices\), "
+        r"\d+ prerequisite edges\n",
         result.stdout,
     )
 

@@ -143,8 +143,8 @@ def redistribute(folder: Path, how: str) -> Path:
         names = ["all.toml"]
     else:  # by kind, with keys inside each table in reverse order
         chunks = [[(s, dict(reversed(list(e.items())))) for s, e in entries if s == kind]
-                  for kind in ("stages", "projects", "skills")]
-        names = ["a-stages.toml", "b-projects.toml", "c-skills.toml"]
+                  for kind in ("stages", "projects", "skills", "choices")]
+        names = ["a-stages.toml", "b-projects.toml", "c-skills.toml", "d-choices.toml"]
     for name, chunk in zip(names, chunks, strict=True):
         text = []
         for section, entry in chunk:

@@ -51,7 +51,7 @@ def sequence(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.copy(ROOT / "examples" / "profiles" / "marco.toml", profile)
     first, second = work / "plan.ics", work / "plan-2.ics"
     run("calendar", str(profile), "-o", str(first))
-    run("done", str(profile), "python", "pandas")
+    run("done", str(profile), "python", "pytorch")
     run("calendar", str(profile), "-o", str(second), "--previous", str(first), "--from", "2027-06-01")
     return first, second
 
@@ -72,10 +72,10 @@ def test_the_update_keeps_every_uid_and_the_past(sequence: tuple[Path, Path]) ->
 
 def test_finished_items_are_cancelled_from_the_replan_on(sequence: tuple[Path, Path]) -> None:
     second = events(sequence[1])
-    future_pandas = [e for e in second.values() if e["item"] == "pandas" and e["start"][:8] >= "20270601"]
-    assert future_pandas and all(e["status"] == "CANCELLED" for e in future_pandas)
+    future = [e for e in second.values() if e["item"] == "pytorch" and e["start"][:8] >= "20270601"]
+    assert future and all(e["status"] == "CANCELLED" for e in future)
     live = [e for e in second.values() if e["status"] == "CONFIRMED" and e["start"][:8] >= "20270601"]
-    assert not {e["item"] for e in live} & {"python", "pandas"}
+    assert not {e["item"] for e in live} & {"python", "pytorch"}
 
 
 def _checker_ready() -> str | None:

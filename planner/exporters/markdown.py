@@ -45,8 +45,9 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
         f"**{hours(plan.minutes)} h** in {len(plan.items)} items · "
         f"{avail.hours_per_week:g} h/week · {md_escape(avail.timezone)}",
     ]
-    if plan.choices:
-        out += ["", "**Choices**", "", *(f"- {md_escape(line)}" for line in choice_lines(plan))]
+    choices = choice_lines(plan)
+    if choices:
+        out += ["", "**Choices**", "", *(f"- {md_escape(line)}" for line in choices)]
     if not plan.items:
         out += ["", "Nothing left to learn: every requirement of the target is known."]
     milestones = {m.stage: m for m in schedule.milestones}

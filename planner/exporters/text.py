@@ -34,8 +34,9 @@ def render_text(schedule: Schedule, *, name: str = "") -> str:
         f"{len(plan.items)} items · {hours(plan.minutes)} h · finish "
         + (schedule.local(finish).date().isoformat() if finish else "-")
     )
-    if plan.choices:
-        lines += ["", "Choices:", *(f"  {line}" for line in choice_lines(plan))]
+    choices = choice_lines(plan)
+    if choices:
+        lines += ["", "Choices:", *(f"  {line}" for line in choices)]
     if not plan.items:
         lines += ["", "Nothing left to learn: every requirement of the target is known."]
     milestones = {m.stage: m for m in schedule.milestones}

@@ -55,6 +55,18 @@ class ChoicePick:
         """The members not picked."""
         return tuple(m for m in self.members if m not in self.picked)
 
+    @property
+    def by_knowledge(self) -> bool:
+        """Whether what the person knows satisfies the choice without naming a member."""
+        return not self.picked
+
+    def summary(self, instead: str = "instead of") -> str:
+        """"pytorch (least work); instead of tensorflow", or "satisfied by what you know"."""
+        if self.by_knowledge:
+            return "satisfied by what you know"
+        shown = ", ".join(f"{m} ({self.reasons[m]})" for m in self.picked)
+        return shown + (f"; {instead} {', '.join(self.alternatives)}" if self.alternatives else "")
+
     def as_dict(self) -> dict[str, Any]:
         """The shape of the roadmap JSON's ``choices`` entries."""
         return {"id": self.id, "name": self.name, "pick": self.pick, "picked": list(self.picked),

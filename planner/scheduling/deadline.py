@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from planner.errors import PlanError
 from planner.scheduling.model import Milestone, Schedule
-from planner.scheduling.scheduler import schedule_plan
+from planner.scheduling.scheduler import reach_stages, schedule_plan
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,8 @@ class DeadlineAdvice:
     estimate: float
     """Weekly hours the remaining effort would need, spread evenly until the deadline."""
     role_limit: Milestone | None = None
-    """The target's milestone at the most hours the windows hold, when time in role (not
-    the skills) is what keeps it past the deadline: more hours cannot help."""
+    """The target's milestone were every skill ready on the first day, when time in role
+    alone keeps it past the deadline: no number of hours can meet it."""
 
 
 def advise_deadline(schedule: Schedule, deadline: dt.date) -> DeadlineAdvice | None:
@@ -52,15 +52,17 @@ def advise_deadline(schedule: Schedule, deadline: dt.date) -> DeadlineAdvice | N
         tried = trial(steps)
         return tried.target_date if tried is not None else None
 
+    floor = reach_stages(plan, schedule.start, {goal.id: schedule.start for goal in plan.stages})
+    limit = next((m for m in floor if m.stage == plan.target), None)
+    if limit is not None and limit.date > deadline:
+        return DeadlineAdvice(deadline, reached, None, None, 0.0, 0.0, limit)
     weeks = max((deadline - schedule.start).days + 1, 1) / 7
     estimate = math.ceil(plan.minutes / 60 / weeks * 2) / 2
     low = int(avail.hours_per_week * 2)  # known to miss (or below the current budget)
     fastest = trial(steps_max) if steps_max > low else schedule
     best = fastest.target_date if fastest is not None else None
     if best is None or best > deadline:
-        goal = fastest.milestone(plan.target) if fastest is not None else None
-        limit = goal if goal is not None and goal.waits_for_role and goal.skills_ready <= deadline else None
-        return DeadlineAdvice(deadline, reached, None, best, max_hours, estimate, limit)
+        return DeadlineAdvice(deadline, reached, None, best, max_hours, estimate)
     high = steps_max
     while high - low > 1:
         mid = (low + high) // 2

@@ -23,6 +23,7 @@ start, when that stage is already reached).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -149,14 +150,32 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         sessions.append(Session(items[index].id, begin, end, seen[index], counts[index]))
 
     zone = ZoneInfo(avail.timezone)
-    plan_names = {goal.id: goal.name for goal in plan.stages} | dict(plan.stage_names)
     # A session ends at 24:00 at the latest, so the day it starts is the day of the work.
     ends = {items[i].id: moment for i, moment in last_start.items()}
-    milestones: dict[str, Milestone] = {}
+    ready: dict[str, dt.date] = {}
     for goal in plan.stages:
         done = max((ends[i] for i in goal.items if i in ends), default=None)
-        ready = done.astimezone(zone).date() if done else start
-        date, bound_by, months = ready, None, 0
+        ready[goal.id] = done.astimezone(zone).date() if done else start
+    milestones = reach_stages(plan, start, ready)
+    return Schedule(
+        plan=plan,
+        availability=avail,
+        start=start,
+        sessions=tuple(sessions),
+        milestones=milestones,
+    )
+
+
+def reach_stages(plan: Plan, start: dt.date, ready: Mapping[str, dt.date]) -> tuple[Milestone, ...]:
+    """The milestones of ``plan``'s stages, lowest first, from the day each one's skills
+    are ``ready``: a stage is reached when its skills are ready and the person has spent
+    its ``min_months_in_previous_role`` in the stage it requires, counted from that
+    stage's milestone (or, for a stage already held, from ``plan.role_since`` or the
+    plan's start)."""
+    names = {goal.id: goal.name for goal in plan.stages} | dict(plan.stage_names)
+    milestones: dict[str, Milestone] = {}
+    for goal in plan.stages:
+        date, bound_by, months = ready[goal.id], None, 0
         for previous in goal.previous:
             if previous in milestones:
                 reached = milestones[previous].date
@@ -166,15 +185,10 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             if earliest > date:
                 date, bound_by = earliest, previous
                 months = goal.min_months_in_previous_role
-        name = plan_names.get(bound_by, bound_by) if bound_by else ""
-        milestones[goal.id] = Milestone(goal.id, goal.name, date, ready, months, bound_by, name)
-    return Schedule(
-        plan=plan,
-        availability=avail,
-        start=start,
-        sessions=tuple(sessions),
-        milestones=tuple(milestones.values()),
-    )
+        name = names.get(bound_by, bound_by) if bound_by else ""
+        milestones[goal.id] = Milestone(goal.id, goal.name, date, ready[goal.id], months, bound_by,
+                                        name)
+    return tuple(milestones.values())
 
 
 def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.datetime | None:

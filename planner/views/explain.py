@@ -125,10 +125,9 @@ def explain_node(
     status, reason, chain = _plan_reason(graph, profile, plan, node_id, notes)
     if node.kind == "choice" and node_id in picks:
         pick = picks[node_id]
-        shown = ", ".join(f"{m} ({pick.reasons[m]})" for m in pick.picked) or "what you know"
-        notes[node_id] = f"satisfied by {shown}" + (
-            f"; not picked: {', '.join(pick.alternatives)} ({CHANGE_CHOICE})" if pick.alternatives
-            else "")
+        summary = pick.summary(instead="not picked:")
+        notes[node_id] = summary if pick.by_knowledge else f"satisfied by {summary}" + (
+            f" ({CHANGE_CHOICE})" if pick.alternatives else "")
     first = last = None
     count = 0
     for s in schedule.sessions:

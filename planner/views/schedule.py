@@ -75,13 +75,10 @@ def milestone_title(milestone: Milestone, escape: Callable[[str], str] = str) ->
 
 
 def choice_lines(plan: Plan) -> list[str]:
-    """One line per choice of the plan: what was picked, why, and what instead."""
-    lines = []
-    for pick in plan.choices:
-        shown = ", ".join(f"{m} ({pick.reasons[m]})" for m in pick.picked) or "what you know"
-        others = f"; instead of {', '.join(pick.alternatives)}" if pick.alternatives else ""
-        lines.append(f"{pick.name} [{pick.id}]: {shown}{others}")
-    return lines
+    """One line per choice of the plan that names its members: what was picked, why,
+    and what instead. (A choice that what you know satisfies has nothing to say.)"""
+    return [f"{pick.name} [{pick.id}]: {pick.summary()}" for pick in plan.choices
+            if not pick.by_knowledge]
 
 
 def extras_title(rows: list[Row]) -> str:

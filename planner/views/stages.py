@@ -125,10 +125,7 @@ def render_readiness(rows: list[StageHours]) -> str:
             picks.setdefault(pick.id, pick)
     if picks:
         lines += ["", "Choices (counted with the members picked)"]
-        for pick in picks.values():
-            shown = ", ".join(f"{m} ({pick.reasons[m]})" for m in pick.picked) or "what you know"
-            others = f"; instead of {', '.join(pick.alternatives)}" if pick.alternatives else ""
-            lines.append(f"  {pick.id}: {shown}{others}")
+        lines += [f"  {pick.id}: {pick.summary()}" for pick in picks.values()]
     recommended = [row for row in rows if row.recommended]
     if recommended:
         lines += ["", "Recommended, not required"]

@@ -210,7 +210,7 @@ def test_a_deadline_is_judged_on_the_date_reached_and_hours_cannot_buy_time_in_r
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "warning: the deadline 2027-06-01 cannot be met at 6 h/week: ml-engineer will be reached on "
-        "2028-01-23. More hours cannot help: time in role is the limit. The skills can be ready on "
-        "2027-02-09, but the stage asks for 12 months as Junior ML Engineer, so it is reached on "
-        "2028-01-23 at the earliest.\n"
+        "2028-01-23. More hours cannot help: time in role is the limit. The stage asks for 12 months "
+        "as Junior ML Engineer, so even with every skill ready at once it is reached on 2028-01-04 "
+        "at the earliest.\n"
     )
