@@ -61,7 +61,6 @@ def graph_data(view: GraphView) -> dict[str, Any]:
             node_id: {
                 "name": style.drawable(node.name),
                 "title": view.tooltip(node_id),
-                "kind": node.kind,
                 "band": view.band_of(node_id),
             }
             for node_id, node in sorted(view.nodes.items())

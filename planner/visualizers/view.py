@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 UNSTAGED: Final = "_unstaged"
 """Band id of the nodes no stage needs (never a graph id: those are kebab-case)."""
 UNSTAGED_TITLE: Final = "Not required by any stage"
-STATUSES: Final = ("known", "planned", "not-needed")
-"""Statuses a node takes when the view carries a profile's plan."""
 
 
 @dataclass(frozen=True)
@@ -285,13 +283,6 @@ class GraphView:
                 )
             result.append(summary)
         return result
-
-    def style_class(self, node_id: str) -> str:
-        """``known``, ``planned`` or ``not-needed`` with a profile; otherwise
-        ``stage`` for stages and ``node`` for the rest."""
-        if self.status is not None:
-            return self.status[node_id]
-        return "stage" if self.nodes[node_id].kind == "stage" else "node"
 
     def category(self, node_id: str) -> str:
         """The node's category (``stage`` for stages)."""

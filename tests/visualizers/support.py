@@ -119,8 +119,8 @@ def dump_dom(page: Path, fragment: str = "", *, profile_dir: Path) -> str:
     assert CHROMIUM is not None
     url = page.resolve().as_uri() + fragment
     done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
          f"--user-data-dir={profile_dir}", "--virtual-time-budget=3000", "--dump-dom", url],
         capture_output=True, timeout=120, check=False,
     )

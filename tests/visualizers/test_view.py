@@ -39,17 +39,13 @@ def test_edges_are_sorted_and_inside_the_view(ladder: CareerGraph) -> None:
 
 def test_statuses_with_a_profile(ladder: CareerGraph, schedule_for: Callable[..., Any]) -> None:
     view = GraphView.from_graph(ladder, schedule=schedule_for(ladder))
-    assert view.style_class("python") == "known"  # implied by knowing numpy
-    assert view.style_class("numpy") == "known"
-    assert view.style_class("pandas") == "planned"
-    assert view.style_class("ml-engineer") == "planned"
-    assert view.style_class("hobby") == "not-needed"
-
-
-def test_style_class_without_a_profile(ladder: CareerGraph) -> None:
-    view = GraphView.from_graph(ladder)
-    assert view.style_class("ml-engineer") == "stage"
-    assert view.style_class("pandas") == "node"
+    assert view.status is not None
+    assert view.status["python"] == "known"  # implied by knowing numpy
+    assert view.status["numpy"] == "known"
+    assert view.status["pandas"] == "planned"
+    assert view.status["ml-engineer"] == "planned"
+    assert view.status["hobby"] == "not-needed"
+    assert GraphView.from_graph(ladder).status is None
 
 
 def test_focus_highlights_the_node_and_its_ancestors(ladder: CareerGraph) -> None:
