@@ -48,7 +48,8 @@ MAX_DESCRIPTION_CHARS: Final = 10_000
 # --- pictures ------------------------------------------------------------------------
 
 MAX_MERMAID_EDGES: Final = 500
-"""Mermaid refuses diagrams with more edges than this (its ``maxEdges`` default)."""
+"""Mermaid refuses diagrams with more links than this, the hidden ones that order its rows
+included (its ``maxEdges`` default)."""
 MAX_MERMAID_CHARS: Final = 50_000
 """Mermaid refuses diagrams longer than this (its ``maxTextSize`` default)."""
 GRAPHVIZ_TIMEOUT_SECONDS: Final = 120
@@ -78,7 +79,8 @@ LIMITS: Final = (
     Limit("one node's effort", f"more than 0 and at most {MAX_NODE_HOURS:,.0f} hours", 1),
     Limit("ids, names and descriptions in graph data",
           f"{MAX_ID_CHARS}, {MAX_NAME_CHARS} and {MAX_DESCRIPTION_CHARS:,} characters", 1),
-    Limit("a Mermaid picture", f"at most {MAX_MERMAID_EDGES} edges and {MAX_MERMAID_CHARS:,} characters", 1),
+    Limit("a Mermaid picture", f"at most {MAX_MERMAID_EDGES} links (hidden ones included) and "
+          f"{MAX_MERMAID_CHARS:,} characters", 1),
     Limit("a Graphviz run", f"at most {GRAPHVIZ_TIMEOUT_SECONDS} s", 1),
 )
 """The limits a user can meet, as the README's table shows them."""

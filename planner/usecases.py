@@ -383,14 +383,17 @@ def graph_picture(
     profile: Profile | None = None,
     focus: str | None = None,
     stage: str | None = None,
+    overview: bool = False,
 ) -> str | bytes:
     """The career graph in ``fmt`` (:data:`planner.visualizers.GRAPH_FORMATS`), with
-    the profile's position on it when one is given."""
+    the profile's position on it when one is given; with ``overview``, the ladder of
+    stages alone, one box each with its numbers."""
     from planner.visualizers import GRAPH_FORMATS
     from planner.visualizers.view import GraphView
 
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
     schedule = roadmap_for(graph, profile, now=now).schedule if profile is not None else None
     view = GraphView.from_graph(graph, schedule=schedule, stage=stage, focus=focus,
-                                person=profile.name if profile is not None else "")
+                                person=profile.name if profile is not None else "",
+                                overview=overview)
     return GRAPH_FORMATS[fmt](view)

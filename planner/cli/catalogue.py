@@ -117,13 +117,16 @@ def _graph_formats() -> list[str]:
 @click.option("--focus", default=None, metavar="ID",
               help="Highlight ID and its whole prerequisite chain.")
 @click.option("--stage", default=None, metavar="ID", help="Show only what stage ID requires.")
+@click.option("--overview", is_flag=True,
+              help="Only the ladder: one box per stage with its skills, projects and hours.")
 @graph_options
 def graph(*, profile_path: Path | None, fmt: str, output: str | None, focus: str | None,
-          stage: str | None, graph_dir: Path | None, no_cache: bool) -> None:
+          stage: str | None, overview: bool, graph_dir: Path | None, no_cache: bool) -> None:
     """The career graph as a ladder of stage bands, with a profile's position on it.
 
     Formats: dot (Graphviz source), mermaid (a flowchart of --stage or --profile),
-    svg, png, html (one interactive, self-contained page) and json (node-link data).
+    svg, png, html (one interactive, self-contained page that opens on the overview)
+    and json (node-link data).
     """
     from planner.usecases import graph_picture
 
@@ -131,7 +134,8 @@ def graph(*, profile_path: Path | None, fmt: str, output: str | None, focus: str
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
     career = load_graph(graph_dir, no_cache)
     profile = load_profile(profile_path, career) if profile_path is not None else None
-    emit(graph_picture(career, fmt=fmt, now=now(), profile=profile, focus=focus, stage=stage), output)
+    emit(graph_picture(career, fmt=fmt, now=now(), profile=profile, focus=focus, stage=stage,
+                       overview=overview), output)
 
 
 COMMANDS = (validate, stages, skills, explain, gaps, graph)

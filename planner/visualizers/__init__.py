@@ -24,7 +24,8 @@ def _mermaid(view: GraphView) -> str:
     from planner.visualizers.mermaid import render_flowchart
 
     # With a profile, Mermaid shows that person's plan: the whole graph is too big for it.
-    return render_flowchart(view.restricted_to_plan())
+    # The ladder alone is small, and keeps every stage.
+    return render_flowchart(view if view.overview else view.restricted_to_plan())
 
 
 def _svg(view: GraphView) -> str:

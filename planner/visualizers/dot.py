@@ -6,48 +6,38 @@ and text Graphviz draws also goes through :func:`text`, which neutralises Graphv
 own escapes (``\\N``, ``\\G``) and entities (``&amp;``).
 
 The picture is a ladder: one ``cluster_<n>`` band per stage, lowest first, holding
-the stage (a dark box) and the work it needs before any higher stage does. Invisible
-edges from each stage to the next band keep the bands stacked. Each node carries its
-graph id as ``id`` and ``"<status or category> <kind>"`` as ``class``, so Graphviz's
-SVG keeps ``<g id="<graph id>" class="node ...">`` for the HTML page and for CSS.
-Non-node ids (``career_graph``, ``band_*``, ``edge_*``) contain an underscore, which
-graph ids never do, so they cannot collide.
+the stage (a dark box) and the work it needs before any higher stage does, in the rows
+of :attr:`GraphView.rows`, which invisible edges keep in order. Arrows the bands already
+imply are left out (:meth:`GraphView.implied`). A box shows a short label (the SVG adds
+the full name as its tooltip). Each node carries its graph id
+as ``id`` and ``"<status or category> <kind>"`` as ``class``, so Graphviz's SVG keeps
+``<g id="<graph id>" class="node ...">`` for the HTML page and for CSS. Non-node ids
+(``career_graph``, ``band_*``, ``edge_*``) contain an underscore, which graph ids never
+do, so they cannot collide.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
-import textwrap
 from typing import TYPE_CHECKING, Final
 
+from planner.visualizers import style
+
 if TYPE_CHECKING:
-    from planner.visualizers.view import GraphView
+    from planner.visualizers.view import BandSummary, GraphView
 
 FONT: Final = "Helvetica,Arial,sans-serif"
-STATUS_COLOURS: Final = {
-    # status: (fill, border, font, style)
-    "known": ("#a7e3a1", "#3c8d40", "#111111", "rounded,filled"),
-    "planned": ("#ffd166", "#c08a00", "#111111", "rounded,filled"),
-    "not-needed": ("#eeeeee", "#9e9e9e", "#757575", "rounded,filled,dashed"),
-}
-STATUS_LABELS: Final = {"known": "known", "planned": "planned", "not-needed": "not needed"}
-STAGE_COLOURS: Final = ("#263238", "#111111", "#ffffff")
-PALETTE: Final = (
-    "#cfe3ff", "#d7f2d0", "#ffe5b4", "#f3d9fa", "#d0f0ef", "#ffd6d6",
-    "#e8e3ff", "#fff4b8", "#dfe9d5", "#ffe0ef", "#d9e8f0", "#f2e6d9",
-)
-"""Fills by category, assigned in sorted category order so colours are stable."""
-BAND_FILLS: Final = ("#f0f5ff", "#eef7ec", "#fff7ea", "#f7eefb", "#ecf6f6", "#f9ecec")
-HIGHLIGHT: Final = "#d32f2f"
-WRAP: Final = 24
-"""Characters per line of a node label; long names wrap to keep the ladder narrow."""
-MAX_LINES: Final = 4
+FONT_SIZE: Final = 12
+"""Points of a node label: 16 CSS px at 100 %, still 11 px when a band about 880 points
+wide is shown 880 pixels wide (the README's pictures)."""
+BAND_FONT_SIZE: Final = 16
+NODE_MARGIN: Final = 0.06
+"""Inches of space left and right of a node's label."""
+NODE_SEP: Final = 0.035
+"""Inches between neighbours in a row."""
 FADE: Final = "40"
-ROW: Final = 7
-"""Nodes per row a band aims at before its first row is staggered."""
-STAGGER: Final = 4
-"""Most rows a band's first row is staggered into."""
 """Alpha appended to colours of nodes outside a focused chain."""
 
 _ESCAPES: Final = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\n"}
@@ -65,19 +55,11 @@ def quote(value: str) -> str:
     return '"' + _SPECIAL.sub(lambda m: _ESCAPES.get(m.group(0), "\\n"), value) + '"'
 
 
-def text(value: str, *, width: int = 0) -> str:
-    """Quote text that Graphviz draws (a label): entities written as themselves, runs
-    of whitespace (newlines included) made single spaces, then wrapped at ``width``
-    characters (0: one line) with DOT's ``\\n`` line breaks."""
-    flat = " ".join(value.split()).replace("&", "&amp;")
-    if width and len(flat) > width:
-        # Wrap the original words, so an entity such as "&amp;" is never split.
-        lines = textwrap.wrap(" ".join(value.split()), width=width, break_long_words=True,
-                              break_on_hyphens=False)
-        flat = "\n".join(line.replace("&", "&amp;") for line in lines[:MAX_LINES])
-        if len(lines) > MAX_LINES:
-            flat += "…"
-    return quote(flat)
+def text(value: str) -> str:
+    """Quote text that Graphviz draws: entities written as themselves, characters no
+    picture can hold dropped, and ``\\n`` (a real newline) kept as a line break."""
+    lines = [style.drawable(line).replace("&", "&amp;") for line in value.split("\n")]
+    return quote("\n".join(lines))
 
 
 def class_token(value: str) -> str:
@@ -85,22 +67,42 @@ def class_token(value: str) -> str:
     return _CLASS_TOKEN.sub("-", value.lower()).strip("-") or "none"
 
 
-def category_colours(view: GraphView) -> dict[str, str]:
-    """Fill colour of each category of the view, stable for a given set of categories."""
-    categories = sorted({view.category(n) for n in view.nodes} - {"stage"})
-    return {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)}
-
-
 def _attrs(pairs: dict[str, str]) -> str:
     return "[" + ", ".join(f"{key}={quote(value)}" for key, value in pairs.items()) + "]"
 
 
-def _html_cell(label: str, fill: str, border: str, font: str, *, dashed: bool = False) -> str:
-    style = ' STYLE="dashed"' if dashed else ""
+def _html_cell(label: str, look: style.Look) -> str:
+    dashed = ' STYLE="dashed"' if look.dashed else ""
     return (
-        f'<TD BGCOLOR="{fill}" COLOR="{border}" BORDER="1"{style} CELLPADDING="4">'
-        f'<FONT COLOR="{font}">{html.escape(label)}</FONT></TD>'
+        f'<TD BGCOLOR="{look.fill}" COLOR="{look.border}" BORDER="1"{dashed} '
+        f'CELLPADDING="4"><FONT COLOR="{look.font}">{html.escape(label)}</FONT></TD>'
     )
+
+
+def legend_rows(view: GraphView) -> list[tuple[str, style.Look]]:
+    """The legend of ``view``, as (label, look) rows: statuses with a profile,
+    otherwise the categories it shows; then stages, and the chain when focused. An
+    overview shows the colours of its progress bars, when it has any."""
+    if view.overview:
+        if view.status is None:
+            return []
+        return [("done", style.STATUSES["known"]), ("left", style.STATUSES["planned"]),
+                ("not on the way", style.STATUSES["not-needed"])]
+    if view.status is not None:
+        rows = [(style.STATUS_LABELS[s], style.STATUSES[s]) for s in style.STATUSES]
+    else:
+        shown = {view.category(n) for n in view.nodes} - {"stage", "choice"}
+        rows = [(label, style.Look(fill, style.CATEGORY_BORDER))
+                for label, fill in style.legend_categories(view.fills, shown)]
+    rows.append(("stage", style.STAGE))
+    if any(node.kind == "choice" for node in view.nodes.values()):
+        rows.append(("one of these (choice)", style.CHOICE))
+    if view.recommendations:
+        rows.append(("- - recommended", style.Look("#ffffff", style.EDGES["recommends"].colour,
+                                                  style.EDGES["recommends"].colour, dashed=True)))
+    if view.highlight:
+        rows.append(("prerequisite chain", style.Look("#ffffff", style.HIGHLIGHT, style.HIGHLIGHT)))
+    return rows
 
 
 def legend_label(view: GraphView) -> str:
@@ -109,47 +111,25 @@ def legend_label(view: GraphView) -> str:
     The legend lives in the graph's label rather than in a cluster of sample nodes,
     so the SVG holds one ``node`` group per graph node and nothing else.
     """
-    cells: list[str] = []
-    if view.status is not None:
-        for status in ("known", "planned", "not-needed"):
-            fill, border, font, style = STATUS_COLOURS[status]
-            cells.append(_html_cell(STATUS_LABELS[status], fill, border, font, dashed="dashed" in style))
-    else:
-        for category, fill in category_colours(view).items():
-            cells.append(_html_cell(category, fill, "#90a4ae", "#111111"))
-    fill, border, font = STAGE_COLOURS
-    cells.append(_html_cell("stage", fill, border, font))
-    if view.highlight:
-        cells.append(_html_cell("prerequisite chain", "#ffffff", HIGHLIGHT, HIGHLIGHT))
-    per_row = 8
+    cells = [_html_cell(label, look) for label, look in legend_rows(view)]
+    per_row = 6
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     body = "".join(f"<TR>{''.join(row)}</TR>" for row in rows)
-    title = html.escape(" ".join(view.title.split()))
+    legend = (f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4">{body}</TABLE></TD></TR>'
+              if body else "")
+    title = html.escape(style.drawable(view.title))
     return (
-        f'<<TABLE BORDER="0" CELLSPACING="4"><TR><TD ALIGN="LEFT" COLSPAN="{per_row}">'
-        f'<B>{title}</B></TD></TR><TR><TD COLSPAN="{per_row}"><TABLE BORDER="0" CELLSPACING="4">'
-        f"{body}</TABLE></TD></TR></TABLE>>"
+        f'<<TABLE BORDER="0" CELLSPACING="4"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
+        f"{title}</B></FONT></TD></TR>{legend}</TABLE>>"
     )
 
 
-def _node_attrs(view: GraphView, node_id: str, colours: dict[str, str]) -> dict[str, str]:
+def _node_attrs(view: GraphView, node_id: str) -> dict[str, str]:
     node = view.nodes[node_id]
+    kind = style.KINDS[node.kind]
     faded = bool(view.highlight) and node_id not in view.highlight and node.kind != "stage"
     alpha = FADE if faded else ""
-    if node.kind == "stage":
-        fill, border, font = STAGE_COLOURS
-        style = "filled,bold"
-        shape = "box"
-    else:
-        shape = "box"
-        if view.status is not None:
-            fill, border, font, style = STATUS_COLOURS[view.status[node_id]]
-        else:
-            fill, border, font = colours[view.category(node_id)], "#78909c", "#111111"
-            style = "rounded,filled"
-    if view.status is not None and node.kind == "stage":
-        # Stages stay dark; their border tells the status.
-        border = STATUS_COLOURS[view.status[node_id]][1]
+    look = view.look(node_id)
     group = view.status[node_id] if view.status is not None else class_token(view.category(node_id))
     classes = [group, node.kind]
     if node_id in view.highlight:
@@ -159,112 +139,177 @@ def _node_attrs(view: GraphView, node_id: str, colours: dict[str, str]) -> dict[
     attrs = {
         "id": node_id,
         "class": " ".join(classes),
-        "label": node.name,
-        "shape": shape,
-        "style": style,
-        "fillcolor": fill + alpha,
-        "color": (HIGHLIGHT if node_id == view.focus else border) + alpha,
-        "fontcolor": font + alpha,
+        "label": "\n".join(view.label(node_id)),
+        "shape": kind.shape,
+        "style": kind.style + (",dashed" if look.dashed else ""),
+        "fillcolor": look.fill + alpha,
+        "color": (style.HIGHLIGHT if node_id == view.focus else look.border) + alpha,
+        "fontcolor": look.font + alpha,
     }
     if node_id == view.focus:
         attrs["penwidth"] = "3"
     elif node.kind == "stage":
         attrs["penwidth"] = "2"
+    if node.kind == "choice":
+        attrs["margin"] = "0.04,0.02"
     return attrs
 
 
 def _line(indent: str, name: str, attrs: dict[str, str]) -> str:
-    label = attrs.pop("label", None)
-    parts = _attrs(attrs)[1:-1]
-    if label is not None:
-        parts = f"label={text(label, width=WRAP)}, {parts}"
-    return f"{indent}{quote(name)} [{parts}];"
+    label = attrs.pop("label")
+    return f"{indent}{quote(name)} [label={text(label)}, {_attrs(attrs)[1:-1]}];"
 
 
-def _ladder(view: GraphView) -> list[str]:
-    """Invisible edges that stack the bands and stagger each band's first row.
-
-    Each band's nodes without a prerequisite in the band hang below the stage of the
-    band before (the first band: below an invisible point), at staggered distances,
-    so a band with many such nodes wraps into a few rows instead of one wide row.
-    """
-    out: list[str] = []
-    previous: str | None = None
-    for number, band in enumerate(view.bands, start=1):
-        members = view.band_members(band.id)
-        if not members:
-            continue
-        anchor = previous
-        if anchor is None:
-            anchor = f"top_{number}"
-            out.append(f"  {quote(anchor)} [shape=\"point\", style=\"invis\", width=\"0\", height=\"0\"];")
-        inside = set(members)
-        starts = [n for n in members if not any(p in inside for p in view.graph.digraph.pred[n])]
-        rows = max(1, min(STAGGER, -(-len(starts) // ROW)))
-        for index, node_id in enumerate(starts):
-            minlen = 1 + index % rows
-            out.append(f"  {quote(anchor)} -> {quote(node_id)} [style=\"invis\", minlen=\"{minlen}\"];")
-        previous = band.id if band.id in view.nodes else None
-    return out
+def _spine(rows: list[list[str]]) -> list[str]:
+    """Invisible edges that keep each row below the one before (weight 0: they fix
+    the ranks and leave the horizontal placement to the real edges)."""
+    return [
+        f"  {quote(upper[0])} -> {quote(lower[0])} [style=\"invis\", weight=\"0\"];"
+        for upper, lower in itertools.pairwise(rows)
+    ]
 
 
-def render_dot(view: GraphView) -> str:
-    """Return the DOT text of ``view``: bands, nodes, edges and legend, sorted.
+def render_dot(view: GraphView, *, legend: bool = True) -> str:
+    """Return the DOT text of ``view``: bands, nodes, edges and (unless ``legend`` is
+    false, as in the HTML page, which has its own) the title and legend, sorted; for an
+    overview view, the ladder of cards (:func:`render_overview_dot`).
 
     The same view gives the same text, whatever the order of the input files.
     """
-    colours = category_colours(view)
+    if view.overview:
+        return render_overview_dot(view)
     out = [
         'digraph "career" {',
-        "  " + "graph " + _attrs({
+        "  graph " + _attrs({
             "id": "career_graph",
             "rankdir": "TB",
             "newrank": "true",
-            "compound": "true",
-            "nodesep": "0.25",
-            "ranksep": "0.45",
+            "nodesep": f"{NODE_SEP:g}",
+            "ranksep": "0.35",
             "fontname": FONT,
             "labelloc": "t",
             "labeljust": "l",
             "bgcolor": "white",
         }) + ";",
-        f"  graph [label={legend_label(view)}];",
-        "  node " + _attrs({"fontname": FONT, "fontsize": "10", "margin": "0.12,0.04",
-                            "height": "0.3"}) + ";",
-        "  edge " + _attrs({"color": "#b0bec5", "arrowsize": "0.6"}) + ";",
     ]
+    if legend:
+        out.append(f"  graph [label={legend_label(view)}];")
+    out += [
+        "  node " + _attrs({"fontname": FONT, "fontsize": str(FONT_SIZE), "margin": f"{NODE_MARGIN:g},0.03",
+                            "height": "0.3"}) + ";",
+        "  edge " + _attrs({"color": style.EDGE_COLOUR, "arrowsize": "0.6"}) + ";",
+    ]
+    rows: list[list[str]] = []
     for number, band in enumerate(view.bands, start=1):
         members = view.band_members(band.id)
         if not members:
             continue
-        fill = BAND_FILLS[(number - 1) % len(BAND_FILLS)]
         out.append(f"  subgraph {quote(f'cluster_{number}')} {{")
         out.append("    graph " + _attrs({
             "id": f"band_{number}",
             "class": "band",
             "style": "filled",
-            "fillcolor": fill,
+            "fillcolor": style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)],
             "color": "#c5d3e8",
-            "fontsize": "13",
+            "fontsize": str(BAND_FONT_SIZE),
             "labeljust": "l",
         }) + ";")
         out.append(f"    graph [label={text(band.title)}];")
-        out.extend(_line("    ", node_id, _node_attrs(view, node_id, colours)) for node_id in members)
+        out.extend(_line("    ", node_id, _node_attrs(view, node_id)) for node_id in members)
+        for row in view.rows[band.id]:
+            rows.append(row)
+            out.append("    {rank=\"same\"; " + " ".join(f"{quote(n)};" for n in row) + "}")
         out.append("  }")
 
-    out.extend(_ladder(view))
+    out.extend(_spine(rows))
     for index, (source, target) in enumerate(view.edges):
-        classes = ["ladder"] if view.nodes[source].kind == view.nodes[target].kind == "stage" else []
-        attrs = {"id": f"edge_{index}"}
-        if source in view.highlight and target in view.highlight:
-            classes.append("highlight")
-            attrs.update({"color": HIGHLIGHT, "penwidth": "2.5"})
-        elif classes:
-            attrs.update({"color": STAGE_COLOURS[0], "penwidth": "2.5"})
-        elif view.highlight:
-            attrs["color"] = "#b0bec5" + FADE
-        if classes:
-            attrs["class"] = " ".join(classes)
+        chain = source in view.highlight and target in view.highlight
+        if view.implied(source, target) and not chain:
+            continue
+        kind = style.EDGES[view.edge_kind(source, target)]
+        attrs = {"id": f"edge_{index}", "class": view.edge_kind(source, target)}
+        if chain:
+            attrs |= {"class": attrs["class"] + " highlight", "color": style.HIGHLIGHT, "penwidth": "2.5"}
+        else:
+            faded = view.highlight and kind.fades
+            attrs |= {"color": kind.colour + (FADE if faded else ""), "penwidth": f"{kind.width:g}"}
+        if kind.style != "solid":
+            attrs["style"] = kind.style
+        if view.band_of(source) != view.band_of(target):
+            # A long edge between bands must not drag the bands sideways.
+            attrs["weight"] = "0"
         out.append(f"  {quote(source)} -> {quote(target)} {_attrs(attrs)};")
+    recommends = style.EDGES["recommends"]
+    for index, (source, target) in enumerate(view.recommendations):
+        attrs = {"id": f"rec_{index}", "class": "recommends", "style": recommends.style,
+                 "color": recommends.colour + (FADE if view.highlight else ""),
+                 "penwidth": f"{recommends.width:g}", "constraint": "false"}
+        out.append(f"  {quote(source)} -> {quote(target)} {_attrs(attrs)};")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+BAR_POINTS: Final = 220
+"""Width of an overview card's progress bar."""
+
+
+def _bar(summary: BandSummary) -> str:
+    total = summary.done_hours + summary.left_hours
+    if total <= 0:
+        return ""
+    done = round(BAR_POINTS * summary.done_hours / total)
+    cells = [(done, style.STATUSES["known"].fill), (BAR_POINTS - done, style.STATUSES["planned"].fill)]
+    tds = "".join(f'<TD WIDTH="{width}" HEIGHT="8" FIXEDSIZE="TRUE" BGCOLOR="{fill}"></TD>'
+                  for width, fill in cells if width > 0)
+    return (f'<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLBORDER="0" CELLSPACING="0" '
+            f'CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{BAR_POINTS}" HEIGHT="8"><TR>{tds}</TR></TABLE>'
+            "</TD></TR>")
+
+
+def _card(summary: BandSummary) -> str:
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{BAND_FONT_SIZE}"><B>'
+        f"{html.escape(summary.band.title)}</B></FONT></TD></TR>",
+        f'<TR><TD ALIGN="LEFT">{html.escape(summary.counts_text())}</TD></TR>',
+    ]
+    if summary.status is not None:
+        rows.append(_bar(summary))
+        rows.append(f'<TR><TD ALIGN="LEFT">{html.escape(summary.progress_text())}</TD></TR>')
+    return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+
+
+def render_overview_dot(view: GraphView) -> str:
+    """DOT text of the ladder alone: one card per band (its title, how many skills and
+    projects, their hours and, with a profile, hours done and left), the stages'
+    ladder edges between them. It reads at 880 points wide."""
+    out = [
+        'digraph "career" {',
+        "  graph " + _attrs({"id": "career_overview", "rankdir": "TB", "nodesep": "0.3",
+                             "ranksep": "0.3", "fontname": FONT, "labelloc": "t",
+                             "labeljust": "l", "bgcolor": "white"}) + ";",
+        f"  graph [label={legend_label(view)}];",
+        "  node " + _attrs({"fontname": FONT, "fontsize": str(FONT_SIZE + 1), "shape": "box",
+                            "style": "rounded,filled", "margin": "0.15,0.08"}) + ";",
+        "  edge " + _attrs({"color": style.STAGE.fill, "penwidth": "2", "arrowsize": "0.8"}) + ";",
+    ]
+    for number, summary in enumerate(view.summaries(), start=1):
+        band = summary.band
+        look = style.STATUSES[summary.status] if summary.status else style.STAGE
+        attrs = {
+            "id": band.id,
+            "class": f"card {summary.status or 'stage'}" + (" highlight" if summary.highlight else ""),
+            "fillcolor": style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)],
+            "color": style.HIGHLIGHT if summary.highlight else look.border,
+            "penwidth": "3" if summary.highlight else "1.5",
+        }
+        if summary.status == "not-needed":
+            attrs["style"] = "rounded,filled,dashed"
+        out.append(f"  {quote(band.id)} [label={_card(summary)}, {_attrs(attrs)[1:-1]}];")
+    for source, target in view.edges:
+        if view.edge_kind(source, target) == "ladder":
+            out.append(f"  {quote(source)} -> {quote(target)};")
+    stages = [b.id for b in view.bands if b.id in view.nodes]
+    if stages and view.bands[-1].id not in view.nodes:
+        out.append(f"  {quote(stages[-1])} -> {quote(view.bands[-1].id)} [style=\"invis\"];")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -1,188 +1,41 @@
 """The career graph as one self-contained, interactive HTML page.
 
-The page holds the Graphviz SVG inline, its CSS and script inline, and the graph's
-adjacency as JSON; it fetches nothing, and its Content-Security-Policy forbids
-fetching anything and allows only this page's own script (by hash), so even a name
-that slipped through as markup could not run. Every text from data is escaped with
-:func:`html.escape`; the script writes data only through ``textContent``.
+The page opens on the ladder: one card per stage with its skills, projects and hours
+(with a profile: hours done and left, and the day the stage is reached). A card opens
+in place onto its nodes in learning order; a node or "Show in the graph" switches to
+the graph, the Graphviz picture of every node, which pans and zooms with the mouse
+wheel, a pinch, drags, the buttons and the keyboard. Labels that would be drawn
+smaller than 11 CSS pixels are hidden until one zooms in, so every label on screen is
+readable. ``#focus=<id>`` (or a search) highlights exactly that node and every
+ancestor (class ``highlight``, SPEC "The HTML graph page") and frames its chain. With
+a profile, the roadmap's timeline follows the graph.
 
-In the browser: hovering or clicking a node highlights its whole prerequisite chain
-(class ``highlight``) and what it unlocks (class ``unlocks``); a search box marks
-nodes by name or id; ``#focus=<id>`` in the address highlights exactly that node and
-every ancestor (SPEC "The HTML graph page"). With a profile, the scheduled items
-appear as a Gantt strip beside the graph.
+The page fetches nothing. Its Content-Security-Policy allows only its own style sheet
+and script, by hash, so even a name that slipped through as markup could not run or
+restyle it. Every text from data is escaped with :func:`html.escape`, and the script
+writes data only through ``textContent``. The script reads ids through ``Map``, so an
+id such as ``constructor`` is just a key.
 """
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import html
 import json
 import re
+from dataclasses import replace
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Final
 
+from planner.visualizers import style
+
 if TYPE_CHECKING:
-    from planner.scheduling import Schedule
-    from planner.visualizers.view import GraphView
+    from planner.visualizers.view import BandSummary, GraphView
 
 _XML_PROLOGUE: Final = re.compile(r"<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
-TIMELINE_WIDTH: Final = 440
-"""Width in pixels of the Gantt strip."""
-ROW_HEIGHT: Final = 18
-
-CSS: Final = """
-:root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-body { margin: 0; color: #1d2630; background: #fff; }
-header { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap;
-  padding: .5rem 1rem; border-bottom: 1px solid #dde3ea; position: sticky; top: 0;
-  background: #fff; z-index: 2; }
-header h1 { font-size: 1rem; margin: 0; }
-header input { font: inherit; padding: .25rem .5rem; min-width: 16rem; }
-#info { color: #44515e; font-size: .9rem; }
-main { display: flex; align-items: flex-start; gap: 1rem; padding: .5rem 1rem; }
-#graph { flex: 1 1 auto; overflow: auto; max-height: calc(100vh - 4rem); border: 1px solid #eef1f4; }
-#graph svg { display: block; }
-#graph.fit svg { width: 100%; height: auto; }
-header button { font: inherit; padding: .2rem .6rem; }
-#timeline { flex: 0 0 auto; overflow: auto; max-height: calc(100vh - 4rem); }
-#timeline h2 { font-size: .95rem; margin: .25rem 0 .5rem; }
-#timeline text { font-size: 11px; fill: #1d2630; }
-#timeline .bar { fill: #ffd166; stroke: #c08a00; }
-#timeline .milestone { fill: #263238; }
-#timeline .task:hover .bar, #timeline .task.highlight .bar { fill: #ffab40; }
-g.node { cursor: pointer; }
-body.focusing g.node:not(.highlight):not(.unlocks) { opacity: .15; }
-body.focusing g.edge:not(.highlight):not(.unlocks) { opacity: .08; }
-g.node.highlight > path, g.node.highlight > polygon { stroke: #d32f2f; stroke-width: 2.5px; }
-g.node.focus > path, g.node.focus > polygon { stroke-width: 4px; }
-g.node.unlocks > path, g.node.unlocks > polygon { stroke: #1565c0; stroke-width: 2.5px; }
-g.edge.highlight > path { stroke: #d32f2f; stroke-width: 2.5px; }
-g.edge.highlight > polygon { stroke: #d32f2f; fill: #d32f2f; }
-g.edge.unlocks > path { stroke: #1565c0; stroke-width: 2px; }
-g.edge.unlocks > polygon { stroke: #1565c0; fill: #1565c0; }
-body.searching g.node:not(.match) { opacity: .2; }
-g.node.match > path, g.node.match > polygon { stroke: #6a1b9a; stroke-width: 3px; }
-"""
-
-SCRIPT: Final = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var groups = {};
-  Array.prototype.forEach.call(document.querySelectorAll("#graph svg g.node"), function (g) {
-    if (Object.prototype.hasOwnProperty.call(data.nodes, g.id)) { groups[g.id] = g; }
-  });
-  var edges = data.edges.map(function (pair, index) {
-    return { source: pair[0], target: pair[1], element: document.getElementById("edge_" + index) };
-  });
-  var info = document.getElementById("info");
-  var search = document.getElementById("search");
-  var pinned = null;
-  var has = function (map, key) { return Object.prototype.hasOwnProperty.call(map, key); };
-
-  function reach(start, adjacency) {
-    var seen = {}, stack = (adjacency[start] || []).slice();
-    while (stack.length) {
-      var node = stack.pop();
-      if (has(seen, node)) { continue; }
-      seen[node] = true;
-      (adjacency[node] || []).forEach(function (next) { if (!has(seen, next)) { stack.push(next); } });
-    }
-    return seen;
-  }
-  function clear() {
-    ["highlight", "unlocks", "focus"].forEach(function (name) {
-      Array.prototype.forEach.call(document.querySelectorAll("." + name), function (el) {
-        el.classList.remove(name);
-      });
-    });
-    document.body.classList.remove("focusing");
-    info.textContent = "";
-  }
-  function mark(id, withUnlocks) {
-    clear();
-    if (!has(groups, id)) { return false; }
-    var chain = reach(id, data.pred);
-    chain[id] = true;
-    var unlocks = withUnlocks ? reach(id, data.succ) : {};
-    var add = function (set, name) {
-      Object.keys(set).forEach(function (n) { if (has(groups, n)) { groups[n].classList.add(name); } });
-    };
-    add(chain, "highlight");
-    add(unlocks, "unlocks");
-    groups[id].classList.add("focus");
-    edges.forEach(function (e) {
-      if (!e.element) { return; }
-      if (has(chain, e.source) && has(chain, e.target)) { e.element.classList.add("highlight"); }
-      else if ((e.source === id || has(unlocks, e.source)) && has(unlocks, e.target)) {
-        e.element.classList.add("unlocks");
-      }
-    });
-    Array.prototype.forEach.call(document.querySelectorAll("#timeline .task"), function (t) {
-      if (has(chain, t.getAttribute("data-id"))) { t.classList.add("highlight"); }
-    });
-    document.body.classList.add("focusing");
-    var node = data.nodes[id];
-    var text = node.name + " (" + node.kind + (node.hours ? ", " + node.hours + " h" : "") + "): needs " +
-      (Object.keys(chain).length - 1) + " prerequisite(s)";
-    if (withUnlocks) { text += ", unlocks " + Object.keys(unlocks).length; }
-    info.textContent = text;
-    return true;
-  }
-  function fromHash() {
-    var match = /(?:^#|&)focus=([^&]*)/.exec(window.location.hash);
-    if (!match) { return null; }
-    try { return decodeURIComponent(match[1]); } catch (err) { return null; }
-  }
-  function restore() {
-    if (pinned !== null) { mark(pinned, true); return; }
-    var id = fromHash();
-    if (id === null && data.focus !== null) { id = data.focus; }
-    if (id !== null) { mark(id, false); } else { clear(); }
-  }
-  Object.keys(groups).forEach(function (id) {
-    var g = groups[id];
-    g.addEventListener("mouseenter", function () { mark(id, true); });
-    g.addEventListener("mouseleave", restore);
-    g.addEventListener("click", function () { pinned = pinned === id ? null : id; restore(); });
-  });
-  Array.prototype.forEach.call(document.querySelectorAll("#timeline .task"), function (t) {
-    var id = t.getAttribute("data-id");
-    t.addEventListener("mouseenter", function () { mark(id, true); });
-    t.addEventListener("mouseleave", restore);
-  });
-  search.addEventListener("input", function () {
-    var query = search.value.trim().toLowerCase();
-    var count = 0;
-    Object.keys(groups).forEach(function (id) {
-      var name = data.nodes[id].name.toLowerCase();
-      var hit = query !== "" && (id.indexOf(query) >= 0 || name.indexOf(query) >= 0);
-      groups[id].classList.toggle("match", hit);
-      if (hit) { count += 1; }
-    });
-    document.body.classList.toggle("searching", query !== "");
-    if (query !== "") { info.textContent = count + " match(es)"; }
-  });
-  search.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter") { return; }
-    var first = document.querySelector("#graph g.node.match");
-    if (first) {
-      pinned = first.id;
-      restore();
-      first.scrollIntoView({ block: "center", inline: "center" });
-    }
-  });
-  var fit = document.getElementById("fit");
-  fit.addEventListener("click", function () {
-    var on = document.getElementById("graph").classList.toggle("fit");
-    fit.setAttribute("aria-pressed", on ? "true" : "false");
-  });
-  window.addEventListener("hashchange", function () { pinned = null; restore(); });
-  restore();
-})();
-"""
+PX_PER_POINT: Final = 4 / 3
+"""Graphviz measures in points; at 100 % a point is 4/3 CSS pixels."""
 
 
 def script_json(value: Any) -> str:
@@ -193,7 +46,11 @@ def script_json(value: Any) -> str:
 
 
 def graph_data(view: GraphView) -> dict[str, Any]:
-    """The adjacency the page's script walks: nodes, edges, pred and succ lists."""
+    """What the page's script walks: nodes, edges (with the index of their SVG
+    element), ``pred`` and ``succ`` lists, the bands, the node to focus when the address
+    names none (``--focus``), and the label sizes."""
+    from planner.visualizers.dot import BAND_FONT_SIZE, FONT_SIZE
+
     pred: dict[str, list[str]] = {}
     succ: dict[str, list[str]] = {}
     for source, target in view.edges:
@@ -202,17 +59,20 @@ def graph_data(view: GraphView) -> dict[str, Any]:
     return {
         "nodes": {
             node_id: {
-                "name": node.name,
-                "kind": node.kind,
-                "hours": view.hours(node_id),
-                "status": view.status[node_id] if view.status is not None else None,
+                "name": style.drawable(node.name),
+                "title": view.tooltip(node_id),
+                "band": view.band_of(node_id),
             }
             for node_id, node in sorted(view.nodes.items())
         },
-        "edges": [list(edge) for edge in view.edges],
+        "edges": [[source, target, index] for index, (source, target) in enumerate(view.edges)],
         "pred": pred,
         "succ": succ,
+        "bands": [{"id": band.id, "element": f"band_{number}"}
+                  for number, band in enumerate(view.bands, start=1)],
         "focus": view.focus,
+        "labelPx": FONT_SIZE * PX_PER_POINT,
+        "titlePx": BAND_FONT_SIZE * PX_PER_POINT,
     }
 
 
@@ -221,63 +81,98 @@ def inline_svg(svg: str) -> str:
     return _XML_PROLOGUE.sub("", svg).strip()
 
 
-def render_timeline(schedule: Schedule) -> str:
-    """A Gantt strip of the schedule's items as inline SVG (empty without items)."""
-    from planner.views.schedule import rows
+def _fill_class(fill: str) -> str:
+    return "f-" + fill.lstrip("#")
 
-    items = rows(schedule)
-    if not items:
-        return '<p>Nothing left to learn: every requirement of the target is known.</p>'
-    first = min(r.start for r in items)
-    last = max([r.end for r in items] + [m.date for m in schedule.milestones])
-    days = max(1, (last - first).days + 1)
-    label_width = 190
-    scale = (TIMELINE_WIDTH - label_width - 10) / days
-    milestones = [m for m in schedule.milestones if first <= m.date <= last]
-    height = (len(items) + len(milestones) + 2) * ROW_HEIGHT
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{TIMELINE_WIDTH}" height="{height}" '
-        f'viewBox="0 0 {TIMELINE_WIDTH} {height}" role="img" aria-label="Roadmap timeline">',
-        f'<text x="{label_width}" y="12">{first.isoformat()}</text>',
-        f'<text x="{TIMELINE_WIDTH - 5}" y="12" text-anchor="end">{last.isoformat()}</text>',
-    ]
-    y = ROW_HEIGHT
-    entries: list[tuple[dt.date, int, str]] = []
-    for index, row in enumerate(items):
-        entries.append((row.start, index, "task"))
-    for index, milestone in enumerate(milestones):
-        entries.append((milestone.date, len(items) + index, "milestone"))
-    entries.sort()
-    for _, index, kind in entries:
-        if kind == "task":
-            row = items[index]
-            name = row.item.name if len(row.item.name) <= 30 else row.item.name[:29] + "…"
-            x = label_width + (row.start - first).days * scale
-            width = max(3.0, ((row.end - row.start).days + 1) * scale)
-            out.append(
-                f'<g class="task" data-id="{html.escape(row.item.id)}">'
-                f"<title>{html.escape(row.item.name)}: {row.start} → {row.end}</title>"
-                f'<text x="0" y="{y + 12}">{html.escape(name)}</text>'
-                f'<rect class="bar" x="{x:.1f}" y="{y + 3}" width="{width:.1f}" height="{ROW_HEIGHT - 6}"'
-                ' rx="2"/></g>'
-            )
+
+def _colour_css(view: GraphView, fills: set[str]) -> str:
+    """The page's colours, from the same tables as every other format."""
+    variables = {"stage": style.STAGE.fill, "chain": style.HIGHLIGHT, "unlocks": style.UNLOCKS,
+                 "category-border": style.CATEGORY_BORDER}
+    for status, look in style.STATUSES.items():
+        variables |= {status: look.fill, f"{status}-border": look.border, f"{status}-font": look.font}
+    rules = [":root { " + " ".join(f"--{k}: {v};" for k, v in variables.items()) + " }"]
+    rules += [f".{_fill_class(f)} {{ background: {f}; }}" for f in sorted(fills)]
+    rules += [f".card.b-{number} {{ background: {style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)]}; }}"
+              for number in range(1, len(view.bands) + 1)]
+    return "\n".join(rules)
+
+
+def _node_fill(view: GraphView, node_id: str) -> str:
+    return view.look(node_id).fill
+
+
+def _chip(view: GraphView, node_id: str) -> str:
+    node = view.nodes[node_id]
+    classes = ["chip", node.kind, _fill_class(_node_fill(view, node_id))]
+    if view.status is not None:
+        classes.append(view.status[node_id])
+    return (f'<li><button type="button" class="{" ".join(classes)}" data-id="{html.escape(node_id)}" '
+            f'title="{html.escape(view.tooltip(node_id))}">'
+            f"{html.escape(' '.join(view.label(node_id)))}</button></li>")
+
+
+def _card(view: GraphView, number: int, summary: BandSummary) -> str:
+    band = summary.band
+    status = f" {summary.status}" if summary.status else ""
+    lines = [f'<span class="card-title">{html.escape(band.title)}</span>',
+             f'<span class="card-line">{html.escape(summary.counts_text())}</span>']
+    if summary.status is not None:
+        total = summary.done_hours + summary.left_hours
+        if total > 0:
+            lines.append(f'<progress max="{total:.1f}" value="{summary.done_hours:.1f}" '
+                         f'aria-label="hours done"></progress>')
+        lines.append(f'<span class="card-line">{html.escape(summary.progress_text())}</span>')
+    work = [n for row in view.rows[band.id] for n in row if view.nodes[n].kind != "stage"]
+    chips = "".join(_chip(view, n) for n in work)
+    return (
+        f'<article class="card b-{number}{status}" data-band="{html.escape(band.id)}">'
+        f'<button type="button" class="card-head" aria-expanded="false" aria-controls="rung-{number}">'
+        f'{"".join(lines)}</button>'
+        f'<div class="card-body" id="rung-{number}" hidden>'
+        "<p>In learning order, prerequisites first. Choose one to see its chain.</p>"
+        f'<ul class="chips">{chips}</ul><p><button type="button" class="show-band" '
+        f'data-band="{html.escape(band.id)}">Show this stage in the graph</button></p></div></article>'
+    )
+
+
+def render_ladder(view: GraphView) -> str:
+    """The overview: the stage cards, one row per rung (a fork side by side)."""
+    depth = view.graph.stage_depth
+    rungs: dict[int, list[str]] = {}
+    bottom = max((depth[b.id] for b in view.bands if b.id in view.nodes), default=0) + 1
+    for number, summary in enumerate(view.summaries(), start=1):
+        rung = depth[summary.band.id] if summary.band.id in view.nodes else bottom
+        rungs.setdefault(rung, []).append(_card(view, number, summary))
+    step = '<div class="step" aria-hidden="true">↓</div>'
+    return step.join(f'<div class="rung">{"".join(cards)}</div>' for _, cards in sorted(rungs.items()))
+
+
+def render_legend(view: GraphView) -> tuple[str, set[str]]:
+    """The legend (class ``legend``, always on screen over the graph) and the fills it uses."""
+    from planner.visualizers.dot import legend_rows
+
+    items = []
+    fills = set()
+    for label, look in legend_rows(view):
+        if look == style.STAGE:
+            swatch = "stage"
         else:
-            milestone = milestones[index - len(items)]
-            x = label_width + (milestone.date - first).days * scale
-            out.append(
-                f'<g class="milestone-row"><title>{html.escape(milestone.name)} reached '
-                f"{milestone.date}</title>"
-                f'<text x="0" y="{y + 12}" font-weight="bold">◆ {html.escape(milestone.name)}</text>'
-                f'<path class="milestone" d="M{x:.1f} {y + 3} l6 6 l-6 6 l-6 -6 z"/></g>'
-            )
-        y += ROW_HEIGHT
-    out.append("</svg>")
-    return "\n".join(out)
+            fills.add(look.fill)
+            swatch = _fill_class(look.fill) + (" not-needed" if look.dashed else "")
+        items.append(f'<li><span class="swatch {swatch}"></span>{html.escape(label)}</li>')
+    items.append('<li><span class="swatch chain"></span>prerequisite chain</li>')
+    items.append('<li><span class="swatch unlocks"></span>what it unlocks</li>')
+    return f'<details class="legend" open><summary>Legend</summary><ul>{"".join(items)}</ul></details>', fills
 
 
 def _csp_hash(source: str) -> str:
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _asset(name: str) -> str:
+    return resources.files("planner.visualizers").joinpath(name).read_text(encoding="utf-8")
 
 
 def render_html(view: GraphView) -> str:
@@ -289,33 +184,51 @@ def render_html(view: GraphView) -> str:
         When Graphviz's ``dot`` (which draws the SVG) is not installed.
     """
     from planner.visualizers.svg import render_svg
+    from planner.visualizers.timeline import render_timeline
 
-    # The page highlights in the browser, so the SVG is drawn without a baked-in focus.
-    svg = inline_svg(render_svg(view.without_focus()))
-    title = html.escape(view.title)
-    timeline = ""
+    # The page always opens on the overview, so its graph is the detailed one even for an
+    # overview view; it highlights a focus in the browser, and has its own legend.
+    drawn = replace(view.without_focus(), overview=False)
+    svg = inline_svg(render_svg(drawn, legend=False))
+    legend, fills = render_legend(drawn)
+    fills |= {_node_fill(view, n) for n in view.nodes if view.nodes[n].kind != "stage"}
+    timeline, timeline_css = "", ""
     if view.schedule is not None:
-        timeline = (
-            '<aside id="timeline"><h2>Roadmap timeline</h2>\n'
-            f"{render_timeline(view.schedule)}\n</aside>"
-        )
-    csp = (
-        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-        f"script-src {_csp_hash(SCRIPT)}; base-uri 'none'; form-action 'none'"
-    )
+        rows, timeline_css = render_timeline(view.schedule)
+        timeline = (f'<aside id="timeline" aria-label="Roadmap timeline"><h2>Roadmap timeline</h2>\n'
+                    f"{rows}\n</aside>")
+    css = "\n".join([_asset("page.css"), _colour_css(view, fills), timeline_css]) + "\n"
+    script = _asset("page.js")
+    title = html.escape(style.drawable(view.title))
+    names = "".join(f'<option value="{html.escape(style.drawable(node.name))}"></option>'
+                    for _, node in sorted(view.nodes.items()))
+    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
+           "base-uri 'none'; form-action 'none'")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<header><h1>{title}</h1>"
-        '<input id="search" type="search" placeholder="Search skills, projects, stages…" '
-        'aria-label="Search the graph">'
-        '<button id="fit" type="button" aria-pressed="true">Fit to width</button>'
-        '<span id="info" aria-live="polite"></span></header>\n'
-        f'<main>\n<section id="graph" class="fit">\n{svg}\n</section>\n{timeline}\n</main>\n'
+        f"<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        f"<header><h1>{title}</h1>\n"
+        '<div class="tools"><input id="search" type="search" list="names" '
+        'placeholder="Find a skill, project or stage" aria-label="Find a skill, project or stage">'
+        f'<datalist id="names">{names}</datalist>\n'
+        '<button id="show-ladder" type="button" aria-pressed="true">Ladder</button>'
+        '<button id="show-graph" type="button" aria-pressed="false">Graph</button>\n'
+        '<button id="zoom-out" type="button" aria-label="Zoom out">−</button>'
+        '<output id="mode" aria-live="polite">Ladder</output>'
+        '<button id="zoom-in" type="button" aria-label="Zoom in">+</button>'
+        '<button id="fit" type="button">Fit</button>'
+        '<button id="actual" type="button">100%</button></div>\n'
+        '<p id="info" aria-live="polite"></p></header>\n'
+        f'<main class="{"with-timeline" if timeline else "alone"}">\n'
+        '<section id="viewer" class="ladder" tabindex="0" aria-label="Career graph: '
+        'drag, scroll or use the arrow keys to pan, + and - to zoom, 0 for 100 %, f to fit">\n'
+        f'<div id="ladder">{render_ladder(view)}</div>\n'
+        f'<div id="canvas"><div id="world">\n{svg}\n</div></div>\n{legend}\n</section>\n'
+        f"{timeline}\n</main>\n"
         f'<script id="graph-data" type="application/json">{script_json(graph_data(view))}</script>\n'
-        f"<script>{SCRIPT}</script>\n"
+        f"<script>{script}</script>\n"
         "</body>\n</html>\n"
     )

@@ -7,15 +7,22 @@ from each member to it); a node that recommends others lists them in ``recommend
 also carry ``status``, and with ``--focus`` the chain carries ``highlight``. ``edges``
 run from a prerequisite (``source``) to what needs it (``target``). Nodes and edges are
 sorted, so the text never depends on input order.
+An overview view gives one node per band instead (its stage's id, or ``_unstaged``),
+with the band's numbers, and the ladder edges between stages.
+Control characters in names are escaped (``\u001b``), never written raw.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+import re
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from planner.visualizers.view import GraphView
+
+_RAW_CONTROLS: Final = re.compile("[\x7f-\x9f]")
+"""Control characters ``json.dumps`` leaves raw with ``ensure_ascii=False``."""
 
 
 def render_json(view: GraphView) -> str:
@@ -23,6 +30,34 @@ def render_json(view: GraphView) -> str:
     import networkx as nx
 
     digraph = nx.DiGraph()
+    if view.overview:
+        _add_bands(digraph, view)
+        edges = [(a, b) for a, b in view.edges if view.edge_kind(a, b) == "ladder"]
+    else:
+        _add_nodes(digraph, view)
+        edges = view.edges
+    digraph.add_edges_from(edges)
+    data = nx.node_link_data(digraph, edges="edges")
+    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"]))
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _add_bands(digraph: Any, view: GraphView) -> None:
+    for summary in view.summaries():
+        attrs: dict[str, Any] = {"kind": "band", "name": summary.band.title, "work": dict(summary.work),
+                                 "hours": summary.hours}
+        if summary.status is not None:
+            attrs |= {"status": summary.status, "done_hours": round(summary.done_hours, 4),
+                      "left_hours": round(summary.left_hours, 4),
+                      "reached": summary.reached.isoformat() if summary.reached else None}
+        if summary.highlight:
+            attrs["highlight"] = True
+        digraph.add_node(summary.band.id, **attrs)
+
+
+def _add_nodes(digraph: Any, view: GraphView) -> None:
     for node_id in sorted(view.nodes):
         node = view.nodes[node_id]
         attrs: dict[str, Any] = {"kind": node.kind, "name": node.name, "category": view.category(node_id)}
@@ -39,8 +74,3 @@ def render_json(view: GraphView) -> str:
         if node_id in view.highlight:
             attrs["highlight"] = True
         digraph.add_node(node_id, **attrs)
-    digraph.add_edges_from(view.edges)
-    data = nx.node_link_data(digraph, edges="edges")
-    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"]))
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import os
+import random
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -94,14 +96,14 @@ needs_dot = pytest.mark.skipif(
     reason="Graphviz 'dot' is not installed (Debian: apt-get install graphviz)",
 )
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-_chromium_installed = pytest.mark.skipif(
+chromium_installed = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
 )
 
 
 def needs_chromium(func: Any) -> Any:
     """Run the test only where Chromium is installed; a browser start is slow."""
-    return pytest.mark.slow(_chromium_installed(func))
+    return pytest.mark.slow(chromium_installed(func))
 
 
 def run_dot(source: str, fmt: str = "svg") -> bytes:
@@ -117,8 +119,8 @@ def dump_dom(page: Path, fragment: str = "", *, profile_dir: Path) -> str:
     assert CHROMIUM is not None
     url = page.resolve().as_uri() + fragment
     done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
          f"--user-data-dir={profile_dir}", "--virtual-time-budget=3000", "--dump-dom", url],
         capture_output=True, timeout=120, check=False,
     )
@@ -148,3 +150,54 @@ class Elements(HTMLParser):
             for tag, attrs in self.tags
             if tag == "g" and "node" in attrs.get("class", "").split()
         }
+
+
+CONTROL_NAMES: dict[str, str] = {
+    "python": "Py\x00thon",
+    "numpy": "Num\x1b[31mPy\x07",
+    "pandas": "pan\x7fdas\x9b2J",
+    "git": "Git\x08\x0b\x0c",
+}
+"""Names holding NUL, ESC, BEL, DEL, a C1 control and other control characters."""
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_data() -> dict[str, Any]:
+    data = ladder_data()
+    for entry in data["skills"]:
+        entry["name"] = CONTROL_NAMES.get(entry["id"], entry["name"])
+        entry["category"] = "da\x1bta"
+    data["stages"][0]["name"] = "Junior\x00 ML\x07 Engineer"
+    return data
+
+
+WORDS = ("data", "model", "pipeline", "feature", "serving", "metrics", "testing", "design", "graph",
+         "vision", "language", "systems", "cloud", "privacy", "review", "planning", "search", "tuning")
+
+
+def big_data(size: int = 300, seed: int = 14) -> dict[str, Any]:
+    """A user's graph of ``size`` nodes: six stages with a fork (like the shipped ladder),
+    twelve categories, one project in six, long names with asides, prerequisites within
+    and across bands."""
+    rng = random.Random(seed)
+    stages = [f"rung-{n}" for n in range(1, 7)]
+    below = {"rung-2": ["rung-1"], "rung-3": ["rung-2"], "rung-4": ["rung-3"], "rung-5": ["rung-3"],
+             "rung-6": ["rung-4"]}
+    work = [f"w-{i:03}" for i in range(size - len(stages))]
+    group = {node: i * len(stages) // len(work) for i, node in enumerate(work)}
+    skills, projects = [], []
+    for i, node in enumerate(work):
+        words = rng.sample(WORDS, rng.randint(1, 4))
+        name = " ".join(words).capitalize() + (f" ({', '.join(rng.sample(WORDS, 3))})" if i % 3 == 0 else "")
+        earlier = [w for w in work[:i]
+                   if group[w] == group[node] or (group[w] < group[node] and rng.random() < 0.1)]
+        entry = {"id": node, "name": name, "hours": rng.randint(2, 60), "category": f"topic-{i % 12:02}",
+                 "requires": rng.sample(earlier[-12:], min(len(earlier[-12:]), rng.randint(0, 3)))}
+        (projects if i % 6 == 5 else skills).append(entry)
+    needed = {w for entry in skills + projects for w in entry["requires"]}
+    ladder = []
+    for number, stage in enumerate(stages):
+        own = [w for w in work if group[w] == number and w not in needed]
+        ladder.append({"id": stage, "name": f"Rung {number + 1} of the user's ladder",
+                       "requires": below.get(stage, []) + own})
+    return {"skills": skills, "projects": projects, "stages": ladder}

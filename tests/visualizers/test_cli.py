@@ -93,3 +93,48 @@ def test_png_to_a_terminal_asks_for_a_file(
     result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--format", "png"])
     assert result.exit_code == 2
     assert "-o FILE.png" in result.output
+
+
+OVERVIEW_STARTS = {
+    "dot": 'digraph "career" {\n  graph [id="career_overview"',
+    "mermaid": 'flowchart TB\n  n_junior_ml_engineer["1. Junior ML Engineer<br>',
+    "json": '{\n  "directed": true',
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(OVERVIEW_STARTS))
+def test_overview(runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path],
+                  profile_toml: str, fmt: str) -> None:
+    profile = write_profile(profile_toml)
+    expected = OVERVIEW_STARTS[fmt]
+    for extra in ([], ["--profile", str(profile)]):
+        result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", fmt,
+                                     *extra])
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(expected)
+        assert ("done " in result.output) == bool(extra) or fmt == "json"
+
+
+def test_overview_json_has_the_numbers_of_each_band(
+    runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path], profile_toml: str
+) -> None:
+    profile = write_profile(profile_toml)
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", "json",
+                                 "--profile", str(profile)])
+    bands = {n["id"]: n for n in json.loads(result.output)["nodes"]}
+    junior = bands["junior-ml-engineer"]
+    assert junior["kind"] == "band" and junior["name"] == "1. Junior ML Engineer"
+    assert set(junior) >= {"work", "hours", "status", "done_hours", "left_hours", "reached"}
+    assert junior["done_hours"] + junior["left_hours"] <= junior["hours"]
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "png", "html"])
+def test_overview_pictures(runner: CliRunner, tiny_graph_dir: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"overview.{fmt}"
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", fmt,
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+    if fmt == "html":  # the page opens on the overview, and holds the detailed graph too
+        assert 'class="card-head"' in out.read_text() and '<g id="pandas" class="node' in out.read_text()

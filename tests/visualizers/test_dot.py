@@ -10,6 +10,7 @@ import pytest
 
 from planner.graph import CareerGraph
 from planner.visualizers.dot import quote, render_dot, text
+from planner.visualizers.style import short_label
 from planner.visualizers.view import GraphView
 
 from .support import HOSTILE_NAMES, check_golden, needs_dot, run_dot
@@ -48,16 +49,17 @@ def test_quote(value: str, expected: str) -> None:
     assert quote(value) == expected
 
 
-def test_text_neutralises_entities_and_wraps() -> None:
+def test_text_neutralises_entities_keeps_line_breaks_and_drops_control_characters() -> None:
     assert text("a &amp; b") == '"a &amp;amp; b"'
-    assert text("one two three four", width=9) == '"one two\\nthree\\nfour"'
+    assert text("one two\nthree") == '"one two\\nthree"'
+    assert text("bell\a esc\x1b[31m nul\x00 del\x7f c1\x9b") == '"bell esc[31m nul del c1"'
 
 
 def test_focus_chain_is_red_and_classed(ladder: CareerGraph) -> None:
     dot = render_dot(GraphView.from_graph(ladder, focus="pandas"))
     assert '"numpy" -> "pandas" [id="edge_' in dot
-    line = next(x for x in dot.splitlines() if x.startswith('  "numpy" -> "pandas"'))
-    assert 'class="highlight"' in line
+    line = next(x for x in dot.splitlines() if x.startswith('  "numpy" -> "pandas" [id='))
+    assert 'class="requires highlight"' in line
     assert 'color="#d32f2f"' in line
     node = next(x for x in dot.splitlines() if x.strip().startswith('"pandas" ['))
     assert 'class="data skill highlight focus"' in node
@@ -78,7 +80,7 @@ def test_hostile_names_stay_labels(hostile: CareerGraph) -> None:
     assert set(groups) == set(hostile.nodes)
     for node_id, name in HOSTILE_NAMES.items():
         drawn = " ".join(t.text or "" for t in groups[node_id].iter(f"{SVG}text"))
-        # Long names wrap over lines, so compare without the whitespace.
-        assert "".join(drawn.split()) == "".join(name.split()), node_id
+        # Boxes show the short label, over lines (the SVG's tooltips: test_svg.py).
+        assert "".join(drawn.split()) == "".join("".join(short_label(name)).split()), node_id
     stage = " ".join(t.text or "" for t in groups["junior-ml-engineer"].iter(f"{SVG}text"))
     assert stage == 'Junior <i>ML</i> "Engineer" \\'

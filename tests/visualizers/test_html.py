@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -29,16 +31,32 @@ def test_page_is_self_contained(ladder: CareerGraph, schedule_for: Callable[...,
     page = render_html(GraphView.from_graph(ladder, schedule=schedule_for(ladder)))
     parsed = Elements(page)
     tags = [tag for tag, _ in parsed.tags]
-    assert tags.count("svg") == 2  # the graph and the timeline
+    assert tags.count("svg") == 1 + sum(1 for tag, attrs in parsed.tags
+                                        if tag == "svg" and attrs.get("class") == "tl-track")
     assert "link" not in tags and "img" not in tags and "iframe" not in tags
     for tag, attrs in parsed.tags:
         assert "src" not in attrs, tag
+        assert "style" not in attrs, tag  # the policy allows no inline style
         assert not attrs.get("href", "").startswith(("http", "//")), tag
         assert not attrs.get("xlink:href", "").startswith(("http", "//")), tag
     assert "@import" not in page and "url(" not in page
-    assert re.search(r"default-src 'none'", page)
     scripts = [attrs for tag, attrs in parsed.tags if tag == "script"]
     assert scripts == [{"id": "graph-data", "type": "application/json"}, {}]
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@needs_dot
+def test_the_policy_allows_exactly_the_page_own_style_and_script(ladder: CareerGraph) -> None:
+    page = render_html(GraphView.from_graph(ladder))
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy is not None
+    style_text = page[page.index("<style>") + 7:page.index("</style>")]
+    script_text = page[page.rindex("<script>") + 8:page.rindex("</script>")]
+    assert policy.group(1) == (f"default-src 'none'; style-src {_sha256(style_text)}; "
+                               f"script-src {_sha256(script_text)}; base-uri 'none'; form-action 'none'")
 
 
 @needs_dot
@@ -86,7 +104,7 @@ def test_page_renders_with_a_profile_and_without_a_focus(
     groups = dom.node_groups()
     assert set(groups) == set(ladder.nodes)
     assert not any("highlight" in classes for classes in groups.values())
-    assert [a.get("data-id") for t, a in dom.tags if t == "g" and a.get("class") == "task"]
+    assert [a.get("data-id") for t, a in dom.tags if t == "div" and a.get("class") == "tl-row task"]
 
 
 @needs_dot

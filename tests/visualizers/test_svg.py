@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -11,13 +13,15 @@ import pytest
 
 from planner.errors import ToolMissingError
 from planner.graph import CareerGraph
+from planner.visualizers import style
 from planner.visualizers.png import render_png
 from planner.visualizers.svg import render_svg
 from planner.visualizers.view import GraphView
 
-from .support import needs_dot
+from .support import HOSTILE_NAMES, needs_dot
 
 SVG = "{http://www.w3.org/2000/svg}"
+NOW = dt.datetime(2027, 1, 4, 9, tzinfo=dt.UTC)
 
 
 def node_groups(svg: str) -> dict[str, list[str]]:
@@ -71,3 +75,105 @@ def test_missing_dot_says_how_to_install(ladder: CareerGraph, monkeypatch: pytes
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(ToolMissingError, match=r"install Graphviz.*apt-get install graphviz"):
         render_svg(GraphView.from_graph(ladder))
+
+
+@needs_dot
+def test_tooltips_hold_the_full_names(hostile: CareerGraph) -> None:
+    """Boxes show short labels; every SVG viewer shows the ``<title>``: the whole name."""
+    root = ET.fromstring(render_svg(GraphView.from_graph(hostile)))
+    titles = {g.get("id"): g.findtext(f"{SVG}title") for g in root.iter(f"{SVG}g")
+              if "node" in (g.get("class") or "").split()}
+    for node_id, name in HOSTILE_NAMES.items():
+        assert titles[node_id] == f"{' '.join(name.split())} · {hostile.kind(node_id)} · " \
+                                  f"{hostile.hours(node_id):g} h"
+
+
+def node_fills(svg: str) -> dict[str, str]:
+    """Fill of each node box of an SVG, by node id."""
+    root = ET.fromstring(svg)
+    shapes = (f"{SVG}path", f"{SVG}polygon")
+    return {
+        g.get("id") or "": next(s.get("fill") or "" for s in g.iter() if s.tag in shapes)
+        for g in root.iter(f"{SVG}g") if "node" in (g.get("class") or "").split()
+    }
+
+
+def legend_fills(svg: str) -> dict[str, str]:
+    """Legend label → swatch fill of a Graphviz SVG (the filled cell drawn before each label)."""
+    root = ET.fromstring(svg)
+    graph = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "graph")
+    found, fill = {}, ""
+    for child in graph:
+        if child.tag == f"{SVG}polygon" and child.get("fill") not in ("none", "white", None):
+            fill = child.get("fill") or ""
+        elif child.tag == f"{SVG}text" and fill:
+            found[child.text or ""] = fill
+    return found
+
+
+@needs_dot
+@pytest.mark.slow
+def test_a_category_has_one_colour_in_every_view_and_format() -> None:
+    from planner.api import load_graph
+    from planner.visualizers.html import render_html
+    from planner.visualizers.mermaid import render_flowchart
+
+    graph = load_graph()
+    category = {n: node.category for n, node in graph.nodes.items() if node.kind != "stage"}
+    expected = style.category_fills(graph)
+    views = [GraphView.from_graph(graph), GraphView.from_graph(graph, stage="junior-ml-engineer"),
+             GraphView.from_graph(graph, stage="ml-architect"), GraphView.from_graph(graph, focus="pytorch")]
+    pictures = [render_svg(view) for view in views]
+    page = render_html(views[0])
+    pictures.append(page[page.index("<svg"):page.index("</svg>") + 6])
+    for picture in pictures:
+        fills = node_fills(picture)
+        assert len(fills) > 40
+        for node_id, fill in fills.items():
+            if node_id in category:
+                assert fill == expected[category[node_id]], node_id
+    for picture in pictures[:-1]:
+        legend = legend_fills(picture)
+        assert len(legend) >= 5
+        for label, fill in legend.items():
+            if label in expected:
+                assert fill == expected[label], label
+    text = render_flowchart(GraphView.from_graph(graph, stage="senior-ml-engineer"))
+    classes = dict(re.findall(r"classDef (\w+) fill:(#[0-9a-f]{6})", text))
+    for members, name in re.findall(r"  class ([\w,]+) (\w+)", text):
+        for node_id in (n for n in category if "n_" + n.replace("-", "_") in members.split(",")):
+            assert classes[name] == expected[category[node_id]], node_id
+    swatches = set(re.findall(r'class="swatch (f-[0-9a-f]{6})"></span>([^<]+)<', page))
+    assert len(swatches) >= 5
+    for swatch, label in swatches:
+        if label in expected:
+            assert swatch == "f-" + expected[label][1:], label
+
+
+README_WIDTH = 880
+"""CSS pixels a README picture is shown at (GitHub's content column)."""
+
+
+def smallest_text_px(svg: str, shown_width: float) -> float:
+    """The smallest font size of an SVG's text, in CSS pixels, when shown ``shown_width``
+    wide (or at its own size when narrower)."""
+    root = ET.fromstring(svg)
+    points = float(root.get("viewBox", "0 0 1 1").split()[2])
+    scale = min(shown_width, points * 4 / 3) / points
+    return min(float(t.get("font-size") or 0) for t in root.iter(f"{SVG}text")) * scale
+
+
+@needs_dot
+@pytest.mark.parametrize(("kwargs", "profile"), [
+    ({"overview": True}, False), ({"overview": True}, True), ({"stage": "junior-ml-engineer"}, False),
+])
+def test_readme_pictures_read_at_page_width(
+    kwargs: dict[str, Any], profile: bool, make_profile: Callable[..., Any]
+) -> None:
+    from planner.api import load_graph
+    from planner.usecases import graph_picture
+
+    graph = load_graph()
+    person = make_profile(graph, target="ml-engineer", known=["python"]) if profile else None
+    svg = str(graph_picture(graph, fmt="svg", now=NOW, profile=person, **kwargs))
+    assert smallest_text_px(svg, README_WIDTH) >= 11

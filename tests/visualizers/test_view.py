@@ -39,17 +39,13 @@ def test_edges_are_sorted_and_inside_the_view(ladder: CareerGraph) -> None:
 
 def test_statuses_with_a_profile(ladder: CareerGraph, schedule_for: Callable[..., Any]) -> None:
     view = GraphView.from_graph(ladder, schedule=schedule_for(ladder))
-    assert view.style_class("python") == "known"  # implied by knowing numpy
-    assert view.style_class("numpy") == "known"
-    assert view.style_class("pandas") == "planned"
-    assert view.style_class("ml-engineer") == "planned"
-    assert view.style_class("hobby") == "not-needed"
-
-
-def test_style_class_without_a_profile(ladder: CareerGraph) -> None:
-    view = GraphView.from_graph(ladder)
-    assert view.style_class("ml-engineer") == "stage"
-    assert view.style_class("pandas") == "node"
+    assert view.status is not None
+    assert view.status["python"] == "known"  # implied by knowing numpy
+    assert view.status["numpy"] == "known"
+    assert view.status["pandas"] == "planned"
+    assert view.status["ml-engineer"] == "planned"
+    assert view.status["hobby"] == "not-needed"
+    assert GraphView.from_graph(ladder).status is None
 
 
 def test_focus_highlights_the_node_and_its_ancestors(ladder: CareerGraph) -> None:
@@ -76,3 +72,35 @@ def test_unknown_ids(ladder: CareerGraph, kwargs: dict[str, str], message: str) 
     with pytest.raises(UnknownIdError) as err:
         GraphView.from_graph(ladder, **kwargs)
     assert str(err.value).startswith(message)
+
+
+def test_edges_the_bands_imply(ladder: CareerGraph) -> None:
+    view = GraphView.from_graph(ladder)
+    assert view.implied("eda-report", "junior-ml-engineer")  # a band's work into its stage
+    assert view.implied("git", "docker")  # rung 1 work, needed on rung 2, which requires rung 1
+    assert not view.implied("numpy", "pandas")  # inside a band
+    assert not view.implied("python", "hobby")  # into the unstaged band
+    assert not view.implied("junior-ml-engineer", "ml-engineer")  # the ladder
+    assert view.edge_kind("junior-ml-engineer", "ml-engineer") == "ladder"
+    assert view.edge_kind("numpy", "pandas") == "requires"
+
+
+def test_summaries_count_each_band(ladder: CareerGraph) -> None:
+    junior, ml, rest = GraphView.from_graph(ladder, focus="sql").summaries()
+    assert junior.work == {"skill": 4, "project": 1} and junior.hours == 30
+    assert junior.counts_text() == "4 skills · 1 project · 30 h"
+    assert ml.work == {"skill": 2, "project": 1} and ml.hours == 13
+    assert rest.work == {"skill": 1} and rest.status is None
+    assert [s.highlight for s in (junior, ml, rest)] == [False, True, False]
+
+
+def test_summaries_with_a_profile(ladder: CareerGraph, schedule_for: Callable[..., Any]) -> None:
+    schedule = schedule_for(ladder)
+    junior, ml, rest = GraphView.from_graph(ladder, schedule=schedule).summaries()
+    # numpy and git are known, with python implied; pandas and eda-report are left.
+    assert (junior.done_hours, junior.left_hours) == (16, 14)
+    assert junior.status == "planned"
+    assert junior.reached == schedule.milestone("junior-ml-engineer").date
+    assert (ml.done_hours, ml.left_hours) == (0, 13)
+    assert (rest.done_hours, rest.left_hours) == (0, 0)
+    assert junior.progress_text() == f"done 16 h · left 14 h · reached {junior.reached}"

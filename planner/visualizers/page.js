@@ -1,0 +1,378 @@
+(function () {
+  "use strict";
+  // Ids come from data: every lookup goes through a Map, never a plain object, so an id
+  // such as "constructor" or "__proto__" is just another key.
+  var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var nodes = new Map(Object.entries(data.nodes));
+  var pred = new Map(Object.entries(data.pred));
+  var succ = new Map(Object.entries(data.succ));
+  var viewer = document.getElementById("viewer");
+  var canvas = document.getElementById("canvas");
+  var world = document.getElementById("world");
+  var svg = world.querySelector("svg");
+  var info = document.getElementById("info");
+  var modeText = document.getElementById("mode");
+  var search = document.getElementById("search");
+  var legend = viewer.querySelector(".legend");
+  var links = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  var groups = new Map();
+  Array.prototype.forEach.call(world.querySelectorAll("g.node"), function (g) {
+    if (nodes.has(g.id)) { groups.set(g.id, g); }
+  });
+  var edges = data.edges.map(function (edge) {
+    return { source: edge[0], target: edge[1], element: document.getElementById("edge_" + edge[2]) };
+  });
+  var bands = new Map(data.bands.map(function (band) {
+    return [band.element, band.id];
+  }));
+  // Links of a chain go under the nodes, as Graphviz's own edges do.
+  svg.querySelector("g.graph").insertBefore(links, world.querySelector("g.node"));
+
+  var MIN_SCALE = 0.05, MAX_SCALE = 4, LEGIBLE_PX = 11;
+  var legible = LEGIBLE_PX / data.labelPx;
+  var width = svg.width.baseVal.value, height = svg.height.baseVal.value;
+  var cam = { x: 0, y: 0, s: 1, fit: false };
+  var pinned = null;
+
+  // ---- the camera: pan and zoom of the graph ------------------------------------
+  function apply() {
+    world.style.transform = "translate(" + cam.x + "px," + cam.y + "px) scale(" + cam.s + ")";
+    viewer.classList.toggle("small-labels", cam.s * data.labelPx < LEGIBLE_PX);
+    viewer.classList.toggle("small-titles", cam.s * data.titlePx < LEGIBLE_PX);
+    showMode();
+  }
+  function showMode() {
+    var graph = viewer.classList.contains("graph");
+    modeText.textContent = graph ? "Graph · " + Math.round(cam.s * 100) + " %" + (cam.fit ? " (fit)" : "")
+      : "Ladder";
+    document.getElementById("show-ladder").setAttribute("aria-pressed", graph ? "false" : "true");
+    document.getElementById("show-graph").setAttribute("aria-pressed", graph ? "true" : "false");
+  }
+  function clampScale(s) { return Math.min(MAX_SCALE, Math.max(MIN_SCALE, s)); }
+  function zoomAt(factor, cx, cy) {
+    var s = clampScale(cam.s * factor);
+    cam.x = cx - (cx - cam.x) * (s / cam.s);
+    cam.y = cy - (cy - cam.y) * (s / cam.s);
+    cam.s = s;
+    cam.fit = false;
+    apply();
+  }
+  function zoomCentre(factor) { zoomAt(factor, canvas.clientWidth / 2, canvas.clientHeight / 2); }
+  function free() {
+    // The part of the pane above the legend, where framed nodes go.
+    return { w: canvas.clientWidth, h: Math.max(canvas.clientHeight / 2, legend.offsetTop - 8) };
+  }
+  function place(s, cx, cy) {
+    cam.s = clampScale(s);
+    cam.x = free().w / 2 - cx * cam.s;
+    cam.y = free().h / 2 - cy * cam.s;
+    cam.fit = false;
+    apply();
+  }
+  function fit() {
+    place(Math.min(free().w / width, free().h / height) * 0.98, width / 2, height / 2);
+    cam.fit = true;
+    showMode();
+  }
+  function top() {
+    // The top of the graph, as wide as the pane allows up to 100 %.
+    place(Math.min(1, (canvas.clientWidth - 16) / width), width / 2, 0);
+    cam.y = 8;
+    apply();
+  }
+  function actualSize() {
+    zoomCentre(1 / cam.s);
+  }
+  function box(element) {
+    // An element's box in the graph's own pixels (scale 1), whatever the camera.
+    var r = element.getBoundingClientRect(), w = world.getBoundingClientRect();
+    return { x: (r.left - w.left) / cam.s, y: (r.top - w.top) / cam.s, w: r.width / cam.s, h: r.height / cam.s };
+  }
+  function union(boxes) {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    boxes.forEach(function (b) {
+      x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y);
+      x1 = Math.max(x1, b.x + b.w); y1 = Math.max(y1, b.y + b.h);
+    });
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }
+  function frame(area, anchor) {
+    // Show ``area`` whole if its labels stay legible; else as much of it as a legible
+    // size allows around ``anchor``, which stays on screen.
+    var pad = 24, w = free().w, h = free().h;
+    var s = Math.min(1, (w - 2 * pad) / area.w, (h - 2 * pad) / area.h);
+    var cx = area.x + area.w / 2, cy = area.y + area.h / 2;
+    if (s < legible) {
+      s = legible;
+      var rx = (w / 2 - pad) / s, ry = (h / 2 - pad) / s;
+      cx = Math.min(Math.max(cx, anchor.x + anchor.w - rx), anchor.x + rx);
+      cy = Math.min(Math.max(cy, anchor.y + anchor.h - ry), anchor.y + ry);
+    }
+    place(s, cx, cy);
+  }
+
+  // ---- modes: the ladder (overview) and the graph ---------------------------------
+  var seen = false;
+  function showGraph() {
+    if (viewer.classList.contains("graph")) { return; }
+    viewer.classList.remove("ladder");
+    viewer.classList.add("graph");
+    if (!seen) { seen = true; top(); } else { showMode(); }
+    restore();  // draws the chain's links, which need the graph on screen
+  }
+  function showLadder() {
+    viewer.classList.remove("graph");
+    viewer.classList.add("ladder");
+    showMode();
+  }
+  function showBand(bandId) {
+    var element = null;
+    bands.forEach(function (id, elementId) { if (id === bandId) { element = document.getElementById(elementId); } });
+    if (!element) { return; }
+    showGraph();
+    var area = box(element);
+    var s = Math.max(legible, Math.min(1.25, (canvas.clientWidth - 32) / area.w));
+    cam.s = s;
+    cam.x = Math.max(16, (canvas.clientWidth - area.w * s) / 2) - area.x * s;
+    cam.y = 16 - area.y * s;
+    cam.fit = false;
+    apply();
+  }
+
+  // ---- highlighting: a node's prerequisite chain and what it unlocks --------------
+  function reach(start, adjacency) {
+    var found = new Set(), stack = (adjacency.get(start) || []).slice();
+    while (stack.length) {
+      var node = stack.pop();
+      if (found.has(node)) { continue; }
+      found.add(node);
+      (adjacency.get(node) || []).forEach(function (next) { if (!found.has(next)) { stack.push(next); } });
+    }
+    return found;
+  }
+  function clear() {
+    ["highlight", "unlocks", "focus", "on-chain"].forEach(function (name) {
+      Array.prototype.forEach.call(document.querySelectorAll("." + name), function (el) {
+        el.classList.remove(name);
+      });
+    });
+    while (links.firstChild) { links.removeChild(links.firstChild); }
+    document.body.classList.remove("focusing");
+    info.textContent = "";
+  }
+  function link(source, target) {
+    // Edges the picture leaves out (its bands imply them) are drawn while their chain shows.
+    var a = groups.get(source).getBBox(), b = groups.get(target).getBBox();
+    var x1 = a.x + a.width / 2, y1 = a.y + a.height, x2 = b.x + b.width / 2, y2 = b.y;
+    var bend = Math.max(20, Math.abs(y2 - y1) / 2);
+    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("class", "link");
+    path.setAttribute("d", "M" + x1 + " " + y1 + " C" + x1 + " " + (y1 + bend) + " " + x2 + " " +
+      (y2 - bend) + " " + x2 + " " + y2);
+    links.appendChild(path);
+  }
+  function mark(id, withUnlocks) {
+    clear();
+    if (!groups.has(id)) { return false; }
+    var chain = reach(id, pred);
+    chain.add(id);
+    var unlocks = withUnlocks ? reach(id, succ) : new Set();
+    chain.forEach(function (n) { if (groups.has(n)) { groups.get(n).classList.add("highlight"); } });
+    unlocks.forEach(function (n) { if (groups.has(n)) { groups.get(n).classList.add("unlocks"); } });
+    groups.get(id).classList.add("focus");
+    edges.forEach(function (e) {
+      if (chain.has(e.source) && chain.has(e.target)) {
+        if (e.element) { e.element.classList.add("highlight"); } else if (viewer.classList.contains("graph")) { link(e.source, e.target); }
+      } else if (e.element && (e.source === id || unlocks.has(e.source)) && unlocks.has(e.target)) {
+        e.element.classList.add("unlocks");
+      }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("#timeline .task"), function (t) {
+      if (chain.has(t.getAttribute("data-id"))) { t.classList.add("highlight"); }
+    });
+    var rungs = new Set(Array.from(chain, function (n) { return nodes.get(n).band; }));
+    Array.prototype.forEach.call(document.querySelectorAll(".card"), function (card) {
+      if (rungs.has(card.getAttribute("data-band"))) { card.classList.add("on-chain"); }
+    });
+    document.body.classList.add("focusing");
+    info.textContent = nodes.get(id).title + ": needs " + (chain.size - 1) + " prerequisite(s)" +
+      (withUnlocks ? ", unlocks " + unlocks.size : "");
+    return true;
+  }
+  function focusNode(id) {
+    showGraph();
+    if (!mark(id, false)) {
+      info.textContent = "No node “" + id + "” in this graph.";
+      return;
+    }
+    var chain = [];
+    groups.forEach(function (g) { if (g.classList.contains("highlight")) { chain.push(box(g)); } });
+    frame(union(chain), box(groups.get(id)));
+  }
+
+  // ---- the address: #focus=ID -----------------------------------------------------
+  function fromHash() {
+    // The node the address names, or the page's own focus (--focus) when it names none.
+    var match = /(?:^#|&)focus=([^&]*)/.exec(window.location.hash);
+    if (!match) { return data.focus; }
+    try { return decodeURIComponent(match[1]); } catch (err) { return null; }
+  }
+  function restore() {
+    if (pinned !== null) { mark(pinned, true); return; }
+    var id = fromHash();
+    if (id !== null) { mark(id, false); } else { clear(); }
+  }
+  function follow() {
+    pinned = null;
+    var id = fromHash();
+    if (id !== null) { focusNode(id); } else { clear(); }
+  }
+  function focusLink(id) {
+    var hash = "#focus=" + encodeURIComponent(id);
+    if (window.location.hash === hash) { focusNode(id); } else { window.location.hash = hash; }
+  }
+
+  // ---- pointer, wheel and keys ------------------------------------------------------
+  var pointers = new Map(), moved = false, last = null;
+  function spread() {
+    var p = Array.from(pointers.values());
+    return { x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2, d: Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y) };
+  }
+  canvas.addEventListener("pointerdown", function (e) {
+    canvas.setPointerCapture(e.pointerId);
+    pointers.set(e.pointerId, { x: e.clientX, y: e.clientY, x0: e.clientX, y0: e.clientY });
+    if (pointers.size === 1) { moved = false; }
+    last = pointers.size === 2 ? spread() : null;
+  });
+  canvas.addEventListener("pointermove", function (e) {
+    var before = pointers.get(e.pointerId);
+    if (!before) { return; }
+    var now = { x: e.clientX, y: e.clientY, x0: before.x0, y0: before.y0 };
+    pointers.set(e.pointerId, now);
+    if (!moved && Math.hypot(now.x - now.x0, now.y - now.y0) < 4) { return; }
+    moved = true;
+    canvas.classList.add("dragging");
+    if (pointers.size === 1) {
+      cam.x += now.x - before.x;
+      cam.y += now.y - before.y;
+      cam.fit = false;
+      apply();
+    } else if (pointers.size === 2 && last) {
+      var next = spread(), r = canvas.getBoundingClientRect();
+      cam.x += next.x - last.x;
+      cam.y += next.y - last.y;
+      zoomAt(next.d / Math.max(1, last.d), next.x - r.left, next.y - r.top);
+      last = next;
+    }
+  });
+  function release(e) {
+    if (!pointers.delete(e.pointerId)) { return; }
+    last = pointers.size === 2 ? spread() : null;
+    canvas.classList.remove("dragging");
+    if (moved || e.type !== "pointerup" || pointers.size) { return; }
+    var hit = document.elementFromPoint(e.clientX, e.clientY);
+    var group = hit && hit.closest("g.node");
+    var band = hit && hit.closest("g.cluster");
+    if (group && groups.has(group.id)) {
+      pinned = pinned === group.id ? null : group.id;
+      restore();
+    } else if (band && bands.has(band.id) && viewer.classList.contains("small-labels")) {
+      showBand(bands.get(band.id));
+    }
+  }
+  canvas.addEventListener("pointerup", release);
+  canvas.addEventListener("pointercancel", release);
+  canvas.addEventListener("wheel", function (e) {
+    e.preventDefault();
+    var r = canvas.getBoundingClientRect();
+    zoomAt(Math.exp(-e.deltaY * (e.ctrlKey ? 0.01 : 0.0015)), e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+  viewer.addEventListener("keydown", function (e) {
+    if (e.target !== viewer || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    var step = 80, keys = {
+      ArrowLeft: function () { cam.x += step; apply(); },
+      ArrowRight: function () { cam.x -= step; apply(); },
+      ArrowUp: function () { cam.y += step; apply(); },
+      ArrowDown: function () { cam.y -= step; apply(); },
+      "+": function () { zoomCentre(1.25); },
+      "=": function () { zoomCentre(1.25); },
+      "-": function () { zoomCentre(0.8); },
+      "0": actualSize,
+      f: fit,
+      Escape: function () { pinned = null; history.replaceState(null, "", window.location.pathname + window.location.search); clear(); }
+    };
+    if (!Object.prototype.hasOwnProperty.call(keys, e.key)) { return; }
+    if (e.key.indexOf("Arrow") === 0 && !viewer.classList.contains("graph")) { return; }
+    e.preventDefault();
+    if (e.key !== "Escape") { showGraph(); }
+    keys[e.key]();
+  });
+  groups.forEach(function (g, id) {
+    g.addEventListener("mouseenter", function () { mark(id, true); });
+    g.addEventListener("mouseleave", restore);
+  });
+
+  // ---- the controls, the ladder's cards and the timeline ---------------------------
+  function on(id, handler) { document.getElementById(id).addEventListener("click", handler); }
+  on("show-ladder", showLadder);
+  on("show-graph", showGraph);
+  on("zoom-in", function () { showGraph(); zoomCentre(1.25); });
+  on("zoom-out", function () { showGraph(); zoomCentre(0.8); });
+  on("fit", function () { showGraph(); fit(); });
+  on("actual", function () { showGraph(); actualSize(); });
+  Array.prototype.forEach.call(document.querySelectorAll(".card-head"), function (head) {
+    head.addEventListener("click", function () {
+      var open = head.getAttribute("aria-expanded") !== "true";
+      head.setAttribute("aria-expanded", open ? "true" : "false");
+      document.getElementById(head.getAttribute("aria-controls")).hidden = !open;
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".show-band"), function (button) {
+    button.addEventListener("click", function () { showBand(button.getAttribute("data-band")); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".chip"), function (chip) {
+    chip.addEventListener("click", function () { focusLink(chip.getAttribute("data-id")); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("#timeline .task"), function (row) {
+    var id = row.getAttribute("data-id");
+    row.addEventListener("mouseenter", function () { mark(id, true); });
+    row.addEventListener("mouseleave", restore);
+    row.addEventListener("click", function () { focusLink(id); });
+  });
+
+  // ---- search -------------------------------------------------------------------------
+  function matches(query) {
+    // Ids and names containing the query: exact ones first, then those starting with it.
+    var found = [];
+    nodes.forEach(function (node, id) {
+      var name = node.name.toLowerCase();
+      if (query === "" || (id.indexOf(query) < 0 && name.indexOf(query) < 0)) { return; }
+      var rank = id === query || name === query ? 0 : id.indexOf(query) === 0 || name.indexOf(query) === 0 ? 1 : 2;
+      found.push([rank, id]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
+    return found.map(function (pair) { return pair[1]; });
+  }
+  search.addEventListener("input", function () {
+    var query = search.value.trim().toLowerCase();
+    var found = new Set(matches(query));
+    groups.forEach(function (g, id) { g.classList.toggle("match", found.has(id)); });
+    document.body.classList.toggle("searching", query !== "");
+    info.textContent = query === "" ? "" : found.size + " match(es); press Enter to show the first";
+    var exact = Array.from(nodes.entries()).find(function (entry) { return entry[1].name.toLowerCase() === query; });
+    if (exact) { focusLink(exact[0]); }
+  });
+  search.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter") { return; }
+    var found = matches(search.value.trim().toLowerCase());
+    if (found.length) {
+      document.body.classList.remove("searching");
+      focusLink(found[0]);
+    }
+  });
+
+  window.addEventListener("hashchange", follow);
+  window.addEventListener("resize", function () { if (cam.fit) { fit(); } else { apply(); } });
+  showLadder();
+  if (fromHash() !== null) { follow(); }
+})();

@@ -1,0 +1,158 @@
+"""How every picture draws the graph, in tables: one per node kind, edge kind, status
+and category. DOT (and so SVG and PNG), Mermaid and the HTML page all read them, so a
+category, a status or a kind looks the same in every format and view.
+
+A new node kind or edge kind is one more row in :data:`KINDS` or :data:`EDGES`.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from planner.graph import CareerGraph
+
+PALETTE: Final = (
+    "#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff",
+    "#44bb99", "#bbcc33", "#aaaa00", "#dddddd",
+)
+"""Category fills: Paul Tol's colour-blind-safe "light" scheme, made for filled boxes
+with black text. Every pair stays apart under normal, protan, deutan and tritan
+vision (a test measures it), so no two categories look alike."""
+OTHER_FILL: Final = "#ffffff"
+"""Fill of the categories past the palette's nine (the smallest ones)."""
+OTHER: Final = "other categories"
+CATEGORY_BORDER: Final = "#5f6f7a"
+TEXT: Final = "#111111"
+
+
+@dataclass(frozen=True)
+class Look:
+    """Fill, border and text colour of a box, and whether its border is dashed."""
+
+    fill: str
+    border: str
+    font: str = TEXT
+    dashed: bool = False
+
+
+STATUSES: Final = {
+    "known": Look("#44bb99", "#1f6e58"),
+    "planned": Look("#eedd88", "#9a8420"),
+    "not-needed": Look("#eeeeee", "#9e9e9e", "#5c5c5c", dashed=True),
+}
+"""Looks of the statuses a profile gives (colour-blind-safe: mint, sand, grey)."""
+STATUS_LABELS: Final = {"known": "known", "planned": "planned", "not-needed": "not needed"}
+STAGE: Final = Look("#263238", "#111111", "#ffffff")
+"""Stages are dark boxes in every view; with a profile their border tells the status."""
+CHOICE: Final = Look("#ffffff", "#455a64")
+""""One of these" choices are small white hexagons; with a profile their border tells
+the status."""
+HIGHLIGHT: Final = "#d32f2f"
+"""The focused prerequisite chain."""
+UNLOCKS: Final = "#1565c0"
+"""What a hovered node unlocks (HTML page)."""
+EDGE_COLOUR: Final = "#b0bec5"
+BAND_FILLS: Final = ("#f0f5ff", "#eef7ec", "#fff7ea", "#f7eefb", "#ecf6f6", "#f9ecec")
+"""Pale fills of the stage bands, in ladder order."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one node kind is drawn: Graphviz shape and style, Mermaid brackets."""
+
+    shape: str
+    style: str
+    mermaid: tuple[str, str]
+
+
+KINDS: Final = {
+    "skill": Kind("box", "rounded,filled", ('["', '"]')),
+    "project": Kind("box", "filled", ('(["', '"])')),
+    "stage": Kind("box", "filled,bold", ('[["', '"]]')),
+    "choice": Kind("hexagon", "filled", ('{{"', '"}}')),
+}
+"""Node kind → how it is drawn. Projects are square boxes, skills rounded ones, a
+"one of these" choice a small hexagon between its members and what needs it."""
+
+
+@dataclass(frozen=True)
+class EdgeKind:
+    """How one edge kind is drawn: colour, line width and Graphviz style, the Mermaid
+    arrow, and whether it fades when a chain is focused."""
+
+    colour: str
+    width: float
+    mermaid: str
+    style: str = "solid"
+    fades: bool = True
+
+
+EDGES: Final = {
+    "requires": EdgeKind(EDGE_COLOUR, 1, "-->"),
+    "ladder": EdgeKind(STAGE.fill, 2.5, "==>", fades=False),
+    "member": EdgeKind(EDGE_COLOUR, 1, "-.->", style="dotted"),
+    "picked": EdgeKind(CHOICE.border, 2.5, "==>"),
+    "recommends": EdgeKind("#8d99ae", 1, "-. recommended .->", style="dashed"),
+}
+"""Edge kind → how it is drawn: prerequisites, the ladder between stages, a member of
+a choice into the choice (bold when a profile's plan picked it), and a recommendation
+(dashed, from the recommended node to the one that recommends it)."""
+
+LABEL_WIDTH: Final = 16
+"""Characters per line of a node's short label."""
+LABEL_LINES: Final = 3
+_ASIDE: Final = re.compile(r"\s*(?:\(.*|:\s.*|\s[—–]\s.*)$")
+_UNDRAWABLE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def drawable(value: str) -> str:
+    """``value`` without the characters no picture can hold (NUL, ESC, BEL and the other
+    control characters, which break Graphviz, XML and terminals), whitespace runs made
+    single spaces."""
+    return " ".join(_UNDRAWABLE.sub("", value).split())
+
+
+def short_label(name: str) -> list[str]:
+    """The lines a node's box shows: its name without a trailing aside (``"Data
+    cleaning (missing values, …)"`` → ``"Data cleaning"``), wrapped between words, at
+    most :data:`LABEL_LINES` lines, ``…`` where cut. The full name goes in the tooltip."""
+    name = drawable(name)
+    short = _ASIDE.sub("", name)
+    if len(short) < 3:
+        short = name
+    lines = textwrap.wrap(short, width=LABEL_WIDTH, break_long_words=False,
+                          break_on_hyphens=False) or [short]
+    if len(lines) > LABEL_LINES:
+        lines = lines[:LABEL_LINES]
+        last = lines[-1]
+        while len(last) > LABEL_WIDTH - 1 and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        lines[-1] = last.rstrip(",;:") + "…"
+    return lines
+
+
+def category_fills(graph: CareerGraph) -> dict[str, str]:
+    """Fill of every category of ``graph`` (stages have none).
+
+    The largest categories (most nodes, then by name) take the palette in order; the
+    rest share :data:`OTHER_FILL`. It depends on the whole graph only, never on what a
+    view shows, so a category keeps its colour in every view and format.
+    """
+    counts = Counter(node.category for node in graph.nodes.values() if node.kind != "stage")
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return {c: PALETTE[i] if i < len(PALETTE) else OTHER_FILL for i, c in enumerate(ranked)}
+
+
+def legend_categories(fills: dict[str, str], shown: set[str]) -> list[tuple[str, str]]:
+    """Legend rows (label, fill) for the categories in ``shown``: palette colours in
+    palette order, then one row for the others."""
+    rows = sorted(((c, f) for c, f in fills.items() if c in shown and f != OTHER_FILL),
+                  key=lambda row: (PALETTE.index(row[1]), row[0]))
+    if any(fills[c] == OTHER_FILL for c in shown if c in fills):
+        rows.append((OTHER, OTHER_FILL))
+    return [(drawable(c), f) for c, f in rows]
