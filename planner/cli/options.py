@@ -151,7 +151,11 @@ def emit(text: str | bytes, output: str | None, *, wrote: str | None = None) -> 
     click.echo(wrote or f"Wrote {output}", err=True)
 
 
-def warn(messages: tuple[str, ...] | list[str]) -> None:
-    """Show warnings on standard error."""
+def warn(messages: tuple[str, ...] | list[str], *, prefix: str = "warning: ") -> None:
+    """Show warnings (or other notes) on standard error, wrapped to its terminal."""
+    from planner.clock import terminal as stream_terminal
+    from planner.views.terminal import wrap
+
+    width = stream_terminal(sys.stderr).width
     for message in messages:
-        click.echo(f"warning: {message}", err=True)
+        click.echo("\n".join(wrap(f"{prefix}{message}", width, hanging="  ")), err=True)

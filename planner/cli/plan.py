@@ -49,8 +49,7 @@ def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.dateti
     graph = load_graph(graph_dir, no_cache)
     result = roadmap_for(graph, load_profile(profile, graph), now=now(), target=target,
                          start=day(from_date), pace=pace)
-    for note in result.notes:
-        click.echo(note, err=True)
+    warn(result.notes, prefix="")
     warn(result.warnings)
     emit(result.render(fmt, terminal(output)), output)
 
