@@ -76,7 +76,6 @@ def cells(text: str) -> int:
 
 def clip(text: str, width: int, ellipsis: str = "…") -> str:
     """``text`` cut to ``width`` columns, ending in ``ellipsis`` when it was cut."""
-    text = " ".join(text.split())
     if cells(text) <= width:
         return text
     room = width - cells(ellipsis)
@@ -267,9 +266,9 @@ def _fit(cell: Label | str, width: int, ellipsis: str) -> str:
     if isinstance(cell, Label) and cell.id and cells(str(cell)) > width:
         room = width - cells(cell.tail)
         if room >= cells(ellipsis) + 7:  # a few letters of the name, else the id alone
-            return clip(cell.text, room, ellipsis) + cell.tail
+            return clip(" ".join(cell.text.split()), room, ellipsis) + cell.tail
         return clip(cell.id, width, ellipsis)
-    return clip(str(cell), width, ellipsis)
+    return clip(" ".join(str(cell).split()), width, ellipsis)
 
 
 def layout(

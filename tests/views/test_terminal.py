@@ -148,3 +148,9 @@ def test_a_bar_column_takes_the_room_left() -> None:
         "  Junior ML Engineer  ██████░░░░░  50.0%")
     assert layout(columns, rows, Terminal(width=30), indent=2).row(rows[0]) == (
         "  Junior ML Engineer  50.0%")
+
+
+def test_a_row_that_cannot_fit_is_cut_at_the_width_never_wrapped() -> None:
+    columns = (Column("a"), Column("b"))
+    table = layout(columns, [["x" * 30, "y" * 30]], Terminal(width=40))
+    assert table.row(["x" * 30, "y" * 30]) == "x" * 30 + "  " + "y" * 7 + "…"
