@@ -23,7 +23,7 @@ from typing import Final
 
 from planner.errors import PlanError
 from planner.graph import CareerGraph
-from planner.limits import MAX_HOURS_PER_WEEK, MAX_PLAN_YEARS
+from planner.limits import MAX_HOURS_PER_WEEK, MAX_PLAN_YEARS, MIN_SESSION_MINUTES
 from planner.models import Profile
 from planner.scheduling import Schedule
 
@@ -170,11 +170,13 @@ def pace_sentences(pace: Pace, forecasts: tuple[Forecast, ...]) -> list[str]:
         lines.append(f"nothing was recorded done in {pace.window}, so there is no forecast; record "
                      "finished items with `planner done ID... --on DATE`.")
         return lines
-    reached = [f"{f.name} on {f.date}, {_offset(f.date, f.planned)}" if f.date is not None
-               else f"{f.name} not within {MAX_PLAN_YEARS} years" for f in forecasts]
+    at_pace = f"at your pace ({pace.rate:.1f} h/week over {pace.window})"
+    reached = [f"{f.name} on {f.date}, {_offset(f.date, f.planned)}" for f in forecasts if f.date]
     if reached:
-        lines.append(f"at your pace ({pace.rate:.1f} h/week over {pace.window}) you reach "
-                     + "; ".join(reached) + ".")
+        lines.append(f"{at_pace} you reach {'; '.join(reached)}.")
+    elif forecasts:
+        lines.append(f"{at_pace} the plan cannot be made: it needs at least {MIN_SESSION_MINUTES} "
+                     f"minutes a week, and at most {MAX_PLAN_YEARS} years.")
     return lines
 
 
@@ -186,9 +188,12 @@ def pace_hours(pace: Pace) -> float:
     PlanError
         When the history is too short, or holds nothing done.
     """
-    if pace.days <= 0 or not pace.enough:
+    if pace.days <= 0:
+        raise PlanError(f"cannot plan at your pace yet: the plan starts on {pace.since}, and pace is "
+                        "measured from then")
+    if not pace.enough:
         raise PlanError(f"cannot plan at your pace yet: it is measured over at least {MIN_PACE_DAYS} "
-                        f"days of the plan, and {max(pace.days, 0)} have passed since {pace.since}")
+                        f"days of the plan, and {pace.days} have passed since {pace.since}")
     if not pace.items:
         raise PlanError(f"cannot plan at your pace: nothing was recorded done in {pace.window} "
                         "(record finished items with `planner done ID... --on DATE`)")

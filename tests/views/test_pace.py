@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from planner.cli import cli
 from planner.graph import CareerGraph
 from planner.models import Profile
-from planner.views.pace import Pace, as_planned, measure_pace, pace_sentences
+from planner.views.pace import Forecast, Pace, as_planned, measure_pace, pace_sentences
 
 HISTORY = """\
 target = "junior-ml-engineer"
@@ -120,3 +120,21 @@ def test_roadmap_pace_without_enough_history_is_a_plan_error(run: Callable[..., 
     assert result.stderr == (
         "Error: cannot plan at your pace yet: it is measured over at least 14 days of the plan, and 7 "
         "have passed since 2027-01-04\n")
+
+
+def test_a_pace_too_slow_to_plan_with_says_so(tiny_graph: CareerGraph,
+                                              make_profile: Callable[..., Profile]) -> None:
+    profile = make_profile(tiny_graph, completed={"git": "2027-02-20"})
+    pace = measure_pace(tiny_graph, profile, dt.date(2027, 3, 1))
+    assert round(pace.rate * 60) == 15  # 2 h over 8 weeks: 15 minutes a week
+    forecasts = (Forecast("junior-ml-engineer", "Junior ML Engineer", None, dt.date(2027, 2, 1)),)
+    assert pace_sentences(pace, forecasts)[-1] == (
+        "at your pace (0.2 h/week over the last 8 weeks) the plan cannot be made: it needs at least "
+        "30 minutes a week, and at most 50 years.")
+
+
+def test_roadmap_pace_before_the_plan_starts(run: Callable[..., Result]) -> None:
+    result = run("roadmap", "--pace", epoch="1798761600")  # 2027-01-01
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: cannot plan at your pace yet: the plan starts on 2027-01-04, and pace "
+                             "is measured from then\n")
