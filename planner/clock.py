@@ -1,19 +1,23 @@
 """The clock and the environment, read in one place for the two front doors.
 
 Only the command line (:mod:`planner.cli`) and the Python API (:mod:`planner.api`)
-import this module; everything below them takes ``now`` and the cache folder as
-arguments.
+import this module; everything below them takes ``now``, the cache folder and the
+:class:`~planner.views.terminal.Terminal` as arguments.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
+import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TextIO
 
 from planner.errors import OptionError
+from planner.views.terminal import Terminal
 
 
 def now(environ: Mapping[str, str] | None = None) -> dt.datetime:
@@ -44,3 +48,28 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
         return Path(base) / "planner"
     home = environ.get("HOME", "").strip()
     return Path(home) / ".cache" / "planner" if home else None
+
+
+def terminal(stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> Terminal:
+    """The facts of ``stream`` (default: standard output): its width, whether it is a
+    terminal, ``NO_COLOR``, ``TERM`` and its encoding.
+
+    On a terminal the width is the terminal's (``COLUMNS`` when set); in a pipe it is
+    ``COLUMNS`` when set, else unlimited, so piped output keeps full names.
+    """
+    stream = sys.stdout if stream is None else stream
+    environ = os.environ if environ is None else environ
+    tty = stream.isatty()
+    columns = environ.get("COLUMNS", "").strip()
+    width = int(columns) if columns.isdigit() else 0
+    if tty and not width:
+        try:
+            width = os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError):
+            width = 80
+    try:
+        utf8 = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name == "utf-8"
+    except LookupError:
+        utf8 = False
+    return Terminal(width=width or None, tty=tty, no_color=bool(environ.get("NO_COLOR")),
+                    dumb=environ.get("TERM") == "dumb", utf8=utf8)

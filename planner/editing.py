@@ -7,6 +7,7 @@ comments) are rewritten with their key order kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ class ProgressUpdate:
     implied: tuple[str, ...]
     """Prerequisites that now count as known without being written."""
     fraction: float | None
+    day: dt.date | None = None
+    """The day recorded in ``[completed]`` for the ids marked known."""
 
 
 def check_ids(graph: CareerGraph, ids: list[str], *, partial: bool) -> list[str]:
@@ -54,6 +57,7 @@ def record_progress(
     profile: Profile,
     ids: list[str],
     fraction: float | None = None,
+    day: dt.date | None = None,
 ) -> ProgressUpdate:
     """Mark ``ids`` done (or ``fraction`` done) in the profile source ``text``.
 
@@ -69,6 +73,8 @@ def record_progress(
         Ids of skills, projects or stages.
     fraction:
         None (or 1) to mark them known; a value in (0, 1) to record partial progress.
+    day:
+        The day to record in ``[completed]`` for the ids marked known (none when None).
 
     Raises
     ------
@@ -93,29 +99,45 @@ def record_progress(
     if is_json:
         data = json.loads(text)
         _apply(data, marked, fraction if partial else None)
+        _complete(data, () if partial else marked, day.isoformat() if day else None)
         new_text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
         import tomlkit
 
         data = tomlkit.parse(text)
         _apply(data, marked, fraction if partial else None)
+        _complete(data, () if partial else marked, day)
         new_text = tomlkit.dumps(data)
     return ProgressUpdate(new_text, marked, already, tuple(sorted(implied)),
-                          fraction if partial else None)
+                          fraction if partial else None, None if partial else day)
+
+
+def _table(data: Any, key: str) -> Any:
+    """The table ``key`` of a profile document, added (at the end) when it is missing."""
+    if data.get(key) is None:
+        if hasattr(data, "as_string"):  # a tomlkit document: add a real [table]
+            import tomlkit
+
+            data[key] = tomlkit.table()
+        else:
+            data[key] = {}
+    return data[key]
+
+
+def _complete(data: Any, ids: tuple[str, ...], day: dt.date | str | None) -> None:
+    """Record ``day`` in ``[completed]`` for each of ``ids``."""
+    if not ids or day is None:
+        return
+    completed = _table(data, "completed")
+    for node_id in ids:
+        completed[node_id] = day
 
 
 def _apply(data: Any, ids: tuple[str, ...], fraction: float | None) -> None:
     if not ids:
         return
     if fraction is not None:
-        if data.get("progress") is None:
-            if hasattr(data, "as_string"):  # a tomlkit document: add a real [progress] table
-                import tomlkit
-
-                data["progress"] = tomlkit.table()
-            else:
-                data["progress"] = {}
-        progress = data["progress"]
+        progress = _table(data, "progress")
         for node_id in ids:
             progress[node_id] = fraction
         return
@@ -140,7 +162,8 @@ def describe_update(update: ProgressUpdate, file: Path, graph: CareerGraph) -> s
     lines = []
     if update.marked:
         what = f"{update.fraction:g} done" if update.fraction is not None else "known"
-        lines.append(f"Recorded in {file}: {', '.join(update.marked)} as {what}.")
+        when = f", completed on {update.day}" if update.day is not None else ""
+        lines.append(f"Recorded in {file}: {', '.join(update.marked)} as {what}{when}.")
     if update.already:
         lines.append(f"Already known, nothing written: {', '.join(update.already)}.")
     if update.implied:

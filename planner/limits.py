@@ -23,6 +23,10 @@ MAX_HOURS_PER_WEEK: Final = 168.0
 """The hours in a week."""
 MAX_REMINDER_MINUTES: Final = 40_320
 """The longest reminder before a session (four weeks)."""
+MAX_REVIEWS: Final = 12
+"""Most reviews of one item (entries of ``review_days``)."""
+MAX_REVIEW_DAYS: Final = 3_650
+"""The longest wait before a review (about ten years)."""
 
 # --- profiles ------------------------------------------------------------------------
 
@@ -71,6 +75,7 @@ LIMITS: Final = (
     Limit("hours_per_week", f"more than 0 and at most {MAX_HOURS_PER_WEEK:g}", 2),
     Limit("a name or other text in a profile", f"at most {MAX_TEXT_CHARS:,} characters", 2),
     Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
+    Limit("`review_days`", f"at most {MAX_REVIEWS} entries, each 1 to {MAX_REVIEW_DAYS:,} days", 2),
     Limit("study time a week", f"at least {MIN_SESSION_MINUTES} minutes (windows capped by "
           "`hours_per_week`)", 1),
     Limit("a plan", f"at most {MAX_PLAN_YEARS} years long", 1),

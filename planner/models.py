@@ -173,5 +173,9 @@ class Profile(BaseModel):
     """Plan every recommended node too."""
     choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     """The person's picks for choices of the graph: choice id -> member ids."""
+    review_days: tuple[int, ...] = ()
+    """A 30-minute review this many days after an item's last session, for each entry."""
+    completed: dict[str, dt.date] = Field(default_factory=dict)
+    """The day each id was recorded done (``planner done``): the history pace is measured on."""
     source: str = "profile"
     """The file the profile came from, for messages and calendar UIDs."""

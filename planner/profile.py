@@ -22,6 +22,8 @@ from planner.limits import (
     MAX_DATE,
     MAX_HOURS_PER_WEEK,
     MAX_PROFILE_BYTES,
+    MAX_REVIEW_DAYS,
+    MAX_REVIEWS,
     MAX_TEXT_CHARS,
     MIN_DATE,
     MIN_SESSION_MINUTES,
@@ -32,7 +34,7 @@ from planner.sources import toml_error_line
 KEYS: Final = (
     "name", "target", "current_stage", "current_stage_since", "start", "timezone",
     "hours_per_week", "known", "progress", "availability", "blackouts", "deadline", "focus",
-    "recommended", "choices",
+    "recommended", "choices", "review_days", "completed",
 )
 REQUIRED: Final = ("target", "hours_per_week", "availability")
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
@@ -214,6 +216,29 @@ class _Checker:
                 raise self.fail(key, f"{choice} takes {pick} member{'s' if pick > 1 else ''}, "
                                 f"{len(ids)} given (members: {', '.join(members)})", "choices")
             result[choice] = tuple(ids)
+        return result
+
+    def review_days(self, data: Mapping[str, Any]) -> tuple[int, ...]:
+        """``review_days``: whole numbers of days after an item's last session."""
+        value = data["review_days"]
+        if not isinstance(value, list) or len(value) > MAX_REVIEWS or not all(
+            isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= MAX_REVIEW_DAYS for d in value
+        ):
+            raise self.fail("review_days", f"{_show(value)} is not a list of at most {MAX_REVIEWS} whole "
+                            f"numbers of days from 1 to {MAX_REVIEW_DAYS}, e.g. [7, 30, 90]")
+        return tuple(sorted(set(value)))
+
+    def completed(self, data: Mapping[str, Any]) -> dict[str, dt.date]:
+        """``[completed]``: id = the day it was recorded done."""
+        value = data["completed"]
+        if not isinstance(value, dict):
+            raise self.fail("completed", f"{_show(value)} is not a table of id = date, e.g. "
+                            "python = 2027-02-18")
+        result: dict[str, dt.date] = {}
+        for node_text, day in sorted(value.items()):
+            key = f"completed.{node_text}"
+            node_id = self.node_id(node_text, key, ("skill", "project", "stage"), "completed")
+            result[node_id] = max(self.date(day, key, "completed"), result.get(node_id, MIN_DATE))
         return result
 
     def windows(self, data: Mapping[str, Any]) -> dict[str, tuple[Window, ...]]:
@@ -403,6 +428,10 @@ def check_profile(
         values["recommended"] = check.boolean(data, "recommended")
     if "choices" in data:
         values["choices"] = check.choices(data)
+    if "review_days" in data:
+        values["review_days"] = check.review_days(data)
+    if "completed" in data:
+        values["completed"] = check.completed(data)
     values["availability"] = check.windows(data)
     if "blackouts" in data:
         values["blackouts"] = check.blackouts(data)

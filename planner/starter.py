@@ -41,6 +41,9 @@ known = ["python"]
 # Optional: plan what the graph recommends too, not only what it requires.
 # recommended = true
 
+# Optional: a 30-minute review of each item this many days after it ends.
+# review_days = [7, 30, 90]
+
 # Optional: how much of a skill or project is already done (0 to 1).
 [progress]
 # pandas = 0.5

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from planner.views.explain import Explanation
     from planner.views.stages import StageHours
     from planner.views.status import Status
+    from planner.views.terminal import Terminal
+    from planner.views.week import Week
 
 
 def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> CareerGraph:
@@ -65,6 +67,7 @@ class Roadmap:
     profile: Profile = field(repr=False)
     schedule: Schedule
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def milestones(self) -> tuple[Any, ...]:
@@ -74,13 +77,15 @@ class Roadmap:
         """The roadmap as plain data (the JSON format of SPEC.md)."""
         from planner.exporters.json import roadmap_data
 
-        return roadmap_data(self.schedule, name=self.profile.name)
+        return roadmap_data(self.schedule, name=self.profile.name, warnings=self.warnings)
 
-    def render(self, fmt: str = "text") -> str:
-        """The roadmap in one of :data:`planner.exporters.ROADMAP_FORMATS`."""
+    def render(self, fmt: str = "text", terminal: Terminal | None = None) -> str:
+        """The roadmap in one of :data:`planner.exporters.ROADMAP_FORMATS`, for
+        ``terminal`` (default: a file: no width limit)."""
         from planner.exporters import ROADMAP_FORMATS
+        from planner.views.terminal import PLAIN
 
-        return ROADMAP_FORMATS[fmt](self.schedule, self.profile.name)
+        return ROADMAP_FORMATS[fmt](self.schedule, self.profile.name, self.warnings, terminal or PLAIN)
 
 
 def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
@@ -126,13 +131,17 @@ def schedule_for(
     hours_per_week: float | None = None,
 ) -> Schedule:
     """Plan ``profile`` towards ``target`` (default: its own) and schedule it from
-    ``start``."""
+    ``start``, with the review sessions of its ``review_days``."""
     from planner.planning import make_plan
-    from planner.scheduling import Availability, schedule_plan
+    from planner.scheduling import Availability, add_reviews, schedule_plan
 
     plan = make_plan(graph, profile, target=target)
     avail = Availability.from_profile(profile, hours_per_week=hours_per_week)
-    return schedule_plan(plan, avail, start=start)
+    schedule = schedule_plan(plan, avail, start=start)
+    if not profile.review_days:
+        return schedule
+    finished = {n: day for n, day in profile.completed.items() if graph.kind(n) in ("skill", "project")}
+    return add_reviews(schedule, profile.review_days, finished=finished)
 
 
 def roadmap_for(
@@ -142,26 +151,35 @@ def roadmap_for(
     now: dt.datetime,
     target: str | None = None,
     start: dt.date | None = None,
+    pace: bool = False,
 ) -> Roadmap:
     """The dated roadmap of ``profile``.
 
     The plan starts on ``start``, else the profile's ``start``, else the day ``now``
-    falls on in the profile's zone. A missed deadline is warned about only when the
-    plan aims at the profile's own target (the deadline belongs to it).
+    falls on in the profile's zone. With ``pace`` it is made at the pace measured from
+    the profile's ``[completed]`` history instead of its ``hours_per_week``. A missed
+    deadline is warned about only when the plan aims at the profile's own target (the
+    deadline belongs to it).
 
     Raises
     ------
     UnknownIdError
         When ``target`` is not a stage id.
     PlanError
-        When the availability cannot hold the plan.
+        When the availability cannot hold the plan, or ``pace`` is asked for without
+        enough history.
     """
+    from planner.views.pace import measure_pace, pace_hours, pace_note
+
     if target is not None:
         target = graph.resolve(target, kinds=("stage",), what="stage", option="--target", names=True)
     first_day = start or profile.start or today_for(profile, now)
-    schedule = schedule_for(graph, profile, start=first_day, target=target)
+    measured = measure_pace(graph, profile, today_for(profile, now)) if pace else None
+    schedule = schedule_for(graph, profile, start=first_day, target=target,
+                            hours_per_week=pace_hours(measured) if measured else None)
     own = target is None or target == profile.target
-    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else ())
+    notes = (pace_note(measured, profile.hours_per_week),) if measured else ()
+    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else (), notes)
 
 
 # --- the calendar ---------------------------------------------------------------------------
@@ -175,6 +193,7 @@ class CalendarExport:
     sessions: int
     milestones: int
     warnings: tuple[str, ...] = ()
+    reviews: int = 0
 
 
 def read_previous_calendar(path: Path) -> dict[str, Any]:
@@ -236,31 +255,60 @@ def calendar_for(
     who = profile.name.strip() or "learner"
     data = render_ical(schedule, graph, person=who, stamp=now, reminder=reminder, previous=old,
                        calendar_name=f"Learning plan: {who} → {goal}")
-    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), roadmap.warnings)
+    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), roadmap.warnings,
+                          len(schedule.reviews))
 
 
 # --- where a person stands ------------------------------------------------------------------
+
+
+def _plans(graph: CareerGraph, profile: Profile, today: dt.date) -> tuple[Schedule, Schedule]:
+    """The plan as made on its first day (the profile's ``start``, with what was recorded
+    done since still to do), and the plan re-made from ``today``."""
+    from planner.views.pace import as_planned
+
+    first_day, before = profile.start or today, as_planned(profile)
+    original = schedule_for(graph, before, start=first_day)
+    if first_day >= today and before is profile:
+        return original, original
+    return original, schedule_for(graph, profile, start=max(first_day, today))
 
 
 def status_for(
     graph: CareerGraph, profile: Profile, *, now: dt.datetime, today: dt.date | None = None,
     count: int = 5,
 ) -> Status:
-    """Progress per stage, the next ``count`` sessions and what is overdue.
-
-    The plan as first made runs from the profile's ``start``; what is left is
-    re-planned from ``today`` (default: the day ``now`` falls on in the profile's
-    zone). Before the plan's first day nothing can be overdue, so the first plan is
-    the re-plan.
-    """
+    """Progress per stage; pace against the plan as first made, with each milestone at
+    that pace; the next ``count`` sessions of the plan re-made from ``today`` (default:
+    the day ``now`` falls on in the profile's zone); and what is overdue."""
+    from planner.errors import PlanError
+    from planner.views.pace import forecast, measure_pace, pace_hours
     from planner.views.status import make_status
 
     today = today or today_for(profile, now)
-    first_day = profile.start or today
-    original = schedule_for(graph, profile, start=first_day)
-    replanned = original if first_day >= today else schedule_for(graph, profile, start=today)
+    original, replanned = _plans(graph, profile, today)
+    pace = measure_pace(graph, profile, today, planned=original)
+    try:
+        at_pace = schedule_for(graph, profile, start=replanned.start, hours_per_week=pace_hours(pace))
+    except PlanError:  # too little history, or a pace too slow to plan with
+        at_pace = None
     return make_status(graph, profile, original=original, replanned=replanned, today=today,
-                       count=count)
+                       count=count, pace=pace, forecasts=forecast(at_pace, replanned, original))
+
+
+def week_for(
+    graph: CareerGraph, profile: Profile, *, now: dt.datetime, start: dt.date | None = None,
+    days: int | None = None,
+) -> Week:
+    """The sessions from ``start`` (default: today; the plan is re-made from it) to the
+    end of its Monday–Sunday week, or for ``days`` days; what is overdue; the next milestone."""
+    from planner.views.week import make_week
+
+    first = start or today_for(profile, now)
+    last = first + dt.timedelta(days=days - 1 if days else 6 - first.weekday())
+    original, replanned = _plans(graph, profile, first)
+    return make_week(graph, original=original, replanned=replanned, first=first, last=last,
+                     profile_file=profile.source)
 
 
 def gaps_for(graph: CareerGraph, profile: Profile) -> list[StageHours]:
@@ -283,10 +331,13 @@ def explain_for(
 
 
 def record_done(
-    path: Path, graph: CareerGraph, ids: Sequence[str], *, fraction: float | None = None
+    path: Path, graph: CareerGraph, ids: Sequence[str], *, now: dt.datetime,
+    fraction: float | None = None, on: dt.date | None = None,
 ) -> ProgressUpdate:
     """Record ``ids`` as done (or ``fraction`` done) in the profile file at ``path``,
-    keeping its comments and layout; the file is rewritten only when it changes."""
+    keeping its comments and layout; the file is rewritten only when it changes. Items
+    done in full are recorded in ``[completed]`` with the day ``on`` (default: today in
+    the profile's zone)."""
     from planner.editing import record_progress
     from planner.files import write_atomic
     from planner.profile import check_profile, read_profile_data
@@ -294,7 +345,7 @@ def record_done(
     data, text, is_json = read_profile_data(path)
     profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
     update = record_progress(text, is_json=is_json, graph=graph, profile=profile, ids=list(ids),
-                             fraction=fraction)
+                             fraction=fraction, day=on or today_for(profile, now))
     if update.text != text:
         write_atomic(path, update.text.encode("utf-8"))
     return update

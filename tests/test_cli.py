@@ -200,9 +200,9 @@ def test_stages(run: Callable[..., Result]) -> None:
     result = run("stages")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "id                         name                           needs    hours  years  salary",
-        "junior-ml-engineer         Junior ML Engineer                 5     30.0",
-        "ml-engineer                ML Engineer                        5     30.0",
+        "id                  name                needs  hours  years  salary",
+        "junior-ml-engineer  Junior ML Engineer      5   30.0",
+        "ml-engineer         ML Engineer             5   30.0",
     ]
 
 
@@ -210,9 +210,9 @@ def test_skills_by_category(run: Callable[..., Result]) -> None:
     result = run("skills", "--category", "data")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "id                               kind     category               hours  name",
-        "numpy                            skill    data                     4.0  NumPy",
-        "pandas                           skill    data                     6.0  pandas",
+        "id      kind   category  hours  name",
+        "numpy   skill  data        4.0  NumPy",
+        "pandas  skill  data        6.0  pandas",
     ]
 
 
@@ -328,6 +328,9 @@ def test_roadmap_text(run: Callable[..., Result], profile_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Roadmap: Tess → Junior ML Engineer"
     assert lines[2].startswith("Start 2027-01-04 · 6 h/week · Europe/Berlin · 4 items · 20.0 h · finish ")
+    assert lines[3:5] == ["Next: Mon 2027-01-04 19:00–21:00, NumPy",
+                          "First milestone: Junior ML Engineer, reached 2027-01-25"]
+    assert "  2027-01-16  2027-01-23  project  EDA report [eda-report]    8.0" in lines
     assert lines[-1].startswith("Total: 4 items, 20.0 h in ")
     assert result.stderr == ""
 
@@ -377,7 +380,7 @@ def test_roadmap_output_file(run: Callable[..., Result], profile_path: Path, tmp
     expected = run("roadmap", str(profile_path), "--format", "json").stdout
     result = run("roadmap", str(profile_path), "--format", "json", "-o", str(out))
     assert result.exit_code == 0
-    assert result.stdout == ""
+    assert (result.stdout, result.stderr) == ("", f"Wrote {out}\n")
     assert out.read_text(encoding="utf-8") == expected
     assert [p.name for p in out.parent.iterdir()] == ["plan.json"]  # no temporary file left
 
@@ -459,6 +462,9 @@ def test_roadmap_deadline_warning_gives_hours_that_meet_it(
     assert match, result.stderr
     reached, hours, reached_then = match.groups()
     assert json.loads(result.stdout)["milestones"][-1]["date"] == reached
+    assert json.loads(result.stdout)["warnings"] == [result.stderr.removeprefix("warning: ").rstrip("\n")]
+    closing = run("roadmap", str(profile_path))  # the text roadmap closes with the warning too
+    assert closing.stdout.endswith(f"\n{closing.stderr}")
     assert reached > "2027-02-10" >= reached_then
     profile_path.write_text(text.replace("hours_per_week = 2\n", f"hours_per_week = {hours}\n"))
     again = run("roadmap", str(profile_path), "--format", "json")
@@ -513,9 +519,9 @@ def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
     result = run("gaps", str(profile_path))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "stage                      known missing hours missing  ready",
-        "junior-ml-engineer             1       4          20.0  33.3%  [#######.............]",
-        "ml-engineer                    1       4          20.0  33.3%  [#######.............]",
+        "stage              known missing hours missing ready",
+        "junior-ml-engineer     1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
+        "ml-engineer            1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
     ]
 
 
@@ -540,3 +546,11 @@ def test_installed_entry_point_in_a_subprocess(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120, check=False)
     assert module.returncode == 0, module.stderr
     assert module.stdout.splitlines()[1].startswith("junior-ml-engineer ")
+
+
+def test_every_output_file_is_announced(run: Callable[..., Result], profile_path: Path,
+                                        tmp_path: Path) -> None:
+    picture = tmp_path / "graph.dot"
+    result = run("graph", "--profile", str(profile_path), "-o", str(picture))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote {picture}\n")
+    assert run("graph", "-o", "-").stderr == ""

@@ -45,14 +45,16 @@ def test_done_adds_only_the_id_and_keeps_every_comment(setup: tuple[Path, Path])
     code, out, _ = done(str(profile), "pandas", graph=graph)
     assert code == 0
     assert out == (
-        f"Recorded in {profile}: pandas as known.\n"
+        f"Recorded in {profile}: pandas as known, completed on 2026-11-27.\n"
         "This also counts 1 prerequisite(s) as known, without writing them: numpy.\n"
     )
     new = profile.read_text(encoding="utf-8")
     old_lines, new_lines = COMMENTED.splitlines(), new.splitlines()
     added = [line for line in new_lines if line not in old_lines]
     assert [line for line in old_lines if line not in new_lines] == []  # nothing removed
-    assert added == ['  "pandas",']
+    assert added == ['  "pandas",', "[completed]", "pandas = 2026-11-27"]
+    expected = COMMENTED.replace('"python",  # since school\n', '"python",  # since school\n  "pandas",\n')
+    assert new.startswith(expected)
     assert "# My plan -- keep this comment" in new and "# since school" in new
 
 
@@ -152,5 +154,97 @@ def test_done_on_an_example_profile_keeps_its_comments(tmp_path: Path) -> None:
     assert result.exit_code == 0
     old, new = example.read_text().splitlines(), profile.read_text().splitlines()
     assert [line for line in new if line not in old] == [
-        'known = ["statistics", "linear-algebra", "pandas"]']
+        'known = ["statistics", "linear-algebra", "pandas"]', "[completed]", "pandas = 2026-11-26"]
     assert [line for line in old if line not in new] == ['known = ["statistics", "linear-algebra"]']
+
+
+# --- the day each item was done: [completed] ------------------------------------------------
+
+
+def test_done_records_the_day_in_the_profiles_zone_or_the_given_one(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    assert done(str(profile), "git", graph=graph)[0] == 0
+    code, out, _ = done(str(profile), "NumPy", "--on", "2027-02-18", graph=graph)
+    assert code == 0
+    assert out.startswith(f"Recorded in {profile}: numpy as known, completed on 2027-02-18.\n")
+    assert profile.read_text(encoding="utf-8").endswith(
+        "[completed]\ngit = 2026-11-27\nnumpy = 2027-02-18\n")
+    text = profile.read_text(encoding="utf-8")
+    again = CliRunner().invoke(cli, ["status", str(profile), "--graph", str(graph), "--from", "2027-03-01"])
+    assert again.exit_code == 0, again.output  # the profile with [completed] loads
+    assert done(str(profile), "numpy", "--on", "2027-03-01", graph=graph)[1] == (
+        "Already known, nothing written: numpy.\n")
+    assert profile.read_text(encoding="utf-8") == text
+
+
+def test_partial_progress_records_no_day(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    assert done(str(profile), "numpy", "--partial", "0.5", "--on", "2027-02-18", graph=graph)[0] == 0
+    assert "[completed]" not in profile.read_text(encoding="utf-8")
+
+
+def test_json_profiles_get_the_day_as_a_string(tmp_path: Path, tiny_graph_dir: Path) -> None:
+    profile = tmp_path / "me.json"
+    profile.write_text(json.dumps({
+        "target": "junior-ml-engineer", "hours_per_week": 5, "start": "2027-01-04",
+        "availability": {"mon": ["19:00-21:00"]}}), encoding="utf-8")
+    assert done(str(profile), "git", "--on", "2027-01-20", graph=tiny_graph_dir)[0] == 0
+    assert json.loads(profile.read_text(encoding="utf-8"))["completed"] == {"git": "2027-01-20"}
+
+
+def test_an_impossible_day_is_a_usage_error(setup: tuple[Path, Path]) -> None:
+    profile, graph = setup
+    before = profile.read_bytes()
+    code, _, err = done(str(profile), "git", "--on", "2027-02-30", graph=graph)
+    assert code == 2
+    assert "Error: Invalid value for '--on': '2027-02-30' does not match the format '%Y-%m-%d'." in err
+    code, _, err = done(str(profile), "git", "--on", "0001-01-01", graph=graph)
+    assert code == 2  # a day the profile could not hold afterwards
+    assert err.endswith("Error: Invalid value for '--on': 0001-01-01 is out of range; dates run from "
+                        "1900-01-01 to 2999-12-31\n")
+    assert profile.read_bytes() == before
+
+
+# --- what a person types: ids, aliases and names ---------------------------------------------
+
+CURRICULUM = Path(__file__).resolve().parent / "data" / "curriculum"
+LEARNER = """\
+target = "junior-ml-engineer"
+hours_per_week = 6
+start = 2027-01-04
+
+[availability]
+mon = ["19:00-21:00"]
+"""
+
+
+@pytest.mark.parametrize(("typed", "recorded"), [
+    ("numpy", "numpy"),                              # an id
+    ("torch", "pytorch"),                            # an alias
+    ("Python programming", "python"),                # the name people read
+    ("  JUPYTER   notebooks ", "jupyter"),           # a name in another case and spacing
+    ("PY", "python"),                                # an alias in another case
+])
+def test_done_accepts_ids_aliases_and_names_in_any_case(tmp_path: Path, typed: str, recorded: str) -> None:
+    profile = tmp_path / "me.toml"
+    profile.write_text(LEARNER, encoding="utf-8")
+    code, out, err = done(str(profile), typed, "--on", "2027-01-11", graph=CURRICULUM)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Recorded in {profile}: {recorded} as known, completed on 2027-01-11.\n")
+    text = profile.read_text(encoding="utf-8")
+    assert f'known = ["{recorded}"]' in text and f"{recorded} = 2027-01-11" in text
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("PyTroch", "pytorch"),
+    ("Pyhton programming", "Python programming"),
+    ("tensorflwo", "tensorflow"),
+])
+def test_a_typo_in_any_case_suggests_the_id_alias_or_name(tmp_path: Path, typed: str, hint: str) -> None:
+    profile = tmp_path / "me.toml"
+    profile.write_text(LEARNER, encoding="utf-8")
+    code, out, err = done(str(profile), typed, graph=CURRICULUM)
+    assert (code, out) == (2, "")
+    assert err.endswith(f"Error: Invalid value for 'ID...': unknown skill, project or stage id '{typed}' "
+                        f"(did you mean '{hint}'?)\n")
+    assert profile.read_text(encoding="utf-8") == LEARNER

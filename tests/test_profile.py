@@ -25,7 +25,7 @@ from planner.profile import check_profile, load_profile
 
 VALID_KEYS = (
     "name, target, current_stage, current_stage_since, start, timezone, hours_per_week, known, "
-    "progress, availability, blackouts, deadline, focus, recommended, choices"
+    "progress, availability, blackouts, deadline, focus, recommended, choices, review_days, completed"
 )
 
 
@@ -480,3 +480,43 @@ def test_check_profile_errors_carry_file_key_and_line(tiny_graph: CareerGraph) -
     assert str(info.value) == (
         "me.toml:3: key 'known': unknown skill, project or stage id 'pyton' (did you mean 'python'?)"
     )
+
+
+# --- review_days and [completed] ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["[7, 0]", '"weekly"', "[7, 3651]", "[true]", "[1.5]",
+                                   "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]"])
+def test_review_days_must_be_a_short_list_of_days(rejects: Callable[..., str], tmp_path: Path,
+                                                  value: str) -> None:
+    stderr = rejects(profile_text(f"review_days = {value}"))
+    assert stderr.startswith(f"Error: {tmp_path / 'bad.toml'}:3: key 'review_days': ")
+    assert stderr.endswith(" is not a list of at most 12 whole numbers of days from 1 to 3650, e.g. "
+                           "[7, 30, 90]\n")
+
+
+def test_completed_needs_known_ids(rejects: Callable[..., str], tmp_path: Path) -> None:
+    text = profile_text(availability='mon = ["19:00-21:00"]\n[completed]\npandsa = 2027-01-04')
+    assert rejects(text) == error(
+        "bad.toml", tmp_path,
+        ":7: key 'completed.pandsa': unknown skill, project or stage id 'pandsa' (did you mean 'pandas'?)",
+    )
+
+
+def test_completed_needs_dates(rejects: Callable[..., str], tmp_path: Path) -> None:
+    text = profile_text(availability='mon = ["19:00-21:00"]\n[completed]\npandas = "soon"')
+    assert rejects(text) == error(
+        "bad.toml", tmp_path,
+        ':7: key \'completed.pandas\': "soon" is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04',
+    )
+    assert rejects(profile_text('completed = ["pandas"]')) == error(
+        "bad.toml", tmp_path,
+        ':3: key \'completed\': ["pandas"] is not a table of id = date, e.g. python = 2027-02-18')
+
+
+def test_review_days_and_completed_are_read(tiny_graph: CareerGraph,
+                                            make_profile: Callable[..., Any]) -> None:
+    profile = make_profile(tiny_graph, review_days=[90, 7, 30, 7],
+                           completed={"Numpy": dt.date(2027, 1, 5), "git": "2027-01-06"})
+    assert profile.review_days == (7, 30, 90)
+    assert profile.completed == {"numpy": dt.date(2027, 1, 5), "git": dt.date(2027, 1, 6)}

@@ -87,6 +87,7 @@ def _checker_ready() -> str | None:
     return None
 
 
+@pytest.mark.slow  # a real calendar client imports both files
 @pytest.mark.skipif(_checker_ready() is not None, reason=str(_checker_ready()))
 def test_the_update_imports_cleanly_into_khal(sequence: tuple[Path, Path]) -> None:
     first, second = sequence

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from planner.cli import PlannerCommand, options
+from planner.cli.completion import complete_ids
 from planner.cli.options import (
     emit,
     graph_options,
@@ -15,6 +16,7 @@ from planner.cli.options import (
     now,
     output_option,
     profile_argument,
+    terminal,
 )
 
 
@@ -36,18 +38,10 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
     from planner.usecases import stage_table
-    from planner.views.stages import salary_span
+    from planner.views.catalogue import render_stage_list
 
     graph = load_graph(graph_dir, no_cache)
-    click.echo(f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  {'years':<6} salary")
-    for row in stage_table(graph):
-        stage = graph.nodes[row.stage]
-        salary = salary_span(stage.all_salaries)  # type: ignore[union-attr]
-        years = stage.experience_years or ""  # type: ignore[union-attr]
-        click.echo(
-            f"{row.stage:<26} {row.name:<30} {row.work:>5} {row.total_hours:>8.1f}  "
-            f"{years:<6} {salary}".rstrip()
-        )
+    click.echo(render_stage_list(stage_table(graph), graph, terminal=terminal()), nl=False)
 
 
 @click.command(cls=PlannerCommand)
@@ -57,17 +51,14 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
 def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
     """List the skills and projects, by category then id."""
     from planner.usecases import skills_in
+    from planner.views.catalogue import render_skill_list
 
     chosen = skills_in(load_graph(graph_dir, no_cache), category)
-    click.echo(f"{'id':<32} {'kind':<8} {'category':<20} {'hours':>7}  name")
-    for node in chosen:
-        click.echo(
-            f"{node.id:<32} {node.kind:<8} {node.category:<20} {node.hours:>7.1f}  {node.name}"
-        )
+    click.echo(render_skill_list(chosen, terminal=terminal()), nl=False)
 
 
 @click.command(cls=PlannerCommand)
-@click.argument("node_id", metavar="ID")
+@click.argument("node_id", metavar="ID", shell_complete=complete_ids())
 @click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
               metavar="PROFILE", help="Say why ID is (or is not) in this profile's plan, and when.")
 @graph_options
@@ -79,7 +70,8 @@ def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, 
     graph = load_graph(graph_dir, no_cache)
     graph.resolve(node_id, option="ID", names=True)  # fail on a typo before reading the profile
     profile = load_profile(profile_path, graph) if profile_path is not None else None
-    click.echo(render_explanation(explain_for(graph, node_id, profile=profile, now=now())), nl=False)
+    explanation = explain_for(graph, node_id, profile=profile, now=now())
+    click.echo(render_explanation(explanation, terminal=terminal()), nl=False)
 
 
 @click.command(cls=PlannerCommand)
@@ -99,7 +91,7 @@ def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> 
 
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
     else:
-        click.echo(render_readiness(rows), nl=False)
+        click.echo(render_readiness(rows, terminal=terminal()), nl=False)
 
 
 def _graph_formats() -> list[str]:
@@ -114,9 +106,10 @@ def _graph_formats() -> list[str]:
 @click.option("--format", "fmt", type=click.Choice(_graph_formats()), default="dot",
               show_default=True, help="Output format (svg, png and html need Graphviz's dot).")
 @output_option
-@click.option("--focus", default=None, metavar="ID",
+@click.option("--focus", default=None, metavar="ID", shell_complete=complete_ids(),
               help="Highlight ID and its whole prerequisite chain.")
-@click.option("--stage", default=None, metavar="ID", help="Show only what stage ID requires.")
+@click.option("--stage", default=None, metavar="ID", shell_complete=complete_ids("stage"),
+              help="Show only what stage ID requires.")
 @click.option("--overview", is_flag=True,
               help="Only the ladder: one box per stage with its skills, projects and hours.")
 @graph_options

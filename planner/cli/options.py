@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from planner.cli.completion import complete_ids
+
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
     from planner.models import Profile
+    from planner.views.terminal import Terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,18 +57,32 @@ def profile_argument(func: F) -> F:
     return click.argument("profile", type=click.Path(path_type=Path, dir_okay=True))(func)
 
 
-def date_option(help_text: str) -> Callable[[F], F]:
-    """``--from DATE`` with ``help_text``."""
+def _in_range(ctx: click.Context, param: click.Parameter, value: dt.datetime | None) -> dt.datetime | None:
+    """Refuse a date a profile could not hold (see :mod:`planner.limits`)."""
+    from planner.limits import MAX_DATE, MIN_DATE
+
+    if value is not None and not MIN_DATE <= value.date() <= MAX_DATE:
+        raise click.BadParameter(f"{value.date()} is out of range; dates run from {MIN_DATE} to {MAX_DATE}")
+    return value
+
+
+def day_option(*names: str, help_text: str) -> Callable[[F], F]:
+    """A ``YYYY-MM-DD`` option (``--from DATE``, ``--on DATE``) with ``help_text``."""
 
     def decorate(func: F) -> F:
-        return click.option("--from", "from_date", type=click.DateTime(formats=["%Y-%m-%d"]),
-                            default=None, metavar="DATE", help=help_text)(func)
+        return click.option(*names, type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                            metavar="DATE", callback=_in_range, help=help_text)(func)
 
     return decorate
 
 
+def date_option(help_text: str) -> Callable[[F], F]:
+    """``--from DATE`` with ``help_text``."""
+    return day_option("--from", "from_date", help_text=help_text)
+
+
 def target_option(func: F) -> F:
-    return click.option("--target", default=None, metavar="STAGE",
+    return click.option("--target", default=None, metavar="STAGE", shell_complete=complete_ids("stage"),
                         help="A stage id to aim at instead of the profile's target.")(func)
 
 
@@ -103,11 +120,20 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def terminal(output: str | None = None) -> Terminal:
+    """Where text for ``output`` goes: a file (no width limit), or standard output."""
+    from planner.clock import terminal as stdout_terminal
+    from planner.views.terminal import PLAIN
+
+    return PLAIN if output not in (None, "-") else stdout_terminal()
+
+
 # --- output --------------------------------------------------------------------------------
 
 
-def emit(text: str | bytes, output: str | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to standard output."""
+def emit(text: str | bytes, output: str | None, *, wrote: str | None = None) -> None:
+    """Write ``text`` to ``output`` atomically, saying so on standard error (``wrote``,
+    default ``Wrote FILE``), or to standard output."""
     from planner.files import write_atomic
 
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -122,9 +148,14 @@ def emit(text: str | bytes, output: str | None) -> None:
         stream.flush()
         return
     write_atomic(Path(output), data)
+    click.echo(wrote or f"Wrote {output}", err=True)
 
 
-def warn(messages: tuple[str, ...] | list[str]) -> None:
-    """Show warnings on standard error."""
+def warn(messages: tuple[str, ...] | list[str], *, prefix: str = "warning: ") -> None:
+    """Show warnings (or other notes) on standard error, wrapped to its terminal."""
+    from planner.clock import terminal as stream_terminal
+    from planner.views.terminal import wrap
+
+    width = stream_terminal(sys.stderr).width
     for message in messages:
-        click.echo(f"warning: {message}", err=True)
+        click.echo("\n".join(wrap(f"{prefix}{message}", width, hanging="  ")), err=True)

@@ -19,6 +19,7 @@ from planner.cli.options import (
     output_option,
     profile_argument,
     target_option,
+    terminal,
     warn,
 )
 from planner.exporters import ROADMAP_FORMATS
@@ -31,18 +32,26 @@ from planner.limits import MAX_REMINDER_MINUTES
 @click.option("--format", "fmt", type=click.Choice(list(ROADMAP_FORMATS)), default="text",
               show_default=True, help="Output format.")
 @date_option("Plan from this day (YYYY-MM-DD) instead of the profile's start or today.")
+@click.option("--pace", is_flag=True,
+              help="Plan at the pace measured from the profile's [completed] history (the last "
+              "8 weeks) instead of hours_per_week.")
 @output_option
 @graph_options
-def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.datetime | None,
+def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.datetime | None, pace: bool,
             output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
-    """The ordered, dated study-and-project roadmap for PROFILE."""
+    """The ordered, dated study-and-project roadmap for PROFILE.
+
+    It opens with the next session and the first milestone; deadline warnings go to
+    standard error and close the text roadmap too.
+    """
     from planner.usecases import roadmap_for
 
     graph = load_graph(graph_dir, no_cache)
     result = roadmap_for(graph, load_profile(profile, graph), now=now(), target=target,
-                         start=day(from_date))
+                         start=day(from_date), pace=pace)
+    warn(result.notes, prefix="")
     warn(result.warnings)
-    emit(result.render(fmt), output)
+    emit(result.render(fmt, terminal(output)), output)
 
 
 @click.command(cls=PlannerCommand)
@@ -67,10 +76,9 @@ def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int
     export = calendar_for(graph, load_profile(profile, graph), now=now(), previous=previous,
                           target=target, start=day(from_date), reminder=reminder)
     warn(export.warnings)
-    emit(export.data, output)
-    if output != "-":
-        click.echo(f"Wrote {output}: {export.sessions} sessions, {export.milestones} milestones.",
-                   err=True)
+    reviews = f", {export.reviews} reviews" if export.reviews else ""
+    emit(export.data, output,
+         wrote=f"Wrote {output}: {export.sessions} sessions{reviews}, {export.milestones} milestones.")
 
 
 COMMANDS = (roadmap, calendar)

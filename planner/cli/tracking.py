@@ -1,41 +1,49 @@
-"""Commands that follow a plan: init, done, status."""
+"""Commands that follow a plan: init, done, status, week."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from pathlib import Path
 
 import click
 
 from planner.cli import InputError, PlannerCommand
+from planner.cli.completion import complete_ids
 from planner.cli.options import (
     date_option,
     day,
+    day_option,
     emit,
     graph_options,
     load_graph,
     load_profile,
     now,
     profile_argument,
+    terminal,
 )
 
 
 @click.command(cls=PlannerCommand)
 @profile_argument
-@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...",
+                shell_complete=complete_ids("skill", "project", "stage"))
 @click.option("--partial", type=click.FloatRange(0, 1, min_open=True), default=None,
               metavar="FRACTION", help="Record the ids as this fraction done (0 < FRACTION <= 1).")
+@day_option("--on", help_text="The day they were finished (YYYY-MM-DD; default: today).")
 @graph_options
-def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, graph_dir: Path | None,
-         no_cache: bool) -> None:
-    """Record the given ids as done (or partly done) in PROFILE, keeping its comments."""
+def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, on: dt.datetime | None,
+         graph_dir: Path | None, no_cache: bool) -> None:
+    """Record the given ids as done (or partly done) in PROFILE, keeping its comments.
+
+    An id may also be an alias or a node's exact name, in any case. Items done in full
+    are recorded with the day in the profile's [completed] table, which `planner status`
+    measures your pace on.
+    """
     from planner.editing import describe_update
     from planner.usecases import record_done
 
     graph = load_graph(graph_dir, no_cache)
-    update = record_done(profile, graph, ids, fraction=partial)
+    update = record_done(profile, graph, ids, now=now(), fraction=partial, on=day(on))
     click.echo(describe_update(update, profile, graph), nl=False)
 
 
@@ -48,15 +56,36 @@ def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, graph_di
 @graph_options
 def status(*, profile: Path, from_date: dt.datetime | None, count: int, graph_dir: Path | None,
            no_cache: bool) -> None:
-    """Progress per stage, the next sessions, and planned sessions now overdue."""
+    """Progress per stage, pace against the plan, the next sessions, and what is overdue."""
     from planner.usecases import status_for
     from planner.views.status import render_status
 
     graph = load_graph(graph_dir, no_cache)
     result = status_for(graph, load_profile(profile, graph), now=now(), today=day(from_date),
                         count=count)
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(render_status(result, color=color), nl=False)
+    click.echo(render_status(result, terminal=terminal()), nl=False)
+
+
+@click.command(cls=PlannerCommand)
+@profile_argument
+@date_option("Start on this day (YYYY-MM-DD) instead of today, re-planning from it.")
+@click.option("--days", type=click.IntRange(1, 31), default=None, metavar="N",
+              help="Show N days (1 to 31; default: to the end of the Monday-Sunday week).")
+@graph_options
+def week(*, profile: Path, from_date: dt.datetime | None, days: int | None, graph_dir: Path | None,
+         no_cache: bool) -> None:
+    """What to do in the next days (default: the rest of this Monday-Sunday week),
+    session by session, with ids.
+
+    Each session says what it is for (first, continue, finish, whole or review) and
+    the hours of the item left after it; then what is overdue and the next milestone.
+    """
+    from planner.usecases import week_for
+    from planner.views.week import render_week
+
+    graph = load_graph(graph_dir, no_cache)
+    result = week_for(graph, load_profile(profile, graph), now=now(), start=day(from_date), days=days)
+    click.echo(render_week(result, terminal=terminal()), nl=False)
 
 
 @click.command(cls=PlannerCommand)
@@ -71,8 +100,7 @@ def init(*, path: Path, force: bool) -> None:
         return
     if path.exists() and not force:
         raise InputError(f"{path} already exists; use --force to overwrite it")
-    emit(STARTER_PROFILE, str(path))
-    click.echo(f"Wrote {path}. Edit it, then run: planner roadmap {path}", err=True)
+    emit(STARTER_PROFILE, str(path), wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}")
 
 
-COMMANDS = (init, done, status)
+COMMANDS = (init, done, status, week)

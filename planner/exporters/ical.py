@@ -25,7 +25,7 @@ from planner.errors import CalendarError
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.scheduling import Milestone, Schedule
+    from planner.scheduling import Milestone, Schedule, Session
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
@@ -280,6 +280,27 @@ def render_ical(
             return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         return start.astimezone(zone), end.astimezone(zone)
 
+    def timed_event(uid: str, session: Session, summary: str, description: str) -> Any:
+        """A confirmed event for a study or review session, with the reminder."""
+        ev = Event()
+        ev.add("uid", uid)
+        ev.add("dtstamp", stamp)
+        begin, finish = times(session.start, session.end)
+        ev.add("dtstart", begin)
+        ev.add("dtend", finish)
+        ev.add("summary", clean_text(" ".join(summary.split())))
+        ev.add("description", clean_text(description))
+        ev.add("categories", [clean_text(graph.nodes[session.item].category)])  # type: ignore[union-attr]
+        ev.add("status", "CONFIRMED")
+        ev.add("transp", "OPAQUE")
+        if reminder is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", clean_text(" ".join(summary.split())))
+            alarm.add("trigger", dt.timedelta(minutes=-reminder))
+            ev.add_component(alarm)
+        return ev
+
     fresh: list[tuple[str, Any]] = []
     left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
     items = {item.id: item for item in schedule.plan.items}
@@ -294,29 +315,22 @@ def render_ical(
         left[session.item] -= session.minutes
         verb = "Project" if node.kind == "project" else "Study"
         summary = f"{verb}: {node.name}" + (f" ({number}/{count})" if count > 1 else "")
-        ev = Event()
-        ev.add("uid", uid)
-        ev.add("dtstamp", stamp)
-        begin, finish = times(session.start, session.end)
-        ev.add("dtstart", begin)
-        ev.add("dtend", finish)
-        ev.add("summary", clean_text(" ".join(summary.split())))
         if session.item not in about:
             about[session.item] = _about(graph, schedule, session.item)
         hours_left = (f"Hours left after this session: {left[session.item] / 60:g} of "
                       f"{items[session.item].hours:g}")
-        ev.add("description", clean_text("\n".join([*about[session.item], hours_left])))
-        ev.add("categories", [clean_text(node.category)])  # type: ignore[union-attr]
-        ev.add("status", "CONFIRMED")
-        ev.add("transp", "OPAQUE")
+        ev = timed_event(uid, session, summary, "\n".join([*about[session.item], hours_left]))
         ev.add("x-planner-item", session.item)
-        if reminder is not None:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", clean_text(" ".join(summary.split())))
-            alarm.add("trigger", dt.timedelta(minutes=-reminder))
-            ev.add_component(alarm)
         fresh.append((uid, ev))
+    for review in schedule.reviews:
+        uid = event_uid(person, "review", review.item, review.index)
+        if uid in kept:
+            uid = event_uid(person, "review", review.item, review.index, "replan",
+                            schedule.start.isoformat())
+        name = graph.nodes[review.item].name
+        fresh.append((uid, timed_event(
+            uid, review, f"Review: {name} ({review.index}/{review.count})",
+            f"Go over {name} again: review {review.index} of {review.count}, due {review.due}.")))
     for milestone in schedule.milestones:
         uid = event_uid(person, "milestone", milestone.stage)
         ev = Event()

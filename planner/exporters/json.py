@@ -5,12 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.scheduling import Schedule
+from planner.scheduling import Review, Schedule, Session
 from planner.views.schedule import rows
 
 
-def roadmap_data(schedule: Schedule, *, name: str = "") -> dict[str, Any]:
-    """The roadmap as plain data: items in roadmap order, sessions, milestones."""
+def _session(session: Session, schedule: Schedule) -> dict[str, Any]:
+    data: dict[str, Any] = {"item": session.item, "kind": session.kind,
+            "start": schedule.local(session.start).isoformat(),
+            "end": schedule.local(session.end).isoformat()}
+    if isinstance(session, Review):
+        data |= {"index": session.index, "count": session.count, "due": session.due.isoformat()}
+    return data
+
+
+def roadmap_data(
+    schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The roadmap as plain data: items in roadmap order, study and review sessions by
+    start, milestones, choices and the deadline warnings."""
     local = schedule.local
     finish = schedule.finish
     return {
@@ -38,15 +50,7 @@ def roadmap_data(schedule: Schedule, *, name: str = "") -> dict[str, Any]:
             }
             for row in rows(schedule)
         ],
-        "sessions": [
-            {
-                "item": s.item,
-                "kind": "study",
-                "start": local(s.start).isoformat(),
-                "end": local(s.end).isoformat(),
-            }
-            for s in schedule.sessions
-        ],
+        "sessions": [_session(s, schedule) for s in schedule.timeline],
         "milestones": [
             {"stage": m.stage, "name": m.name, "date": m.date.isoformat(),
              "skills_ready": m.skills_ready.isoformat(),
@@ -54,9 +58,11 @@ def roadmap_data(schedule: Schedule, *, name: str = "") -> dict[str, Any]:
             for m in schedule.milestones
         ],
         "choices": [c.as_dict() for c in schedule.plan.choices],
+        "warnings": list(warnings),
     }
 
 
-def render_json(schedule: Schedule, *, name: str = "") -> str:
+def render_json(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()) -> str:
     """Render the roadmap as indented JSON text ending in a newline."""
-    return json.dumps(roadmap_data(schedule, name=name), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(roadmap_data(schedule, name=name, warnings=warnings), indent=2,
+                      ensure_ascii=False) + "\n"

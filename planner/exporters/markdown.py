@@ -15,6 +15,7 @@ from planner.views.schedule import (
     item_label,
     milestone_title,
     nothing_left,
+    review_summary,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
@@ -28,8 +29,11 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -> str:
-    """Render the roadmap as a Markdown checklist, with a Mermaid gantt chart."""
+def render_markdown(
+    schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = (), gantt: bool = True
+) -> str:
+    """Render the roadmap as a Markdown checklist, with a Mermaid gantt chart; the review
+    sessions and any deadline warning are summed up after the checklist."""
     plan = schedule.plan
     avail = schedule.availability
     names = {goal.id: goal.name for goal in plan.stages}
@@ -61,11 +65,15 @@ def render_markdown(schedule: Schedule, *, name: str = "", gantt: bool = True) -
         for row in rows:
             when = row.start.isoformat() if row.start == row.end else f"{row.start} → {row.end}"
             out.append(
-                f"- [ ] **{md_escape(item_label(row.item))}** \\({row.item.kind}, "
+                f"- [ ] **{md_escape(item_label(row.item))}** `{row.item.id}` \\({row.item.kind}, "
                 f"{hours(row.item.minutes)} h\\) — {when}"
             )
         out.append("")
         out.append(f"_{len(rows)} items, {hours(sum(r.item.minutes for r in rows))} h_")
+    if schedule.reviews:
+        out += ["", md_escape(review_summary(schedule))]
+    for warning in warnings:
+        out += ["", f"**Warning:** {md_escape(warning)}"]
     if gantt and plan.items:
         out += ["", "## Timeline", "", render_gantt(schedule).rstrip("\n")]
     return "\n".join(out) + "\n"

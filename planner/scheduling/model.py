@@ -22,10 +22,22 @@ class Session:
     """1-based position among the item's sessions."""
     count: int
     """How many sessions the item has in all."""
+    kind: str = "study"
+    """``study``, or ``review`` for a :class:`Review`."""
 
     @property
     def minutes(self) -> int:
         return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class Review(Session):
+    """A short session that goes over an item again some days after it ended
+    (``index`` of ``count`` reviews of the item)."""
+
+    kind: str = "review"
+    due: dt.date = dt.date.min
+    """The local day from which the review may take place."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,16 @@ class Schedule:
     start: dt.date
     sessions: tuple[Session, ...]
     milestones: tuple[Milestone, ...]
+    reviews: tuple[Review, ...] = ()
+    """Review sessions, in the time the study sessions leave free (see
+    :mod:`planner.scheduling.reviews`); ``sessions`` holds the study only."""
+
+    @property
+    def timeline(self) -> tuple[Session, ...]:
+        """Study and review sessions together, by start."""
+        if not self.reviews:
+            return self.sessions
+        return tuple(sorted((*self.sessions, *self.reviews), key=lambda s: (s.start, s.kind)))
 
     @property
     def finish(self) -> dt.datetime | None:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from planner.graph import CareerGraph
 from planner.models import Profile
+from planner.views.terminal import PLAIN, Terminal, time_span, wrap
 
 if TYPE_CHECKING:
     from planner.planning import ChoicePick, Plan
-    from planner.scheduling import Schedule
+    from planner.scheduling import Schedule, Session
 
 CHANGE_CHOICE = "change it with [choices] in your profile"
 
@@ -37,9 +38,13 @@ class Explanation:
     """With a profile: for each choice the node belongs to (or is), how it is satisfied."""
     chain: tuple[str, ...] = ()
     sessions: int = 0
-    first: dt.datetime | None = None
-    last: dt.datetime | None = None
+    first: tuple[dt.datetime, dt.datetime] | None = None
+    """The local start and end of its first session."""
+    last: tuple[dt.datetime, dt.datetime] | None = None
+    """The local start and end of its last session."""
     remaining_hours: float | None = None
+    reviews: tuple[dt.date, ...] = ()
+    """The local days of its review sessions."""
 
 
 def choice_note(pick: ChoicePick, node_id: str) -> str:
@@ -128,25 +133,24 @@ def explain_node(
         summary = pick.summary(instead="not picked:")
         notes[node_id] = summary if pick.by_knowledge else f"satisfied by {summary}" + (
             f" ({CHANGE_CHOICE})" if pick.alternatives else "")
-    first = last = None
-    count = 0
-    for s in schedule.sessions:
-        if s.item == node_id:
-            count += 1
-            first = s.start if first is None else min(first, s.start)
-            last = s.end if last is None else max(last, s.end)
+    own = [s for s in schedule.sessions if s.item == node_id]
     planned = {item.id: item for item in plan.items}
+
+    def span(session: Session) -> tuple[dt.datetime, dt.datetime]:
+        return schedule.local(session.start), schedule.local(session.end)
+
     return Explanation(
         **{**base.__dict__, "status": status, "reason": reason,
-           "choices": tuple(notes[c] for c in sorted(notes)), "chain": chain, "sessions": count,
-           "first": schedule.local(first) if first else None,
-           "last": schedule.local(last) if last else None,
-           "remaining_hours": planned[node_id].hours if node_id in planned else None},
+           "choices": tuple(notes[c] for c in sorted(notes)), "chain": chain, "sessions": len(own),
+           "first": span(own[0]) if own else None, "last": span(own[-1]) if own else None,
+           "remaining_hours": planned[node_id].hours if node_id in planned else None,
+           "reviews": tuple(schedule.local(r.start).date() for r in schedule.reviews
+                            if r.item == node_id)},
     )
 
 
-def render_explanation(exp: Explanation) -> str:
-    """The explanation as readable text."""
+def render_explanation(exp: Explanation, *, terminal: Terminal = PLAIN) -> str:
+    """The explanation as readable text, wrapped at word boundaries to the terminal."""
     graph = exp.graph
     node = graph.nodes[exp.node_id]
 
@@ -200,7 +204,14 @@ def render_explanation(exp: Explanation) -> str:
             lines.append(f"  chain to the goal: {' → '.join(exp.chain)}")
         if exp.first and exp.last:
             lines.append(
-                f"  scheduled: {exp.sessions} sessions, {exp.remaining_hours:g} h, from "
-                f"{exp.first.isoformat(timespec='minutes')} to {exp.last.isoformat(timespec='minutes')}"
+                f"  scheduled: {exp.sessions} sessions, {exp.remaining_hours:g} h, the first "
+                f"{time_span(*exp.first)}, the last {time_span(*exp.last)}"
             )
-    return "\n".join(lines) + "\n"
+        if exp.reviews:
+            lines.append(f"  reviews: {', '.join(day.isoformat() for day in exp.reviews)}")
+    wrapped: list[str] = []
+    for line in lines:
+        indent = line[:len(line) - len(line.lstrip())]
+        hanging = indent + ("  " if line.lstrip().startswith("- ") else "    ")
+        wrapped += wrap(line, terminal.width, indent=indent, hanging=hanging)
+    return terminal.lines(wrapped)

@@ -90,3 +90,13 @@ def extras_title(rows: list[Row]) -> str:
 def item_label(item: PlanItem) -> str:
     """An item's name, marked when it is only recommended."""
     return f"{item.name} (recommended)" if item.recommended else item.name
+
+
+def review_summary(schedule: Schedule) -> str:
+    """One line about the review sessions: how many, how long, how late at worst."""
+    reviews = schedule.reviews
+    total = sum(r.minutes for r in reviews)
+    latest = max((schedule.local(r.start).date() - r.due).days for r in reviews)
+    when = "each on the day it is due" if latest == 0 else f"up to {latest} days after they are due"
+    return (f"Reviews: {len(reviews)} sessions, {hours(total)} h, in the time study leaves free "
+            f"({when})")

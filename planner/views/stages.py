@@ -14,6 +14,7 @@ from planner.graph import CareerGraph
 from planner.models import Salary
 from planner.planning import ChoicePick, ChoiceResolver, remaining_minutes
 from planner.planning.plan import ZERO_WORK
+from planner.views.terminal import PLAIN, Bar, Cell, Column, Terminal, layout, wrap
 
 
 @dataclass(frozen=True)
@@ -107,25 +108,27 @@ def stage_hours(
     return rows
 
 
-def render_readiness(rows: list[StageHours]) -> str:
+def render_readiness(rows: list[StageHours], *, terminal: Terminal = PLAIN) -> str:
     """A table of readiness per stage with a progress bar, then the choices counted and
     what is recommended, not required."""
-    lines = [f"{'stage':<26} {'known':>5} {'missing':>7} {'hours missing':>13} {'ready':>6}"]
-    for row in rows:
-        bar_width = 20
-        filled = round(row.percent / 100 * bar_width)
-        bar = "#" * filled + "." * (bar_width - filled)
-        lines.append(
-            f"{row.stage:<26} {len(row.known):>5} {len(row.missing):>7} "
-            f"{row.missing_hours:>13.1f} {row.percent:>5.1f}%  [{bar}]"
-        )
+    columns = (Column("stage"), Column("known", right=True), Column("missing", right=True),
+               Column("hours missing", right=True), Column("ready", right=True),
+               Column(shrink=True, minimum=8, drop=1))
+    cells: list[list[Cell]] = [
+        [row.stage, str(len(row.known)), str(len(row.missing)), f"{row.missing_hours:.1f}",
+         f"{row.percent:.1f}%", Bar(row.percent / 100)]
+        for row in rows
+    ]
+    table = layout(columns, cells, terminal, gap=1)
+    lines = [table.header(), *(table.row(c) for c in cells)]
     picks: dict[str, ChoicePick] = {}
     for row in rows:
         for pick in row.choices:
             picks.setdefault(pick.id, pick)
     if picks:
         lines += ["", "Choices (counted with the members picked)"]
-        lines += [f"  {pick.id}: {pick.summary()}" for pick in picks.values()]
+        for pick in picks.values():
+            lines += wrap(f"{pick.id}: {pick.summary()}", terminal.width, indent="  ", hanging="    ")
     recommended = [row for row in rows if row.recommended]
     if recommended:
         lines += ["", "Recommended, not required"]
@@ -134,8 +137,9 @@ def render_readiness(rows: list[StageHours]) -> str:
             fresh = [r for r in row.recommended if r not in seen]
             seen.update(fresh)
             if fresh:
-                lines.append(f"  {row.stage}: {', '.join(fresh)}")
-    return "\n".join(lines) + "\n"
+                lines += wrap(f"{row.stage}: {', '.join(fresh)}", terminal.width, indent="  ",
+                              hanging="    ")
+    return terminal.lines(lines)
 
 
 def salary_span(salaries: Iterable[Salary]) -> str:

@@ -1,4 +1,5 @@
-"""Where a learner stands: hours done per stage, the next sessions, what is overdue."""
+"""Where a learner stands: hours done per stage, pace against the plan, the next
+sessions, what is overdue."""
 
 from __future__ import annotations
 
@@ -9,7 +10,32 @@ from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.planning import ChoiceResolver
 from planner.scheduling import Schedule, Session
+from planner.views.pace import Forecast, Pace, pace_sentences
 from planner.views.stages import StageHours, stage_hours
+from planner.views.terminal import (
+    PLAIN,
+    Bar,
+    Cell,
+    Column,
+    Terminal,
+    label,
+    layout,
+    time_span,
+    wrap,
+)
+
+OVERDUE_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """An item still open whose planned sessions ended before today."""
+
+    item: str
+    sessions: int
+    hours: float
+    since: dt.date
+    """The day of its first overdue session."""
 
 
 @dataclass(frozen=True)
@@ -18,15 +44,31 @@ class Status:
 
     stages: tuple[StageHours, ...]
     upcoming: tuple[Session, ...]
-    overdue: tuple[Session, ...]
+    """The next study and review sessions."""
+    overdue: tuple[Overdue, ...]
     schedule: Schedule
     names: dict[str, str]
+    pace: Pace | None = None
+    forecasts: tuple[Forecast, ...] = ()
+    profile_file: str = "PROFILE"
 
 
 def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
     """Progress for each stage on the way to ``target`` (and the target), lowest first."""
     return stage_hours(graph, resolver=ChoiceResolver.for_profile(graph, profile),
                        stages=graph.closure([target]))
+
+
+def overdue_items(original: Schedule, replanned: Schedule, today: dt.date) -> tuple[Overdue, ...]:
+    """Items of ``replanned`` (still open) with sessions of ``original`` that ended
+    before ``today``, in the order of those sessions."""
+    still_open = {item.id for item in replanned.plan.items}
+    late: dict[str, list[Session]] = {}
+    for s in original.sessions:
+        if s.item in still_open and original.local(s.end).date() < today:
+            late.setdefault(s.item, []).append(s)
+    return tuple(Overdue(item, len(sessions), sum(s.minutes for s in sessions) / 60,
+                         original.local(sessions[0].start).date()) for item, sessions in late.items())
 
 
 def make_status(
@@ -37,6 +79,8 @@ def make_status(
     replanned: Schedule,
     today: dt.date,
     count: int = 5,
+    pace: Pace | None = None,
+    forecasts: tuple[Forecast, ...] = (),
 ) -> Status:
     """Combine the plan as first scheduled (``original``, from the profile's start) with
     the plan re-made from ``today`` (``replanned``).
@@ -44,61 +88,60 @@ def make_status(
     Overdue sessions are those of ``original`` that ended before ``today`` for items
     that are still not done; upcoming ones are the first ``count`` of ``replanned``.
     """
-    still_open = {item.id for item in replanned.plan.items}
-    overdue = tuple(
-        s for s in original.sessions
-        if original.local(s.end).date() < today and s.item in still_open
-    )
-    names = {n: graph.nodes[n].name for n in still_open | {s.item for s in overdue}}
+    overdue = overdue_items(original, replanned, today)
+    upcoming = replanned.timeline[:count]
+    shown = {s.item for s in upcoming} | {o.item for o in overdue}
     return Status(
         stages=tuple(stage_progress(graph, profile, replanned.plan.target)),
-        upcoming=replanned.sessions[:count],
+        upcoming=upcoming,
         overdue=overdue,
         schedule=replanned,
-        names=names,
+        names={n: graph.nodes[n].name for n in shown},
+        pace=pace,
+        forecasts=forecasts,
+        profile_file=profile.source,
     )
 
 
-def render_status(status: Status, *, color: bool, width: int = 24) -> str:
-    """Progress bars per stage, the next sessions and the overdue ones, as text."""
-    green, dim, reset = ("\x1b[32m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
+def session_number(session: Session) -> str:
+    """``3/14`` for study, ``review 1/3`` for a review."""
+    number = f"{session.index}/{session.count}"
+    return f"review {number}" if session.kind == "review" else number
+
+
+def render_status(status: Status, *, terminal: Terminal = PLAIN) -> str:
+    """Progress bars per stage, pace, the next sessions and the overdue ones, as text."""
+    width = terminal.width
     lines = ["Progress by stage"]
-    for row in status.stages:
-        filled = round(row.fraction * width)
-        if color:
-            bar = f"{green}{'█' * filled}{reset}{dim}{'░' * (width - filled)}{reset}"
-        else:
-            bar = "#" * filled + "." * (width - filled)
-        lines.append(
-            f"  {row.name:<26} [{bar}] {row.fraction * 100:5.1f}%  "
-            f"{row.done_hours:.1f} / {row.total_hours:.1f} h"
-        )
+    rows: list[list[Cell]] = [[row.name, Bar(row.fraction), f"{row.fraction * 100:.1f}%",
+             f"{row.done_hours:.1f} / {row.total_hours:.1f} h"] for row in status.stages]
+    table = layout((Column(shrink=True, minimum=20), Column(shrink=True, minimum=8, drop=1),
+                    Column(right=True), Column(right=True)), rows, terminal, indent=2)
+    lines += [table.row(row) for row in rows]
+    if status.pace is not None:
+        lines += ["", "Pace"]
+        for sentence in pace_sentences(status.pace, status.forecasts):
+            lines += wrap(sentence, width, indent="  ", hanging="    ")
     local = status.schedule.local
     lines += ["", "Next sessions"]
     if not status.upcoming:
         lines.append("  none: nothing left to schedule")
-    for s in status.upcoming:
-        start, end = local(s.start), local(s.end)
-        lines.append(
-            f"  {start:%a %Y-%m-%d %H:%M}-{end:%H:%M}  {status.names.get(s.item, s.item)}"
-            f" ({s.index}/{s.count})"
-        )
+    upcoming: list[list[Cell]] = [
+        [time_span(local(s.start), local(s.end)), label(status.names[s.item], s.item), session_number(s)]
+        for s in status.upcoming
+    ]
+    table = layout((Column(), Column(shrink=True, minimum=20), Column()), upcoming, terminal, indent=2)
+    lines += [table.row(row) for row in upcoming]
     lines += ["", "Overdue"]
     if not status.overdue:
         lines.append("  nothing overdue")
-    else:
-        by_item: dict[str, list[Session]] = {}
-        for s in status.overdue:
-            by_item.setdefault(s.item, []).append(s)
-        shown = list(by_item.items())
-        for item, sessions in shown[:5]:
-            hours = sum(s.minutes for s in sessions) / 60
-            first = local(sessions[0].start).date()
-            lines.append(
-                f"  {status.names.get(item, item)}: {len(sessions)} session(s), {hours:g} h "
-                f"planned since {first}, not done"
-            )
-        if len(shown) > 5:
-            lines.append(f"  ... and {len(shown) - 5} more items")
-        lines.append("  Record what you finished with `planner done PROFILE ID...`.")
-    return "\n".join(lines) + "\n"
+    for late in status.overdue[:OVERDUE_SHOWN]:
+        lines += wrap(f"{label(status.names[late.item], late.item)}: {late.sessions} session(s), "
+                      f"{late.hours:g} h planned since {late.since}, not done",
+                      width, indent="  ", hanging="    ")
+    if len(status.overdue) > OVERDUE_SHOWN:
+        lines.append(f"  ... and {len(status.overdue) - OVERDUE_SHOWN} more items")
+    if status.overdue:
+        lines += wrap(f"Record what you finished: planner done {status.profile_file} ID...", width,
+                      indent="  ", hanging="    ")
+    return terminal.lines(lines)

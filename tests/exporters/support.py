@@ -1,6 +1,6 @@
 """A small roadmap every roadmap exporter renders: two stages (the second with time in
-role and a "one of these" choice), a focus extra, a recommended extra, a long name and
-Markdown syntax in a name."""
+role and a "one of these" choice), a focus extra, a recommended extra, a long name,
+Markdown syntax in a name, and review sessions."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 from planner.graph import CareerGraph, build_graph
 from planner.planning import make_plan
 from planner.profile import check_profile
-from planner.scheduling import Availability, Schedule, schedule_plan
+from planner.scheduling import Availability, Schedule, add_reviews, schedule_plan
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("PLANNER_REGEN_GOLDEN") == "1"
@@ -60,6 +60,7 @@ ROADMAP_PROFILE: dict[str, Any] = {
     "progress": {"numpy": 0.5},
     "focus": ["nlp"],
     "recommended": True,
+    "review_days": [7, 30],
     "availability": {"mon": ["19:00-21:00"], "sat": ["09:00-12:00"]},
 }
 
@@ -68,7 +69,8 @@ def schedule_of(data: dict[str, Any]) -> tuple[CareerGraph, Schedule]:
     graph = build_graph([("g.toml", data, {})])
     profile = check_profile(ROADMAP_PROFILE, graph, file="tess.toml")
     plan = make_plan(graph, profile)
-    return graph, schedule_plan(plan, Availability.from_profile(profile), start=dt.date(2027, 3, 1))
+    schedule = schedule_plan(plan, Availability.from_profile(profile), start=dt.date(2027, 3, 1))
+    return graph, add_reviews(schedule, profile.review_days)
 
 
 def check_golden(name: str, produced: str) -> None:

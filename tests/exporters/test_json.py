@@ -33,3 +33,20 @@ def test_same_json_whatever_the_input_order(roadmap_schedule: Schedule, shuffle:
     for seed in range(3):
         assert render_json(schedule_of(shuffle(ROADMAP_GRAPH, seed))[1]) == expected
     json.loads(expected)
+
+
+def test_study_and_review_sessions_by_start_with_their_kind(roadmap_schedule: Schedule) -> None:
+    sessions = roadmap_data(roadmap_schedule)["sessions"]
+    assert [s["start"] for s in sessions] == sorted(s["start"] for s in sessions)
+    study = [s for s in sessions if s["kind"] == "study"]
+    reviews = [s for s in sessions if s["kind"] == "review"]
+    assert len(study) == len(roadmap_schedule.sessions)
+    assert len(reviews) == len(roadmap_schedule.reviews) == 14
+    assert set(study[0]) == {"item", "kind", "start", "end"}
+    first = next(r for r in reviews if r["item"] == "numpy")
+    assert first == {"item": "numpy", "kind": "review", "start": "2027-03-27T11:30:00+01:00",
+                     "end": "2027-03-27T12:00:00+01:00", "index": 1, "count": 2, "due": "2027-03-08"}
+
+
+def test_warnings_are_in_the_data(roadmap_schedule: Schedule) -> None:
+    assert roadmap_data(roadmap_schedule, warnings=("late",))["warnings"] == ["late"]

@@ -1,9 +1,10 @@
-"""The plain-text roadmap: golden file, input order, clipping of long names."""
+"""The plain-text roadmap: golden file, input order, fitting the terminal, what to do first."""
 
 from __future__ import annotations
 
 from planner.exporters.text import render_text
 from planner.scheduling import Schedule
+from planner.views.terminal import Terminal, cells
 
 from .support import ROADMAP_GRAPH, Shuffle, check_golden, schedule_of
 
@@ -18,10 +19,34 @@ def test_same_text_whatever_the_input_order(roadmap_schedule: Schedule, shuffle:
         assert render_text(schedule_of(shuffle(ROADMAP_GRAPH, seed))[1], name="Tess") == expected
 
 
-def test_long_names_are_clipped_with_an_ellipsis(roadmap_schedule: Schedule) -> None:
-    text = render_text(roadmap_schedule, name="Tess")
-    assert "Natural language processing with a name lon…" in text
-    assert "long enough to be clipped" not in text
+def test_long_names_are_clipped_to_the_terminal_and_whole_in_a_file(roadmap_schedule: Schedule) -> None:
+    narrow = render_text(roadmap_schedule, name="Tess", terminal=Terminal(width=60))
+    assert "  start       end         item                         hours\n" in narrow  # no kind
+    assert "  2027-03-01  2027-03-06  Natural language pro… [nlp]    4.0\n" in narrow
+    assert "  2027-03-15  2027-03-22  EDA report [eda-report]        4.0\n" in narrow
+    assert max(cells(line) for line in narrow.splitlines()) <= 60
+    whole = render_text(roadmap_schedule, name="Tess")
+    assert "  Natural language processing with a name long enough to be clipped [nlp]    4.0\n" in whole
+
+
+def test_the_top_says_what_to_do_first_and_warnings_close_it(roadmap_schedule: Schedule) -> None:
+    text = render_text(roadmap_schedule, name="Tess", warnings=("the deadline 2027-04-01 cannot be met.",))
+    assert text.splitlines()[3:5] == [
+        "Next: Mon 2027-03-01 19:00–20:00, NumPy",
+        "First milestone: Junior ML Engineer, reached 2027-03-22",
+    ]
+    assert text.endswith(
+        "Total: 7 items, 19.5 h in 13 sessions\n"
+        "Reviews: 14 sessions, 7.0 h, in the time study leaves free (up to 19 days after they are due)\n"
+        "warning: the deadline 2027-04-01 cannot be met.\n"
+    )
+
+
+def test_ascii_under_no_color(roadmap_schedule: Schedule) -> None:
+    text = render_text(roadmap_schedule, name="Tess", terminal=Terminal(width=80, no_color=True))
+    assert text.isascii()
+    assert text.startswith("Roadmap: Tess > ML Engineer\n\nStart 2027-03-01 | 5 h/week |")
+    assert "  2027-03-01  2027-03-06  skill    Natural language processing w... [nlp]    4.0\n" in text
 
 
 def test_time_in_role_and_choices_are_shown(roadmap_schedule: Schedule) -> None:

@@ -13,6 +13,7 @@ from planner.planning import make_plan
 from planner.profile import load_profile
 from planner.scheduling import Availability, schedule_plan
 from planner.views.status import make_status, render_status
+from planner.views.terminal import Terminal
 
 PROFILE = """\
 name = "Tess"
@@ -46,11 +47,22 @@ def test_status_shows_hours_per_stage_next_sessions_and_nothing_overdue_at_the_s
     out = status(profile, tiny_graph_dir, "--from", "2027-01-04", "-n", "2")
     # both stages need python 10, git 2, numpy 4, pandas 6, eda-report 8 = 30 h;
     # done: python 10 and half of numpy 2
-    assert "  Junior ML Engineer         [##########..............]  40.0%  12.0 / 30.0 h" in out
-    assert "  ML Engineer                [##########..............]  40.0%  12.0 / 30.0 h" in out
-    assert "Next sessions\n  Mon 2027-01-04 19:00-21:00  " in out
-    assert out.count("19:00-21:00") == 2
-    assert "Overdue\n  nothing overdue" in out
+    assert out == (
+        "Progress by stage\n"
+        "  Junior ML Engineer  ████████░░░░░░░░░░░░  40.0%  12.0 / 30.0 h\n"
+        "  ML Engineer         ████████░░░░░░░░░░░░  40.0%  12.0 / 30.0 h\n"
+        "\n"
+        "Pace\n"
+        "  too little history to measure a pace: 1 day since the plan began on 2027-01-04, and 14 are "
+        "needed. Record what you finish with `planner done`.\n"
+        "\n"
+        "Next sessions\n"
+        "  Mon 2027-01-04 19:00–21:00  NumPy   1/1\n"
+        "  Thu 2027-01-07 19:00–21:00  pandas  1/3\n"
+        "\n"
+        "Overdue\n"
+        "  nothing overdue\n"
+    )
 
 
 def test_sessions_planned_in_the_past_for_unfinished_items_are_overdue(
@@ -60,35 +72,58 @@ def test_sessions_planned_in_the_past_for_unfinished_items_are_overdue(
     profile.write_text(PROFILE)
     out = status(profile, tiny_graph_dir, "--from", "2027-02-01")
     overdue = out.split("Overdue\n", 1)[1]
-    assert "nothing overdue" not in overdue
-    assert "planned since 2027-01-04, not done" in overdue
+    assert overdue == (
+        "  NumPy: 1 session(s), 2 h planned since 2027-01-04, not done\n"
+        "  pandas: 3 session(s), 6 h planned since 2027-01-07, not done\n"
+        "  EDA report [eda-report]: 4 session(s), 8 h planned since 2027-01-18, not done\n"
+        f"  Record what you finished: planner done {profile} ID...\n"
+    )
     # once recorded as done, the item is no longer overdue
     result = CliRunner().invoke(cli, ["done", str(profile), "git", "numpy",
                                       "--graph", str(tiny_graph_dir)])
     assert result.exit_code == 0
     after = status(profile, tiny_graph_dir, "--from", "2027-02-01").split("Overdue\n", 1)[1]
-    assert "Git:" not in after and "Numpy:" not in after
+    assert "Git" not in after and "NumPy" not in after
 
 
-def test_bars_are_plain_without_a_terminal_and_with_no_color(tmp_path: Path, tiny_graph_dir: Path) -> None:
+def test_reviews_are_among_the_next_sessions(tmp_path: Path, tiny_graph_dir: Path) -> None:
+    profile = tmp_path / "p.toml"
+    profile.write_text(PROFILE.replace("known = [\"python\"]", "known = [\"python\"]\nreview_days = [3]"))
+    out = status(profile, tiny_graph_dir, "--from", "2027-01-04", "-n", "13")
+    # study fills every window up to hours_per_week until it ends on 2027-02-01, so the
+    # reviews (due 3 days after each item) take the first time it leaves free
+    assert out.split("Next sessions\n", 1)[1].split("\n\n")[0].splitlines()[-5:] == [
+        "  Mon 2027-02-01 19:00–21:00  Git                      1/1",
+        "  Thu 2027-02-04 19:00–19:30  NumPy                    review 1/1",
+        "  Thu 2027-02-04 19:30–20:00  pandas                   review 1/1",
+        "  Thu 2027-02-04 20:00–20:30  EDA report [eda-report]  review 1/1",
+        "  Thu 2027-02-04 20:30–21:00  Git                      review 1/1",
+    ]
+
+
+def test_one_bar_style_unicode_in_a_pipe_ascii_under_no_color_or_a_dumb_terminal(
+    tmp_path: Path, tiny_graph_dir: Path
+) -> None:
     profile = tmp_path / "p.toml"
     profile.write_text(PROFILE)
-    for env in (None, {"NO_COLOR": "1"}):
+    piped = status(profile, tiny_graph_dir, "--from", "2027-01-04")
+    assert "████████░░░░░░░░░░░░" in piped and "\x1b[" not in piped
+    for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
         out = status(profile, tiny_graph_dir, "--from", "2027-01-04", env=env)
-        assert "\x1b[" not in out and "#" in out
+        assert "  Junior ML Engineer  ########............  40.0%  12.0 / 30.0 h\n" in out
+        assert "Mon 2027-01-04 19:00-21:00" in out
+        assert out.isascii()
 
 
 def test_bars_are_coloured_on_a_terminal(tmp_path: Path, tiny_graph_dir: Path) -> None:
-
     profile = tmp_path / "p.toml"
     profile.write_text(PROFILE)
-
-
     graph = load_graph(tiny_graph_dir)
     person = load_profile(profile, graph)
     sched = schedule_plan(make_plan(graph, person), Availability.from_profile(person),
                           start=dt.date(2027, 1, 4))
     result = make_status(graph, person, original=sched, replanned=sched, today=dt.date(2027, 1, 4))
-    coloured = render_status(result, color=True)
-    assert "\x1b[32m" in coloured and "█" in coloured
-    assert "\x1b[" not in render_status(result, color=False)
+    coloured = render_status(result, terminal=Terminal(tty=True))
+    assert "\x1b[32m████████\x1b[0m\x1b[2m░░░░░░░░░░░░\x1b[0m" in coloured
+    assert "\x1b[" not in render_status(result, terminal=Terminal(tty=True, no_color=True))
+    assert "\x1b[" not in render_status(result)
