@@ -189,7 +189,8 @@ def test_the_tensorflow_route_through_nlp_and_llms_names_kerashub(shipped: Caree
 
 
 @pytest.mark.parametrize(("node", "behind"), [
-    ("model-deployment", "scikit-learn"), ("open-source-contribution", "scikit-learn"),
+    ("model-deployment", "scikit-learn"), ("model-deployment", "model-evaluation"),
+    ("open-source-contribution", "scikit-learn"),
     ("infrastructure-as-code", "cloud-platforms"), ("software-developer-role", "python"),
     ("software-developer-role", "data-structures-algorithms"), ("rag-application", "llm-security"),
     ("data-architecture", "streaming-data"), ("ci-ml-repo", "cloud-platforms"),
