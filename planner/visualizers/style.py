@@ -143,7 +143,8 @@ def category_fills(graph: CareerGraph) -> dict[str, str]:
     rest share :data:`OTHER_FILL`. It depends on the whole graph only, never on what a
     view shows, so a category keeps its colour in every view and format.
     """
-    counts = Counter(node.category for node in graph.nodes.values() if node.kind != "stage")
+    counts = Counter(node.category for node in graph.nodes.values()
+                     if node.kind in ("skill", "project"))
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     return {c: PALETTE[i] if i < len(PALETTE) else OTHER_FILL for i, c in enumerate(ranked)}
 

@@ -44,6 +44,26 @@ def test_either_or_points_are_choices_of_one(shipped: CareerGraph, choice: str, 
     assert shipped.pick(choice) == 1
 
 
+SENIOR_DEPTH = {"distributed-training-project", "model-serving-load-test", "llm-serving-benchmark",
+                "feature-store-project"}
+
+
+def test_a_senior_goes_deep_in_two_specialisms_not_all_four(shipped: CareerGraph) -> None:
+    assert shipped.kind("senior-depth") == "choice"
+    assert set(shipped.members("senior-depth")) == SENIOR_DEPTH
+    assert shipped.pick("senior-depth") == 2
+    senior = needs(shipped, "senior-ml-engineer")
+    assert "senior-depth" in senior
+    assert not SENIOR_DEPTH & senior
+    for node in ("mlops-platform", "streaming-data", "meetup-talk"):
+        assert node not in senior, node
+        assert node in shipped.recommends("senior-ml-engineer"), node
+
+
+def test_the_architect_still_owns_the_platform_and_streaming(shipped: CareerGraph) -> None:
+    assert {"mlops-platform", "streaming-data"} <= needs(shipped, "ml-architect")
+
+
 @pytest.mark.parametrize("pair", [("pytorch", "tensorflow"), ("computer-vision", "nlp"),
                                   ("mlflow", "weights-and-biases")])
 def test_no_stage_demands_both_sides_of_a_choice(shipped: CareerGraph, pair: tuple[str, str]) -> None:
@@ -84,6 +104,27 @@ def test_ml_engineer_time_in_role_is_the_seeds_one_year(shipped: CareerGraph) ->
     assert stage.min_months_in_previous_role == 12  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(("stage", "years"), [
+    ("senior-ml-engineer", 4), ("ml-architect", 7), ("head-of-ml", 8),
+])
+def test_time_in_role_adds_up_to_the_documented_years_of_experience(
+    shipped: CareerGraph, stage: str, years: int
+) -> None:
+    """Senior at the top of the seed's 1-4-year ML Engineer band, the architect at 7
+    years and Head of ML at 8, counting from the first ML job (as README.md says)."""
+    months, node = 0, stage
+    while node != "junior-ml-engineer":
+        months += shipped.nodes[node].min_months_in_previous_role  # type: ignore[union-attr]
+        node = next(r for r in shipped.pred[node] if shipped.kind(r) == "stage")
+    assert months == years * 12
+
+
+def test_the_junior_headline_salary_is_the_seeds_own_junior_figure(shipped: CareerGraph) -> None:
+    salary = shipped.nodes["junior-ml-engineer"].salary  # type: ignore[union-attr]
+    assert (salary.low, salary.high) == (100000, 182000)
+    assert salary.source == "seed: 'Overview' -> 'Salary'"
+
+
 def test_every_salary_names_its_seed_section(shipped: CareerGraph) -> None:
     figures = [(s.id, pay) for s in shipped.stages for pay in s.all_salaries]
     assert figures
@@ -104,8 +145,9 @@ def test_the_seeds_salary_figures_are_all_there(shipped: CareerGraph, stage: str
 @pytest.mark.parametrize(("node", "stage"), [
     ("transformers", "ml-engineer"), ("embeddings-vector-databases", "ml-engineer"),
     ("rag", "ml-engineer"), ("llm-evaluation", "ml-engineer"), ("rag-application", "ml-engineer"),
-    ("llm-serving", "senior-ml-engineer"), ("llm-security", "senior-ml-engineer"),
-    ("infrastructure-as-code", "senior-ml-engineer"), ("streaming-data", "senior-ml-engineer"),
+    ("llm-observability", "ml-engineer"), ("llm-security", "ml-engineer"),
+    ("llm-security", "senior-ml-engineer"), ("agents-tool-use", "senior-ml-engineer"),
+    ("infrastructure-as-code", "senior-ml-engineer"), ("streaming-data", "ml-architect"),
     ("data-lineage", "ml-architect"),
 ])
 def test_current_material_is_required_where_the_field_expects_it(
@@ -119,10 +161,63 @@ def test_llm_applications_specialisation_covers_fine_tuning_and_agents(shipped: 
     assert {"fine-tuning-llms", "agents-tool-use", "llm-security"} <= track
 
 
+def test_llm_serving_is_one_of_the_senior_depths(shipped: CareerGraph) -> None:
+    assert "llm-serving" in shipped.closure(["llm-serving-benchmark"])
+
+
+@pytest.mark.parametrize(("node", "stage"), [
+    ("agents-tool-use", "ml-engineer"), ("multimodal-models", "ml-engineer"),
+])
+def test_optional_current_material_is_recommended(shipped: CareerGraph, node: str, stage: str) -> None:
+    assert node in shipped.recommends(stage)
+    assert node not in needs(shipped, stage)
+
+
+@pytest.mark.parametrize("node", [
+    "data-augmentation", "adaptability", "emotional-intelligence", "knowledge-sharing",
+    "explaining-to-non-technical", "debugging-ml-systems", "software-engineering-practices",
+    "static-analysis",
+])
+def test_the_seeds_junior_duties_are_junior_requirements(shipped: CareerGraph, node: str) -> None:
+    assert node in shipped.pred["junior-ml-engineer"]
+
+
+@pytest.mark.parametrize("node", ["nlp", "fine-tuning-llms"])
+def test_the_tensorflow_route_through_nlp_and_llms_names_kerashub(shipped: CareerGraph, node: str) -> None:
+    urls = {r.url for r in shipped.nodes[node].resources}  # type: ignore[union-attr]
+    assert "https://keras.io/keras_hub/" in urls
+
+
+@pytest.mark.parametrize(("node", "behind"), [
+    ("model-deployment", "scikit-learn"), ("model-deployment", "model-evaluation"),
+    ("open-source-contribution", "scikit-learn"),
+    ("infrastructure-as-code", "cloud-platforms"), ("software-developer-role", "python"),
+    ("software-developer-role", "data-structures-algorithms"), ("rag-application", "llm-security"),
+    ("data-architecture", "streaming-data"), ("ci-ml-repo", "cloud-platforms"),
+])
+def test_real_prerequisites_are_there(shipped: CareerGraph, node: str, behind: str) -> None:
+    assert behind in shipped.closure([node]) - {node}
+
+
+CATEGORIES = {"foundations", "data", "ml", "llm-and-domains", "engineering", "mlops",
+              "professional-skills", "leadership", "project"}
+
+
+def test_categories_fit_the_colour_blind_safe_palette(shipped: CareerGraph) -> None:
+    """The pictures colour by category from a palette of nine; a tenth would repeat."""
+    used = {shipped.nodes[n].category for n in shipped.nodes  # type: ignore[union-attr]
+            if shipped.kind(n) in ("skill", "project")}
+    assert used == CATEGORIES
+
+
 @pytest.mark.parametrize(("node", "not_behind"), [
     ("data-preprocessing", "scikit-learn"), ("presentation-skills", "data-visualization"),
     ("critical-thinking", "statistics"), ("model-deployment", "model-registry"),
     ("docker", "ci-cd"), ("ci-cd", "docker"), ("data-augmentation", "deep-learning"),
+    ("ml-system-design-doc", "technical-leadership"), ("ai-governance-regulation", "privacy-preserving-ml"),
+    ("hiring-interviewing", "technical-interview-prep"), ("embeddings-vector-databases", "linear-algebra"),
+    ("streaming-data", "software-engineering-practices"), ("data-collection", "sql"),
+    ("ml-project-scoping", "managing-expectations"), ("mlops-platform", "feature-store"),
 ])
 def test_false_prerequisites_stay_removed(shipped: CareerGraph, node: str, not_behind: str) -> None:
     assert not_behind not in shipped.closure([node]) - {node}
