@@ -44,3 +44,10 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
         return Path(base) / "planner"
     home = environ.get("HOME", "").strip()
     return Path(home) / ".cache" / "planner" if home else None
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its CPU affinity, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1

@@ -16,6 +16,7 @@ graph ids never do, so they cannot collide.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import textwrap
@@ -33,6 +34,20 @@ STATUS_COLOURS: Final = {
 }
 STATUS_LABELS: Final = {"known": "known", "planned": "planned", "not-needed": "not needed"}
 STAGE_COLOURS: Final = ("#263238", "#111111", "#ffffff")
+HEAT: Final = (
+    ("#ffffff", "#9e9e9e", "#757575", "nobody"),
+    ("#ffffb2", "#78909c", "#111111", "under 10%"),
+    ("#fed976", "#78909c", "#111111", "10–30%"),
+    ("#feb24c", "#78909c", "#111111", "30–50%"),
+    ("#fd8d3c", "#78909c", "#111111", "50–70%"),
+    ("#f03b20", "#78909c", "#111111", "70–90%"),
+    ("#bd0026", "#78909c", "#ffffff", "90% or more"),
+)
+"""A cohort's heat map: (fill, border, font, legend) by the share of people who still
+need a node. The fills are ColorBrewer's YlOrRd, a sequential scale that reads for
+every common colour-vision deficiency and in grey; every font passes WCAG AA."""
+HEAT_BOUNDS: Final = (0.1, 0.3, 0.5, 0.7, 0.9)
+"""Where one class of :data:`HEAT` (after "nobody") ends and the next begins."""
 PALETTE: Final = (
     "#cfe3ff", "#d7f2d0", "#ffe5b4", "#f3d9fa", "#d0f0ef", "#ffd6d6",
     "#e8e3ff", "#fff4b8", "#dfe9d5", "#ffe0ef", "#d9e8f0", "#f2e6d9",
@@ -91,6 +106,21 @@ def category_colours(view: GraphView) -> dict[str, str]:
     return {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)}
 
 
+def heat_class(share: float) -> int:
+    """The class of :data:`HEAT` for a node that ``share`` (0..1) of a cohort still needs."""
+    return 0 if share <= 0 else 1 + bisect.bisect_right(HEAT_BOUNDS, share)
+
+
+def _counted(name: str, count: int) -> str:
+    """``name (count)``, the name shortened so that the count survives the wrapping
+    of :func:`text` (which keeps the first :data:`MAX_LINES` lines)."""
+    lines = textwrap.wrap(" ".join(name.split()), width=WRAP, break_long_words=True,
+                          break_on_hyphens=False)
+    if len(lines) >= MAX_LINES:
+        name = " ".join(lines[: MAX_LINES - 1]) + "…"
+    return f"{name} ({count:,})"
+
+
 def _attrs(pairs: dict[str, str]) -> str:
     return "[" + ", ".join(f"{key}={quote(value)}" for key, value in pairs.items()) + "]"
 
@@ -110,7 +140,12 @@ def legend_label(view: GraphView) -> str:
     so the SVG holds one ``node`` group per graph node and nothing else.
     """
     cells: list[str] = []
-    if view.status is not None:
+    if view.need is not None:
+        cells.append(_html_cell("share of the cohort that still needs it:", "#ffffff", "#ffffff",
+                                "#111111"))
+        for fill, border, font, label in HEAT:
+            cells.append(_html_cell(label, fill, border, font, dashed=fill == HEAT[0][0]))
+    elif view.status is not None:
         for status in ("known", "planned", "not-needed"):
             fill, border, font, style = STATUS_COLOURS[status]
             cells.append(_html_cell(STATUS_LABELS[status], fill, border, font, dashed="dashed" in style))
@@ -136,13 +171,19 @@ def _node_attrs(view: GraphView, node_id: str, colours: dict[str, str]) -> dict[
     node = view.nodes[node_id]
     faded = bool(view.highlight) and node_id not in view.highlight and node.kind != "stage"
     alpha = FADE if faded else ""
+    share = view.share(node_id)
+    label = node.name
     if node.kind == "stage":
         fill, border, font = STAGE_COLOURS
         style = "filled,bold"
         shape = "box"
     else:
         shape = "box"
-        if view.status is not None:
+        if share is not None and view.need is not None:
+            fill, border, font, _ = HEAT[heat_class(share)]
+            style = "rounded,filled" + (",dashed" if share == 0 else "")
+            label = _counted(node.name, view.need.get(node_id, 0))
+        elif view.status is not None:
             fill, border, font, style = STATUS_COLOURS[view.status[node_id]]
         else:
             fill, border, font = colours[view.category(node_id)], "#78909c", "#111111"
@@ -151,6 +192,8 @@ def _node_attrs(view: GraphView, node_id: str, colours: dict[str, str]) -> dict[
         # Stages stay dark; their border tells the status.
         border = STATUS_COLOURS[view.status[node_id]][1]
     group = view.status[node_id] if view.status is not None else class_token(view.category(node_id))
+    if share is not None:
+        group = f"heat-{heat_class(share)}"
     classes = [group, node.kind]
     if node_id in view.highlight:
         classes.append("highlight")
@@ -159,7 +202,7 @@ def _node_attrs(view: GraphView, node_id: str, colours: dict[str, str]) -> dict[
     attrs = {
         "id": node_id,
         "class": " ".join(classes),
-        "label": node.name,
+        "label": label,
         "shape": shape,
         "style": style,
         "fillcolor": fill + alpha,

@@ -1,7 +1,8 @@
 """The career graph as NetworkX node-link JSON (SPEC "JSON outputs").
 
 ``nodes`` carry ``id``, ``kind``, ``name``, ``category`` and, for skills and projects,
-``hours``; with a profile also ``status``, and with ``--focus`` the chain carries
+``hours``; with a profile also ``status``, with a cohort's summary ``people`` (how
+many still need a skill or project), and with ``--focus`` the chain carries
 ``highlight``. ``edges`` run from a prerequisite (``source``) to what needs it
 (``target``). Nodes and edges are sorted, so the text never depends on input order.
 """
@@ -28,6 +29,8 @@ def render_json(view: GraphView) -> str:
             attrs["hours"] = hours
         if view.status is not None:
             attrs["status"] = view.status[node_id]
+        if view.need is not None and node.kind != "stage":
+            attrs["people"] = view.need.get(node_id, 0)
         if node_id in view.highlight:
             attrs["highlight"] = True
         digraph.add_node(node_id, **attrs)

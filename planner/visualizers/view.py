@@ -53,8 +53,9 @@ class GraphView:
     """A part of the career graph, placed in stage bands, ready to draw.
 
     Build it with :meth:`from_graph`. ``nodes`` and ``edges`` hold only what the view
-    shows; ``status`` is set when a profile's plan is overlaid; ``highlight`` is the
-    focused node with every ancestor (empty without a focus).
+    shows; ``status`` is set when a profile's plan is overlaid; ``need`` when a
+    cohort's heat map is; ``highlight`` is the focused node with every ancestor (empty
+    without a focus).
     """
 
     graph: CareerGraph
@@ -68,6 +69,10 @@ class GraphView:
     schedule: Schedule | None = field(default=None, repr=False)
     plan: Plan | None = field(default=None, repr=False)
     person: str = ""
+    need: Mapping[str, int] | None = None
+    """With a cohort: how many of its people still need each node (absent: nobody)."""
+    cohort: int = 0
+    """With a cohort: how many people were planned."""
 
     @classmethod
     def from_graph(
@@ -80,6 +85,8 @@ class GraphView:
         focus: str | None = None,
         only: Iterable[str] | None = None,
         person: str = "",
+        need: Mapping[str, int] | None = None,
+        cohort: int = 0,
     ) -> GraphView:
         """Build the view of ``graph``.
 
@@ -99,6 +106,9 @@ class GraphView:
             Show only these ids (before ``stage`` and ``focus`` are applied).
         person:
             The profile's name, for titles.
+        need, cohort:
+            A cohort's heat map: how many of its ``cohort`` planned people still need
+            each node.
 
         Raises
         ------
@@ -150,6 +160,8 @@ class GraphView:
             schedule=schedule,
             plan=plan,
             person=person,
+            need=need,
+            cohort=cohort,
         )
 
     def band_members(self, band_id: str) -> list[str]:
@@ -180,6 +192,13 @@ class GraphView:
         node = self.nodes[node_id]
         return None if node.kind == "stage" else node.hours
 
+    def share(self, node_id: str) -> float | None:
+        """With a cohort, the share (0..1) of its people who still need the skill or
+        project; None for a stage or without a cohort."""
+        if self.need is None or self.nodes[node_id].kind == "stage":
+            return None
+        return self.need.get(node_id, 0) / self.cohort if self.cohort else 0.0
+
     @property
     def title(self) -> str:
         """A one-line title: whose graph, and what is focused."""
@@ -188,6 +207,8 @@ class GraphView:
             parts.append(f"for {' '.join(self.person.split())}")
         if self.plan is not None and self.plan.target in self.graph.nodes:
             parts.append(f"→ {self.graph.nodes[self.plan.target].name}")
+        if self.need is not None:
+            parts.append(f"· a cohort of {self.cohort:,}: who still needs what")
         if self.focus is not None:
             parts.append(
                 f"· {self.nodes[self.focus].name}: {len(self.highlight) - 1} prerequisite(s)"
