@@ -392,8 +392,8 @@ def graph_picture(
     from planner.visualizers.view import GraphView
 
     if cohort is not None and profile is not None:
-        raise OptionError("colours the graph by a cohort, --profile by one person: give one of "
-                          "them", option="--cohort")
+        raise OptionError("--cohort and --profile colour the graph in two different ways: give "
+                          "one of them", option="--cohort")
     if cohort is not None and fmt == "mermaid":
         raise OptionError("the heat map is drawn in dot, svg, png, html and json, not mermaid",
                           option="--cohort")

@@ -39,7 +39,7 @@ class Progress:
                     length=total, label="Planning", show_pos=True, file=sys.stderr))
             if self.bar is not None:
                 self.bar.update(done - self.bar.pos)
-        elif moment - self.last >= LINE_EVERY_SECONDS and done < total:
+        elif moment - self.last >= LINE_EVERY_SECONDS and 0 < done < total:
             self.last = moment
             rate = done / (moment - self.started)
             left = f", about {_duration((total - done) / rate)} left" if rate else ""
