@@ -128,7 +128,8 @@ def _serve(conn: Connection, graph_dir: Path | None, cache_dir: Path | None, now
         while (message := conn.recv()) is not None:
             index, chunk = message
             conn.send((index, plan_entries(graph, chunk, now)))
-    except EOFError:  # the parent is gone
+    except (EOFError, BrokenPipeError):  # the parent is gone
         return
     except Exception as exc:  # noqa: BLE001 -- reported to the parent, which stops the batch
-        conn.send((-1, f"{type(exc).__name__}: {exc}"))
+        with contextlib.suppress(OSError):
+            conn.send((-1, f"{type(exc).__name__}: {exc}"))
