@@ -73,3 +73,10 @@ def terminal(stream: TextIO | None = None, environ: Mapping[str, str] | None = N
         utf8 = False
     return Terminal(width=width or None, tty=tty, no_color=bool(environ.get("NO_COLOR")),
                     dumb=environ.get("TERM") == "dumb", utf8=utf8)
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its CPU affinity, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1

@@ -142,6 +142,10 @@ class OutputError(PlannerError):
     """Raised when an output file cannot be written (exit 1)."""
 
 
+class WorkerError(PlannerError):
+    """Raised when a worker process of ``planner batch`` or its Dask cluster fails (exit 1)."""
+
+
 class ToolMissingError(PlannerError):
     """Raised when an external program (Graphviz ``dot``) is needed but missing (exit 1)."""
 

@@ -49,6 +49,11 @@ MAX_ID_CHARS: Final = 200
 MAX_NAME_CHARS: Final = 500
 MAX_DESCRIPTION_CHARS: Final = 10_000
 
+# --- cohorts ------------------------------------------------------------------------
+
+MAX_WORKERS: Final = 1_024
+"""Most worker processes (or local Dask workers) ``planner batch`` starts."""
+
 # --- pictures ------------------------------------------------------------------------
 
 MAX_MERMAID_EDGES: Final = 500
@@ -76,6 +81,7 @@ LIMITS: Final = (
     Limit("a name or other text in a profile", f"at most {MAX_TEXT_CHARS:,} characters", 2),
     Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
     Limit("`review_days`", f"at most {MAX_REVIEWS} entries, each 1 to {MAX_REVIEW_DAYS:,} days", 2),
+    Limit("`planner batch --workers`", f"1 to {MAX_WORKERS:,}", 2),
     Limit("study time a week", f"at least {MIN_SESSION_MINUTES} minutes (windows capped by "
           "`hours_per_week`)", 1),
     Limit("a plan", f"at most {MAX_PLAN_YEARS} years long", 1),

@@ -323,6 +323,17 @@ class _Checker:
 
 def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
     """Read a profile file into a dict; return it with its text and whether it was JSON."""
+    return parse_profile(read_profile_bytes(path), file=str(path), suffix=path.suffix)
+
+
+def read_profile_bytes(path: Path) -> bytes:
+    """The bytes of the profile file at ``path``, refused when it is too big to be one.
+
+    Raises
+    ------
+    ProfileError
+        When the file is missing, a folder, larger than 1 MiB or unreadable.
+    """
     file = str(path)
     try:
         if path.is_dir():
@@ -330,11 +341,22 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
         size = path.stat().st_size
         if size > MAX_PROFILE_BYTES:
             raise ProfileError(file, f"is {size} bytes; a profile may be at most 1 MiB")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ProfileError(file, "no such file (run `planner init` to write a starter profile)") from None
     except OSError as exc:
         raise ProfileError(file, f"cannot read: {exc.strerror or exc}") from None
+
+
+def parse_profile(raw: bytes, *, file: str, suffix: str = "") -> tuple[dict[str, Any], str, bool]:
+    """Parse a profile's bytes (TOML, or JSON for a ``.json`` suffix or text that
+    starts with ``{``) into a dict; return it with its text and whether it was JSON.
+
+    Raises
+    ------
+    ProfileError
+        When the bytes are not UTF-8 text, hold a syntax error, or are not a table.
+    """
     if b"\x00" in raw:
         raise ProfileError(file, "is a binary file, not a TOML or JSON profile")
     try:
@@ -346,8 +368,8 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
     if not text.strip():
         raise ProfileError(file, "is empty; a profile needs at least target, hours_per_week and "
                            "availability (run `planner init` for a commented starter)")
-    is_json = path.suffix.lower() == ".json" or (
-        path.suffix.lower() != ".toml" and text.lstrip().startswith("{")
+    is_json = suffix.lower() == ".json" or (
+        suffix.lower() != ".toml" and text.lstrip().startswith("{")
     )
     try:
         data = json.loads(text) if is_json else tomllib.loads(text)

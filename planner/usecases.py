@@ -432,19 +432,39 @@ def graph_picture(
     fmt: str,
     now: dt.datetime,
     profile: Profile | None = None,
+    cohort: Path | None = None,
     focus: str | None = None,
     stage: str | None = None,
     overview: bool = False,
 ) -> str | bytes:
     """The career graph in ``fmt`` (:data:`planner.visualizers.GRAPH_FORMATS`), with
-    the profile's position on it when one is given; with ``overview``, the ladder of
-    stages alone, one box each with its numbers."""
+    the profile's position on it when one is given, or the heat map of a cohort's
+    summary (``planner batch --summary``): how many people still need each node; with
+    ``overview``, the ladder of stages alone, one box each with its numbers.
+
+    Raises
+    ------
+    OptionError
+        When both a profile and a cohort are given, a cohort with Mermaid, or a
+        summary that cannot be read or was made with another graph.
+    """
+    from planner.cohort.summary import read_heat
+    from planner.errors import OptionError
     from planner.visualizers import GRAPH_FORMATS
     from planner.visualizers.view import GraphView
 
+    if cohort is not None and profile is not None:
+        raise OptionError("--cohort and --profile colour the graph in two different ways: give "
+                          "one of them", option="--cohort")
+    if cohort is not None and fmt == "mermaid":
+        raise OptionError("the heat map is drawn in dot, svg, png, html and json, not mermaid",
+                          option="--cohort")
+    heat = read_heat(cohort, graph) if cohort is not None else None
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
     schedule = roadmap_for(graph, profile, now=now).schedule if profile is not None else None
     view = GraphView.from_graph(graph, schedule=schedule, stage=stage, focus=focus,
                                 person=profile.name if profile is not None else "",
-                                overview=overview)
+                                overview=overview,
+                                need=heat.need if heat is not None else None,
+                                cohort=heat.people if heat is not None else 0)
     return GRAPH_FORMATS[fmt](view)

@@ -1,7 +1,7 @@
 """The layout shows the architecture: imports run one way, modules stay small.
 
 models → graph → planning → scheduling → views → exporters / visualizers → use cases
-→ CLI and API. A module may import from its own layer and the layers below it, never
+(and cohorts) → CLI and API. A module may import from its own layer and the layers below it, never
 above; exporters and visualizers never import each other; only the CLI imports click,
 and only the two front doors read the clock.
 """
@@ -26,7 +26,7 @@ LAYERS: dict[str, int] = {
     "scheduling": 5,
     "views": 6, "editing": 6,
     "exporters": 7, "visualizers": 7,
-    "usecases": 8,
+    "usecases": 8, "cohort": 8,
     "clock": 9, "api": 9, "cli": 9, "__main__": 9, "__init__": 9,
 }
 """Layer of each top-level module or package of planner/."""

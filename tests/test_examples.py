@@ -53,3 +53,39 @@ def test_example_calendar_is_current(profile: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     _run(["calendar", str(profile), "-o", str(out)])
     _compare(EXAMPLES / "calendars" / f"{profile.stem}.ics", out.read_bytes())
+
+
+COHORT = EXAMPLES / "cohort"
+COHORT_SIZE = 300
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.slow  # plans a class of 300
+def test_example_cohort_its_summary_and_heat_map_are_current(tmp_path: Path) -> None:
+    """examples/cohort/: a generated class, its summary, and its heat map (redrawn with
+    Graphviz on regeneration; checked here by the colour class of every node)."""
+    import re
+    import shutil
+    import xml.etree.ElementTree as ET
+
+    from cohort.profiles import cohort_lines
+
+    from planner.usecases import open_graph
+
+    lines = "".join(f"{line}\n" for line in cohort_lines(open_graph(), COHORT_SIZE, seed=2026))
+    _compare(COHORT / "cohort.jsonl", lines.encode("utf-8"))
+    summary = tmp_path / "summary.json"
+    _run(["batch", str(COHORT / "cohort.jsonl"), "-o", str(tmp_path / "results.jsonl"),
+          "--summary", str(summary)])
+    _compare(COHORT / "summary.json", summary.read_bytes())
+
+    picture = COHORT / "heat-map.svg"
+    if REGEN and shutil.which("dot"):
+        picture.write_bytes(_run(["graph", "--cohort", str(COHORT / "summary.json"), "--format", "svg"]))
+    dot = _run(["graph", "--cohort", str(COHORT / "summary.json")]).decode("utf-8")
+    drawn = dict(re.findall(r'^ +"([^"]+)" \[label=.*? class="([^"]+)"', dot, flags=re.M))
+    assert picture.exists(), f"{picture} is missing; regenerate with PLANNER_REGEN_GOLDEN=1"
+    groups = {g.get("id"): g.get("class") for g in ET.parse(picture).getroot().iter(f"{SVG}g")
+              if "node" in (g.get("class") or "").split()}
+    assert groups == {node: f"node {classes}" for node, classes in drawn.items()}, (
+        f"{picture} is out of date; regenerate with PLANNER_REGEN_GOLDEN=1")

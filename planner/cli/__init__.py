@@ -101,9 +101,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from planner.cli import catalogue, plan, tracking
+    from planner.cli import catalogue, cohort, plan, tracking
 
-    for module in (catalogue, plan, tracking):
+    for module in (catalogue, plan, tracking, cohort):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -103,6 +103,9 @@ def _graph_formats() -> list[str]:
 @click.command(cls=PlannerCommand)
 @click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
               metavar="PROFILE", help="Show this profile's position: known, planned and not needed.")
+@click.option("--cohort", "cohort", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, metavar="SUMMARY.json", help="Colour the graph by how many people of "
+              "a cohort still need each node (the --summary of planner batch).")
 @click.option("--format", "fmt", type=click.Choice(_graph_formats()), default="dot",
               show_default=True, help="Output format (svg, png and html need Graphviz's dot).")
 @output_option
@@ -113,13 +116,15 @@ def _graph_formats() -> list[str]:
 @click.option("--overview", is_flag=True,
               help="Only the ladder: one box per stage with its skills, projects and hours.")
 @graph_options
-def graph(*, profile_path: Path | None, fmt: str, output: str | None, focus: str | None,
-          stage: str | None, overview: bool, graph_dir: Path | None, no_cache: bool) -> None:
+def graph(*, profile_path: Path | None, cohort: Path | None, fmt: str, output: str | None,
+          focus: str | None, stage: str | None, overview: bool, graph_dir: Path | None,
+          no_cache: bool) -> None:
     """The career graph as a ladder of stage bands, with a profile's position on it.
 
     Formats: dot (Graphviz source), mermaid (a flowchart of --stage or --profile),
     svg, png, html (one interactive, self-contained page that opens on the overview)
-    and json (node-link data).
+    and json (node-link data). With --cohort, a heat map of a cohort: the share of its
+    people who still need each skill and project.
     """
     from planner.usecases import graph_picture
 
@@ -127,8 +132,8 @@ def graph(*, profile_path: Path | None, fmt: str, output: str | None, focus: str
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
     career = load_graph(graph_dir, no_cache)
     profile = load_profile(profile_path, career) if profile_path is not None else None
-    emit(graph_picture(career, fmt=fmt, now=now(), profile=profile, focus=focus, stage=stage,
-                       overview=overview), output)
+    emit(graph_picture(career, fmt=fmt, now=now(), profile=profile, cohort=cohort, focus=focus,
+                       stage=stage, overview=overview), output)
 
 
 COMMANDS = (validate, stages, skills, explain, gaps, graph)

@@ -88,7 +88,10 @@ def legend_rows(view: GraphView) -> list[tuple[str, style.Look]]:
             return []
         return [("done", style.STATUSES["known"]), ("left", style.STATUSES["planned"]),
                 ("not on the way", style.STATUSES["not-needed"])]
-    if view.status is not None:
+    if view.need is not None:
+        rows = [("share of the cohort that still needs it:", style.Look("#ffffff", "#ffffff")),
+                *style.HEAT]
+    elif view.status is not None:
         rows = [(style.STATUS_LABELS[s], style.STATUSES[s]) for s in style.STATUSES]
     else:
         shown = {view.category(n) for n in view.nodes} - {"stage", "choice"}
@@ -131,6 +134,9 @@ def _node_attrs(view: GraphView, node_id: str) -> dict[str, str]:
     alpha = FADE if faded else ""
     look = view.look(node_id)
     group = view.status[node_id] if view.status is not None else class_token(view.category(node_id))
+    share = view.share(node_id)
+    if share is not None:
+        group = f"heat-{style.heat_class(share)}"
     classes = [group, node.kind]
     if node_id in view.highlight:
         classes.append("highlight")

@@ -4,9 +4,10 @@
 ``hours``; a choice carries ``pick`` (its members are its prerequisites: an edge runs
 from each member to it); a node that recommends others lists them in ``recommends``
 (recommendations are not prerequisites, so they are not edges); with a profile nodes
-also carry ``status``, and with ``--focus`` the chain carries ``highlight``. ``edges``
-run from a prerequisite (``source``) to what needs it (``target``). Nodes and edges are
-sorted, so the text never depends on input order.
+also carry ``status``, with a cohort's summary ``people`` (how many still need a skill
+or project), and with ``--focus`` the chain carries ``highlight``. ``edges`` run from a
+prerequisite (``source``) to what needs it (``target``). Nodes and edges are sorted, so
+the text never depends on input order.
 An overview view gives one node per band instead (its stage's id, or ``_unstaged``),
 with the band's numbers, and the ladder edges between stages.
 Control characters in names are escaped (``\u001b``), never written raw.
@@ -71,6 +72,8 @@ def _add_nodes(digraph: Any, view: GraphView) -> None:
             attrs["recommends"] = recommends
         if view.status is not None:
             attrs["status"] = view.status[node_id]
+        if view.need is not None and node.kind != "stage":
+            attrs["people"] = view.need.get(node_id, 0)
         if node_id in view.highlight:
             attrs["highlight"] = True
         digraph.add_node(node_id, **attrs)

@@ -7,6 +7,7 @@ A new node kind or edge kind is one more row in :data:`KINDS` or :data:`EDGES`.
 
 from __future__ import annotations
 
+import bisect
 import re
 import textwrap
 from collections import Counter
@@ -47,6 +48,20 @@ STATUSES: Final = {
 }
 """Looks of the statuses a profile gives (colour-blind-safe: mint, sand, grey)."""
 STATUS_LABELS: Final = {"known": "known", "planned": "planned", "not-needed": "not needed"}
+HEAT: Final = (
+    ("nobody", Look("#ffffff", "#9e9e9e", "#757575", dashed=True)),
+    ("under 10%", Look("#ffffb2", "#78909c")),
+    ("10–30%", Look("#fed976", "#78909c")),
+    ("30–50%", Look("#feb24c", "#78909c")),
+    ("50–70%", Look("#fd8d3c", "#78909c")),
+    ("70–90%", Look("#f03b20", "#78909c")),
+    ("90% or more", Look("#bd0026", "#78909c", "#ffffff")),
+)
+"""A cohort's heat map: (legend, look) by the share of people who still need a node.
+The fills are ColorBrewer's YlOrRd, a sequential scale that reads for every common
+colour-vision deficiency and in grey; every font passes WCAG AA."""
+HEAT_BOUNDS: Final = (0.1, 0.3, 0.5, 0.7, 0.9)
+"""Where one class of :data:`HEAT` (after "nobody") ends and the next begins."""
 STAGE: Final = Look("#263238", "#111111", "#ffffff")
 """Stages are dark boxes in every view; with a profile their border tells the status."""
 CHOICE: Final = Look("#ffffff", "#455a64")
@@ -108,6 +123,11 @@ LABEL_WIDTH: Final = 16
 LABEL_LINES: Final = 3
 _ASIDE: Final = re.compile(r"\s*(?:\(.*|:\s.*|\s[—–]\s.*)$")
 _UNDRAWABLE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def heat_class(share: float) -> int:
+    """The class of :data:`HEAT` for a node that ``share`` (0..1) of a cohort still needs."""
+    return 0 if share <= 0 else 1 + bisect.bisect_right(HEAT_BOUNDS, share)
 
 
 def drawable(value: str) -> str:

@@ -19,12 +19,14 @@ from planner.visualizers.layers import ROW_BUDGET, band_rows, label_cost
 from planner.visualizers.style import (
     CATEGORY_BORDER,
     CHOICE,
+    HEAT,
     KINDS,
     STAGE,
     STATUSES,
     Look,
     category_fills,
     drawable,
+    heat_class,
     short_label,
 )
 
@@ -107,8 +109,9 @@ class GraphView:
     """A part of the career graph, placed in stage bands, ready to draw.
 
     Build it with :meth:`from_graph`. ``nodes`` and ``edges`` hold only what the view
-    shows; ``status`` is set when a profile's plan is overlaid; ``highlight`` is the
-    focused node with every ancestor (empty without a focus).
+    shows; ``status`` is set when a profile's plan is overlaid; ``need`` when a
+    cohort's heat map is; ``highlight`` is the focused node with every ancestor (empty
+    without a focus).
     """
 
     graph: CareerGraph
@@ -126,6 +129,10 @@ class GraphView:
     """The ``stage`` the view was narrowed to."""
     overview: bool = False
     """Whether pictures draw one box per band (the ladder) instead of every node."""
+    need: Mapping[str, int] | None = None
+    """With a cohort: how many of its people still need each node (absent: nobody)."""
+    cohort: int = 0
+    """With a cohort: how many people were planned."""
 
     @classmethod
     def from_graph(
@@ -139,6 +146,8 @@ class GraphView:
         only: Iterable[str] | None = None,
         person: str = "",
         overview: bool = False,
+        need: Mapping[str, int] | None = None,
+        cohort: int = 0,
     ) -> GraphView:
         """Build the view of ``graph``.
 
@@ -161,6 +170,9 @@ class GraphView:
         overview:
             Draw the ladder of bands, one box each with its numbers
             (:meth:`summaries`), instead of every node.
+        need, cohort:
+            A cohort's heat map: how many of its ``cohort`` planned people still need
+            each node.
 
         Raises
         ------
@@ -215,6 +227,8 @@ class GraphView:
             person=person,
             stage=stage,
             overview=overview,
+            need=need,
+            cohort=cohort,
         )
 
     def band_members(self, band_id: str) -> list[str]:
@@ -266,6 +280,9 @@ class GraphView:
         node = self.nodes[node_id]
         if node.kind == "choice":
             return ["one of" if node.pick == 1 else f"{node.pick} of"]
+        if self.need is not None and node.kind != "stage":
+            # A heat map counts the people who still need each node.
+            return [*short_label(node.name), f"({self.need.get(node_id, 0):,})"]
         return short_label(node.name)
 
     def look(self, node_id: str) -> Look:
@@ -277,6 +294,9 @@ class GraphView:
             if self.status is None:
                 return base
             return Look(base.fill, STATUSES[self.status[node_id]].border, base.font)
+        share = self.share(node_id)
+        if share is not None:
+            return HEAT[heat_class(share)][1]
         if self.status is not None:
             return STATUSES[self.status[node_id]]
         return Look(self.fills[self.category(node_id)], CATEGORY_BORDER)
@@ -358,6 +378,13 @@ class GraphView:
                 parts.append(pick.summary(instead="not picked:"))
         return " · ".join(parts)
 
+    def share(self, node_id: str) -> float | None:
+        """With a cohort, the share (0..1) of its people who still need the skill or
+        project; None for a stage, a choice or without a cohort."""
+        if self.need is None or self.nodes[node_id].kind not in ("skill", "project"):
+            return None
+        return self.need.get(node_id, 0) / self.cohort if self.cohort else 0.0
+
     @property
     def title(self) -> str:
         """A one-line title: whose graph, and what is focused."""
@@ -366,6 +393,8 @@ class GraphView:
             parts.append(f"for {drawable(self.person)}")
         if self.plan is not None and self.plan.target in self.graph.nodes:
             parts.append(f"→ {drawable(self.graph.nodes[self.plan.target].name)}")
+        if self.need is not None:
+            parts.append(f"· a cohort of {self.cohort:,}: who still needs what")
         if self.focus is not None:
             parts.append(
                 f"· {drawable(self.nodes[self.focus].name)}: {len(self.highlight) - 1} prerequisite(s)"

@@ -1,0 +1,54 @@
+"""Planning one person never fails the batch: whatever a line holds, it gives one
+valid JSON line saying whether the person was planned, and why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.cohort.inputs import Entry
+from planner.cohort.work import plan_entry
+from planner.graph import CareerGraph
+from planner.profile import KEYS
+
+from .conftest import ada
+
+NOW = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 200) | st.floats(allow_nan=True) | st.text(max_size=12)
+    | st.sampled_from(["python", "git", "junior-ml-engineer", "19:00-21:00", "2027-01-04", "UTC"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
+PROFILES = st.builds(
+    lambda base, changes: {**base, **changes},
+    st.just(ada()), st.dictionaries(st.sampled_from([*KEYS, "extra"]), VALUES, max_size=3),
+)
+LINES = st.one_of(
+    PROFILES.map(lambda p: json.dumps(p).encode()),
+    st.binary(min_size=1, max_size=40),
+    st.text(min_size=1, max_size=40).map(lambda t: t.encode("utf-8", "surrogatepass")),
+)
+
+
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(raw=LINES)  # the graph is only read, so one for every example is right
+def test_any_line_gives_one_json_result(tiny_graph: CareerGraph, raw: bytes) -> None:
+    outcome = plan_entry(tiny_graph, Entry("7", "cohort.jsonl", 7, raw, ".json"), NOW)
+    assert "\n" not in outcome.line and "\r" not in outcome.line
+    outcome.line.encode("utf-8")
+    result: dict[str, Any] = json.loads(outcome.line)
+    assert result["input"] == "7"
+    assert result["ok"] is (outcome.error is None)
+    if result["ok"]:
+        assert result["error"] is None and result["target"] == outcome.target
+        assert result["finish"] == outcome.finish.isoformat()  # type: ignore[union-attr]
+    else:
+        assert result["error"] == outcome.error
+        assert outcome.error.startswith("cohort.jsonl:7: ")  # type: ignore[union-attr]
