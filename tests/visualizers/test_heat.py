@@ -14,8 +14,9 @@ from click.testing import CliRunner, Result
 
 from planner.cli import cli
 from planner.graph import CareerGraph
-from planner.visualizers.dot import HEAT, heat_class, render_dot
+from planner.visualizers.dot import render_dot
 from planner.visualizers.json import render_json
+from planner.visualizers.style import HEAT, heat_class
 from planner.visualizers.view import GraphView
 
 from .support import check_golden, graph_from, ladder_data, needs_dot, run_dot
@@ -52,7 +53,8 @@ def test_each_node_has_its_class_colour_and_count(ladder: CareerGraph) -> None:
     for node_id, level in expected.items():
         line = next(x for x in dot.splitlines() if x.strip().startswith(f'"{node_id}" ['))
         assert f'class="heat-{level} ' in line, node_id
-        assert f'fillcolor="{HEAT[level][0]}"' in line and f'fontcolor="{HEAT[level][2]}"' in line
+        look = HEAT[level][1]
+        assert f'fillcolor="{look.fill}"' in line and f'fontcolor="{look.font}"' in line
         assert f'({NEED.get(node_id, 0)})"' in line
     stage = next(x for x in dot.splitlines() if x.strip().startswith('"ml-engineer" ['))
     assert 'class="stage stage"' in stage and "(" not in stage
@@ -63,7 +65,7 @@ def test_the_legend_names_every_class_and_the_title_the_cohort(ladder: CareerGra
     legend = next(x for x in dot.splitlines() if x.startswith("  graph [label=<"))
     assert "Career graph · a cohort of 10: who still needs what" in legend
     labels = re.findall(r'<TD BGCOLOR="(#\w+)"[^>]*><FONT COLOR="#\w+">([^<]+)</FONT>', legend)
-    assert labels[1:8] == [(fill, label) for fill, _, _, label in HEAT]
+    assert labels[1:8] == [(look.fill, label) for label, look in HEAT]
 
 
 def test_a_long_name_keeps_its_count(ladder: CareerGraph) -> None:
@@ -74,7 +76,7 @@ def test_a_long_name_keeps_its_count(ladder: CareerGraph) -> None:
     label = re.search(r'label="([^"]*)"', line)
     assert label is not None
     assert label.group(1).replace("\\n", " ").endswith("… (1,234)")
-    assert label.group(1).count("\\n") == 3
+    assert label.group(1).count("\\n") == 3  # three lines of name, one of count
 
 
 @needs_dot
