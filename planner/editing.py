@@ -8,11 +8,12 @@ comments) are rewritten with their key order kept.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.errors import ProfileError
+from planner.errors import OptionError, ProfileError
 from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.planning import known_closure
@@ -71,7 +72,12 @@ def record_progress(
     ------
     UnknownIdError
         For an id the graph does not define (the text is then not changed).
+    OptionError
+        For a fraction that is not a number above 0 and at most 1 (NaN included).
     """
+    if fraction is not None and not 0 < fraction <= 1:
+        raise OptionError(f"{fraction!r} is not a fraction above 0 and at most 1, e.g. 0.5",
+                          option="--partial")
     partial = fraction is not None and fraction < 1
     check_ids(graph, ids, partial=partial)
     known = known_closure(graph, profile)
@@ -97,6 +103,8 @@ def record_progress(
         data = tomlkit.parse(text)
         _apply(data, marked, fraction if partial else None)
         new_text = tomlkit.dumps(data)
+    if "\r\n" in text:  # keep the file's Windows line breaks: the writers add LF only
+        new_text = re.sub(r"(?<!\r)\n", "\r\n", new_text)
     return ProgressUpdate(new_text, marked, already, tuple(sorted(implied)),
                           fraction if partial else None)
 

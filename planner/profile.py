@@ -16,9 +16,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from planner.errors import ProfileError, UnknownIdError, did_you_mean
+from planner.errors import ProfileError, SourceError, UnknownIdError, did_you_mean
 from planner.graph import CareerGraph
 from planner.limits import (
+    MAX_BLACKOUTS,
     MAX_DATE,
     MAX_HOURS_PER_WEEK,
     MAX_PROFILE_BYTES,
@@ -26,8 +27,8 @@ from planner.limits import (
     MIN_DATE,
     MIN_SESSION_MINUTES,
 )
-from planner.models import WEEKDAYS, Blackout, Profile, Window
-from planner.sources import toml_error_line
+from planner.models import WEEKDAYS, Blackout, Profile, Window, control_problem
+from planner.sources import continued_lines, decode_text, number_too_long, read_limited, toml_error_line
 
 KEYS: Final = (
     "name", "target", "current_stage", "start", "timezone", "hours_per_week", "known",
@@ -43,6 +44,7 @@ class _Locator:
     def __init__(self, text: str, is_json: bool) -> None:
         self.lines = text.splitlines()
         self.is_json = is_json
+        self.inside = set() if is_json else continued_lines(text)  # lines in multi-line strings
 
     def line(self, key: str, table: str | None = None, index: int | None = None) -> int | None:
         if self.is_json:
@@ -55,6 +57,8 @@ class _Locator:
         seen_tables = -1
         key_re = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
         for number, line in enumerate(self.lines, start=1):
+            if number in self.inside:
+                continue
             header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", line)
             if header:
                 current = header.group(1)
@@ -69,7 +73,7 @@ class _Locator:
             return self.line(table) if table != key else None
         for number, line in enumerate(self.lines, start=1):
             header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", line)
-            if header and header.group(1) == key:
+            if header and header.group(1) == key and number not in self.inside:
                 return number
         return None
 
@@ -92,15 +96,22 @@ class _Checker:
         return ProfileError(self.file, message, key=key, line=line)
 
     def string(self, data: Mapping[str, Any], key: str) -> str:
-        value = data[key]
+        return self.text(data[key], key)
+
+    def text(self, value: Any, key: str, table: str | None = None, index: int | None = None) -> str:
         if not isinstance(value, str):
-            raise self.fail(key, f"{_show(value)} is not a string")
-        if len(value) > MAX_TEXT_CHARS or "\x00" in value:
-            raise self.fail(key, "must be a short text without NUL characters")
+            raise self.fail(key, f"{_show(value)} is not a string", table, index)
+        if len(value) > MAX_TEXT_CHARS:
+            raise self.fail(key, f"is {len(value):,} characters long; a text may have at most "
+                            f"{MAX_TEXT_CHARS:,}", table, index)
+        control = control_problem(value)
+        if control:
+            raise self.fail(key, control, table, index)
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise self.fail(key, "holds a broken character (an unpaired UTF-16 surrogate)") from None
+            raise self.fail(key, "holds a broken character (an unpaired UTF-16 surrogate)",
+                            table, index) from None
         return value
 
     def node_id(self, value: Any, key: str, kinds: tuple[str, ...], table: str | None = None) -> str:
@@ -236,6 +247,9 @@ class _Checker:
         if not isinstance(value, list):
             raise self.fail("blackouts", "must be an array of tables [[blackouts]] with from, to "
                             "and an optional reason")
+        if len(value) > MAX_BLACKOUTS:
+            raise self.fail("blackouts", f"{len(value):,} blackouts are too many; give at most "
+                            f"{MAX_BLACKOUTS:,} (one blackout may span many days)")
         result = []
         for index, entry in enumerate(value):
             key = f"blackouts[{index}]"
@@ -251,9 +265,7 @@ class _Checker:
             end = self.date(entry.get("to", entry["from"]), f"{key}.to", "blackouts", index)
             if end < start:
                 raise self.fail(f"{key}.to", f"{end} is before from = {start}", "blackouts", index)
-            reason = entry.get("reason", "")
-            if not isinstance(reason, str):
-                raise self.fail(f"{key}.reason", f"{_show(reason)} is not a text", "blackouts", index)
+            reason = self.text(entry.get("reason", ""), f"{key}.reason", "blackouts", index)
             result.append(Blackout(start=start, end=end, reason=reason))
         return tuple(sorted(result, key=lambda b: (b.start, b.end, b.reason)))
 
@@ -262,24 +274,16 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
     """Read a profile file into a dict; return it with its text and whether it was JSON."""
     file = str(path)
     try:
-        if path.is_dir():
-            raise ProfileError(file, "is a folder, not a profile file")
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise ProfileError(file, f"is {size} bytes; a profile may be at most 1 MiB")
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_PROFILE_BYTES, shown="1 MiB, the most a profile may hold")
+        text = decode_text(raw, what="a TOML or JSON profile")
+    except IsADirectoryError:
+        raise ProfileError(file, "is a folder, not a profile file") from None
     except FileNotFoundError:
         raise ProfileError(file, "no such file (run `planner init` to write a starter profile)") from None
     except OSError as exc:
         raise ProfileError(file, f"cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in raw:
-        raise ProfileError(file, "is a binary file, not a TOML or JSON profile")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProfileError(file, f"is not UTF-8 text (bad byte at offset {exc.start}); save it as "
-                           "UTF-8") from None
-    text = text.removeprefix("\ufeff")
+    except SourceError as exc:
+        raise ProfileError(file, exc.detail) from None
     if not text.strip():
         raise ProfileError(file, "is empty; a profile needs at least target, hours_per_week and "
                            "availability (run `planner init` for a commented starter)")
@@ -287,7 +291,7 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
         path.suffix.lower() != ".toml" and text.lstrip().startswith("{")
     )
     try:
-        data = json.loads(text) if is_json else tomllib.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys) if is_json else tomllib.loads(text)
     except json.JSONDecodeError as exc:
         raise ProfileError(file, f"JSON syntax error: {exc.msg} (column {exc.colno})",
                            line=exc.lineno) from None
@@ -302,14 +306,32 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
                 detail = f"impossible date {token} in '{source[:80]}'; use a real date YYYY-MM-DD"
                 break
         raise ProfileError(file, detail, line=line) from None
+    except SourceError as exc:  # a JSON key given twice
+        lines = [text.count("\n", 0, m.start()) + 1
+                 for m in re.finditer(rf'"{re.escape(str(exc.key))}"\s*:', text)]
+        raise ProfileError(file, exc.detail, key=exc.key, line=lines[1] if len(lines) > 1 else None
+                           ) from None
     except RecursionError:
         raise ProfileError(file, "nests tables or arrays too deeply to be a profile") from None
     except ValueError as exc:
-        raise ProfileError(file, f"cannot be parsed: {exc}") from None
+        if "integer string conversion" not in str(exc):
+            raise ProfileError(file, f"cannot be parsed: {exc}") from None
+        long = number_too_long(text)
+        raise ProfileError(file, long.detail, key=long.key, line=long.line) from None
     if not isinstance(data, dict):
         raise ProfileError(file, "must be a table of keys (a JSON object), not "
                            f"{type(data).__name__}")
     return data, text, is_json
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's keys and values, refusing a key given twice (TOML refuses it too)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise SourceError("is given twice; each key may appear once in an object", key=key)
+        data[key] = value
+    return data
 
 
 def load_profile(path: Path, graph: CareerGraph) -> Profile:

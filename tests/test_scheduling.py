@@ -189,7 +189,7 @@ def test_no_fragment_shorter_than_thirty_minutes(
     ],
 )
 def test_the_thirty_minute_rule_splits_instead_of_stalling(
-    build: Build, make_profile: MakeProfile, hours: float, windows: dict[str, list[str]],
+    build: Build, make_profile: MakeProfile, *, hours: float, windows: dict[str, list[str]],
     hours_per_week: float, pieces: list[int],
 ) -> None:
     """Regression: an item with 30-60 minutes left that no window could take whole was

@@ -8,13 +8,16 @@ import click
 
 from planner.cli import PlannerCommand, options
 from planner.cli.options import (
+    echo,
     emit,
     graph_options,
+    inputs,
     load_graph,
     load_profile,
     now,
     output_option,
     profile_argument,
+    warn,
 )
 
 
@@ -28,7 +31,9 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
     from planner.clock import cache_dir
     from planner.usecases import validate_folder
 
-    click.echo(validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir()).summary())
+    result = validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir())
+    warn(result.warnings)
+    echo(result.summary())
 
 
 @click.command(cls=PlannerCommand)
@@ -38,7 +43,7 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     from planner.usecases import stage_table
 
     graph = load_graph(graph_dir, no_cache)
-    click.echo(f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  {'years':<6} salary")
+    lines = [f"{'id':<26} {'name':<30} {'needs':>5} {'hours':>8}  {'years':<6} salary"]
     for row in stage_table(graph):
         stage = graph.nodes[row.stage]
         salary = ""
@@ -46,10 +51,11 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
             pay = stage.salary  # type: ignore[union-attr]
             salary = f"{pay.currency} {pay.low:,}-{pay.high:,}"
         years = stage.experience_years or ""  # type: ignore[union-attr]
-        click.echo(
+        lines.append(
             f"{row.stage:<26} {row.name:<30} {row.work:>5} {row.total_hours:>8.1f}  "
             f"{years:<6} {salary}".rstrip()
         )
+    echo("\n".join(lines))
 
 
 @click.command(cls=PlannerCommand)
@@ -61,11 +67,10 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> N
     from planner.usecases import skills_in
 
     chosen = skills_in(load_graph(graph_dir, no_cache), category)
-    click.echo(f"{'id':<32} {'kind':<8} {'category':<20} {'hours':>7}  name")
-    for node in chosen:
-        click.echo(
-            f"{node.id:<32} {node.kind:<8} {node.category:<20} {node.hours:>7.1f}  {node.name}"
-        )
+    lines = [f"{'id':<32} {'kind':<8} {'category':<20} {'hours':>7}  name"]
+    lines += [f"{node.id:<32} {node.kind:<8} {node.category:<20} {node.hours:>7.1f}  {node.name}"
+              for node in chosen]
+    echo("\n".join(lines))
 
 
 @click.command(cls=PlannerCommand)
@@ -81,7 +86,7 @@ def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, 
     graph = load_graph(graph_dir, no_cache)
     graph.resolve(node_id, option="ID")  # fail on a typo before reading the profile
     profile = load_profile(profile_path, graph) if profile_path is not None else None
-    click.echo(render_explanation(explain_for(graph, node_id, profile=profile, now=now())), nl=False)
+    emit(render_explanation(explain_for(graph, node_id, profile=profile, now=now())), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -99,9 +104,9 @@ def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> 
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
     else:
-        click.echo(render_readiness(rows), nl=False)
+        emit(render_readiness(rows), None)
 
 
 def _graph_formats() -> list[str]:
@@ -133,7 +138,8 @@ def graph(*, profile_path: Path | None, fmt: str, output: str | None, focus: str
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
     career = load_graph(graph_dir, no_cache)
     profile = load_profile(profile_path, career) if profile_path is not None else None
-    emit(graph_picture(career, fmt=fmt, now=now(), profile=profile, focus=focus, stage=stage), output)
+    picture = graph_picture(career, fmt=fmt, now=now(), profile=profile, focus=focus, stage=stage)
+    emit(picture, output, inputs=inputs(profile_path, graph_dir))
 
 
 COMMANDS = (validate, stages, skills, explain, gaps, graph)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import click
 
@@ -98,20 +100,45 @@ def load_profile(path: Path, graph: CareerGraph) -> Profile:
     return open_profile(path, graph)
 
 
+def inputs(profile: Path | None, graph_dir: Path | None) -> list[tuple[Path, str]]:
+    """The files a command reads, as ``emit`` wants them: the profile and the graph's."""
+    from planner.graph import graph_files, shipped_graph_dir
+
+    found = [(profile, "the profile")] if profile is not None else []
+    return found + [(path, "the graph file") for path in graph_files(graph_dir or shipped_graph_dir())]
+
+
 def stdout_is_terminal() -> bool:
     """Whether standard output is a terminal (where binary output would garble it)."""
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def colour() -> bool:
+    """Whether to colour standard output: a terminal that can show colours, and no
+    ``NO_COLOR`` (https://no-color.org)."""
+    return stdout_is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 # --- output --------------------------------------------------------------------------------
 
 
-def emit(text: str | bytes, output: str | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to standard output."""
-    from planner.files import write_atomic
+def emit(text: str | bytes, output: str | None, *, inputs: Sequence[tuple[Path, str]] = ()) -> None:
+    """Write ``text`` to ``output`` atomically, or to standard output.
+
+    ``inputs`` are the ``(path, what it is)`` of the files the command read: an
+    ``output`` that is one of them is refused instead of destroying it.
+    """
+    from planner.errors import OutputError
+    from planner.files import refuse_inputs, write_atomic
 
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if output is None or output == "-":
+    if output is not None and output != "-":
+        refuse_inputs(Path(output), inputs, option="--output")
+        write_atomic(Path(output), data)
+        return
+    if sys.stdout is None:
+        raise OutputError("cannot write to standard output: it is closed")
+    try:
         sys.stdout.flush()
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:  # a text-only stream (some test harnesses): decode and write text
@@ -120,11 +147,28 @@ def emit(text: str | bytes, output: str | None) -> None:
             return
         stream.write(data)
         stream.flush()
-        return
-    write_atomic(Path(output), data)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def echo(text: str) -> None:
+    """Print ``text`` and a line break on standard output (an error when it is closed)."""
+    emit(text + "\n", None)
 
 
 def warn(messages: tuple[str, ...] | list[str]) -> None:
     """Show warnings on standard error."""
     for message in messages:
-        click.echo(f"warning: {message}", err=True)
+        click.echo(f"warning: {terminal_safe(message)}", err=True)
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters (ESC, BEL, NUL, ...) escaped as ``\\x1b``, so
+    what a message quotes from the input cannot drive the terminal; line breaks and
+    tabs stay."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -13,6 +13,7 @@ from planner.cli.options import (
     day,
     emit,
     graph_options,
+    inputs,
     load_graph,
     load_profile,
     now,
@@ -42,7 +43,7 @@ def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.dateti
     result = roadmap_for(graph, load_profile(profile, graph), now=now(), target=target,
                          start=day(from_date))
     warn(result.warnings)
-    emit(result.render(fmt), output)
+    emit(result.render(fmt), output, inputs=inputs(profile, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -54,10 +55,12 @@ def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.dateti
               "cancel sessions that disappeared.")
 @click.option("--reminder", type=click.IntRange(0, MAX_REMINDER_MINUTES), default=None,
               metavar="MINUTES", help="Add a reminder this many minutes before each session.")
+@click.option("--force", is_flag=True, help="Cancel the events of a --previous that shares no "
+              "event with this plan (another person's calendar?).")
 @target_option
 @date_option("Re-plan from this day (YYYY-MM-DD); earlier sessions of --previous stay as they were.")
 @graph_options
-def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int | None,
+def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int | None, force: bool,
              target: str | None, from_date: dt.datetime | None, graph_dir: Path | None,
              no_cache: bool) -> None:
     """The schedule of PROFILE as an iCalendar file for Google, Apple or Outlook."""
@@ -65,9 +68,9 @@ def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int
 
     graph = load_graph(graph_dir, no_cache)
     export = calendar_for(graph, load_profile(profile, graph), now=now(), previous=previous,
-                          target=target, start=day(from_date), reminder=reminder)
+                          target=target, start=day(from_date), reminder=reminder, force=force)
     warn(export.warnings)
-    emit(export.data, output)
+    emit(export.data, output, inputs=inputs(profile, graph_dir))
     if output != "-":
         click.echo(f"Wrote {output}: {export.sessions} sessions, {export.milestones} milestones.",
                    err=True)

@@ -59,6 +59,22 @@ def today_for(profile: Profile, now: dt.datetime) -> dt.date:
     return now.astimezone(ZoneInfo(profile.timezone)).date()
 
 
+def check_day(day: dt.date | None, option: str = "--from") -> None:
+    """Refuse a day given for ``option`` outside the dates a profile may use.
+
+    Raises
+    ------
+    OptionError
+        Naming the day and the valid range.
+    """
+    from planner.errors import OptionError
+    from planner.limits import MAX_DATE, MIN_DATE
+
+    if day is not None and not MIN_DATE <= day <= MAX_DATE:
+        raise OptionError(f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}",
+                          option=option)
+
+
 # --- the roadmap ---------------------------------------------------------------------------
 
 
@@ -94,6 +110,7 @@ class Roadmap:
 def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
     """The warning for a deadline the schedule misses, with the weekly hours that
     would meet it (verified by scheduling again), or nothing."""
+    from planner.limits import MAX_HOURS_PER_WEEK
     from planner.scheduling import advise_deadline
 
     if profile.deadline is None:
@@ -111,10 +128,20 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
             f"{head} {advice.hours_per_week:g} h/week would meet it (checked by scheduling "
             f"again: reached on {advice.reached_at_advice}).",
         )
+    if advice.deadline < schedule.start:
+        return (f"{head} The deadline is before the plan starts ({schedule.start}); move it.",)
+    if advice.estimate > MAX_HOURS_PER_WEEK:
+        return (
+            f"{head} No weekly budget can meet it: the {schedule.plan.minutes / 60:,g} h of work "
+            f"left do not fit in the time until {advice.deadline}, even around the clock; move "
+            "the deadline.",
+        )
+    reach = (f"reach it only on {advice.reached_at_advice}" if advice.reached_at_advice
+             else "not reach it in time")
     return (
-        f"{head} Even all {advice.max_hours:g} h of your weekly windows would reach it only "
-        f"on {advice.reached_at_advice}; meeting it needs about {advice.estimate:g} h/week, "
-        "so add availability windows or move the deadline.",
+        f"{head} Even all {advice.max_hours:g} h of your weekly windows would {reach}; "
+        f"meeting it needs about {advice.estimate:g} h/week, so add availability windows or "
+        "move the deadline.",
     )
 
 
@@ -159,6 +186,7 @@ def roadmap_for(
     """
     if target is not None:
         target = graph.resolve(target, kinds=("stage",), what="stage", option="--target")
+    check_day(start)
     first_day = start or profile.start or today_for(profile, now)
     schedule = schedule_for(graph, profile, start=first_day, target=target)
     own = target is None or target == profile.target
@@ -188,13 +216,18 @@ def read_previous_calendar(path: Path) -> dict[str, Any]:
     CalendarError
         When it is not an iCalendar file.
     """
-    from planner.errors import OptionError
+    from planner.errors import CalendarError, OptionError, SourceError
     from planner.exporters.ical import read_previous
+    from planner.limits import MAX_CALENDAR_BYTES
+    from planner.sources import read_limited
 
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_CALENDAR_BYTES,
+                            shown=f"{MAX_CALENDAR_BYTES // 2**20} MiB, the most an earlier calendar may hold")
     except OSError as exc:
         raise OptionError(f"cannot read {path}: {exc.strerror}", option="--previous") from None
+    except SourceError as exc:
+        raise CalendarError(f"{path}: {exc.detail}") from None
     return read_previous(data, file=str(path))
 
 
@@ -207,19 +240,24 @@ def calendar_for(
     target: str | None = None,
     start: dt.date | None = None,
     reminder: int | None = None,
+    force: bool = False,
 ) -> CalendarExport:
     """The schedule of ``profile`` as an iCalendar file.
 
     Updating an earlier export (``previous``) re-plans from today, or from the
     profile's ``start`` when that is later, unless ``start`` is given: sessions that
-    ended before then keep their place in the file.
+    ended before then keep their place in the file. An earlier export that shares no
+    event with this plan (another person's?) has its future events cancelled only
+    with ``force``, and then with a warning.
 
     Raises
     ------
     PlanError
         When there is nothing to put in a calendar: no session and no earlier export.
+    OptionError
+        When ``previous`` shares no event with the plan, and ``force`` is not given.
     """
-    from planner.errors import PlanError
+    from planner.errors import ForeignCalendarError, OptionError, PlanError
     from planner.exporters.ical import render_ical
 
     old = read_previous_calendar(previous) if previous is not None else None
@@ -235,9 +273,24 @@ def calendar_for(
             f"requirement of {goal} ({schedule.plan.target}); no file written"
         )
     who = profile.name.strip() or "learner"
-    data = render_ical(schedule, graph, person=who, stamp=now, reminder=reminder, previous=old,
-                       calendar_name=f"Learning plan: {who} → {goal}")
-    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), roadmap.warnings)
+
+    def render(cancel_foreign: bool) -> bytes:
+        return render_ical(schedule, graph, person=who, stamp=now, reminder=reminder, previous=old,
+                           calendar_name=f"Learning plan: {who} → {goal}",
+                           cancel_foreign=cancel_foreign)
+
+    warnings = roadmap.warnings
+    try:
+        data = render(cancel_foreign=False)
+    except ForeignCalendarError as exc:
+        foreign = (f"{previous} shares no event with {who}'s plan (is it another person's "
+                   f"calendar?): updating it cancels its {exc.events} future event(s)")
+        if not force:
+            raise OptionError(f"{foreign}; check the file, or add --force to cancel them",
+                              option="--previous") from None
+        data = render(cancel_foreign=True)
+        warnings += (f"{foreign}, as --force asks.",)
+    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), warnings)
 
 
 # --- where a person stands ------------------------------------------------------------------
@@ -256,6 +309,7 @@ def status_for(
     """
     from planner.views.status import make_status
 
+    check_day(today)
     today = today or today_for(profile, now)
     first_day = profile.start or today
     original = schedule_for(graph, profile, start=first_day)
@@ -287,15 +341,47 @@ def record_done(
     path: Path, graph: CareerGraph, ids: Sequence[str], *, fraction: float | None = None
 ) -> ProgressUpdate:
     """Record ``ids`` as done (or ``fraction`` done) in the profile file at ``path``,
-    keeping its comments and layout; the file is rewritten only when it changes."""
+    keeping its comments and layout; the file is rewritten only when it changes.
+
+    The file is locked from reading to writing, so runs at the same time each add
+    their ids. A symbolic link is followed and a hard-linked file rewritten in place,
+    so every name of the profile sees the change.
+
+    Raises
+    ------
+    ProfileError
+        When the profile is invalid, read-only or not a regular file.
+    """
     from planner.editing import record_progress
-    from planner.files import write_atomic
+    from planner.errors import ProfileError
+    from planner.files import edit_lock, edit_problem, write_atomic
     from planner.profile import check_profile, read_profile_data
 
-    data, text, is_json = read_profile_data(path)
-    profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
-    update = record_progress(text, is_json=is_json, graph=graph, profile=profile, ids=list(ids),
-                             fraction=fraction)
-    if update.text != text:
-        write_atomic(path, update.text.encode("utf-8"))
+    problem = edit_problem(path)
+    if problem is not None:
+        raise ProfileError(str(path), problem)
+    with edit_lock(path):
+        data, text, is_json = read_profile_data(path)
+        profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
+        update = record_progress(text, is_json=is_json, graph=graph, profile=profile, ids=list(ids),
+                                 fraction=fraction)
+        if update.text != text:
+            write_atomic(path, update.text.encode("utf-8"), keep_links=True)
     return update
+
+
+def starter_for(graph: CareerGraph, *, graph_option: str = "") -> str:
+    """A commented starter profile whose ids are valid in ``graph``: aiming at ML
+    Engineer and knowing Python where the graph has those, else aiming at its lowest
+    stage and knowing nothing. ``graph_option`` (`` --graph DIR``) goes into the
+    commands its comments suggest."""
+    from planner.starter import starter_profile
+
+    stages = [stage.id for stage in graph.stages]
+    target, known, examples = "ml-engineer", ["python"], ["nlp", "pandas"]
+    if not (all(n in graph.nodes for n in [*known, *examples])
+            and target in graph.nodes and graph.kind(target) == "stage"):
+        work = sorted(n for n in graph.nodes if graph.kind(n) != "stage")
+        target, known, examples = stages[0], [], work[:2]
+    return starter_profile(stages=stages, target=target, known=known, examples=examples,
+                           graph_option=graph_option)

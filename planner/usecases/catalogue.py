@@ -49,6 +49,17 @@ class Validation:
     folder: Path
     counts: dict[str, int]
     edges: int
+    nested: tuple[Path, ...] = ()
+    """TOML files in subfolders, which are not part of the graph."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        if not self.nested:
+            return ()
+        shown = ", ".join(str(p) for p in self.nested[:5])
+        more = f" and {len(self.nested) - 5} more" if len(self.nested) > 5 else ""
+        return (f"{len(self.nested)} TOML file(s) in subfolders are not read (a graph is the "
+                f"*.toml files at the top of its folder): {shown}{more}",)
 
     def summary(self) -> str:
         def count(n: int, noun: str) -> str:
@@ -71,6 +82,7 @@ def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None
         With every problem found.
     """
     from planner.graph import shipped_graph_dir
+    from planner.graph.reading import nested_graph_files
     from planner.usecases import open_graph
 
     folder = folder or shipped_graph_dir()
@@ -79,7 +91,7 @@ def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None
     for node_id in graph.nodes:
         counts[graph.kind(node_id)] += 1
     edges = sum(len(p) for p in graph.pred.values())
-    return Validation(folder, counts, edges)
+    return Validation(folder, counts, edges, tuple(nested_graph_files(folder)))
 
 
 # --- pictures ----------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ LADDER: dict[str, Any] = {
 HOSTILE_NAMES: dict[str, str] = {
     "python": "<img src=x onerror=alert(1)>",
     "numpy": 'Quote " and \\ backslash \\N \\G',
-    "pandas": "Line\nbreak\r\nand\ttab",
+    "pandas": "Line\u2028separator\u00a0and \u202eright-to-left",  # control characters fail validation
     "git": "A-->B[x]",
     "sql": '"]; evil',
     "docker": "}; digraph x {",
