@@ -652,5 +652,5 @@ def test_validate_names_toml_files_in_subfolders(runner: CliRunner, tiny_graph_d
     result = runner.invoke(cli, ["validate", "--graph", str(tiny_graph_dir)])
     assert result.exit_code == 0
     assert result.stderr == (
-        "warning: 1 TOML file(s) in subfolders are not read (a graph is the *.toml files at the top of "
-        f"its folder): {tiny_graph_dir / 'extra' / 'more.toml'}\n")
+        "warning: 1 TOML file in a subfolder is not read (a graph is the *.toml files at the top of its "
+        f"folder): {tiny_graph_dir / 'extra' / 'more.toml'}\n")

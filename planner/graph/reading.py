@@ -98,7 +98,7 @@ class LineIndex(Mapping[str, list[int]]):
     def _text(self) -> str:
         if isinstance(self._source, Path):
             try:
-                raw = read_limited(self._source, MAX_GRAPH_BYTES, shown="")
+                raw = _read(self._source)
             except (OSError, SourceError):
                 raw = b""
             self._source = raw.decode("utf-8", "replace")
@@ -138,13 +138,16 @@ class LineIndex(Mapping[str, list[int]]):
         return len(self._index())
 
 
+def _read(path: Path) -> bytes:
+    return read_limited(path, MAX_GRAPH_BYTES, shown=f"{MAX_GRAPH_BYTES // 2**20} MiB")
+
+
 def read_graph_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     """Parse one graph file; return its data and the problems found (picklable, so a
     worker process can run it)."""
     name = str(path)
     try:
-        raw = read_limited(path, MAX_GRAPH_BYTES, shown=f"{MAX_GRAPH_BYTES // 2**20} MiB")
-        text = decode_text(raw, what="a TOML file")
+        text = decode_text(_read(path), what="a TOML file")
     except OSError as exc:
         return {}, [Problem(name, 0, f"cannot read file: {exc.strerror or exc}")]
     except SourceError as exc:

@@ -58,8 +58,10 @@ class Validation:
             return ()
         shown = ", ".join(str(p) for p in self.nested[:5])
         more = f" and {len(self.nested) - 5} more" if len(self.nested) > 5 else ""
-        return (f"{len(self.nested)} TOML file(s) in subfolders are not read (a graph is the "
-                f"*.toml files at the top of its folder): {shown}{more}",)
+        files = "1 TOML file in a subfolder is" if len(self.nested) == 1 else (
+            f"{len(self.nested)} TOML files in subfolders are")
+        return (f"{files} not read (a graph is the *.toml files at the top of its folder): "
+                f"{shown}{more}",)
 
     def summary(self) -> str:
         def count(n: int, noun: str) -> str:
