@@ -10,6 +10,7 @@ place that finds those lines, skipping text inside strings.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 import sys
@@ -108,7 +109,9 @@ def _string_end(text: str, start: int, quote: str) -> int:
         if len(quote) == 1 and (newline := text.find("\n", at, close)) >= 0:
             return newline  # unterminated: the parser reports it
         if quote[0] == '"':
-            escapes = close - len(text[:close].rstrip("\\"))
+            escapes = 0
+            while close - escapes > at and text[close - escapes - 1] == "\\":
+                escapes += 1
             if escapes % 2:
                 at = close + 1
                 continue
@@ -136,42 +139,61 @@ def _code(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[i
             at += 1
 
 
+_STRINGS: Final = re.compile(r"\"\"\"|'''|[\"'#]")
+_HEADER: Final = re.compile(r"[ \t]*\[")
+
+
 def continued_lines(text: str) -> set[int]:
     """The 1-based numbers of the lines that begin inside a multi-line string: what
     looks like a key or a header there is text, not TOML."""
-    code_breaks = {at for at, token in _code(text) if token == "\n"}
     inside: set[int] = set()
-    line, at = 1, text.find("\n")
-    while at >= 0:
-        line += 1
-        if at not in code_breaks:
-            inside.add(line)
-        at = text.find("\n", at + 1)
+    line, counted, at = 1, 0, 0
+    while (match := _STRINGS.search(text, at)) is not None:
+        token, start = match.group(), match.start()
+        if token == "#":
+            at = text.find("\n", start)
+            if at < 0:
+                break
+            continue
+        at = _string_end(text, start, token)
+        if len(token) == 3:
+            line += text.count("\n", counted, start)
+            breaks = text.count("\n", start, at)
+            inside.update(range(line + 1, line + breaks + 1))
+            line, counted = line + breaks, at
     return inside
 
 
-def value_line(text: str, line: int, path: Sequence[str | int]) -> int:
-    """The line of the value at ``path`` (keys and 0-based indexes of inline arrays)
-    in the table that holds line ``line``; the deepest part found, else ``line``."""
-    lines = text.splitlines(keepends=True)
-    skip = continued_lines(text)
-    header = re.compile(r"^\s*\[")
-    first = next((n for n in range(line, 0, -1) if n not in skip and header.match(lines[n - 1])), 1)
-    last = next((n for n in range(line + 1, len(lines) + 1)
-                 if n not in skip and header.match(lines[n - 1])), len(lines) + 1)
-    offsets = [0]
-    for piece in lines:
-        offsets.append(offsets[-1] + len(piece))
-    begin, end = offsets[first - 1], offsets[last - 1]
-    found = line
-    for depth, part in enumerate(path):
-        at = (_element(text, begin, end, part) if isinstance(part, int)
-              else _key(text, begin, end, part, at_line_start=depth == 0))
-        if at is None:
-            break
-        begin, end = at
-        found = text.count("\n", 0, begin) + 1
-    return found
+class TomlText:
+    """A TOML text with what finding lines in it needs, computed once: where each line
+    starts, and which lines begin inside a multi-line string."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.inside = continued_lines(text)
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def _is_header(self, line: int) -> bool:
+        return line not in self.inside and _HEADER.match(self.text, self.starts[line - 1]) is not None
+
+    def value_line(self, line: int, path: Sequence[str | int]) -> int:
+        """The line of the value at ``path`` (keys and 0-based indexes of inline
+        arrays) in the table that holds line ``line``; the deepest part found, else
+        ``line``."""
+        count = len(self.starts)
+        first = next((n for n in range(line, 0, -1) if self._is_header(n)), 1)
+        last = next((n for n in range(line + 1, count + 1) if self._is_header(n)), count + 1)
+        begin = self.starts[first - 1]
+        end = self.starts[last - 1] if last <= count else len(self.text)
+        found = line
+        for depth, part in enumerate(path):
+            at = (_element(self.text, begin, end, part) if isinstance(part, int)
+                  else _key(self.text, begin, end, part, at_line_start=depth == 0))
+            if at is None:
+                break
+            begin, end = at
+            found = bisect.bisect_right(self.starts, begin)
+        return found
 
 
 def _key(text: str, begin: int, end: int, key: str, *, at_line_start: bool) -> tuple[int, int] | None:
@@ -188,7 +210,8 @@ def _key(text: str, begin: int, end: int, key: str, *, at_line_start: bool) -> t
 def _element(text: str, begin: int, end: int, index: int) -> tuple[int, int] | None:
     """Where element ``index`` of the inline array that opens at ``begin`` starts, and
     where it ends."""
-    if text[_next_value(text, begin, end):][:1] != "[":
+    opening = _next_value(text, begin, end)
+    if text[opening:opening + 1] != "[":
         return None
     depth, count, start = 0, 0, begin
     for at, token in _code(text, begin, end):

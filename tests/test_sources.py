@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import SourceError
-from planner.sources import continued_lines, decode_text, number_too_long, read_limited, value_line
+from planner.sources import TomlText, continued_lines, decode_text, number_too_long, read_limited
 
 GRAPH = '''\
 [[skills]]
@@ -40,12 +40,13 @@ def test_lines_inside_multi_line_strings() -> None:
     (("description",), 3),
 ])
 def test_the_line_of_a_value(path: tuple[str | int, ...], line: int) -> None:
-    assert value_line(GRAPH, 2, path) == line
+    assert TomlText(GRAPH).value_line(2, path) == line
 
 
 def test_the_line_of_a_value_stays_in_its_table() -> None:
-    assert value_line(GRAPH, 14, ("resources", 0, "url")) == 15
-    assert value_line(GRAPH, 14, ("name",)) == 14
+    text = TomlText(GRAPH)
+    assert text.value_line(14, ("resources", 0, "url")) == 15
+    assert text.value_line(14, ("name",)) == 14
 
 
 def test_reading_stops_after_the_limit(tmp_path: Path) -> None:

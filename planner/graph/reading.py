@@ -17,14 +17,7 @@ from typing import Any, Final
 
 from planner.errors import GraphError, Problem, SourceError
 from planner.limits import MAX_GRAPH_BYTES, MAX_GRAPH_FILES
-from planner.sources import (
-    continued_lines,
-    decode_text,
-    number_too_long,
-    read_limited,
-    toml_error_line,
-    value_line,
-)
+from planner.sources import TomlText, decode_text, number_too_long, read_limited, toml_error_line
 
 PARALLEL_BYTES: Final = 2 * 1024 * 1024
 """Graph folders at least this big are parsed in worker processes."""
@@ -93,22 +86,25 @@ class LineIndex(Mapping[str, list[int]]):
 
     def __init__(self, source: str | Path) -> None:
         self._source = source
+        self._toml: TomlText | None = None
         self._lines: dict[str, list[int]] | None = None
 
-    def _text(self) -> str:
-        if isinstance(self._source, Path):
-            try:
-                raw = _read(self._source)
-            except (OSError, SourceError):
-                raw = b""
-            self._source = raw.decode("utf-8", "replace")
-        return self._source
+    def _text(self) -> TomlText:
+        if self._toml is None:
+            text = self._source
+            if isinstance(text, Path):
+                try:
+                    text = _read(text).decode("utf-8", "replace")
+                except (OSError, SourceError):
+                    text = ""
+            self._toml = TomlText(text)
+        return self._toml
 
     def _index(self) -> dict[str, list[int]]:
         if self._lines is None:
             self._lines = {}
-            text = self._text()
-            inside = continued_lines(text)  # an `id = ...` in a multi-line string is text
+            toml = self._text()
+            text, inside = toml.text, toml.inside  # an `id = ...` in a multi-line string is text
             tables: dict[str, int] = {}
             found: dict[str, list[tuple[int, int]]] = {}
             line, last, table = 1, 0, 0
@@ -126,7 +122,7 @@ class LineIndex(Mapping[str, list[int]]):
 
     def value_line(self, line: int, path: tuple[str | int, ...]) -> int:
         """The line of the value at ``path`` in the table that holds ``line``."""
-        return value_line(self._text(), line, path)
+        return self._text().value_line(line, path)
 
     def __getitem__(self, key: str) -> list[int]:
         return self._index()[key]
