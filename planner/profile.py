@@ -313,9 +313,7 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
                            ) from None
     except RecursionError:
         raise ProfileError(file, "nests tables or arrays too deeply to be a profile") from None
-    except ValueError as exc:
-        if "integer string conversion" not in str(exc):
-            raise ProfileError(file, f"cannot be parsed: {exc}") from None
+    except ValueError:  # a number with more digits than Python reads
         long = number_too_long(text)
         raise ProfileError(file, long.detail, key=long.key, line=long.line) from None
     if not isinstance(data, dict):

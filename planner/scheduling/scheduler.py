@@ -8,7 +8,8 @@ Rules (each one is a property the tests check over random plans and profiles):
 - a calendar week (Monday to Sunday, local) never holds more than ``hours_per_week``;
 - no session falls on a blackout day, and sessions never overlap;
 - an item may span many sessions, but no session of an item is shorter than 30
-  minutes unless the whole item is;
+  minutes unless the whole item is, and an item is split so that its rest can always
+  be placed (a week that holds 30 minutes always gets its plan);
 - an item starts only after every planned prerequisite has ended;
 - work is taken in roadmap order; when the next item cannot use what is left of a
   window (because of the 30-minute rule), a later item that is already ready may
