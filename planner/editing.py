@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.errors import OptionError
 from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.planning import known_closure
@@ -80,7 +82,12 @@ def record_progress(
     ------
     UnknownIdError
         For an id the graph does not define (the text is then not changed).
+    OptionError
+        For a fraction that is not a number above 0 and at most 1 (NaN included).
     """
+    if fraction is not None and not 0 < fraction <= 1:
+        raise OptionError(f"{fraction!r} is not a fraction above 0 and at most 1, e.g. 0.5",
+                          option="--partial")
     partial = fraction is not None and fraction < 1
     ids = check_ids(graph, ids, partial=partial)
     known = known_closure(graph, profile)
@@ -108,6 +115,8 @@ def record_progress(
         _apply(data, marked, fraction if partial else None)
         _complete(data, () if partial else marked, day)
         new_text = tomlkit.dumps(data)
+    if "\r\n" in text:  # keep the file's Windows line breaks: the writers add LF only
+        new_text = re.sub(r"(?<!\r)\n", "\r\n", new_text)
     return ProgressUpdate(new_text, marked, already, tuple(sorted(implied)),
                           fraction if partial else None, None if partial else day)
 

@@ -16,17 +16,20 @@ EXIT_DATA: Final = 1
 """Exit status for invalid graph data or a plan that cannot be made."""
 EXIT_USAGE: Final = 2
 """Exit status for a usage error, an invalid option value or an invalid profile."""
+EXIT_INTERRUPTED: Final = 130
+"""Exit status for a run stopped by Ctrl-C (128 + SIGINT, as shells report it)."""
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``.
 
-    Case does not count: ``PYTHON`` finds ``python``.
+    Case does not count as a difference: ``PYTHON`` suggests ``python``.
     """
     folded: dict[str, str] = {}
     for candidate in candidates:  # the first spelling of a word wins: callers list ids first
         folded.setdefault(candidate.casefold(), candidate)
-    matches = difflib.get_close_matches(word.casefold(), sorted(folded), n=1, cutoff=0.6)
+    key = word.casefold()
+    matches = [key] if key in folded else difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
     return f" (did you mean '{folded[matches[0]]}'?)" if matches else ""
 
 
@@ -154,3 +157,24 @@ class CalendarError(PlannerError):
     """Raised when a previous calendar file cannot be read (exit 2)."""
 
     exit_code = EXIT_USAGE
+
+
+class ForeignCalendarError(CalendarError):
+    """Raised when an earlier export shares no event with the new plan (another
+    person's calendar?), so updating it would cancel every future event it holds
+    (exit 2)."""
+
+    def __init__(self, events: int) -> None:
+        self.events = events
+        super().__init__(f"the earlier calendar shares no event with this plan; updating it would "
+                         f"cancel its {events} future event(s)")
+
+
+class SourceError(PlannerError):
+    """Raised by the shared readers of :mod:`planner.sources` when a file cannot be read
+    as text (too big, binary, not UTF-8, a number too long); each reader words it for
+    its kind of file."""
+
+    def __init__(self, message: str, *, line: int | None = None, key: str | None = None) -> None:
+        self.detail, self.line, self.key = message, line, key
+        super().__init__(message)

@@ -1,40 +1,91 @@
-"""Safe file output: write to a temporary file in the same folder, then rename."""
+"""Safe file output: write to a temporary file in the same folder, then rename.
+
+What is at the path decides how it is written: a regular file (or a new one) is
+replaced atomically; a symbolic link is followed, and the file it names is replaced,
+so the link stays; a device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is
+written directly, since there is nothing to replace.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from planner.errors import OutputError
+from planner.errors import OptionError, OutputError
+
+
+def write_atomic(path: Path, data: bytes, *, keep_links: bool = False) -> None:
+    """Replace what ``path`` names with ``data`` in one step.
+
+    The data goes to a temporary file beside the real file that is renamed over it,
+    so readers see the old file or the new one, never half of one, and an error
+    leaves an existing file exactly as it was. The new file keeps the old one's
+    permissions (and its owner, where the user may set it).
+
+    Parameters
+    ----------
+    keep_links:
+        Rewrite a file with several hard links in place, so every link sees the
+        new content (a rename would split the links).
+
+    Raises
+    ------
+    OutputError
+        When the folder does not exist, or the file cannot be written.
+    """
+    info = _target(path)
+    real = Path(os.path.realpath(path))
+    if keep_links and info is not None and stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+        _rewrite_in_place(real, data)
+        return
+    with atomic_writer(path) as handle:
+        try:
+            handle.write(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
-    """Write ``path`` through a temporary file that replaces it in one step.
+    """Write what ``path`` names in pieces, and replace it in one step at the end.
 
-    The ``with`` block writes to a temporary file beside ``path``; when the block ends
-    normally, the file is flushed to disk and renamed over ``path``, so readers see
-    the old file or the new one, never half of one. When the block raises (an error,
+    The ``with`` block writes to a temporary file beside the real file (a symbolic
+    link is followed); when the block ends normally, the file is flushed to disk and
+    renamed over the real one, keeping its permissions and owner, so readers see the
+    old file or the new one, never half of one. When the block raises (an error,
     Ctrl-C), the temporary file is removed and an existing file stays exactly as it
-    was. The path is checked before the block starts, so a bad path fails before any
-    work is done.
+    was. A device or FIFO (``/dev/null``, a named pipe) has nothing to replace: the
+    block writes into it directly. The path is checked before the block starts, so a
+    bad path fails before any work is done.
 
     Raises
     ------
     OutputError
         When the folder does not exist, or the file cannot be created or completed.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    info = _target(path)
+    real = Path(os.path.realpath(path))
+    if info is not None and (not stat.S_ISREG(info.st_mode) or not _is(real, info)):
+        # A device or FIFO, or a file reached only through /proc (/dev/stdout to a
+        # deleted file): there is no file to replace, so write into it.
+        try:
+            with open(path, "wb") as handle:
+                yield handle
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
+    folder = real.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: folder {folder} does not exist")
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder")
+        missing = real.parent if os.path.islink(path) else path.parent
+        raise OutputError(f"cannot write {path}: folder {missing} does not exist")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     tmp = Path(name)
@@ -47,29 +98,146 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
             except OSError as exc:
                 raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         try:
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)
-            os.replace(tmp, path)
+            _copy_mode(tmp, info)
+            os.replace(tmp, real)
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step (see :func:`atomic_writer`).
+def _target(path: Path) -> os.stat_result | None:
+    """What ``path`` names now (None: nothing yet); refuses a folder."""
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None  # a new file, or a link to one
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {path}: it is a folder")
+    return info
+
+
+def _copy_mode(tmp: Path, info: os.stat_result | None) -> None:
+    """Give the new file the old one's permissions and owner (or the umask's defaults)."""
+    if info is not None:
+        os.chmod(tmp, info.st_mode & 0o777)
+        if sys.platform != "win32" and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            with contextlib.suppress(PermissionError):  # only root may give a file away
+                os.chown(tmp, info.st_uid, info.st_gid)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+
+
+def _is(path: Path, info: os.stat_result) -> bool:
+    try:
+        return os.path.samestat(os.stat(path), info)
+    except OSError:
+        return False
+
+
+def _rewrite_in_place(path: Path, data: bytes) -> None:
+    """Write ``data`` into the file at ``path`` itself, keeping its inode (and so every
+    hard link to it)."""
+    try:
+        with open(path, "r+b") as handle:
+            if hasattr(os, "posix_fallocate"):
+                # Reserve the space first, so a full disk fails before any byte is changed.
+                with contextlib.suppress(OSError):  # a file system without it just writes
+                    os.posix_fallocate(handle.fileno(), 0, max(len(data), 1))
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def refuse_inputs(output: Path, inputs: Iterable[tuple[Path, str]], *, option: str) -> None:
+    """Refuse to write ``output`` when it is the same file as one of ``inputs``
+    (``(path, what it is)`` pairs): the write would destroy the input.
+
+    Raises
+    ------
+    OptionError
+        Naming ``option``, the output and the input it would overwrite.
+    """
+    try:
+        info = os.stat(output)
+    except OSError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return
+    for path, what in inputs:
+        if _is(path, info):
+            raise OptionError(f"{output} is {what} {path}; writing there would destroy it, so "
+                              "choose another file", option=option)
+
+
+def edit_problem(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be edited in place (None when it can, or when
+    it does not exist and its reader should say so)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file, so it cannot be edited in place"
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        return "is read-only; make it writable (chmod u+w) to record progress in it"
+    return None
+
+
+@contextlib.contextmanager
+def edit_lock(path: Path) -> Iterator[None]:
+    """Hold an advisory lock for editing ``path``, across its read-modify-write.
+
+    The lock is a side file ``.NAME.lock`` beside the real file (a symbolic link is
+    followed), so two runs that edit one file wait for each other instead of losing
+    an update. The side file is removed on release; a run that locked a removed side
+    file notices and locks the new one. Without the folder there is no file to
+    protect, so nothing is locked. POSIX only: elsewhere the edit runs unlocked.
 
     Raises
     ------
     OutputError
-        When the folder does not exist, or the file cannot be written.
+        When the side file cannot be created.
     """
-    with atomic_writer(path) as handle:
+    if sys.platform == "win32":
+        yield
+        return
+    real = Path(os.path.realpath(path))
+    lock = real.with_name(f".{real.name}.lock")
+    fd = _acquire(lock, shown=path)
+    try:
+        yield
+    finally:
+        if fd is not None:
+            lock.unlink(missing_ok=True)  # still held: a waiter finds it gone and tries again
+            os.close(fd)
+
+
+def _acquire(lock: Path, *, shown: Path) -> int | None:
+    """Lock the side file ``lock``; return its descriptor (None: no folder to lock in)."""
+    import fcntl
+
+    while True:
         try:
-            handle.write(data)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+        except FileNotFoundError:
+            return None
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise OutputError(f"cannot lock {shown} for editing: {exc.strerror or exc}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if _is(lock, os.fstat(fd)):
+                return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)

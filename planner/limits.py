@@ -34,6 +34,14 @@ MAX_PROFILE_BYTES: Final = 1024 * 1024
 """Largest profile file accepted (1 MiB)."""
 MAX_TEXT_CHARS: Final = 1_000
 """Longest name or other text value in a profile."""
+MAX_BLACKOUTS: Final = 5_000
+"""Most ``[[blackouts]]`` a profile may list (each may span many days)."""
+MAX_CALENDAR_BYTES: Final = 32 * 1024 * 1024
+"""Largest earlier export ``--previous`` may name (32 MiB; a 50-year plan's is far smaller)."""
+MAX_CALENDAR_DATE: Final = dt.date(MAX_DATE.year + MAX_PLAN_YEARS + 1, 12, 31)
+"""The last day an event of an earlier export may fall on: after the last plan ends."""
+MAX_SEQUENCE: Final = 2**31 - 1
+"""The largest SEQUENCE an event may have (an RFC 5545 INTEGER); an update must raise it."""
 
 # --- graph data ----------------------------------------------------------------------
 
@@ -75,10 +83,14 @@ class Limit(NamedTuple):
 
 LIMITS: Final = (
     Limit("a profile file", "1 MiB", 2),
-    Limit("dates in a profile", f"{MIN_DATE} to {MAX_DATE}", 2),
+    Limit("dates in a profile, `--from`", f"{MIN_DATE} to {MAX_DATE}", 2),
     Limit("an availability window", f"at least {MIN_SESSION_MINUTES} minutes (the shortest session)", 2),
     Limit("hours_per_week", f"more than 0 and at most {MAX_HOURS_PER_WEEK:g}", 2),
-    Limit("a name or other text in a profile", f"at most {MAX_TEXT_CHARS:,} characters", 2),
+    Limit("a name or other text in a profile", f"at most {MAX_TEXT_CHARS:,} characters, no control "
+          "characters", 2),
+    Limit("blackouts in a profile", f"at most {MAX_BLACKOUTS:,}", 2),
+    Limit("an earlier calendar (`--previous`)", f"{MAX_CALENDAR_BYTES // 2**20} MiB; events from {MIN_DATE} "
+          f"to {MAX_CALENDAR_DATE}, SEQUENCE below {MAX_SEQUENCE:,}", 2),
     Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
     Limit("`review_days`", f"at most {MAX_REVIEWS} entries, each 1 to {MAX_REVIEW_DAYS:,} days", 2),
     Limit("`planner batch --workers`", f"1 to {MAX_WORKERS:,}", 2),
@@ -89,7 +101,8 @@ LIMITS: Final = (
           f"{MAX_NODES:,} nodes", 1),
     Limit("one node's effort", f"more than 0 and at most {MAX_NODE_HOURS:,.0f} hours", 1),
     Limit("ids, names and descriptions in graph data",
-          f"{MAX_ID_CHARS}, {MAX_NAME_CHARS} and {MAX_DESCRIPTION_CHARS:,} characters", 1),
+          f"{MAX_ID_CHARS}, {MAX_NAME_CHARS} and {MAX_DESCRIPTION_CHARS:,} characters, no control "
+          "characters", 1),
     Limit("a Mermaid picture", f"at most {MAX_MERMAID_EDGES} links (hidden ones included) and "
           f"{MAX_MERMAID_CHARS:,} characters", 1),
     Limit("a Graphviz run", f"at most {GRAPHVIZ_TIMEOUT_SECONDS} s", 1),

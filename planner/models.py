@@ -7,21 +7,51 @@ TOML file is an error instead of a silently ignored value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from planner.limits import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NODE_HOURS
 
 ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+"""Control characters (C0, DEL, C1): none may be in a one-line text."""
+_CONTROL_IN_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_problem(text: str, pattern: re.Pattern[str] = CONTROL) -> str | None:
+    """What is wrong with a text that holds a control character ``pattern`` matches
+    (which would reach terminals, Graphviz and XML raw), or None."""
+    found = pattern.search(text)
+    if found is None:
+        return None
+    return (f"holds the control character U+{ord(found.group()):04X} at character "
+            f"{found.start() + 1}; use plain text")
+
+
+def _no_control(pattern: re.Pattern[str]) -> AfterValidator:
+    def check(value: str) -> str:
+        problem = control_problem(value, pattern)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
 
 ALIAS_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+#-]*$"
 
 NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_CHARS)]
 Alias = Annotated[str, StringConstraints(pattern=ALIAS_PATTERN, max_length=MAX_ID_CHARS)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME_CHARS)]
-Text = Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_CHARS)]
+Line = Annotated[str, _no_control(CONTROL)]
+"""A one-line text: no control characters at all."""
+Name = Annotated[Line, StringConstraints(min_length=1, max_length=MAX_NAME_CHARS)]
+Text = Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_CHARS), _no_control(_CONTROL_IN_TEXT)]
+"""A longer text: line breaks and tabs, no other control characters."""
 Kind = Literal["skill", "project", "stage", "choice"]
+ResourceKind = Literal["course", "book", "docs", "tutorial", "video", "article", "practice",
+                       "community", "certification"]
 WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -32,9 +62,9 @@ class _Frozen(BaseModel):
 class Resource(_Frozen):
     """A learning resource: a course, book, page or practice site."""
 
-    title: Annotated[str, StringConstraints(min_length=1, max_length=500)]
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
-    kind: Annotated[str, StringConstraints(min_length=1, max_length=50)] = "docs"
+    title: Annotated[Line, StringConstraints(min_length=1, max_length=500)]
+    url: Annotated[Line, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
+    kind: ResourceKind = "docs"
 
 
 class Salary(_Frozen):
@@ -43,7 +73,7 @@ class Salary(_Frozen):
 
     low: int = Field(ge=0, strict=True)
     high: int | None = Field(default=None, ge=0, strict=True)
-    currency: str = "USD"
+    currency: Annotated[Line, StringConstraints(max_length=20)] = "USD"
     note: Text = ""
     source: Text = ""
 
@@ -60,7 +90,7 @@ class _Work(_Frozen):
     requires: tuple[NodeId, ...] = ()
     recommends: tuple[NodeId, ...] = ()
     aliases: tuple[Alias, ...] = ()
-    category: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "uncategorized"
+    category: Annotated[Line, StringConstraints(min_length=1, max_length=100)] = "uncategorized"
     description: Text = ""
     resources: tuple[Resource, ...] = ()
 
@@ -88,7 +118,7 @@ class Stage(_Frozen):
     aliases: tuple[Alias, ...] = ()
     level: int | None = Field(default=None, ge=0, le=1_000_000, strict=True)
     description: Text = ""
-    experience_years: Annotated[str, StringConstraints(max_length=100)] | None = None
+    experience_years: Annotated[Line, StringConstraints(max_length=100)] | None = None
     salary: Salary | None = None
     """One salary figure; ``salaries`` holds more, each with its own source."""
     salaries: tuple[Salary, ...] = ()
@@ -112,7 +142,7 @@ class Choice(_Frozen):
     pick: int = Field(default=1, strict=True)
     aliases: tuple[Alias, ...] = ()
     recommends: tuple[NodeId, ...] = ()
-    category: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "choice"
+    category: Annotated[Line, StringConstraints(min_length=1, max_length=100)] = "choice"
     description: Text = ""
 
     @property

@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Final
+import textwrap
+from collections.abc import Sequence
 
-STARTER_PROFILE: Final = """\
+
+def starter_profile(
+    *,
+    stages: Sequence[str],
+    target: str,
+    known: Sequence[str],
+    examples: Sequence[str],
+    graph_option: str = "",
+) -> str:
+    """A commented starter profile.
+
+    Parameters
+    ----------
+    stages:
+        The graph's stage ids, lowest rung first (listed in a comment).
+    target, known:
+        The starting values of ``target`` and ``known``.
+    examples:
+        Two skill or project ids for the commented ``focus`` and ``progress`` examples.
+    graph_option:
+        `` --graph DIR`` when the profile is for another graph than the shipped one,
+        added to the commands the comments suggest.
+    """
+    ladder = ", ".join(stages[:-1]) + (" or " if len(stages) > 1 else "") + stages[-1]
+    reach = textwrap.fill(f"The stage to reach: {ladder}.", width=78, initial_indent="# ",
+                          subsequent_indent="# ", break_long_words=False, break_on_hyphens=False)
+    ids = ", ".join(f'"{node}"' for node in known)
+    return f"""\
 # planner profile: who you are, where you aim, and when you can study.
-# Edit it, then run:  planner roadmap profile.toml
-# Ids: `planner stages` and `planner skills` list them.
+# Edit it, then run:  planner roadmap profile.toml{graph_option}
+# Ids: `planner stages{graph_option}` and `planner skills{graph_option}` list them.
 
 name = "Your Name"
 
-# The stage to reach: junior-ml-engineer, ml-engineer, senior-ml-engineer,
-# ml-engineering-manager, ml-architect or head-of-ml.
-target = "ml-engineer"
+{reach}
+target = "{target}"
 
 # Optional: the stage you already hold; everything it requires counts as known.
-# current_stage = "junior-ml-engineer"
+# current_stage = "{stages[0]}"
 # Optional: since when you hold it (stages above may ask for months in this role).
 # current_stage_since = 2026-03-01
 
@@ -30,13 +57,13 @@ timezone = "UTC"
 hours_per_week = 8
 
 # What you have already mastered; their prerequisites count as known too.
-known = ["python"]
+known = [{ids}]
 
 # Optional: reach the target by this day; planner warns if it cannot.
 # deadline = 2027-12-31
 
 # Optional: extra ids to learn as early as their prerequisites allow.
-# focus = ["nlp"]
+# focus = ["{examples[0]}"]
 
 # Optional: plan what the graph recommends too, not only what it requires.
 # recommended = true
@@ -46,7 +73,7 @@ known = ["python"]
 
 # Optional: how much of a skill or project is already done (0 to 1).
 [progress]
-# pandas = 0.5
+# {examples[-1]} = 0.5
 
 # Optional: your pick where the graph says "one of these" (planner explain ID lists them).
 [choices]

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner import __version__
-from planner.cli import cli
+from planner.cli import cli, options
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
@@ -165,7 +165,7 @@ def test_validate_injected_negative_hours(runner: CliRunner, broken_graph: Calla
     skills = folder / "skills.toml"
     result = runner.invoke(cli, ["validate", "--graph", str(folder)])
     assert_clean_failure(result, 1)
-    line = line_of(skills.read_text(), 'id = "numpy"')
+    line = line_of(skills.read_text(), "hours = -4")
     expected = f"{skills}:{line}: skill 'numpy': key 'hours' = -4: input should be greater than 0\n"
     assert expected in result.stderr
 
@@ -515,6 +515,29 @@ def test_roadmap_deadline_beyond_every_window(run: Callable[..., Result], profil
     assert result.stdout.startswith("Roadmap: ")
 
 
+def test_roadmap_deadline_no_budget_can_meet(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: the advice said "about 13748 h/week"; a week has 168."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "profiles" / "priya.toml"
+    profile = tmp_path / "priya.toml"
+    profile.write_text(example.read_text().replace("deadline = 2030-03-31", "deadline = 2027-02-02"))
+    result = runner.invoke(cli, ["roadmap", str(profile)])
+    assert result.exit_code == 0
+    assert re.fullmatch(
+        r"warning: the deadline 2027-02-02 cannot be met at 10 h/week: ml-engineer will be reached "
+        r"on \S+\. No weekly budget can meet it: the [0-9,]+ h of work left do not fit in the time until "
+        r"2027-02-02, even around the clock; move the deadline\.\n",
+        result.stderr,
+    ), result.stderr
+
+
+def test_roadmap_deadline_before_the_start(run: Callable[..., Result], profile_path: Path) -> None:
+    text = profile_path.read_text().replace("hours_per_week = 6", "hours_per_week = 2\ndeadline = 2027-01-05")
+    profile_path.write_text(text)
+    result = run("roadmap", str(profile_path), "--from", "2027-02-01")
+    assert result.exit_code == 0
+    assert result.stderr.endswith(" The deadline is before the plan starts (2027-02-01); move it.\n")
+
+
 def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
     result = run("gaps", str(profile_path))
     assert result.exit_code == 0
@@ -554,3 +577,97 @@ def test_every_output_file_is_announced(run: Callable[..., Result], profile_path
     result = run("graph", "--profile", str(profile_path), "-o", str(picture))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote {picture}\n")
     assert run("graph", "-o", "-").stderr == ""
+
+
+# --- output that respects the file system, and what reaches the terminal ----------------------
+
+
+def test_output_over_the_profile_is_refused(run: Callable[..., Result], profile_path: Path) -> None:
+    """Regression: `roadmap same.toml -o same.toml` overwrote the profile with its roadmap."""
+    before = profile_path.read_bytes()
+    for command in (["roadmap"], ["calendar"], ["graph", "--profile"]):
+        result = run(*command, str(profile_path), "-o", str(profile_path))
+        assert_clean_failure(result, 2)
+        assert result.stderr.endswith(
+            f"Error: Invalid value for '--output': {profile_path} is the profile {profile_path}; writing "
+            "there would destroy it, so choose another file\n")
+    assert profile_path.read_bytes() == before
+
+
+def test_output_over_a_graph_file_is_refused(run: Callable[..., Result], profile_path: Path,
+                                              tiny_graph_dir: Path) -> None:
+    skills = tiny_graph_dir / "skills.toml"
+    result = run("roadmap", str(profile_path), "-o", str(skills))
+    assert_clean_failure(result, 2)
+    assert f"is the graph file {skills}; writing there would destroy it" in result.stderr
+
+
+def test_output_to_a_device(run: Callable[..., Result], profile_path: Path, tmp_path: Path) -> None:
+    """Regression: `-o /dev/null` and `init /dev/full --force` replaced the device (as root)."""
+    null, full = tmp_path / "null", tmp_path / "full"
+    null.symlink_to("/dev/null")
+    full.symlink_to("/dev/full")
+    assert run("roadmap", str(profile_path), "-o", str(null)).exit_code == 0
+    result = CliRunner().invoke(cli, ["init", str(full), "--force"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {full}: No space left on device\n"
+    assert null.is_symlink() and full.is_symlink()
+
+
+def test_init_for_another_graph_uses_its_ids(runner: CliRunner, tmp_path: Path, tiny_graph_dir: Path) -> None:
+    """Regression: `planner init` had no --graph, so its starter failed at once on another graph."""
+    path = tmp_path / "me.toml"
+    result = runner.invoke(cli, ["init", str(path), "--graph", str(tiny_graph_dir)])
+    assert result.exit_code == 0
+    assert result.stderr == (f"Wrote {path}. Edit it, then run: planner roadmap {path} --graph "
+                             f"{tiny_graph_dir}\n")
+    text = path.read_text()
+    assert 'target = "junior-ml-engineer"\n' in text and "known = []\n" in text
+    assert "# The stage to reach: junior-ml-engineer or ml-engineer.\n" in text
+    assert f"planner stages --graph {tiny_graph_dir}" in text
+    roadmap = runner.invoke(cli, ["roadmap", str(path), "--graph", str(tiny_graph_dir)])
+    assert roadmap.exit_code == 0, roadmap.output
+
+
+def test_a_case_typo_gets_did_you_mean(run: Callable[..., Result]) -> None:
+    """Regression: `PYTHON` got no suggestion. Ids are read in any case now, so a case
+    difference alone is no typo; one with a misspelling gets the suggestion."""
+    assert run("explain", "PYTHON").stdout.startswith("Python [python] — skill\n")
+    result = run("explain", "PYTHN")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for 'ID': unknown node id 'PYTHN' (did you mean 'python'?)\n")
+
+
+def test_control_characters_in_a_message_are_escaped(run: Callable[..., Result]) -> None:
+    result = run("explain", "py\x1b[2Jthon\x07")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for 'ID': unknown node id 'py\\x1b[2Jthon\\x07' (did you mean 'python'?)\n")
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"TERM": "xterm-256color"}, True), ({"TERM": "dumb"}, False),
+    ({"TERM": "xterm", "NO_COLOR": "1"}, False), ({"TERM": "xterm", "NO_COLOR": ""}, True),
+])
+def test_colour_only_where_the_terminal_shows_it(monkeypatch: pytest.MonkeyPatch,
+                                                 environ: dict[str, str], expected: bool) -> None:
+    """Regression: TERM=dumb still got colours."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for key, value in environ.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(options, "stdout_is_terminal", lambda: True)
+    assert options.colour() is expected
+
+
+def test_validate_names_toml_files_in_subfolders(runner: CliRunner, tiny_graph_dir: Path) -> None:
+    """Regression: files in subfolders were skipped silently."""
+    (tiny_graph_dir / "extra").mkdir()
+    (tiny_graph_dir / "extra" / "more.toml").write_text("")
+    (tiny_graph_dir / ".git").mkdir()
+    (tiny_graph_dir / ".git" / "config.toml").write_text("")
+    result = runner.invoke(cli, ["validate", "--graph", str(tiny_graph_dir)])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: 1 TOML file in a subfolder is not read (a graph is the *.toml files at the top of its "
+        f"folder): {tiny_graph_dir / 'extra' / 'more.toml'}\n")

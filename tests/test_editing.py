@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from planner.api import load_graph, load_profile
 from planner.cli import cli
+from planner.editing import record_progress
+from planner.errors import OptionError
+from planner.graph import CareerGraph
+from planner.models import Profile
+from planner.planning import known_closure
+
+MakeProfile = Callable[..., Profile]
 
 COMMENTED = """\
 # My plan -- keep this comment
@@ -248,3 +261,88 @@ def test_a_typo_in_any_case_suggests_the_id_alias_or_name(tmp_path: Path, typed:
     assert err.endswith(f"Error: Invalid value for 'ID...': unknown skill, project or stage id '{typed}' "
                         f"(did you mean '{hint}'?)\n")
     assert profile.read_text(encoding="utf-8") == LEARNER
+
+
+# --- the file system: links, permissions, line breaks, runs at the same time --------------
+
+
+def test_a_symlinked_profile_is_updated_through_the_link(setup: tuple[Path, Path]) -> None:
+    """Regression: the link was replaced by an edited copy; the real profile kept the old text."""
+    profile, graph = setup
+    link = profile.with_name("link.toml")
+    link.symlink_to(profile.name)
+    assert done(str(link), "git", graph=graph)[0] == 0
+    assert link.is_symlink()
+    assert '"git"' in profile.read_text(encoding="utf-8")
+
+
+def test_a_hard_linked_profile_stays_one_file(setup: tuple[Path, Path]) -> None:
+    """Regression: the rename split the hard links; the other name kept the old text."""
+    profile, graph = setup
+    other = profile.with_name("other.toml")
+    os.link(profile, other)
+    assert done(str(other), "git", graph=graph)[0] == 0
+    assert os.path.samefile(profile, other)
+    assert '"git"' in profile.read_text(encoding="utf-8")
+
+
+def test_a_read_only_profile_is_refused(setup: tuple[Path, Path]) -> None:
+    """Regression: mode 444 was rewritten without a word (as root, who may write it)."""
+    profile, graph = setup
+    profile.chmod(0o444)
+    before = profile.read_bytes()
+    code, out, err = done(str(profile), "git", graph=graph)
+    assert (code, out) == (2, "")
+    assert err == (f"Error: {profile}: is read-only; make it writable (chmod u+w) to record "
+                   "progress in it\n")
+    assert profile.read_bytes() == before
+    assert sorted(p.name for p in profile.parent.iterdir()) == ["graph", "me.toml"]
+
+
+def test_windows_line_breaks_are_kept(setup: tuple[Path, Path]) -> None:
+    """Regression: a CRLF profile got one LF-only line."""
+    profile, graph = setup
+    profile.write_bytes(COMMENTED.replace("\n", "\r\n").encode("utf-8"))
+    assert done(str(profile), "git", "--partial", "0.5", graph=graph)[0] == 0
+    assert done(str(profile), "pandas", graph=graph)[0] == 0
+    raw = profile.read_bytes()
+    assert b'"pandas"' in raw and b"git = 0.5\r\n" in raw
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "-nan", "inf"])
+def test_partial_must_be_a_number(setup: tuple[Path, Path], value: str) -> None:
+    """Regression: `--partial nan` passed the range check and recorded the item as known."""
+    profile, graph = setup
+    before = profile.read_bytes()
+    code, _, err = done(str(profile), "git", "--partial", value, graph=graph)
+    assert code == 2
+    assert "Error: Invalid value for '--partial': " in err
+    assert profile.read_bytes() == before
+
+
+def test_record_progress_refuses_nan_from_the_api(tiny_graph: CareerGraph, make_profile: MakeProfile) -> None:
+    with pytest.raises(OptionError) as info:
+        record_progress(COMMENTED, is_json=False, graph=tiny_graph, profile=make_profile(tiny_graph),
+                        ids=["git"], fraction=math.nan)
+    assert info.value.detail == "nan is not a fraction above 0 and at most 1, e.g. 0.5"
+
+
+@pytest.mark.slow  # 16 planner processes at once
+def test_runs_at_the_same_time_each_add_their_id(tmp_path: Path) -> None:
+    """Regression: 16 parallel runs all said "Recorded" and only 3-6 ids survived."""
+    profile = tmp_path / "me.toml"
+    profile.write_text('target = "head-of-ml"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n',
+                       encoding="utf-8")
+    ids = ["python", "git", "sql", "docker", "statistics", "linear-algebra", "numpy", "pandas",
+           "data-visualization", "scikit-learn", "pytorch", "tensorflow", "unit-testing", "mlflow",
+           "spark", "communication"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1798761600"}
+    runs = [subprocess.Popen([sys.executable, "-m", "planner", "done", str(profile), node_id],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            for node_id in ids]
+    results = [run.communicate() for run in runs]
+    assert [run.returncode for run in runs] == [0] * len(ids), results
+    graph = load_graph()
+    assert set(ids) <= known_closure(graph, load_profile(profile, graph))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["me.toml"]

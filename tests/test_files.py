@@ -1,4 +1,8 @@
-"""Atomic output: a file is replaced whole, or left exactly as it was."""
+"""Writes that respect the file system: what is at the path decides how it is written.
+
+Devices are reached through symbolic links in the test folder, never by their own
+names: were the fix to break, the link would be replaced, not the machine's device.
+"""
 
 from __future__ import annotations
 
@@ -44,3 +48,4 @@ def test_a_missing_folder_fails_before_the_block_runs(tmp_path: Path) -> None:
 def test_write_atomic(tmp_path: Path) -> None:
     write_atomic(tmp_path / "x", b"data")
     assert (tmp_path / "x").read_bytes() == b"data"
+

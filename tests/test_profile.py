@@ -331,6 +331,73 @@ def test_file_that_is_not_utf8(rejects: Callable[..., str], tmp_path: Path) -> N
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_file_is_told_to_save_as_utf8(rejects: Callable[..., str], tmp_path: Path,
+                                            encoding: str) -> None:
+    """Regression: a UTF-16 profile was called a binary file."""
+    name = "UTF-32" if encoding == "utf-32" else "UTF-16"
+    assert rejects(profile_text().encode(encoding)) == error(
+        "bad.toml", tmp_path, f": is {name} text; save it as UTF-8"
+    )
+
+
+def test_a_number_too_long_to_read_names_its_key(rejects: Callable[..., str], tmp_path: Path) -> None:
+    """Regression: a 5000-digit number suggested sys.set_int_max_str_digits() and named no key."""
+    assert rejects(profile_text(hours="9" * 5000)) == error(
+        "bad.toml", tmp_path, ":2: key 'hours_per_week': a number with 5,000 digits is far too long; "
+        "numbers may have at most 4,300 digits"
+    )
+    text = '{\n  "target": "junior-ml-engineer",\n  "hours_per_week": ' + "1" * 4301 + "\n}\n"
+    assert rejects(text, name="bad.json") == error(
+        "bad.json", tmp_path, ":3: key 'hours_per_week': a number with 4,301 digits is far too long; "
+        "numbers may have at most 4,300 digits"
+    )
+
+
+def test_json_keys_given_twice_are_refused(rejects: Callable[..., str], tmp_path: Path) -> None:
+    """Regression: the last one won silently; TOML refuses a key given twice, and so does JSON now."""
+    text = ('{\n  "target": "junior-ml-engineer",\n  "hours_per_week": 8,\n  "availability": '
+            '{"mon": ["19:00-21:00"]},\n  "target": "ml-engineer"\n}\n')
+    assert rejects(text, name="bad.json") == error(
+        "bad.json", tmp_path, ":5: key 'target': is given twice; each key may appear once in an object"
+    )
+
+
+def test_a_key_inside_a_multi_line_string_is_text(rejects: Callable[..., str], tmp_path: Path) -> None:
+    """Regression: the line of a key that also appears in an earlier multi-line string
+    was the string's."""
+    text = ('target = "junior-ml-engineer"\nknown = ["""\nhours_per_week = 8\n[availability]\n"""]\n'
+            'hours_per_week = -1\n[availability]\nmon = ["19:00-21:00"]\n')
+    assert rejects(text) == error(
+        "bad.toml", tmp_path, ":6: key 'hours_per_week': -1 is out of range: it must be more than 0 "
+        "and at most 168 (the hours in a week)"
+    )
+
+
+@pytest.mark.parametrize(("middle", "key", "line", "code", "at"), [
+    ('name = "Tess\\u001b[31m"', "name", 3, "001B", 5),
+    ('name = "bell\\u0007"', "name", 3, "0007", 5),
+    ('name = "two\\nlines"', "name", 3, "000A", 4),
+    ('[[blackouts]]\nfrom = 2027-01-04\nreason = "away\\u009b"', "blackouts[0].reason", 5, "009B", 5),
+])
+def test_control_characters_are_refused_with_their_place(
+    rejects: Callable[..., str], tmp_path: Path, *, middle: str, key: str, line: int, code: str, at: int,
+) -> None:
+    """Regression: ESC, BEL and NUL in names reached the terminal raw."""
+    assert rejects(profile_text(middle)) == error(
+        "bad.toml", tmp_path, f":{line}: key '{key}': holds the control character U+{code} at "
+        f"character {at}; use plain text"
+    )
+
+
+def test_too_many_blackouts(rejects: Callable[..., str], tmp_path: Path) -> None:
+    blackouts = "".join(f"[[blackouts]]\nfrom = 2027-01-{d % 28 + 1:02d}\n" for d in range(5_001))
+    assert rejects(profile_text(availability='mon = ["19:00-21:00"]\n' + blackouts)) == error(
+        "bad.toml", tmp_path, ":6: key 'blackouts': 5,001 blackouts are too many; give at most 5,000 "
+        "(one blackout may span many days)"
+    )
+
+
 def test_missing_file(runner: CliRunner, tmp_path: Path, tiny_graph_dir: Path) -> None:
     result = runner.invoke(cli, ["roadmap", str(tmp_path / "nope.toml"), "--graph", str(tiny_graph_dir)])
     assert result.exit_code == 2

@@ -6,7 +6,14 @@ were fixed; each case stays as a guard.
 
 from __future__ import annotations
 
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import CliRunner, Result
@@ -53,7 +60,7 @@ def profile_commands(p: str, out: str) -> dict[str, list[str]]:
 
 HUGE = "9" * 400
 OVERFLOW = ("OverflowError: a TOML/JSON integer too large for a float (here 400 digits) reaches "
-            "math.isfinite() in profile.py _Checker.hours/_Checker.progress, which raises "
+            "math.isfinite() in profile ProfileChecker.hours/ProfileChecker.progress, which raises "
             "'int too large to convert to float' -> 'internal error' exit 1; expected exit 2 "
             "naming the key and the valid range")
 
@@ -125,7 +132,7 @@ def test_today_near_year_9999(tmp_path: Path) -> None:
 # --- lone UTF-16 surrogates from JSON escapes ----------------------------------------------------
 
 SURROGATE = ("UnicodeEncodeError 'surrogates not allowed': json.loads accepts the escape \\ud800, "
-             "_Checker.string lets it into 'name', and encoding the output as UTF-8 (cli.emit, "
+             "ProfileChecker.string lets it into 'name', and encoding the output as UTF-8 (cli.emit, "
              "render_ical, write_atomic) fails -> 'internal error' exit 1; expected exit 2 naming "
              "key 'name' (not valid Unicode text)")
 
@@ -193,3 +200,151 @@ def test_damaged_previous_calendar(how: str, frm: list[str], tmp_path: Path) -> 
     assert_clean(result, (0, 2))
     if result.exit_code:
         assert out.read_bytes() == b"keep me"
+
+
+# --- issue 16: crashes that became clean messages ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The first five events of an export of Priya's plan."""
+    out = tmp_path_factory.mktemp("export") / "first.ics"
+    assert run(["calendar", str(PRIYA), "-o", str(out)]).exit_code == 0
+    return shrink_ics(out.read_bytes(), 5)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    (b"SEQUENCE:0", b"SEQUENCE:2147483647",
+     "has SEQUENCE 2147483647; an update raises it, and iCalendar allows at most 2147483647: export "
+     "afresh, without --previous"),
+    (b"DTSTART;TZID=Europe/Berlin:20270201T190000", b"DTSTART;TZID=Europe/Berlin:99991231T190000",
+     ": DTSTART 9999-12-31 is out of range; dates run from 1900-01-01 to 3050-12-31"),
+    (b"DTSTART;TZID=Europe/Berlin:20270201T190000", b"DTSTART;TZID=Europe/Berlin:00010101T190000",
+     ": DTSTART 0001-01-01 is out of range; dates run from 1900-01-01 to 3050-12-31"),
+    (b"DTEND;TZID=Europe/Berlin:20270201T210000", b"DTEND:99991231T235959Z",
+     ": DTEND 9999-12-31 is out of range; dates run from 1900-01-01 to 3050-12-31"),
+])
+def test_previous_calendar_with_values_past_the_limits(
+    tmp_path: Path, export: bytes, old: bytes, new: bytes, message: str
+) -> None:
+    """Regression: SEQUENCE 2147483647 could not be raised, and the VTIMEZONE of an event
+    in year 9999 or 1 ran past the calendar: both ended as "internal error"."""
+    previous = tmp_path / "old.ics"
+    data = export
+    assert old in data
+    previous.write_bytes(data.replace(old, new, 1))
+    out = tmp_path / "new.ics"
+    result = run(["calendar", str(PRIYA), "-o", str(out), "--previous", str(previous),
+                  "--from", "2027-03-01"])
+    assert_clean(result, (2,))
+    assert result.stderr.startswith(f"Error: {previous}: event ")
+    assert result.stderr.endswith(message + "\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["roadmap", "calendar", "status"])
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "3000-01-01"])
+def test_from_stays_in_the_profile_date_range(command: str, day: str, tmp_path: Path) -> None:
+    """Regression: `--from 0001-01-01` ended as "internal error" (year 0 is out of range)."""
+    args = {"roadmap": ["roadmap", str(PRIYA)], "status": ["status", str(PRIYA)],
+            "calendar": ["calendar", str(PRIYA), "-o", str(tmp_path / "o.ics")]}[command]
+    result = run([*args, "--from", day])
+    assert_clean(result, (2,))
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '--from': {day} is out of range; dates run from 1900-01-01 to "
+        "2999-12-31\n")
+
+
+@pytest.mark.slow  # real processes: a closed standard output cannot be had in-process
+@pytest.mark.parametrize("args", [["roadmap", str(PRIYA)], ["stages"], ["init", "-"],
+                                  ["status", str(PRIYA)]])
+def test_closed_standard_output(args: list[str]) -> None:
+    """Regression: `planner roadmap p.toml >&-` ended as "internal error"."""
+    result = subprocess.run([sys.executable, "-m", "planner", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+                            pass_fds=(), check=False, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 1
+    assert result.stderr.decode().endswith("Error: cannot write to standard output: it is closed\n")
+
+
+def write_big_graph(folder: Path, files: int = 40, skills: int = 600) -> None:
+    """About 7 MB of TOML: big enough to be parsed in worker processes."""
+    folder.mkdir()
+    for f in range(files):
+        parts = [f'[[skills]]\nid = "s-{f}-{i}"\nname = "Skill {i}"\nhours = 1\ndescription = '
+                 f'"{"x" * 200}"\n\n' for i in range(skills)]
+        (folder / f"f{f:03d}.toml").write_text("".join(parts))
+    (folder / "stages.toml").write_text('[[stages]]\nid = "s"\nname = "S"\nrequires = ["s-0-0"]\n')
+
+
+@pytest.mark.slow  # a real process and its workers, interrupted
+def test_ctrl_c_while_workers_parse_a_big_folder(tmp_path: Path) -> None:
+    """Regression: Ctrl-C printed worker tracebacks, or hung waiting for the pool and
+    left orphaned workers. As a terminal does, SIGINT goes to the whole process group."""
+    folder = tmp_path / "graph"
+    write_big_graph(folder)
+    process = subprocess.Popen([sys.executable, "-m", "planner", "validate", "--graph", str(folder),
+                                "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    while process.poll() is None and len(children.read_text().split()) < 2:
+        time.sleep(0.01)  # until the workers run
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert (process.returncode, out, err.decode()) == (130, b"", "\nAborted!\n")
+    with pytest.raises(ProcessLookupError):  # nobody left in the group
+        os.killpg(process.pid, 0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph"]
+
+
+# --- issue 16: inputs that never end are read only up to their limit --------------------------
+
+
+def run_limited(args: list[str], stdin: int | IO[bytes] | None = None) -> tuple[int, str]:
+    """Run planner in a process of at most 1 GiB, so reading without end fails fast."""
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    result = subprocess.run([sys.executable, "-m", "planner", *args], stdin=stdin, capture_output=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, preexec_fn=limit, check=False)
+    return result.returncode, result.stderr.decode()
+
+
+@pytest.mark.slow  # real processes, with a memory limit
+def test_a_device_that_never_ends_is_read_up_to_the_limit(tmp_path: Path) -> None:
+    """Regression: the 1 MiB limit trusted the size the file system reports (0 for
+    /dev/zero), and reading went on until memory ran out; so did `--previous`."""
+    assert run_limited(["roadmap", "/dev/zero"]) == (
+        2, "Error: /dev/zero: is larger than 1 MiB, the most a profile may hold\n")
+    previous = tmp_path / "old.ics"
+    previous.symlink_to("/dev/zero")
+    assert run_limited(["calendar", str(PRIYA), "-o", str(tmp_path / "new.ics"), "--previous",
+                        str(previous)]) == (
+        2, f"Error: {previous}: is larger than 32 MiB, the most an earlier calendar may hold\n")
+
+
+@pytest.mark.slow  # real processes: `yes | planner roadmap /dev/stdin`
+def test_standard_input_fed_without_end() -> None:
+    yes = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+    assert yes.stdout is not None
+    try:
+        assert run_limited(["roadmap", "/dev/stdin"], stdin=yes.stdout) == (
+            2, "Error: /dev/stdin: is larger than 1 MiB, the most a profile may hold\n")
+    finally:
+        yes.kill()
+        yes.wait()
+        yes.stdout.close()
+
+
+def test_a_profile_on_standard_input_is_read(tmp_path: Path) -> None:
+    """A pipe reports size 0: it is read, not refused, up to the limit."""
+    read, write = os.pipe()
+    os.write(write, MINIMAL.encode())
+    os.close(write)
+    link = tmp_path / "stdin.toml"
+    link.symlink_to(f"/proc/self/fd/{read}")
+    try:
+        result = run(["gaps", str(link)])
+    finally:
+        os.close(read)
+    assert_clean(result, (0,))

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from planner import __version__
-from planner.errors import EXIT_DATA, EXIT_USAGE, PlannerError
+from planner.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, PlannerError
 
 
 class DataError(click.ClickException):
@@ -41,16 +41,18 @@ def _message(exc: PlannerError) -> str:
 
 def to_click_error(exc: PlannerError, ctx: click.Context | None) -> click.ClickException:
     """The click error that shows ``exc`` with SPEC's exit code: the one place where
-    library errors meet the command line."""
+    library errors meet the command line. Control characters from the input are shown
+    escaped, never sent to the terminal."""
+    from planner.cli.options import terminal_safe
     from planner.errors import OptionError
 
     if isinstance(exc, OptionError) and exc.option is not None:
-        return click.BadParameter(exc.detail, ctx=ctx, param_hint=f"'{exc.option}'")
+        return click.BadParameter(terminal_safe(exc.detail), ctx=ctx, param_hint=f"'{exc.option}'")
     if isinstance(exc, OptionError):
-        return click.UsageError(exc.detail, ctx=ctx)
+        return click.UsageError(terminal_safe(exc.detail), ctx=ctx)
     if exc.exit_code == EXIT_USAGE:
-        return InputError(_message(exc))
-    return DataError(_message(exc))
+        return InputError(terminal_safe(_message(exc)))
+    return DataError(terminal_safe(_message(exc)))
 
 
 class PlannerCommand(click.Command):
@@ -76,6 +78,9 @@ class PlannerGroup(click.Group):
             raise to_click_error(exc, None) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: stop at once, as a shell expects (128 + SIGINT)
+            click.echo("\nAborted!", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None

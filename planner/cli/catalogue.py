@@ -9,14 +9,17 @@ import click
 from planner.cli import PlannerCommand, options
 from planner.cli.completion import complete_ids
 from planner.cli.options import (
+    echo,
     emit,
     graph_options,
+    inputs,
     load_graph,
     load_profile,
     now,
     output_option,
     profile_argument,
     terminal,
+    warn,
 )
 
 
@@ -30,7 +33,9 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
     from planner.clock import cache_dir
     from planner.usecases import validate_folder
 
-    click.echo(validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir()).summary())
+    result = validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir())
+    warn(result.warnings)
+    echo(result.summary())
 
 
 @click.command(cls=PlannerCommand)
@@ -41,7 +46,7 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     from planner.views.catalogue import render_stage_list
 
     graph = load_graph(graph_dir, no_cache)
-    click.echo(render_stage_list(stage_table(graph), graph, terminal=terminal()), nl=False)
+    emit(render_stage_list(stage_table(graph), graph, terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -54,7 +59,7 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> N
     from planner.views.catalogue import render_skill_list
 
     chosen = skills_in(load_graph(graph_dir, no_cache), category)
-    click.echo(render_skill_list(chosen, terminal=terminal()), nl=False)
+    emit(render_skill_list(chosen, terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -71,7 +76,7 @@ def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, 
     graph.resolve(node_id, option="ID", names=True)  # fail on a typo before reading the profile
     profile = load_profile(profile_path, graph) if profile_path is not None else None
     explanation = explain_for(graph, node_id, profile=profile, now=now())
-    click.echo(render_explanation(explanation, terminal=terminal()), nl=False)
+    emit(render_explanation(explanation, terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -89,9 +94,9 @@ def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> 
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
     else:
-        click.echo(render_readiness(rows, terminal=terminal()), nl=False)
+        emit(render_readiness(rows, terminal=terminal()), None)
 
 
 def _graph_formats() -> list[str]:
@@ -132,8 +137,9 @@ def graph(*, profile_path: Path | None, cohort: Path | None, fmt: str, output: s
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
     career = load_graph(graph_dir, no_cache)
     profile = load_profile(profile_path, career) if profile_path is not None else None
-    emit(graph_picture(career, fmt=fmt, now=now(), profile=profile, cohort=cohort, focus=focus,
-                       stage=stage, overview=overview), output)
+    picture = graph_picture(career, fmt=fmt, now=now(), profile=profile, cohort=cohort, focus=focus,
+                            stage=stage, overview=overview)
+    emit(picture, output, inputs=inputs(profile_path, graph_dir))
 
 
 COMMANDS = (validate, stages, skills, explain, gaps, graph)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import click
 
@@ -115,9 +117,23 @@ def load_profile(path: Path, graph: CareerGraph) -> Profile:
     return open_profile(path, graph)
 
 
+def inputs(profile: Path | None, graph_dir: Path | None) -> list[tuple[Path, str]]:
+    """The files a command reads, as ``emit`` wants them: the profile and the graph's."""
+    from planner.graph import graph_files, shipped_graph_dir
+
+    found = [(profile, "the profile")] if profile is not None else []
+    return found + [(path, "the graph file") for path in graph_files(graph_dir or shipped_graph_dir())]
+
+
 def stdout_is_terminal() -> bool:
     """Whether standard output is a terminal (where binary output would garble it)."""
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def colour() -> bool:
+    """Whether to colour standard output: a terminal that can show colours, and no
+    ``NO_COLOR`` (https://no-color.org)."""
+    return stdout_is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def terminal(output: str | None = None) -> Terminal:
@@ -131,13 +147,26 @@ def terminal(output: str | None = None) -> Terminal:
 # --- output --------------------------------------------------------------------------------
 
 
-def emit(text: str | bytes, output: str | None, *, wrote: str | None = None) -> None:
+def emit(text: str | bytes, output: str | None, *, wrote: str | None = None,
+         inputs: Sequence[tuple[Path, str]] = ()) -> None:
     """Write ``text`` to ``output`` atomically, saying so on standard error (``wrote``,
-    default ``Wrote FILE``), or to standard output."""
-    from planner.files import write_atomic
+    default ``Wrote FILE``), or to standard output.
+
+    ``inputs`` are the ``(path, what it is)`` of the files the command read: an
+    ``output`` that is one of them is refused instead of destroying it.
+    """
+    from planner.errors import OutputError
+    from planner.files import refuse_inputs, write_atomic
 
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if output is None or output == "-":
+    if output is not None and output != "-":
+        refuse_inputs(Path(output), inputs, option="--output")
+        write_atomic(Path(output), data)
+        click.echo(wrote or f"Wrote {output}", err=True)
+        return
+    if sys.stdout is None:
+        raise OutputError("cannot write to standard output: it is closed")
+    try:
         sys.stdout.flush()
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:  # a text-only stream (some test harnesses): decode and write text
@@ -146,9 +175,15 @@ def emit(text: str | bytes, output: str | None, *, wrote: str | None = None) -> 
             return
         stream.write(data)
         stream.flush()
-        return
-    write_atomic(Path(output), data)
-    click.echo(wrote or f"Wrote {output}", err=True)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def echo(text: str) -> None:
+    """Print ``text`` and a line break on standard output (an error when it is closed)."""
+    emit(text + "\n", None)
 
 
 def warn(messages: tuple[str, ...] | list[str], *, prefix: str = "warning: ") -> None:
@@ -158,4 +193,15 @@ def warn(messages: tuple[str, ...] | list[str], *, prefix: str = "warning: ") ->
 
     width = stream_terminal(sys.stderr).width
     for message in messages:
-        click.echo("\n".join(wrap(f"{prefix}{message}", width, hanging="  ")), err=True)
+        click.echo("\n".join(wrap(f"{prefix}{terminal_safe(message)}", width, hanging="  ")),
+                   err=True)
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters (ESC, BEL, NUL, ...) escaped as ``\\x1b``, so
+    what a message quotes from the input cannot drive the terminal; line breaks and
+    tabs stay."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -13,6 +13,7 @@ from planner.cli.options import (
     day,
     emit,
     graph_options,
+    inputs,
     load_graph,
     load_profile,
     now,
@@ -51,7 +52,7 @@ def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.dateti
                          start=day(from_date), pace=pace)
     warn(result.notes, prefix="")
     warn(result.warnings)
-    emit(result.render(fmt, terminal(output)), output)
+    emit(result.render(fmt, terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -63,10 +64,12 @@ def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.dateti
               "cancel sessions that disappeared.")
 @click.option("--reminder", type=click.IntRange(0, MAX_REMINDER_MINUTES), default=None,
               metavar="MINUTES", help="Add a reminder this many minutes before each session.")
+@click.option("--force", is_flag=True, help="Cancel the events of a --previous that shares no "
+              "event with this plan (another person's calendar?).")
 @target_option
 @date_option("Re-plan from this day (YYYY-MM-DD); earlier sessions of --previous stay as they were.")
 @graph_options
-def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int | None,
+def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int | None, force: bool,
              target: str | None, from_date: dt.datetime | None, graph_dir: Path | None,
              no_cache: bool) -> None:
     """The schedule of PROFILE as an iCalendar file for Google, Apple or Outlook."""
@@ -74,10 +77,10 @@ def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int
 
     graph = load_graph(graph_dir, no_cache)
     export = calendar_for(graph, load_profile(profile, graph), now=now(), previous=previous,
-                          target=target, start=day(from_date), reminder=reminder)
+                          target=target, start=day(from_date), reminder=reminder, force=force)
     warn(export.warnings)
     reviews = f", {export.reviews} reviews" if export.reviews else ""
-    emit(export.data, output,
+    emit(export.data, output, inputs=inputs(profile, graph_dir),
          wrote=f"Wrote {output}: {export.sessions} sessions{reviews}, {export.milestones} milestones.")
 
 

@@ -44,7 +44,7 @@ def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, on: dt.d
 
     graph = load_graph(graph_dir, no_cache)
     update = record_done(profile, graph, ids, now=now(), fraction=partial, on=day(on))
-    click.echo(describe_update(update, profile, graph), nl=False)
+    emit(describe_update(update, profile, graph), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -63,7 +63,7 @@ def status(*, profile: Path, from_date: dt.datetime | None, count: int, graph_di
     graph = load_graph(graph_dir, no_cache)
     result = status_for(graph, load_profile(profile, graph), now=now(), today=day(from_date),
                         count=count)
-    click.echo(render_status(result, terminal=terminal()), nl=False)
+    emit(render_status(result, terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -85,22 +85,29 @@ def week(*, profile: Path, from_date: dt.datetime | None, days: int | None, grap
 
     graph = load_graph(graph_dir, no_cache)
     result = week_for(graph, load_profile(profile, graph), now=now(), start=day(from_date), days=days)
-    click.echo(render_week(result, terminal=terminal()), nl=False)
+    emit(render_week(result, terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
 @click.argument("path", type=click.Path(path_type=Path), default=Path("profile.toml"))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def init(*, path: Path, force: bool) -> None:
-    """Write a commented starter profile to PATH (default: profile.toml)."""
-    from planner.starter import STARTER_PROFILE
+@graph_options
+def init(*, path: Path, force: bool, graph_dir: Path | None, no_cache: bool) -> None:
+    """Write a commented starter profile to PATH (default: profile.toml), with ids of
+    the graph it is for."""
+    import shlex
 
+    from planner.usecases import starter_for
+
+    graph_option = f" --graph {shlex.quote(str(graph_dir))}" if graph_dir is not None else ""
+    text = starter_for(load_graph(graph_dir, no_cache), graph_option=graph_option)
     if str(path) == "-":
-        emit(STARTER_PROFILE, None)
+        emit(text, None)
         return
-    if path.exists() and not force:
+    if path.is_file() and not force:  # a device or FIFO is written into, not overwritten
         raise InputError(f"{path} already exists; use --force to overwrite it")
-    emit(STARTER_PROFILE, str(path), wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}")
+    emit(text, str(path),
+         wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}{graph_option}")
 
 
 COMMANDS = (init, done, status, week)

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo
 
-from planner.errors import CalendarError
+from planner.errors import CalendarError, ForeignCalendarError
+from planner.limits import MAX_CALENDAR_DATE, MAX_SEQUENCE, MIN_DATE
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -60,14 +61,15 @@ def _transitions(zone: ZoneInfo, begin: dt.datetime, end: dt.datetime) -> list[d
         following = min(moment + step, end)
         nxt = state(following)
         if nxt != current:
+            # To the second: offsets such as Amsterdam's +00:19:32 change off the minute.
             lo, hi = moment, following
-            while hi - lo > dt.timedelta(minutes=1):
-                mid = lo + (hi - lo) / 2
+            while hi - lo > dt.timedelta(seconds=1):
+                mid = (lo + (hi - lo) / 2).replace(microsecond=0)
                 if state(mid) == current:
                     lo = mid
                 else:
                     hi = mid
-            found.append(hi.replace(second=0, microsecond=0))
+            found.append(hi)
         moment, current = following, nxt
     return found
 
@@ -96,7 +98,7 @@ def build_vtimezone(tzid: str, begin: dt.date, end: dt.date) -> Any:
 
     vtz.add_component(observance(first, first))
     for moment in _transitions(zone, first, last):
-        vtz.add_component(observance(moment, moment - dt.timedelta(minutes=1)))
+        vtz.add_component(observance(moment, moment - dt.timedelta(seconds=1)))
     return vtz
 
 
@@ -164,6 +166,10 @@ def _previous_event(ev: Any, uid: str, file: str) -> PreviousEvent:
             raise CalendarError(f"{where} has an unreadable {prop}") from None
         if not isinstance(values[prop], dt.date):
             raise CalendarError(f"{where}: {prop} must be a date or a date-time")
+        day = values[prop].date() if isinstance(values[prop], dt.datetime) else values[prop]
+        if not MIN_DATE <= day <= MAX_CALENDAR_DATE:
+            raise CalendarError(f"{where}: {prop} {day} is out of range; dates run from {MIN_DATE} "
+                                f"to {MAX_CALENDAR_DATE}")
         tzid = ev.get(prop).params.get("TZID")
         if tzid:
             try:
@@ -175,6 +181,9 @@ def _previous_event(ev: Any, uid: str, file: str) -> PreviousEvent:
         sequence = int(ev.get("SEQUENCE", 0))
     except (TypeError, ValueError):
         raise CalendarError(f"{where} has a SEQUENCE that is not a whole number") from None
+    if sequence >= MAX_SEQUENCE:
+        raise CalendarError(f"{where} has SEQUENCE {sequence}; an update raises it, and iCalendar "
+                            f"allows at most {MAX_SEQUENCE}: export afresh, without --previous")
     status = str(ev.get("STATUS", "")).upper()
     item = ev.get("X-PLANNER-ITEM")
     return PreviousEvent(uid, max(sequence, 0), values.get("DTEND"), status == "CANCELLED",
@@ -235,6 +244,7 @@ def render_ical(
     reminder: int | None = None,
     previous: Mapping[str, PreviousEvent] | None = None,
     calendar_name: str | None = None,
+    cancel_foreign: bool = False,
 ) -> bytes:
     """Render the schedule as iCalendar bytes.
 
@@ -253,6 +263,9 @@ def render_ical(
     previous:
         Events of an earlier export (see :func:`read_previous`), to keep UIDs and
         raise SEQUENCE as the module docstring says.
+    cancel_foreign:
+        Cancel the future events of a ``previous`` that shares no UID with this plan
+        (another person's calendar?) instead of raising :class:`ForeignCalendarError`.
     """
     from icalendar import Alarm, Calendar, Event, vText
 
@@ -347,6 +360,9 @@ def render_ical(
 
     events: list[Any] = []
     new_uids = {uid for uid, _ in fresh}
+    doomed = [uid for uid in set(previous) - new_uids if uid not in kept and not previous[uid].cancelled]
+    if doomed and not cancel_foreign and not new_uids & previous.keys():
+        raise ForeignCalendarError(len(doomed))
     for uid, ev in fresh:
         old = previous.get(uid)
         sequence = 0

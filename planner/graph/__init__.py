@@ -12,6 +12,7 @@ prerequisite to what depends on it. The package does one job per module:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,12 +54,14 @@ def load_graph(folder: Path) -> CareerGraph:
     problems: list[Problem] = []
     paths = graph_files(folder)
 
-    def parsed() -> Iterator[Parsed]:
-        for path, (data, found) in zip(paths, read_graph_files(paths), strict=True):
+    def parsed(files: Iterable[tuple[dict[str, Any], list[Problem]]]) -> Iterator[Parsed]:
+        for path, (data, found) in zip(paths, files, strict=True):
             problems.extend(found)
             yield str(path), data, LineIndex(path)
 
-    return build_graph(parsed(), problems)
+    # Closed on any exit, Ctrl-C included, so the parsing workers stop at once.
+    with contextlib.closing(read_graph_files(paths)) as files:
+        return build_graph(parsed(files), problems)
 
 
 def _lines(mapping: Mapping[str, Any], node_id: str) -> list[int]:
@@ -100,14 +103,19 @@ def build_graph(
     invalid: set[str] = set()
     defined_at: dict[str, int] = {}
 
-    def line_of(node_id: str, file: str, occurrence: int = 0) -> int:
+    declares_stages = False
+
+    def line_of(node_id: str, file: str, occurrence: int = 0, path: tuple[str | int, ...] = ()) -> int:
         lines = _lines(line_maps.get(file, {}), node_id)
         if not lines:
             return 0
-        return lines[min(occurrence, len(lines) - 1)]
+        line = lines[min(occurrence, len(lines) - 1)]
+        where = line_maps.get(file)
+        return where.value_line(line, path) if path and isinstance(where, LineIndex) else line
 
     for name, data, id_lines in parsed:
         line_maps[name] = id_lines
+        declares_stages = declares_stages or "stages" in data
         seen: dict[str, int] = {}
         built, found = find_schema_problems(name, data, invalid, seen)
         findings.extend(found)
@@ -137,7 +145,8 @@ def build_graph(
         for req in nodes[node_id].requires
         if req in nodes and req != node_id
     )
-    findings.extend(find_structure_problems(nodes, files, invalid, digraph))
+    findings.extend(find_structure_problems(nodes, files, invalid, digraph,
+                                            declares_stages=declares_stages))
     problems.extend(word(f, line_of) for f in findings)
     if problems:
         raise GraphError(problems)

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from planner.errors import GraphError, Problem
+from planner.errors import GraphError, Problem, SourceError
 from planner.limits import MAX_GRAPH_BYTES, MAX_GRAPH_FILES
-from planner.sources import toml_error_line
+from planner.sources import TomlText, decode_text, number_too_long, read_limited, toml_error_line
 
 PARALLEL_BYTES: Final = 2 * 1024 * 1024
 """Graph folders at least this big are parsed in worker processes."""
@@ -46,7 +47,9 @@ def graph_files(folder: Path) -> list[Path]:
         raise GraphError([Problem(str(folder), 0, "graph folder does not exist or is not a folder")])
     files = sorted(p for p in folder.glob("*.toml") if p.is_file())
     if not files:
-        raise GraphError([Problem(str(folder), 0, "graph folder holds no *.toml files")])
+        nested = nested_graph_files(folder)
+        where = f" (only in subfolders, which are not read: {nested[0]})" if nested else ""
+        raise GraphError([Problem(str(folder), 0, f"graph folder holds no *.toml files{where}")])
     if len(files) > MAX_GRAPH_FILES:
         raise GraphError(
             [Problem(str(folder), 0, f"graph folder holds {len(files)} TOML files; "
@@ -61,34 +64,65 @@ def graph_files(folder: Path) -> list[Path]:
     return files
 
 
+def nested_graph_files(folder: Path) -> list[Path]:
+    """The TOML files in the subfolders of ``folder`` (hidden ones aside): they are not
+    part of its graph, which only the folder's own files make."""
+    return sorted(
+        p for p in folder.glob("*/**/*.toml")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
 class LineIndex(Mapping[str, list[int]]):
     """The lines of each ``id = "..."`` in a TOML text, computed only when asked.
 
     Line numbers only matter for error messages, so valid graphs never pay for them.
-    An id defined twice maps to both lines, in order.
+    An id defined twice maps to both lines, in the order the parsed data holds them:
+    by table name (in the order the names first appear), then by line.
     """
 
-    _ID = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']""", re.MULTILINE)
+    _ID = re.compile(r"""^[ \t]*(?:\[\[?[ \t]*([\w-]+)|id[ \t]*=[ \t]*["']([^"'\n]*)["'])""",
+                     re.MULTILINE)
 
     def __init__(self, source: str | Path) -> None:
         self._source = source
+        self._toml: TomlText | None = None
         self._lines: dict[str, list[int]] | None = None
+
+    def _text(self) -> TomlText:
+        if self._toml is None:
+            text = self._source
+            if isinstance(text, Path):
+                try:
+                    text = _read(text).decode("utf-8", "replace")
+                except (OSError, SourceError):
+                    text = ""
+            self._toml = TomlText(text)
+        return self._toml
 
     def _index(self) -> dict[str, list[int]]:
         if self._lines is None:
             self._lines = {}
-            text = self._source
-            if isinstance(text, Path):
-                try:
-                    text = text.read_bytes().decode("utf-8", "replace")
-                except OSError:
-                    text = ""
-            line, last = 1, 0
+            toml = self._text()
+            text, inside = toml.text, toml.inside  # an `id = ...` in a multi-line string is text
+            tables: dict[str, int] = {}
+            found: dict[str, list[tuple[int, int]]] = {}
+            line, last, table = 1, 0, 0
             for match in self._ID.finditer(text):
                 line += text.count("\n", last, match.start())
                 last = match.start()
-                self._lines.setdefault(match.group(1), []).append(line)
+                if line in inside:
+                    continue
+                if match.group(1) is not None:
+                    table = tables.setdefault(match.group(1), len(tables))
+                else:
+                    found.setdefault(match.group(2), []).append((table, line))
+            self._lines = {node: [line for _, line in sorted(at)] for node, at in found.items()}
         return self._lines
+
+    def value_line(self, line: int, path: tuple[str | int, ...]) -> int:
+        """The line of the value at ``path`` in the table that holds ``line``."""
+        return self._text().value_line(line, path)
 
     def __getitem__(self, key: str) -> list[int]:
         return self._index()[key]
@@ -100,27 +134,33 @@ class LineIndex(Mapping[str, list[int]]):
         return len(self._index())
 
 
+def _read(path: Path) -> bytes:
+    return read_limited(path, MAX_GRAPH_BYTES, shown=f"{MAX_GRAPH_BYTES // 2**20} MiB")
+
+
 def read_graph_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     """Parse one graph file; return its data and the problems found (picklable, so a
     worker process can run it)."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        text = decode_text(_read(path), what="a TOML file")
     except OSError as exc:
         return {}, [Problem(name, 0, f"cannot read file: {exc.strerror or exc}")]
+    except SourceError as exc:
+        return {}, [Problem(name, 0, exc.detail)]
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return {}, [Problem(name, 0, "not a UTF-8 text file")]
-    try:
-        return tomllib.loads(text.removeprefix("\ufeff")), []
+        return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
         return {}, [Problem(name, toml_error_line(exc) or 0, f"TOML syntax error: {exc}")]
     except RecursionError:
         return {}, [Problem(name, 0, "TOML nesting is too deep")]
+    except ValueError:  # a number with more digits than Python reads
+        long = number_too_long(text)
+        where = f"key '{long.key}': " if long.key else ""
+        return {}, [Problem(name, long.line or 0, where + long.detail)]
 
 
-def read_graph_files(paths: list[Path]) -> Iterator[tuple[dict[str, Any], list[Problem]]]:
+def read_graph_files(paths: list[Path]) -> Generator[tuple[dict[str, Any], list[Problem]]]:
     """Parse every file, in worker processes when the folder is big enough to gain.
 
     TOML parsing is most of the work of loading a big graph and each file parses on
@@ -128,6 +168,10 @@ def read_graph_files(paths: list[Path]) -> Iterator[tuple[dict[str, Any], list[P
     files' order, as soon as each is ready, so the caller validates one file while
     the workers parse the next. Small folders, or a machine where workers cannot
     start, parse here.
+
+    The workers ignore Ctrl-C: it interrupts this process alone, and closing the
+    iterator (as any exception in the caller does, with ``contextlib.closing``) stops
+    the workers at once, so none is left behind.
     """
     cores = os.cpu_count() or 1
     size = sum(p.stat().st_size for p in paths)
@@ -138,13 +182,26 @@ def read_graph_files(paths: list[Path]) -> Iterator[tuple[dict[str, Any], list[P
         from concurrent.futures.process import BrokenProcessPool
 
         workers = min(cores, 4, len(paths))
+        before = set(multiprocessing.active_children())
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                chunk = max(1, len(paths) // (workers * 4))
-                for result in pool.map(read_graph_file, paths, chunksize=chunk):
-                    done += 1
-                    yield result
+            chunk = max(1, len(paths) // (workers * 4))
+            # The workers start here: hold Ctrl-C back until they ignore it.
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                results = pool.map(read_graph_file, paths, chunksize=chunk)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            for result in results:
+                done += 1
+                yield result
         except (OSError, BrokenProcessPool):
             pass
+        finally:
+            pool.shutdown(wait=done == len(paths), cancel_futures=True)
+            for worker in set(multiprocessing.active_children()) - before:
+                worker.kill()
+                worker.join()
     for path in paths[done:]:
         yield read_graph_file(path)

@@ -41,6 +41,8 @@ class Finding:
     line: int = 0
     occurrence: int = 0
     """Which definition of ``node`` in ``file`` is meant (0: the first)."""
+    path: tuple[str | int, ...] = ()
+    """Where in the node the problem is (keys and 0-based indexes), to locate its line."""
 
 
 def _nouns(kinds: Iterable[str]) -> str:
@@ -96,15 +98,15 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
 }
 
 
-def word(finding: Finding, line_of: Callable[[str, str, int], int]) -> Problem:
+def word(finding: Finding, line_of: Callable[[str, str, int, tuple[str | int, ...]], int]) -> Problem:
     """The located, worded :class:`Problem` for ``finding``.
 
-    ``line_of(node_id, file, occurrence)`` gives the line of a node's id (0 when
-    unknown).
+    ``line_of(node_id, file, occurrence, path)`` gives the line of a node's id, or of
+    the value at ``path`` in it (0 when unknown).
     """
     line = finding.line
     if finding.node is not None:
-        line = line_of(finding.node, finding.file, finding.occurrence)
+        line = line_of(finding.node, finding.file, finding.occurrence, finding.path)
     message = _WORDING[finding.kind](finding)
     return Problem(finding.file, line, message, kind=finding.kind, ids=finding.ids)
 
@@ -113,19 +115,30 @@ def word(finding: Finding, line_of: Callable[[str, str, int], int]) -> Problem:
 
 
 def describe_pydantic_error(err: Mapping[str, Any]) -> str:
-    """One pydantic error as ``key 'x' = value: what is wrong``."""
-    loc = ".".join(str(p) for p in err["loc"])
+    """One pydantic error as ``key 'x' = value: what is wrong``; an item of a list is
+    counted from 1 (``resources item 2: key 'url' = ...``)."""
+    where, keys = "", list[str]()
+    for part in err["loc"]:
+        if isinstance(part, int):
+            where += f"{'.'.join(keys)} item {part + 1}: "
+            keys = []
+        else:
+            keys.append(str(part))
     value = err.get("input")
     kind = err["type"]
     if kind == "extra_forbidden":
-        return f"unknown key '{loc}'"
+        return f"{where}unknown key '{'.'.join(keys)}'"
     if kind == "missing":
-        return f"missing key '{loc}'"
+        return f"{where}missing key '{'.'.join(keys)}'"
     shown = repr(value)
     if len(shown) > 80:
         shown = shown[:77] + "..."
-    msg = str(err["msg"])
-    return f"key '{loc}' = {shown}: {msg[:1].lower() + msg[1:]}"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if msg[:1].isupper() and msg[1:2].islower():  # "String should ...", never "URL" or a pattern
+        msg = msg[:1].lower() + msg[1:]
+    if keys:
+        return f"{where}key '{'.'.join(keys)}' = {shown}: {msg}"
+    return f"{where.removesuffix(': ')} = {shown}: {msg}"
 
 
 _KEYS: dict[str, tuple[str, ...]] = {}
@@ -191,7 +204,8 @@ def find_schema_problems(
                     findings.append(
                         Finding("schema", name, node=raw_id if isinstance(raw_id, str) else None,
                                 ids=(raw_id,) if isinstance(raw_id, str) else (),
-                                detail=f"{label}: {message}", occurrence=occurrence)
+                                detail=f"{label}: {message}", occurrence=occurrence,
+                                path=tuple(err["loc"]))
                     )
     return nodes, findings
 
@@ -204,9 +218,13 @@ def find_structure_problems(
     files: Mapping[str, str],
     invalid: set[str],
     digraph: nx.DiGraph,
+    *,
+    declares_stages: bool = True,
 ) -> list[Finding]:
-    """Stages without requirements, self and dangling requirements, cycles, and the
-    stages those make unreachable. ``digraph`` holds every valid edge."""
+    """Stages without requirements, self and dangling requirements, cycles, the
+    stages those make unreachable, and a graph without stages. ``digraph`` holds every
+    valid edge; ``declares_stages`` says whether any file has a ``stages`` array (whose
+    entries may all be invalid, which their own findings say)."""
     import networkx as nx
 
     findings: list[Finding] = []
@@ -267,7 +285,7 @@ def find_structure_problems(
     findings.extend(find_choice_problems(nodes, files))
     findings.extend(find_recommend_problems(nodes, files))
     findings.extend(find_alias_problems(nodes, files))
-    if nodes and not any(n.kind == "stage" for n in nodes.values()):
+    if nodes and not declares_stages and not any(n.kind == "stage" for n in nodes.values()):
         findings.append(Finding("no-stages", "graph"))
     return findings
 

@@ -52,12 +52,12 @@ def advise_deadline(schedule: Schedule, deadline: dt.date) -> DeadlineAdvice | N
         tried = trial(steps)
         return tried.target_date if tried is not None else None
 
+    weeks = max((deadline - schedule.start).days + 1, 1) / 7
+    estimate = math.ceil(plan.minutes / 60 / weeks * 2) / 2
     floor = reach_stages(plan, schedule.start, {goal.id: schedule.start for goal in plan.stages})
     limit = next((m for m in floor if m.stage == plan.target), None)
     if limit is not None and limit.date > deadline:
-        return DeadlineAdvice(deadline, reached, None, None, 0.0, 0.0, limit)
-    weeks = max((deadline - schedule.start).days + 1, 1) / 7
-    estimate = math.ceil(plan.minutes / 60 / weeks * 2) / 2
+        return DeadlineAdvice(deadline, reached, None, None, max_hours, estimate, limit)
     low = int(avail.hours_per_week * 2)  # known to miss (or below the current budget)
     fastest = trial(steps_max) if steps_max > low else schedule
     best = fastest.target_date if fastest is not None else None

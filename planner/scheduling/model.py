@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from planner.models import Blackout, Profile, Window
@@ -88,7 +91,8 @@ class Availability:
 
     @property
     def cap_minutes(self) -> int:
-        return round(self.hours_per_week * 60)
+        """``hours_per_week`` in whole minutes, never above it (0.51 h is 30 minutes)."""
+        return math.floor(self.hours_per_week * 60 + 1e-6)
 
     @property
     def window_minutes(self) -> int:
@@ -100,8 +104,28 @@ class Availability:
         """Minutes a normal week can hold: the windows, capped by ``hours_per_week``."""
         return min(self.cap_minutes, self.window_minutes)
 
+    @property
+    def longest_minutes(self) -> int:
+        """The longest session a week can hold: the longest window, capped."""
+        return min(self.cap_minutes, max((w.end - w.start for ws in self.windows.values() for w in ws),
+                                         default=0))
+
+    @cached_property
+    def blackout_ranges(self) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The blackouts as sorted, disjoint ranges of days (overlapping and adjacent
+        ones merged), so a day is looked up in logarithmic time."""
+        merged: list[tuple[dt.date, dt.date]] = []
+        for b in sorted(self.blackouts, key=lambda b: (b.start, b.end)):
+            if merged and b.start <= merged[-1][1] + dt.timedelta(days=1):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b.end))
+            else:
+                merged.append((b.start, b.end))
+        return tuple(merged)
+
     def is_blackout(self, day: dt.date) -> bool:
-        return any(b.start <= day <= b.end for b in self.blackouts)
+        ranges = self.blackout_ranges
+        at = bisect.bisect_right(ranges, (day, dt.date.max)) - 1
+        return at >= 0 and day <= ranges[at][1]
 
 
 @dataclass(frozen=True)

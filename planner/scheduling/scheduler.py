@@ -8,7 +8,8 @@ Rules (each one is a property the tests check over random plans and profiles):
 - a calendar week (Monday to Sunday, local) never holds more than ``hours_per_week``;
 - no session falls on a blackout day, and sessions never overlap;
 - an item may span many sessions, but no session of an item is shorter than 30
-  minutes unless the whole item is;
+  minutes unless the whole item is, and an item is split so that its rest can always
+  be placed (a week that holds 30 minutes always gets its plan);
 - an item starts only after every planned prerequisite has ended;
 - work is taken in roadmap order; when the next item cannot use what is left of a
   window (because of the 30-minute rule), a later item that is already ready may
@@ -55,12 +56,31 @@ class _WeeklyCap:
         self.used += minutes
 
 
-def _piece(remaining: int, free: int) -> int:
-    """Minutes of an item to place in ``free`` minutes under the 30-minute rule."""
+def _piece(remaining: int, free: int, longest: int) -> int:
+    """Minutes of an item to place in ``free`` minutes, under the 30-minute rule.
+
+    No piece is shorter than 30 minutes (or than ``longest``, the most any session can
+    hold, when that is less) unless it ends the item, and what is left must still split
+    into such pieces, so the rule bends the split instead of stalling the plan: 90
+    minutes in 40-minute windows go as 30 + 30 + 30, never 40 + 50, which no window
+    could take. A rest that splits in no way (only when no session can hold 30 minutes,
+    or for effort that is not whole half hours) goes in the largest pieces that fit,
+    the last one shorter.
+    """
     if remaining <= free:
         return remaining
-    piece = min(free, remaining - MIN_SESSION_MINUTES)
-    return piece if piece >= MIN_SESSION_MINUTES else 0
+    shortest = min(MIN_SESSION_MINUTES, longest)
+    if not _splits(remaining, shortest, longest):
+        return free if free >= shortest else 0
+    for piece in range(min(free, remaining - shortest), shortest - 1, -1):
+        if _splits(remaining - piece, shortest, longest):
+            return piece
+    return 0
+
+
+def _splits(minutes: int, shortest: int, longest: int) -> bool:
+    """Whether ``minutes`` split into pieces of ``shortest`` to ``longest`` minutes."""
+    return shortest * -(-minutes // longest) <= minutes
 
 
 def _check_feasible(plan: Plan, avail: Availability) -> None:
@@ -80,6 +100,20 @@ def _check_feasible(plan: Plan, avail: Availability) -> None:
             f"would take about {weeks / 52.18:,.0f} years, past the limit of {MAX_PLAN_YEARS} years. "
             "Raise hours_per_week or add availability windows"
         )
+
+
+def _unfinished(avail: Availability, start: dt.date, until: dt.date) -> str:
+    """Why a plan that fits the weekly capacity still cannot be finished: the blackouts
+    from ``start`` to ``until`` took the time, and which they are."""
+    message = f"the plan cannot be finished within {MAX_PLAN_YEARS} years of {start}"
+    ranges = [(a, b) for a, b in avail.blackout_ranges if b >= start and a <= until]
+    if not ranges:
+        return message
+    shown = "; ".join(f"{a} to {b}" for a, b in ranges[:3])
+    more = f"; and {len(ranges) - 3:,} more" if len(ranges) > 3 else ""
+    days = sum((min(b, until) - max(a, start)).days + 1 for a, b in ranges)
+    return (f"{message}: the blackouts ({shown}{more}) take {days:,} of its "
+            f"{(until - start).days + 1:,} days; shorten them")
 
 
 def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedule:
@@ -102,6 +136,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     last_start: dict[int, dt.datetime] = {}
     raw: list[tuple[int, dt.datetime, dt.datetime]] = []
     weekly = _WeeklyCap(avail.cap_minutes)
+    longest = avail.longest_minutes
     first = 0
     until = add_months(start, 12 * MAX_PLAN_YEARS)
     for day, begin, end in window_instances(avail, start, until=until) if items else ():
@@ -119,7 +154,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
                     break
                 if any(finished.get(a, moment + dt.timedelta(seconds=1)) > moment for a in after[j]):
                     continue
-                piece = _piece(remaining[j], free)
+                piece = _piece(remaining[j], free, longest)
                 if piece:
                     chosen = j
                     break
@@ -138,7 +173,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         if first >= len(items):
             break
     if first < len(items):
-        raise PlanError(f"the plan cannot be finished within {MAX_PLAN_YEARS} years of {start}")
+        raise PlanError(_unfinished(avail, start, until))
 
     counts: dict[int, int] = {}
     for index, _, _ in raw:

@@ -45,7 +45,7 @@ def cohort_profiles(graph: CareerGraph, count: int, *, seed: int = 0) -> Iterato
         below = [s for s in stages if s in needed and s != target]
         if below and rng.random() < 0.6:
             profile["current_stage"] = rng.choice(below)
-        work = sorted(n for n in needed if graph.kind(n) != "stage")
+        work = sorted(n for n in needed if graph.kind(n) in ("skill", "project"))
         foundations = [n for n in work if len(graph.closure([n])) <= 4]
         profile["known"] = sorted(rng.sample(foundations, rng.randint(0, min(8, len(foundations)))))
         start = FIRST_START + dt.timedelta(days=rng.randrange(0, 26 * 7))

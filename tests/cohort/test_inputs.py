@@ -61,11 +61,11 @@ def test_a_folder_is_read_in_name_order_skipping_hidden_and_other_files(tmp_path
 def test_a_file_of_a_folder_too_big_to_be_a_profile_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("planner.profile.MAX_PROFILE_BYTES", 4)
+    monkeypatch.setattr("planner.profile.reading.MAX_PROFILE_BYTES", 4)
     (tmp_path / "big.toml").write_text("name = 'x'", encoding="utf-8")
     [entry] = read_entries(tmp_path)
-    assert (entry.raw, entry.error) == (b"", f"{tmp_path / 'big.toml'}: is 10 bytes; a profile may be "
-                                             "at most 1 MiB")
+    assert (entry.raw, entry.error) == (b"", f"{tmp_path / 'big.toml'}: is larger than 1 MiB, the "
+                                             "most a profile may hold")
 
 
 def test_a_folder_without_profiles_is_a_usage_error(tmp_path: Path) -> None:

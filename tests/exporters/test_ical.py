@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -377,7 +378,7 @@ def nasty_data() -> dict[str, Any]:
         "skills": [
             work("python", NASTY_NAME, 4, category=NASTY_CATEGORY, description=NASTY_TEXT,
                  resources=((NASTY_NAME + " — guide", "https://example.org/a?x=1,2;3&y=\"q\""),)),
-            work("numpy", "NumPy\nwith a line break, and 漢字", 1, "python", category="data",
+            work("numpy", "NumPy\u2028with a line break, and 漢字", 1, "python", category="data",
                  description="x" * 300),
         ],
         "projects": [work("eda-report", "Projekt 👩🏽‍💻; \"EDA\"", 2, "numpy", category="project",
@@ -427,7 +428,7 @@ def test_text_round_trips_exactly(nasty: tuple[CareerGraph, Schedule, bytes]) ->
     numpy = next(ev for ev in events if str(ev["X-PLANNER-ITEM"]) == "numpy")
     # a SUMMARY is one line: whitespace in the name is collapsed; the DESCRIPTION keeps it
     assert str(numpy["SUMMARY"]) == "Study: NumPy with a line break, and 漢字"
-    assert "Unlocks: NumPy\nwith a line break, and 漢字" in str(python[0]["DESCRIPTION"])
+    assert "Unlocks: NumPy\u2028with a line break, and 漢字" in str(python[0]["DESCRIPTION"])
     project = next(ev for ev in events if str(ev["X-PLANNER-ITEM"]) == "eda-report")
     assert str(project["SUMMARY"]).startswith("Project: Projekt 👩🏽‍💻; \"EDA\"")
     milestone = next(ev for ev in vevents(data) if "X-PLANNER-ITEM" not in ev)
@@ -479,10 +480,11 @@ def test_carriage_returns_become_line_breaks(graph: CareerGraph) -> None:
 
 
 def test_control_characters_are_not_written_raw(graph: CareerGraph) -> None:
-    data = copy.deepcopy(GRAPH)
-    data["skills"][0]["description"] = "bell \x07 escape \x1b[31m nul-ish \x01 tab\tkept"
-    data["skills"][0]["name"] = "Py\x07thon"
-    cal_graph = graph_from(data)
+    """Validation refuses control characters in names; a graph built without it (from
+    the Python API) still never has them written raw."""
+    cal_graph = graph_from(copy.deepcopy(GRAPH))
+    cal_graph.nodes["python"] = cal_graph.nodes["python"].model_copy(  # type: ignore[index]
+        update={"description": "bell \x07 escape \x1b[31m nul-ish \x01 tab\tkept", "name": "Py\x07thon"})
     out = render(schedule_for(cal_graph, profile_for(cal_graph)), cal_graph)
     assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", out.replace(b"\r\n", b""))
 
@@ -969,3 +971,59 @@ def test_sessions_in_the_repeated_hour_keep_their_instants(zone: str, day: dt.da
     events = sorted(sessions_of(out), key=lambda ev: (str(ev["X-PLANNER-ITEM"]), str(ev["SUMMARY"])))
     for ev, session in zip(events, sorted(schedule.sessions, key=lambda s: s.item), strict=True):
         assert (instant(ev.decoded("DTSTART")), instant(ev.decoded("DTEND"))) == (session.start, session.end)
+
+
+@pytest.mark.parametrize(("zone", "start"), [("Europe/Amsterdam", dt.date(1930, 5, 5)),
+                                           ("Europe/Dublin", dt.date(1916, 5, 1))])
+def test_offsets_with_seconds_survive_a_client_that_reads_the_vtimezone(
+    graph: CareerGraph, zone: str, start: dt.date
+) -> None:
+    """Regression: Amsterdam was +00:19:32 before 1937 (Dublin -00:25:21 before 1916).
+    Transitions were cut to the minute, so each observance carried the previous offset,
+    and a client that reads the VTIMEZONE moved nearly every session by an hour. The
+    client here is dateutil's VTIMEZONE reader, which vobject uses."""
+    from dateutil.tz import tzical
+
+    schedule = schedule_for(graph, profile_for(graph, timezone=zone, start=start))
+    data = render(schedule, graph)
+    info = ZoneInfo(zone)
+    assert len({schedule.local(s.start).utcoffset() for s in schedule.sessions}) == 2, "a change"
+    (vtz,) = Calendar.from_ical(data).walk("VTIMEZONE")
+    for obs in vtz.subcomponents[1:]:
+        change = (obs.decoded("DTSTART") - obs.decoded("TZOFFSETFROM")).replace(tzinfo=UTC)
+        for before, after in ((change - dt.timedelta(hours=1), change + dt.timedelta(hours=1)),
+                              (change - dt.timedelta(seconds=1), change)):  # to the second
+            assert (obs.decoded("TZOFFSETFROM"), obs.decoded("TZOFFSETTO")) == (
+                before.astimezone(info).utcoffset(), after.astimezone(info).utcoffset())
+        assert obs.name == ("DAYLIGHT" if change.astimezone(info).dst() else "STANDARD")
+    text = data.decode("utf-8")
+    client = tzical(io.StringIO(text[text.index("BEGIN:VTIMEZONE"):text.index("END:VTIMEZONE") + 13]))
+    read = client.get(zone)
+    events = sorted(sessions_of(data), key=lambda ev: instant(ev.decoded("DTSTART")))
+    for ev, session in zip(events, sorted(schedule.sessions, key=lambda s: s.start), strict=True):
+        local = ev.decoded("DTSTART").replace(tzinfo=None)
+        assert local.replace(tzinfo=read).astimezone(UTC) == session.start, ev["UID"]
+
+
+def test_a_previous_calendar_of_another_person_needs_force(cal: Callable[..., Result], tess: Path,
+                                                           tmp_path: Path) -> None:
+    """Regression: an export with no UID in common was accepted, and all its future events
+    were written back as CANCELLED into the new file."""
+    old, new = tmp_path / "old.ics", tmp_path / "new.ics"
+    assert cal(str(tess), "-o", str(old)).exit_code == 0
+    events = len(vevents(old.read_bytes()))
+    tess.write_text(tess.read_text().replace('name = "Tess"', 'name = "Someone Else"'))
+    refused = cal(str(tess), "-o", str(new), "--previous", str(old))
+    assert refused.exit_code == 2
+    assert refused.stderr.endswith(
+        f"Error: Invalid value for '--previous': {old} shares no event with Someone Else's plan (is it "
+        f"another person's calendar?): updating it cancels its {events} future event(s); check the "
+        "file, or add --force to cancel them\n")
+    assert not new.exists()
+    forced = cal(str(tess), "-o", str(new), "--previous", str(old), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert (f"warning: {old} shares no event with Someone Else's plan (is it another person's "
+            f"calendar?): updating it cancels its {events} future event(s), as --force asks.\n"
+            ) in forced.stderr
+    statuses = [str(ev["STATUS"]) for ev in vevents(new.read_bytes())]
+    assert statuses.count("CANCELLED") == events

@@ -136,6 +136,10 @@ WEIRD_TEXT = [
 ]
 
 
+CONTROL_TEXT = ["\x1b[31m", "\x07", "\x00", "\x9b2J", "\r", "\x7f", "\x0c"]
+"""Control characters that must never reach a terminal or a picture raw."""
+
+
 def weird_value(rng: random.Random, fmt: str) -> Any:
     """A value of a random, usually wrong, type or size."""
     choices: list[Callable[[], Any]] = [
@@ -243,7 +247,7 @@ def _mutate_profile_data(rng: random.Random, kind: str, data: dict[str, Any], fm
         data[rng.choice(["Target", "hours", "avail", "x" * 1000, "\x00", ""])] = weird_value(rng, fmt)
     elif kind == "huge_number":
         key = rng.choice(["hours_per_week", "progress", "start", "deadline", "availability"])
-        huge = rng.choice([10**400, 1e308, 2**63, -(10**40), 167.99999999])
+        huge = rng.choice([10**400, 1e308, 2**63, -(10**40), 167.99999999, Raw("9" * 5000)])
         if key == "progress":
             data["progress"] = {"pandas": huge}
         elif key == "availability":
@@ -292,6 +296,16 @@ def _mutate_profile_data(rng: random.Random, kind: str, data: dict[str, Any], fm
         data["name"] = rng.choice(WEIRD_TEXT[4:])
         if fmt == "json" and rng.random() < 0.5:
             data["name"] = Raw('"\\udc80\\ud800"')
+    elif kind == "control_chars":
+        text = "Priya" + rng.choice(CONTROL_TEXT)
+        if rng.random() < 0.5:
+            data["name"] = text
+        else:
+            data["blackouts"] = [{"from": "2027-03-01", "reason": text}]
+    elif kind == "many_blackouts":
+        first = dt.date(2027, 1, 1)
+        days = [first + dt.timedelta(days=d) for d in range(rng.choice([100, 5_000, 5_001, 20_000]))]
+        data["blackouts"] = [{"from": d if fmt == "toml" else d.isoformat()} for d in days]
     else:
         raise ValueError(kind)
 
@@ -299,7 +313,8 @@ def _mutate_profile_data(rng: random.Random, kind: str, data: dict[str, Any], fm
 PROFILE_MUTATIONS = (
     "byte_flip", "wrong_type", "missing_key", "duplicate_key", "unknown_key", "huge_number",
     "nan_inf", "long_string", "nul_string", "nul_byte", "bom", "deep_nesting", "big_file",
-    "truncate", "extreme_dates", "weird_unicode", "stacked",
+    "truncate", "extreme_dates", "weird_unicode", "stacked", "control_chars", "many_blackouts",
+    "utf16", "crlf",
 )
 
 
@@ -314,7 +329,7 @@ def mutate_profile(rng: random.Random, kind: str) -> tuple[bytes, str]:
             _mutate_profile_data(rng, rng.choice(["wrong_type", "missing_key", "unknown_key",
                                                   "huge_number", "nan_inf", "extreme_dates"]), data, fmt)
         return serialize_profile(data, fmt), suffix
-    if kind in ("byte_flip", "duplicate_key", "nul_byte", "bom", "big_file", "truncate"):
+    if kind in ("byte_flip", "duplicate_key", "nul_byte", "bom", "big_file", "truncate", "utf16", "crlf"):
         raw = serialize_profile(data, fmt) if rng.random() < 0.5 else (
             rng.choice([p for p in EXAMPLE_PROFILES if p.suffix == "." + fmt]).read_bytes())
         if kind == "byte_flip":
@@ -339,6 +354,11 @@ def mutate_profile(rng: random.Random, kind: str) -> tuple[bytes, str]:
             raw = raw + (b"#" + b"x" * (pad - 2) + b"\n" if fmt == "toml" else b" " * pad)
         elif kind == "truncate":
             raw = raw[: rng.randrange(len(raw) + 1)]
+        elif kind == "utf16":
+            raw = raw.decode("utf-8", "surrogatepass").encode(
+                rng.choice(["utf-16", "utf-16-le", "utf-16-be", "utf-32"]), "surrogatepass")
+        elif kind == "crlf":
+            raw = raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
         return raw, suffix
     _mutate_profile_data(rng, kind, data, fmt)
     return serialize_profile(data, fmt), suffix
@@ -356,6 +376,7 @@ def write_graph(folder: Path, files: dict[str, Any]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
@@ -370,7 +391,7 @@ def _all_nodes(files: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 GRAPH_MUTATIONS = (
     "byte_flip", "wrong_type", "missing_key", "duplicate_id", "cycle", "huge_hours", "nan_hours",
     "weird_unicode", "deep_nesting", "many_files", "too_many_files", "big_chain", "nul_bom",
-    "drop_file", "unknown_table", "stacked",
+    "drop_file", "unknown_table", "stacked", "control_chars", "resource_kind", "subfolder",
 )
 NODE_KEYS = ("id", "name", "hours", "requires", "category", "description", "resources", "level",
              "salary", "kind", "min_months_in_previous_role", "experience_years", "source")
@@ -425,6 +446,15 @@ def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> 
     elif kind == "unknown_table":
         files[rng.choice(sorted(files))][rng.choice(["skill", "Stages", "x", "skills.extra"])] = [
             {"id": "x"}]
+    elif kind == "control_chars":
+        for n in rng.sample(nodes, min(3, len(nodes))):
+            key = rng.choice(["name", "description", "category"])
+            n[key] = str(n.get(key, "")) + rng.choice(CONTROL_TEXT)
+    elif kind == "resource_kind":
+        with_resources = [n for n in nodes if n.get("resources")] or [node]
+        chosen = rng.choice(with_resources)
+        chosen["resources"] = [{"title": "T", "url": "https://example.org",
+                                "kind": rng.choice(["blog", "", "Docs", "docs", "podcast"])}]
     else:
         raise ValueError(kind)
 
@@ -468,6 +498,10 @@ def mutate_graph(rng: random.Random, kind: str, folder: Path) -> None:
     elif kind == "too_many_files":
         for i in range(2100):
             files[f"pad-{i:05d}.toml"] = b""
+    elif kind == "subfolder":
+        moved = rng.sample(sorted(files), rng.randint(1, len(files)))
+        for name in moved:
+            files[f"sub/{name}"] = files.pop(name)
     elif kind == "stacked":
         for _ in range(rng.randint(2, 4)):
             _mutate_graph_data(rng, rng.choice(["wrong_type", "missing_key", "duplicate_id", "cycle",
@@ -480,7 +514,7 @@ def mutate_graph(rng: random.Random, kind: str, folder: Path) -> None:
 # --- earlier calendar exports ------------------------------------------------------------
 
 ICS_MUTATIONS = ("byte_flip", "drop_lines", "duplicate_lines", "bad_values", "truncate", "deep_nesting",
-                 "nul_bom", "long_lines", "not_a_calendar")
+                 "nul_bom", "long_lines", "not_a_calendar", "foreign_uids")
 BAD_ICS_LINES = [
     b"DTEND:99999999T999999",
     b"DTEND;VALUE=DATE:20270230",
@@ -492,6 +526,9 @@ BAD_ICS_LINES = [
     b"DTEND:",
     b"DTSTART:garbage",
     b"SEQUENCE:99999999999999999999999",
+    b"SEQUENCE:2147483647",
+    b"DTSTART;TZID=Europe/Berlin:99991231T190000",
+    b"DTSTART;TZID=Europe/Berlin:00010101T190000",
     b"SEQUENCE:-1",
     b"SEQUENCE:abc",
     b"UID:",
@@ -545,6 +582,9 @@ def mutate_ics(rng: random.Random, kind: str, ics: bytes) -> bytes:
                            ics.decode("utf-8").encode("utf-16")])
     elif kind == "long_lines":
         lines.insert(3, b"X-LONG:" + b"x" * 1_000_000)
+    elif kind == "foreign_uids":  # another person's export: no UID in common
+        lines = [b"UID:%032x@planner.invalid" % rng.getrandbits(128) if ln.startswith(b"UID:") else ln
+                 for ln in lines]
     elif kind == "not_a_calendar":
         return rng.choice([b"", b"\x00" * 100, b"BEGIN:VCARD\r\nEND:VCARD\r\n", b"hello",
                            b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n" * 1000])

@@ -292,6 +292,113 @@ def test_every_problem_is_reported_at_once() -> None:
     assert [m.split(":")[1] for m in messages] == ["1", "2", "4", "5", "6"]
 
 
+def test_a_string_requires_is_not_also_a_graph_without_stages() -> None:
+    """Regression: the stage failed its schema, and the graph was also said to define no stages."""
+    entry = stage("s")
+    entry["requires"] = "git"
+    assert problems_of(("g.toml", {"skills": [node("git")], "stages": [entry]}, {})) == [
+        "g.toml: stage 's': key 'requires' = 'git': input should be a valid tuple"
+    ]
+
+
+def test_pydantic_messages_keep_their_meaning() -> None:
+    """Regression: messages were lowercased, so the URL rule ``\\S+`` read ``\\s+``."""
+    entry = node("git")
+    entry["resources"] = [{"title": "ok", "url": "https://a.org"}, {"title": "bad", "url": "https://a b"}]
+    assert problems_of(("g.toml", {"skills": [entry], "stages": [stage("s", "git")]}, {}))[0] == (
+        "g.toml: skill 'git': resources item 2: key 'url' = 'https://a b': string should match "
+        "pattern '^https?://\\S+$'"
+    )
+
+
+def test_a_resource_problem_names_the_resource_and_its_line(tmp_path: Path) -> None:
+    """Regression: resources counted from 0, and the line was the node's."""
+    (tmp_path / "g.toml").write_text(
+        '[[skills]]\nid = "git"\nname = "Git"\nhours = 2\nresources = [\n'
+        '  { title = "Pro Git", url = "https://git-scm.com/book" },   # a comment, with { and [\n'
+        '  { title = "Docs, [all]", url = "https://git-scm.com/docs", kind = "blog" },\n]\n\n'
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["git"]\n')
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'g.toml'}:7: skill 'git': resources item 2: key 'kind' = 'blog': input should be "
+        "'course', 'book', 'docs', 'tutorial', 'video', 'article', 'practice', 'community' or "
+        "'certification'"
+    ]
+
+
+@pytest.mark.parametrize(("key", "value", "code", "at"), [
+    ("name", "Git\x1b[31m", "001B", 4), ("name", "G\x07it", "0007", 2), ("category", "tools\n", "000A", 6),
+    ("description", "bell \x07", "0007", 6), ("name", "nul\x00", "0000", 4),
+])
+def test_control_characters_are_refused_with_their_place(key: str, value: str, code: str, at: int) -> None:
+    """Regression: ESC, BEL and NUL in names reached the terminal raw and broke Graphviz."""
+    entry = node("git")
+    entry[key] = value
+    assert problems_of(("g.toml", {"skills": [entry], "stages": [stage("s", "git")]}, {"git": 2})) == [
+        f"g.toml:2: skill 'git': key '{key}' = {value!r}: holds the control character U+{code} at "
+        f"character {at}; use plain text"
+    ]
+
+
+def test_descriptions_keep_line_breaks_and_tabs() -> None:
+    entry = node("git")
+    entry["description"] = "one\n\ttwo\r\nthree"
+    assert build_graph([("g.toml", {"skills": [entry], "stages": [stage("s", "git")]}, {})])
+
+
+def test_duplicate_id_after_a_multi_line_string_names_the_real_lines(tmp_path: Path) -> None:
+    """Regression: an ``id = ...`` line inside a description counted as a definition, so
+    the duplicate was reported at the wrong line."""
+    (tmp_path / "g.toml").write_text(
+        '[[skills]]\nid = "git"\nname = "Git"\nhours = 2\ndescription = """\nid = "git"\n[[skills]]\n"""\n\n'
+        '[[skills]]\nid = "git"\nname = "Git again"\nhours = 2\n\n'
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["git"]\n')
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'g.toml'}:11: duplicate id 'git': also defined in {tmp_path / 'g.toml'} line 2"
+    ]
+
+
+def test_duplicate_id_in_interleaved_tables_names_the_real_lines(tmp_path: Path) -> None:
+    """The parsed data groups a file's tables by name; the lines follow the same order."""
+    (tmp_path / "g.toml").write_text(
+        '[[skills]]\nid = "a"\nname = "A"\nhours = 1\n\n[[projects]]\nid = "dup"\nname = "P"\n'
+        'hours = 1\n\n[[skills]]\nid = "dup"\nname = "S"\nhours = 1\n\n'
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["a"]\n')
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'g.toml'}:7: duplicate id 'dup': also defined in {tmp_path / 'g.toml'} line 12"
+    ]
+
+
+def test_a_number_too_long_to_read_names_its_key(tmp_path: Path) -> None:
+    """Regression: a 5000-digit number ended as "internal error"."""
+    (tmp_path / "g.toml").write_text(f'[[skills]]\nid = "git"\nname = "Git"\nhours = {"9" * 5000}\n')
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == (f"{tmp_path / 'g.toml'}:4: key 'hours': a number with 5,000 digits is far "
+                               "too long; numbers may have at most 4,300 digits")
+
+
+def test_a_utf16_file_is_told_to_save_as_utf8(tmp_path: Path) -> None:
+    (tmp_path / "g.toml").write_text('[[skills]]\nid = "git"\n', encoding="utf-16")
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == f"{tmp_path / 'g.toml'}: is UTF-16 text; save it as UTF-8"
+
+
+def test_files_only_in_subfolders(tmp_path: Path) -> None:
+    (tmp_path / "skills").mkdir()
+    (tmp_path / "skills" / "a.toml").write_text("")
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == (f"{tmp_path}: graph folder holds no *.toml files (only in subfolders, "
+                               f"which are not read: {tmp_path / 'skills' / 'a.toml'})")
+
+
 # --- reading files --------------------------------------------------------------------
 
 
@@ -313,7 +420,8 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     (tmp_path / "latin.toml").write_bytes(b'[[skills]]\nid = "caf\xe9"\n')
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
-    assert str(info.value) == f"{tmp_path / 'latin.toml'}: not a UTF-8 text file"
+    assert str(info.value) == (f"{tmp_path / 'latin.toml'}: is not UTF-8 text (bad byte at offset 20); "
+                               "save it as UTF-8")
 
 
 def test_empty_folder(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ LADDER: dict[str, Any] = {
 HOSTILE_NAMES: dict[str, str] = {
     "python": "<img src=x onerror=alert(1)>",
     "numpy": 'Quote " and \\ backslash \\N \\G',
-    "pandas": "Line\nbreak\r\nand\ttab",
+    "pandas": "Line\u2028separator\u00a0and \u202eright-to-left",  # control characters fail validation
     "git": "A-->B[x]",
     "sql": '"]; evil',
     "docker": "}; digraph x {",
@@ -162,13 +162,25 @@ CONTROL_NAMES: dict[str, str] = {
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def control_data() -> dict[str, Any]:
-    data = ladder_data()
-    for entry in data["skills"]:
-        entry["name"] = CONTROL_NAMES.get(entry["id"], entry["name"])
-        entry["category"] = "da\x1bta"
-    data["stages"][0]["name"] = "Junior\x00 ML\x07 Engineer"
-    return data
+def control_graph() -> CareerGraph:
+    """The ladder with control characters in its names and categories.
+
+    Validation refuses them, so they are put in after it, as a caller of the library
+    could: the pictures must never pass one on, whatever graph they are given.
+    """
+    graph = graph_from(ladder_data())
+    first_stage = ladder_data()["stages"][0]["id"]
+    nodes = dict(graph.nodes)
+    for node_id, node in nodes.items():
+        update: dict[str, str] = {}
+        if node_id in CONTROL_NAMES:
+            update["name"] = CONTROL_NAMES[node_id]
+        if node.kind == "skill":
+            update["category"] = "da\x1bta"
+        if node_id == first_stage:
+            update["name"] = "Junior\x00 ML\x07 Engineer"
+        nodes[node_id] = node.model_copy(update=update)
+    return CareerGraph(nodes=nodes, files=graph.files, pred=graph.pred)
 
 
 WORDS = ("data", "model", "pipeline", "feature", "serving", "metrics", "testing", "design", "graph",

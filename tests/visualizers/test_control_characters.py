@@ -14,12 +14,12 @@ from planner.graph import CareerGraph
 from planner.visualizers import GRAPH_FORMATS
 from planner.visualizers.view import GraphView
 
-from .support import CONTROL_CHARACTERS, CONTROL_NAMES, control_data, graph_from, needs_dot
+from .support import CONTROL_CHARACTERS, CONTROL_NAMES, control_graph, needs_dot
 
 
 @pytest.fixture
 def controlled() -> CareerGraph:
-    return graph_from(control_data())
+    return control_graph()
 
 
 @pytest.mark.parametrize("fmt", ["dot", "mermaid", "json"])

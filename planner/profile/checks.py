@@ -1,4 +1,4 @@
-"""Read a learner's profile (TOML or JSON) and check it against the graph.
+"""Checking a profile's keys and values against the graph, each problem located.
 
 Every problem raises :class:`~planner.errors.ProfileError` naming the file, the key,
 the line where the source shows it, the bad value and what would be valid.
@@ -11,25 +11,23 @@ import datetime as dt
 import json
 import math
 import re
-import tomllib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Final
 
 from planner.errors import ProfileError, UnknownIdError, did_you_mean
 from planner.graph import CareerGraph
 from planner.limits import (
+    MAX_BLACKOUTS,
     MAX_DATE,
     MAX_HOURS_PER_WEEK,
-    MAX_PROFILE_BYTES,
     MAX_REVIEW_DAYS,
     MAX_REVIEWS,
     MAX_TEXT_CHARS,
     MIN_DATE,
     MIN_SESSION_MINUTES,
 )
-from planner.models import WEEKDAYS, Blackout, Profile, Window
-from planner.sources import toml_error_line
+from planner.models import WEEKDAYS, Blackout, Window, control_problem
+from planner.sources import continued_lines
 
 KEYS: Final = (
     "name", "target", "current_stage", "current_stage_since", "start", "timezone",
@@ -46,6 +44,7 @@ class _Locator:
     def __init__(self, text: str, is_json: bool) -> None:
         self.lines = text.splitlines()
         self.is_json = is_json
+        self.inside = set() if is_json else continued_lines(text)  # lines in multi-line strings
 
     def line(self, key: str, table: str | None = None, index: int | None = None) -> int | None:
         if self.is_json:
@@ -58,6 +57,8 @@ class _Locator:
         seen_tables = -1
         key_re = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
         for number, line in enumerate(self.lines, start=1):
+            if number in self.inside:
+                continue
             header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", line)
             if header:
                 current = header.group(1)
@@ -72,7 +73,7 @@ class _Locator:
             return self.line(table) if table != key else None
         for number, line in enumerate(self.lines, start=1):
             header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", line)
-            if header and header.group(1) == key:
+            if header and header.group(1) == key and number not in self.inside:
                 return number
         return None
 
@@ -82,7 +83,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-class _Checker:
+class ProfileChecker:
     def __init__(self, file: str, text: str, is_json: bool, graph: CareerGraph) -> None:
         self.file = file
         self.where = _Locator(text, is_json)
@@ -95,15 +96,22 @@ class _Checker:
         return ProfileError(self.file, message, key=key, line=line)
 
     def string(self, data: Mapping[str, Any], key: str) -> str:
-        value = data[key]
+        return self.text(data[key], key)
+
+    def text(self, value: Any, key: str, table: str | None = None, index: int | None = None) -> str:
         if not isinstance(value, str):
-            raise self.fail(key, f"{_show(value)} is not a string")
-        if len(value) > MAX_TEXT_CHARS or "\x00" in value:
-            raise self.fail(key, "must be a short text without NUL characters")
+            raise self.fail(key, f"{_show(value)} is not a string", table, index)
+        if len(value) > MAX_TEXT_CHARS:
+            raise self.fail(key, f"is {len(value):,} characters long; a text may have at most "
+                            f"{MAX_TEXT_CHARS:,}", table, index)
+        control = control_problem(value)
+        if control:
+            raise self.fail(key, control, table, index)
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise self.fail(key, "holds a broken character (an unpaired UTF-16 surrogate)") from None
+            raise self.fail(key, "holds a broken character (an unpaired UTF-16 surrogate)",
+                            table, index) from None
         return value
 
     def node_id(self, value: Any, key: str, kinds: tuple[str, ...], table: str | None = None) -> str:
@@ -299,6 +307,9 @@ class _Checker:
         if not isinstance(value, list):
             raise self.fail("blackouts", "must be an array of tables [[blackouts]] with from, to "
                             "and an optional reason")
+        if len(value) > MAX_BLACKOUTS:
+            raise self.fail("blackouts", f"{len(value):,} blackouts are too many; give at most "
+                            f"{MAX_BLACKOUTS:,} (one blackout may span many days)")
         result = []
         for index, entry in enumerate(value):
             key = f"blackouts[{index}]"
@@ -314,149 +325,6 @@ class _Checker:
             end = self.date(entry.get("to", entry["from"]), f"{key}.to", "blackouts", index)
             if end < start:
                 raise self.fail(f"{key}.to", f"{end} is before from = {start}", "blackouts", index)
-            reason = entry.get("reason", "")
-            if not isinstance(reason, str):
-                raise self.fail(f"{key}.reason", f"{_show(reason)} is not a text", "blackouts", index)
+            reason = self.text(entry.get("reason", ""), f"{key}.reason", "blackouts", index)
             result.append(Blackout(start=start, end=end, reason=reason))
         return tuple(sorted(result, key=lambda b: (b.start, b.end, b.reason)))
-
-
-def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
-    """Read a profile file into a dict; return it with its text and whether it was JSON."""
-    return parse_profile(read_profile_bytes(path), file=str(path), suffix=path.suffix)
-
-
-def read_profile_bytes(path: Path) -> bytes:
-    """The bytes of the profile file at ``path``, refused when it is too big to be one.
-
-    Raises
-    ------
-    ProfileError
-        When the file is missing, a folder, larger than 1 MiB or unreadable.
-    """
-    file = str(path)
-    try:
-        if path.is_dir():
-            raise ProfileError(file, "is a folder, not a profile file")
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise ProfileError(file, f"is {size} bytes; a profile may be at most 1 MiB")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError(file, "no such file (run `planner init` to write a starter profile)") from None
-    except OSError as exc:
-        raise ProfileError(file, f"cannot read: {exc.strerror or exc}") from None
-
-
-def parse_profile(raw: bytes, *, file: str, suffix: str = "") -> tuple[dict[str, Any], str, bool]:
-    """Parse a profile's bytes (TOML, or JSON for a ``.json`` suffix or text that
-    starts with ``{``) into a dict; return it with its text and whether it was JSON.
-
-    Raises
-    ------
-    ProfileError
-        When the bytes are not UTF-8 text, hold a syntax error, or are not a table.
-    """
-    if b"\x00" in raw:
-        raise ProfileError(file, "is a binary file, not a TOML or JSON profile")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProfileError(file, f"is not UTF-8 text (bad byte at offset {exc.start}); save it as "
-                           "UTF-8") from None
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise ProfileError(file, "is empty; a profile needs at least target, hours_per_week and "
-                           "availability (run `planner init` for a commented starter)")
-    is_json = suffix.lower() == ".json" or (
-        suffix.lower() != ".toml" and text.lstrip().startswith("{")
-    )
-    try:
-        data = json.loads(text) if is_json else tomllib.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProfileError(file, f"JSON syntax error: {exc.msg} (column {exc.colno})",
-                           line=exc.lineno) from None
-    except tomllib.TOMLDecodeError as exc:
-        line = toml_error_line(exc)
-        detail = f"TOML syntax error: {exc}"
-        source = text.splitlines()[line - 1].strip() if line and line <= len(text.splitlines()) else ""
-        for token in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", source):
-            try:
-                dt.date.fromisoformat(token)
-            except ValueError:
-                detail = f"impossible date {token} in '{source[:80]}'; use a real date YYYY-MM-DD"
-                break
-        raise ProfileError(file, detail, line=line) from None
-    except RecursionError:
-        raise ProfileError(file, "nests tables or arrays too deeply to be a profile") from None
-    except ValueError as exc:
-        raise ProfileError(file, f"cannot be parsed: {exc}") from None
-    if not isinstance(data, dict):
-        raise ProfileError(file, "must be a table of keys (a JSON object), not "
-                           f"{type(data).__name__}")
-    return data, text, is_json
-
-
-def load_profile(path: Path, graph: CareerGraph) -> Profile:
-    """Read and check the profile at ``path`` against ``graph``.
-
-    Raises
-    ------
-    ProfileError
-        For an unreadable file, a syntax error, an unknown key or id, or an
-        impossible value; the message names the file, key and line.
-    """
-    data, text, is_json = read_profile_data(path)
-    return check_profile(data, graph, file=str(path), text=text, is_json=is_json)
-
-
-def check_profile(
-    data: Mapping[str, Any], graph: CareerGraph, *, file: str, text: str = "", is_json: bool = False
-) -> Profile:
-    """Check parsed profile data against the graph and build a :class:`Profile`."""
-    check = _Checker(file, text, is_json, graph)
-    for key in data:
-        if key not in KEYS:
-            raise check.fail(str(key), f"unknown key '{key}'{did_you_mean(str(key), KEYS)}; "
-                             f"valid keys: {', '.join(KEYS)}")
-    for key in REQUIRED:
-        if key not in data:
-            raise ProfileError(file, f"missing required key '{key}'", key=key)
-    values: dict[str, Any] = {"source": file}
-    if "name" in data:
-        values["name"] = check.string(data, "name")
-    values["target"] = check.node_id(data["target"], "target", ("stage",))
-    if data.get("current_stage") is not None:
-        values["current_stage"] = check.node_id(data["current_stage"], "current_stage", ("stage",))
-    for key in ("start", "deadline", "current_stage_since"):
-        if key in data:
-            values[key] = check.date(data[key], key)
-    if "current_stage_since" in values and "current_stage" not in values:
-        raise check.fail("current_stage_since", "is given without current_stage; say which stage "
-                         "you hold since then, e.g. current_stage = \"junior-ml-engineer\"")
-    since, first = values.get("current_stage_since"), values.get("start")
-    if since is not None and first is not None and since > first:
-        raise check.fail("current_stage_since", f"{since} is after start = {first}; the time in "
-                         "your current stage must begin before the plan does")
-    if "timezone" in data:
-        values["timezone"] = check.timezone(data)
-    values["hours_per_week"] = check.hours(data)
-    for key in ("known", "focus"):
-        if key in data:
-            values[key] = check.id_list(data, key)
-    if "progress" in data:
-        values["progress"] = check.progress(data)
-    if "recommended" in data:
-        values["recommended"] = check.boolean(data, "recommended")
-    if "choices" in data:
-        values["choices"] = check.choices(data)
-    if "review_days" in data:
-        values["review_days"] = check.review_days(data)
-    if "completed" in data:
-        values["completed"] = check.completed(data)
-    values["availability"] = check.windows(data)
-    if "blackouts" in data:
-        values["blackouts"] = check.blackouts(data)
-    if "start" in values and "deadline" in values and values["deadline"] < values["start"]:
-        raise check.fail("deadline", f"{values['deadline']} is before start = {values['start']}")
-    return Profile(**values)

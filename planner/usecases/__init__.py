@@ -7,7 +7,9 @@ these and writes what it returns; the Python API re-exports them, so a script an
 command line can never disagree.
 
 Nothing here reads the clock or the environment: the caller passes ``now`` (an aware
-datetime) and the cache folder.
+datetime) and the cache folder. The use cases that read the catalogue (stages, skills,
+validation, the picture of the graph) live in :mod:`planner.usecases.catalogue` and are
+re-exported here.
 """
 
 from __future__ import annotations
@@ -18,10 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.usecases.catalogue import Validation as Validation
+from planner.usecases.catalogue import graph_picture as graph_picture
+from planner.usecases.catalogue import skills_in as skills_in
+from planner.usecases.catalogue import stage_table as stage_table
+from planner.usecases.catalogue import validate_folder as validate_folder
+
 if TYPE_CHECKING:
     from planner.editing import ProgressUpdate
     from planner.graph import CareerGraph
-    from planner.models import Profile, Project, Skill
+    from planner.models import Profile
     from planner.scheduling import Schedule
     from planner.views.explain import Explanation
     from planner.views.stages import StageHours
@@ -51,6 +59,22 @@ def today_for(profile: Profile, now: dt.datetime) -> dt.date:
     from zoneinfo import ZoneInfo
 
     return now.astimezone(ZoneInfo(profile.timezone)).date()
+
+
+def check_day(day: dt.date | None, option: str = "--from") -> None:
+    """Refuse a day given for ``option`` outside the dates a profile may use.
+
+    Raises
+    ------
+    OptionError
+        Naming the day and the valid range.
+    """
+    from planner.errors import OptionError
+    from planner.limits import MAX_DATE, MIN_DATE
+
+    if day is not None and not MIN_DATE <= day <= MAX_DATE:
+        raise OptionError(f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}",
+                          option=option)
 
 
 # --- the roadmap ---------------------------------------------------------------------------
@@ -91,6 +115,7 @@ class Roadmap:
 def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
     """The warning for a deadline the schedule misses, with the weekly hours that
     would meet it (verified by scheduling again), or nothing."""
+    from planner.limits import MAX_HOURS_PER_WEEK
     from planner.scheduling import advise_deadline
 
     if profile.deadline is None:
@@ -103,6 +128,14 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
         f"the deadline {advice.deadline} cannot be met at {hours:g} h/week: "
         f"{schedule.plan.target} will be reached on {advice.reached}."
     )
+    if advice.deadline < schedule.start:
+        return (f"{head} The deadline is before the plan starts ({schedule.start}); move it.",)
+    if advice.estimate > MAX_HOURS_PER_WEEK:
+        return (
+            f"{head} No weekly budget can meet it: the {schedule.plan.minutes / 60:,g} h of work "
+            f"left do not fit in the time until {advice.deadline}, even around the clock; move "
+            "the deadline.",
+        )
     if advice.hours_per_week is not None:
         return (
             f"{head} {advice.hours_per_week:g} h/week would meet it (checked by scheduling "
@@ -115,10 +148,12 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
             f"{limit.months} months as {limit.previous_name}, so even with every skill ready at "
             f"once it is reached on {limit.date} at the earliest.",
         )
+    reach = (f"reach it only on {advice.reached_at_advice}" if advice.reached_at_advice
+             else "not reach it in time")
     return (
-        f"{head} Even all {advice.max_hours:g} h of your weekly windows would reach it only "
-        f"on {advice.reached_at_advice}; meeting it needs about {advice.estimate:g} h/week, "
-        "so add availability windows or move the deadline.",
+        f"{head} Even all {advice.max_hours:g} h of your weekly windows would {reach}; "
+        f"meeting it needs about {advice.estimate:g} h/week, so add availability windows or "
+        "move the deadline.",
     )
 
 
@@ -173,6 +208,7 @@ def roadmap_for(
 
     if target is not None:
         target = graph.resolve(target, kinds=("stage",), what="stage", option="--target", names=True)
+    check_day(start)
     first_day = start or profile.start or today_for(profile, now)
     measured = measure_pace(graph, profile, today_for(profile, now)) if pace else None
     schedule = schedule_for(graph, profile, start=first_day, target=target,
@@ -206,13 +242,18 @@ def read_previous_calendar(path: Path) -> dict[str, Any]:
     CalendarError
         When it is not an iCalendar file.
     """
-    from planner.errors import OptionError
+    from planner.errors import CalendarError, OptionError, SourceError
     from planner.exporters.ical import read_previous
+    from planner.limits import MAX_CALENDAR_BYTES
+    from planner.sources import read_limited
 
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_CALENDAR_BYTES,
+                            shown=f"{MAX_CALENDAR_BYTES // 2**20} MiB, the most an earlier calendar may hold")
     except OSError as exc:
         raise OptionError(f"cannot read {path}: {exc.strerror}", option="--previous") from None
+    except SourceError as exc:
+        raise CalendarError(f"{path}: {exc.detail}") from None
     return read_previous(data, file=str(path))
 
 
@@ -225,19 +266,24 @@ def calendar_for(
     target: str | None = None,
     start: dt.date | None = None,
     reminder: int | None = None,
+    force: bool = False,
 ) -> CalendarExport:
     """The schedule of ``profile`` as an iCalendar file.
 
     Updating an earlier export (``previous``) re-plans from today, or from the
     profile's ``start`` when that is later, unless ``start`` is given: sessions that
-    ended before then keep their place in the file.
+    ended before then keep their place in the file. An earlier export that shares no
+    event with this plan (another person's?) has its future events cancelled only
+    with ``force``, and then with a warning.
 
     Raises
     ------
     PlanError
         When there is nothing to put in a calendar: no session and no earlier export.
+    OptionError
+        When ``previous`` shares no event with the plan, and ``force`` is not given.
     """
-    from planner.errors import PlanError
+    from planner.errors import ForeignCalendarError, OptionError, PlanError
     from planner.exporters.ical import render_ical
 
     old = read_previous_calendar(previous) if previous is not None else None
@@ -253,9 +299,24 @@ def calendar_for(
             f"requirement of {goal} ({schedule.plan.target}); no file written"
         )
     who = profile.name.strip() or "learner"
-    data = render_ical(schedule, graph, person=who, stamp=now, reminder=reminder, previous=old,
-                       calendar_name=f"Learning plan: {who} → {goal}")
-    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), roadmap.warnings,
+
+    def render(cancel_foreign: bool) -> bytes:
+        return render_ical(schedule, graph, person=who, stamp=now, reminder=reminder, previous=old,
+                           calendar_name=f"Learning plan: {who} → {goal}",
+                           cancel_foreign=cancel_foreign)
+
+    warnings = roadmap.warnings
+    try:
+        data = render(cancel_foreign=False)
+    except ForeignCalendarError as exc:
+        foreign = (f"{previous} shares no event with {who}'s plan (is it another person's "
+                   f"calendar?): updating it cancels its {exc.events} future event(s)")
+        if not force:
+            raise OptionError(f"{foreign}; check the file, or add --force to cancel them",
+                              option="--previous") from None
+        data = render(cancel_foreign=True)
+        warnings += (f"{foreign}, as --force asks.",)
+    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), warnings,
                           len(schedule.reviews))
 
 
@@ -285,6 +346,7 @@ def status_for(
     from planner.views.pace import forecast, measure_pace, pace_hours
     from planner.views.status import make_status
 
+    check_day(today)
     today = today or today_for(profile, now)
     original, replanned = _plans(graph, profile, today)
     pace = measure_pace(graph, profile, today, planned=original)
@@ -337,134 +399,47 @@ def record_done(
     """Record ``ids`` as done (or ``fraction`` done) in the profile file at ``path``,
     keeping its comments and layout; the file is rewritten only when it changes. Items
     done in full are recorded in ``[completed]`` with the day ``on`` (default: today in
-    the profile's zone)."""
+    the profile's zone).
+
+    The file is locked from reading to writing, so runs at the same time each add
+    their ids. A symbolic link is followed and a hard-linked file rewritten in place,
+    so every name of the profile sees the change.
+
+    Raises
+    ------
+    ProfileError
+        When the profile is invalid, read-only or not a regular file.
+    """
     from planner.editing import record_progress
-    from planner.files import write_atomic
+    from planner.errors import ProfileError
+    from planner.files import edit_lock, edit_problem, write_atomic
     from planner.profile import check_profile, read_profile_data
 
-    data, text, is_json = read_profile_data(path)
-    profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
-    update = record_progress(text, is_json=is_json, graph=graph, profile=profile, ids=list(ids),
-                             fraction=fraction, day=on or today_for(profile, now))
-    if update.text != text:
-        write_atomic(path, update.text.encode("utf-8"))
+    problem = edit_problem(path)
+    if problem is not None:
+        raise ProfileError(str(path), problem)
+    with edit_lock(path):
+        data, text, is_json = read_profile_data(path)
+        profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
+        update = record_progress(text, is_json=is_json, graph=graph, profile=profile, ids=list(ids),
+                                 fraction=fraction, day=on or today_for(profile, now))
+        if update.text != text:
+            write_atomic(path, update.text.encode("utf-8"), keep_links=True)
     return update
 
 
-# --- the catalogue ----------------------------------------------------------------------------
+def starter_for(graph: CareerGraph, *, graph_option: str = "") -> str:
+    """A commented starter profile whose ids are valid in ``graph``: aiming at ML
+    Engineer and knowing Python where the graph has those, else aiming at its lowest
+    stage and knowing nothing. ``graph_option`` (`` --graph DIR``) goes into the
+    commands its comments suggest."""
+    from planner.starter import starter_profile
 
-
-def stage_table(graph: CareerGraph) -> list[StageHours]:
-    """Every stage, lowest rung first, with what it needs from scratch."""
-    from planner.views.stages import stage_hours
-
-    return stage_hours(graph)
-
-
-def skills_in(graph: CareerGraph, category: str | None = None) -> list[Skill | Project]:
-    """The skills and projects, by category then id; only ``category`` when given.
-
-    Raises
-    ------
-    OptionError
-        When no skill or project has that category.
-    """
-    from planner.errors import OptionError, did_you_mean
-
-    work = [n for n in graph.nodes.values() if n.kind in {"skill", "project"}]
-    categories = sorted({n.category for n in work})
-    if category is not None and category not in categories:
-        hint = did_you_mean(category, categories) or f" (valid: {', '.join(categories)})"
-        raise OptionError(f"unknown category '{category}'{hint}", option="--category")
-    return sorted(
-        (n for n in work if category is None or n.category == category),
-        key=lambda n: (n.category, n.id),
-    )
-
-
-@dataclass(frozen=True)
-class Validation:
-    """What ``planner validate`` found in a valid graph folder."""
-
-    folder: Path
-    counts: dict[str, int]
-    edges: int
-
-    def summary(self) -> str:
-        def count(n: int, noun: str) -> str:
-            return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-        nodes = sum(self.counts.values())
-        kinds = [count(self.counts[kind], kind) for kind in ("skill", "project", "stage")]
-        if self.counts["choice"]:
-            kinds.append(count(self.counts["choice"], "choice"))
-        return (
-            f"OK: {self.folder}: {count(nodes, 'node')} ({', '.join(kinds)}), "
-            f"{count(self.edges, 'prerequisite edge')}"
-        )
-
-
-def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None) -> Validation:
-    """Check a graph folder (default: the shipped one).
-
-    Raises
-    ------
-    GraphError
-        With every problem found.
-    """
-    from planner.graph import shipped_graph_dir
-
-    folder = folder or shipped_graph_dir()
-    graph = open_graph(folder, cache_dir=cache_dir)
-    counts = {kind: 0 for kind in ("skill", "project", "stage", "choice")}
-    for node_id in graph.nodes:
-        counts[graph.kind(node_id)] += 1
-    edges = sum(len(p) for p in graph.pred.values())
-    return Validation(folder, counts, edges)
-
-
-# --- pictures ----------------------------------------------------------------------------------
-
-
-def graph_picture(
-    graph: CareerGraph,
-    *,
-    fmt: str,
-    now: dt.datetime,
-    profile: Profile | None = None,
-    cohort: Path | None = None,
-    focus: str | None = None,
-    stage: str | None = None,
-    overview: bool = False,
-) -> str | bytes:
-    """The career graph in ``fmt`` (:data:`planner.visualizers.GRAPH_FORMATS`), with
-    the profile's position on it when one is given, or the heat map of a cohort's
-    summary (``planner batch --summary``): how many people still need each node; with
-    ``overview``, the ladder of stages alone, one box each with its numbers.
-
-    Raises
-    ------
-    OptionError
-        When both a profile and a cohort are given, a cohort with Mermaid, or a
-        summary that cannot be read or was made with another graph.
-    """
-    from planner.cohort.summary import read_heat
-    from planner.errors import OptionError
-    from planner.visualizers import GRAPH_FORMATS
-    from planner.visualizers.view import GraphView
-
-    if cohort is not None and profile is not None:
-        raise OptionError("--cohort and --profile colour the graph in two different ways: give "
-                          "one of them", option="--cohort")
-    if cohort is not None and fmt == "mermaid":
-        raise OptionError("the heat map is drawn in dot, svg, png, html and json, not mermaid",
-                          option="--cohort")
-    heat = read_heat(cohort, graph) if cohort is not None else None
-    # GraphView checks stage and focus (with graph.resolve, like every typed id).
-    schedule = roadmap_for(graph, profile, now=now).schedule if profile is not None else None
-    view = GraphView.from_graph(graph, schedule=schedule, stage=stage, focus=focus,
-                                person=profile.name if profile is not None else "",
-                                overview=overview,
-                                need=heat.need if heat is not None else None,
-                                cohort=heat.people if heat is not None else 0)
-    return GRAPH_FORMATS[fmt](view)
+    stages = [stage.id for stage in graph.stages]
+    target, known, examples = "ml-engineer", ["python"], ["nlp", "pandas"]
+    if not (all(n in graph.nodes for n in [*known, *examples])
+            and target in graph.nodes and graph.kind(target) == "stage"):
+        work = sorted(n for n in graph.nodes if graph.kind(n) in ("skill", "project"))
+        target, known, examples = stages[0], [], work[:2]
+    return starter_profile(stages=stages, target=target, known=known, examples=examples,
+                           graph_option=graph_option)

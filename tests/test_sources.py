@@ -1,0 +1,82 @@
+"""The shared readers: bounded reads, decoding, and where keys and values are in TOML."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from planner.errors import SourceError
+from planner.sources import TomlText, continued_lines, decode_text, number_too_long, read_limited
+
+GRAPH = '''\
+[[skills]]
+id = "git"
+description = """
+id = "not-a-key" # nor a comment
+"""
+resources = [
+  { title = "A \\" quote, [and] {braces}", url = "https://a.org" },  # one, [two]
+  # a comment line
+  { title = 'B', url = "https://b.org", kind = "docs" },
+]
+name = "It's"
+
+[[skills]]
+id = "other"
+resources = [{ title = "C", url = "https://c.org" }]
+'''
+
+
+def test_lines_inside_multi_line_strings() -> None:
+    assert continued_lines(GRAPH) == {4, 5}
+    assert continued_lines("a = '''\nx\n'''\nb = \"\"\"y\"\"\"\n") == {2, 3}
+
+
+@pytest.mark.parametrize(("path", "line"), [
+    (("resources",), 6), (("resources", 0), 7), (("resources", 1), 9), (("resources", 1, "kind"), 9),
+    (("resources", 1, "url"), 9), (("name",), 11), (("resources", 2), 6), (("nowhere",), 2),
+    (("description",), 3),
+])
+def test_the_line_of_a_value(path: tuple[str | int, ...], line: int) -> None:
+    assert TomlText(GRAPH).value_line(2, path) == line
+
+
+def test_the_line_of_a_value_stays_in_its_table() -> None:
+    text = TomlText(GRAPH)
+    assert text.value_line(14, ("resources", 0, "url")) == 15
+    assert text.value_line(14, ("name",)) == 14
+
+
+def test_reading_stops_after_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 11)
+    assert read_limited(path, 11, shown="11 bytes") == b"x" * 11
+    with pytest.raises(SourceError) as info:
+        read_limited(path, 10, shown="10 bytes")
+    assert info.value.detail == "is larger than 10 bytes"
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    (codecs.BOM_UTF16_LE + "a = 1".encode("utf-16-le"), "is UTF-16 text; save it as UTF-8"),
+    ("a = 1\n".encode("utf-16-be"), "is UTF-16 text; save it as UTF-8"),
+    ("a = 1".encode("utf-32"), "is UTF-32 text; save it as UTF-8"),
+    (b"a = 1\x00\xff", "is a binary file, not a test file"),
+    (b"a = \xe9", "is not UTF-8 text (bad byte at offset 4); save it as UTF-8"),
+])
+def test_text_that_is_not_utf8(raw: bytes, message: str) -> None:
+    with pytest.raises(SourceError) as info:
+        decode_text(raw, what="a test file")
+    assert info.value.detail == message
+
+
+def test_a_byte_order_mark_is_dropped() -> None:
+    assert decode_text(codecs.BOM_UTF8 + b"a = 1", what="text") == "a = 1"
+
+
+def test_a_number_too_long_names_its_line_and_key() -> None:
+    error = number_too_long('a = 1\n"b-c" = -' + "1_0" * 3000 + "\n")
+    assert (error.line, error.key) == (2, "b-c")
+    assert error.detail == "a number with 6,000 digits is far too long; numbers may have at most 4,300 digits"
+    assert number_too_long("x = [" + "9" * 4301 + "]").key is None
