@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from planner.graph import CareerGraph
 from planner.limits import MIN_SESSION_MINUTES
@@ -101,10 +102,11 @@ class Plan:
         return sum(item.minutes for item in self.items)
 
     def item(self, item_id: str) -> PlanItem:
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._by_id[item_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, PlanItem]:
+        return {item.id: item for item in self.items}
 
 
 def known_closure(graph: CareerGraph, profile: Profile) -> frozenset[str]:

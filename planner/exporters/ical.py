@@ -22,13 +22,17 @@ from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo
 
 from planner.errors import CalendarError
+from planner.exporters.ical_lines import EventWriter, NewEvent, component_lines, serialize
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
+    from planner.graph.model import Routes
     from planner.scheduling import Schedule
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
+MAX_CHAIN: Final = 12
+"""The most ids a description's chain of unlocks shows; a longer one is cut in the middle."""
 SIGNIFICANT: Final = ("DTSTART", "DTEND", "DURATION", "STATUS", "SUMMARY", "LOCATION",
                       "DESCRIPTION", "RRULE", "RDATE", "EXDATE")
 _UTC_NAMES: Final = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal",
@@ -195,8 +199,23 @@ def _ended_before(event: PreviousEvent, moment: dt.datetime) -> bool:
 # --- building --------------------------------------------------------------------------
 
 
-def _about(graph: CareerGraph, schedule: Schedule, item_id: str) -> list[str]:
-    """The lines of a session's description that do not change between sessions."""
+def _chain(routes: Routes, item_id: str) -> str:
+    """The chain of unlocks from an item to its stage, its middle cut when it is long,
+    so a description stays short however deep the plan."""
+    hops = routes.hops(item_id)
+    if hops is None:
+        return item_id
+    if hops < MAX_CHAIN:
+        return " → ".join(routes.path(item_id))
+    head = routes.path(item_id, limit=MAX_CHAIN - 2)
+    return " → ".join([*head, f"… ({hops - len(head)} more)", routes.target])
+
+
+def _about(graph: CareerGraph, schedule: Schedule, item_id: str,
+           routes: dict[str, Routes]) -> list[str]:
+    """The lines of a session's description that do not change between sessions.
+
+    ``routes`` holds the routes to each stage, found once for all its items."""
     node = graph.nodes[item_id]
     item = schedule.plan.item(item_id)
     unlocks = list(graph.succ[item_id])
@@ -204,9 +223,10 @@ def _about(graph: CareerGraph, schedule: Schedule, item_id: str) -> list[str]:
     if node.description:
         lines.append(node.description)
     goal = item.stage or schedule.plan.target
-    chain = graph.path(item_id, goal, within=schedule.plan.needed) or [item_id]
+    if goal not in routes:
+        routes[goal] = graph.routes_to(goal, within=schedule.plan.needed)
     if item.stage:
-        lines.append(f"Why: {graph.nodes[goal].name} needs it ({' → '.join(chain)}).")
+        lines.append(f"Why: {graph.nodes[goal].name} needs it ({_chain(routes[goal], item_id)}).")
     else:
         lines.append("Why: it is one of your focus items (or a focus item needs it).")
     if unlocks:
@@ -247,7 +267,7 @@ def render_ical(
         Events of an earlier export (see :func:`read_previous`), to keep UIDs and
         raise SEQUENCE as the module docstring says.
     """
-    from icalendar import Alarm, Calendar, Event, vText
+    from icalendar import Calendar, vText
 
     previous = previous or {}
     zone_name = schedule.availability.timezone
@@ -273,10 +293,12 @@ def render_ical(
             return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         return start.astimezone(zone), end.astimezone(zone)
 
-    fresh: list[tuple[str, Any]] = []
+    writer = EventWriter()
+    fresh: list[NewEvent] = []
     left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
     items = {item.id: item for item in schedule.plan.items}
     about: dict[str, list[str]] = {}
+    routes: dict[str, Routes] = {}
     for session in schedule.sessions:
         node = graph.nodes[session.item]
         offset = done_before.get(session.item, 0)
@@ -286,62 +308,72 @@ def render_ical(
             uid = event_uid(person, "session", session.item, number, "replan", schedule.start.isoformat())
         left[session.item] -= session.minutes
         verb = "Project" if node.kind == "project" else "Study"
-        summary = f"{verb}: {node.name}" + (f" ({number}/{count})" if count > 1 else "")
-        ev = Event()
-        ev.add("uid", uid)
-        ev.add("dtstamp", stamp)
-        begin, finish = times(session.start, session.end)
-        ev.add("dtstart", begin)
-        ev.add("dtend", finish)
-        ev.add("summary", clean_text(" ".join(summary.split())))
+        summary = writer.text(clean_text(" ".join(
+            (f"{verb}: {node.name}" + (f" ({number}/{count})" if count > 1 else "")).split())))
         if session.item not in about:
-            about[session.item] = _about(graph, schedule, session.item)
+            about[session.item] = _about(graph, schedule, session.item, routes)
         hours_left = (f"Hours left after this session: {left[session.item] / 60:g} of "
                       f"{items[session.item].hours:g}")
-        ev.add("description", clean_text("\n".join([*about[session.item], hours_left])))
-        ev.add("categories", [clean_text(node.category)])  # type: ignore[union-attr]
-        ev.add("status", "CONFIRMED")
-        ev.add("transp", "OPAQUE")
-        ev.add("x-planner-item", session.item)
-        if reminder is not None:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", clean_text(" ".join(summary.split())))
-            alarm.add("trigger", dt.timedelta(minutes=-reminder))
-            ev.add_component(alarm)
-        fresh.append((uid, ev))
+        begin, finish = times(session.start, session.end)
+        fresh.append(NewEvent(uid, begin, finish, {
+            "UID": writer.text(uid),
+            "DTSTAMP": writer.value("DTSTAMP", stamp),
+            "DTSTART": writer.moment("DTSTART", begin),
+            "DTEND": writer.moment("DTEND", finish),
+            "SUMMARY": summary,
+            "DESCRIPTION": writer.text(clean_text("\n".join([*about[session.item], hours_left]))),
+            "CATEGORIES": writer.value("CATEGORIES", (clean_text(node.category),)),  # type: ignore[union-attr]
+            "STATUS": writer.value("STATUS", "CONFIRMED"),
+            "TRANSP": writer.value("TRANSP", "OPAQUE"),
+            "X-PLANNER-ITEM": writer.value("X-PLANNER-ITEM", session.item),
+        }, alarm=None if reminder is None else {
+            "ACTION": writer.value("ACTION", "DISPLAY"),
+            "DESCRIPTION": summary,
+            "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-reminder)),
+        }))
     for milestone in schedule.milestones:
         uid = event_uid(person, "milestone", milestone.stage)
-        ev = Event()
-        ev.add("uid", uid)
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", milestone.date)
-        ev.add("dtend", milestone.date + dt.timedelta(days=1))
-        ev.add("summary", clean_text(" ".join(f"Milestone: {milestone.name}".split())))
-        ev.add("description", clean_text(f"You reach {milestone.name} ({milestone.stage}): every "
-                                         "requirement of the stage is done."))
-        ev.add("categories", ["milestone"])
-        ev.add("status", "CONFIRMED")
-        ev.add("transp", "TRANSPARENT")
-        fresh.append((uid, ev))
+        last = milestone.date + dt.timedelta(days=1)
+        fresh.append(NewEvent(uid, milestone.date, last, {
+            "UID": writer.text(uid),
+            "DTSTAMP": writer.value("DTSTAMP", stamp),
+            "DTSTART": writer.moment("DTSTART", milestone.date),
+            "DTEND": writer.moment("DTEND", last),
+            "SUMMARY": writer.text(clean_text(" ".join(f"Milestone: {milestone.name}".split()))),
+            "DESCRIPTION": writer.text(clean_text(f"You reach {milestone.name} ({milestone.stage}): "
+                                                  "every requirement of the stage is done.")),
+            "CATEGORIES": writer.value("CATEGORIES", ("milestone",)),
+            "STATUS": writer.value("STATUS", "CONFIRMED"),
+            "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
+        }))
 
-    events: list[Any] = []
-    new_uids = {uid for uid, _ in fresh}
-    for uid, ev in fresh:
-        old = previous.get(uid)
+    # Each event as (sort key, content lines): the new plan's, then the earlier export's.
+    events: list[tuple[tuple[str, str], list[str]]] = []
+    spans: dict[str, list[dt.date]] = {} if use_utc else {zone_name: [schedule.start]}
+    for ev in fresh:
+        old = previous.get(ev.uid)
         sequence = 0
         if old is not None:
             sequence = old.sequence
             if old.cancelled or _differs(old.component, ev):
                 sequence += 1
-        ev.add("sequence", sequence)
-        events.append(ev)
+        events.append((_sort_key(ev.start, ev.uid), writer.event(ev, sequence)))
+        if ev.tzid:
+            spans.setdefault(ev.tzid, []).extend(_day(v) for v in (ev.start, ev.end))
+    new_uids = {ev.uid for ev in fresh}
     for uid in sorted(set(previous) - new_uids):
         old = previous[uid]
-        if uid in kept or old.cancelled:
-            events.append(old.component)
-            continue
-        events.append(_cancelled(old, stamp))
+        component = old.component if uid in kept or old.cancelled else _cancelled(old, stamp)
+        start = component.get("DTSTART")
+        events.append((_sort_key(start.dt if start is not None else dt.date.min, uid),
+                       component_lines(component)))
+        # Every TZID in the file gets a VTIMEZONE covering its events: the profile's
+        # zone, and any other zone that events kept from an earlier export still carry.
+        for key in ("DTSTART", "DTEND"):
+            prop = component.get(key)
+            tzid = prop.params.get("TZID") if prop is not None else None
+            if tzid:
+                spans.setdefault(str(tzid), []).append(_day(prop.dt))
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -349,37 +381,27 @@ def render_ical(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", vText(clean_text(" ".join((calendar_name or "Learning plan").split()))))
-    # Every TZID in the file gets a VTIMEZONE covering its events: the profile's zone,
-    # and any other zone that events kept from an earlier export still carry.
-    spans: dict[str, list[dt.date]] = {} if use_utc else {zone_name: [schedule.start]}
-    for ev in events:
-        for key in ("DTSTART", "DTEND"):
-            prop = ev.get(key)
-            tzid = prop.params.get("TZID") if prop is not None else None
-            if tzid:
-                value = prop.dt
-                spans.setdefault(str(tzid), []).append(
-                    value.date() if isinstance(value, dt.datetime) else value)
     for tzid in sorted(spans) if events else ():
         cal.add_component(build_vtimezone(tzid, min(spans[tzid]), max(spans[tzid])))
-    for ev in sorted(events, key=_sort_key):
-        cal.add_component(ev)
-    data: bytes = cal.to_ical()
-    return data
+    head = component_lines(cal)  # ends with END:VCALENDAR: the events go before it
+    events.sort(key=lambda keyed: keyed[0])
+    return serialize([*head[:-1], *(line for _, lines in events for line in lines), head[-1]])
 
 
-def _sort_key(ev: Any) -> tuple[str, str]:
-    start = ev.get("DTSTART")
-    value = start.dt if start is not None else dt.date.min
-    if isinstance(value, dt.datetime):
-        key = value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S") if value.tzinfo else value.strftime(
+def _day(value: dt.datetime | dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _sort_key(start: dt.datetime | dt.date, uid: str) -> tuple[str, str]:
+    if isinstance(start, dt.datetime):
+        key = start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S") if start.tzinfo else start.strftime(
             "%Y%m%dT%H%M%S")
     else:
-        key = value.strftime("%Y%m%dT000000")
-    return key, str(ev.get("UID", ""))
+        key = start.strftime("%Y%m%dT000000")
+    return key, uid
 
 
-def _differs(old: Any, new: Any) -> bool:
+def _differs(old: Any, new: NewEvent) -> bool:
     """Whether a significant property changed, its value or its TZID/VALUE parameter."""
 
     def shown(prop: Any) -> tuple[Any, ...] | None:
@@ -388,7 +410,7 @@ def _differs(old: Any, new: Any) -> bool:
         params = getattr(prop, "params", {})
         return (prop.to_ical(), str(params.get("TZID", "")), str(params.get("VALUE", "")))
 
-    return any(shown(old.get(prop)) != shown(new.get(prop)) for prop in SIGNIFICANT)
+    return any(shown(old.get(prop)) != new.shown(prop) for prop in SIGNIFICANT)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

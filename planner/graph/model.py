@@ -262,25 +262,12 @@ class CareerGraph:
 
     def path(self, source: str, target: str, within: Collection[str] | None = None) -> list[str]:
         """A shortest chain of unlocks from ``source`` to ``target`` ([] if none),
-        through the ids in ``within`` only, when given."""
-        parents: dict[str, str | None] = {source: None}
-        frontier = [source]
-        while frontier and target not in parents:
-            following = []
-            for node in frontier:
-                for s in self.succ.get(node, ()):
-                    if s not in parents and (within is None or s in within):
-                        parents[s] = node
-                        following.append(s)
-            frontier = following
-        if target not in parents:
-            return []
-        chain: list[str] = []
-        step: str | None = target
-        while step is not None:
-            chain.append(step)
-            step = parents[step]
-        return chain[::-1]
+        through the ids in ``within`` only, when given (see :class:`Routes`)."""
+        return self.routes_to(target, within=within).path(source)
+
+    def routes_to(self, target: str, *, within: Collection[str] | None = None) -> Routes:
+        """The shortest chains of unlocks from every node to ``target``, found at once."""
+        return Routes(self, target, within)
 
     def closure(self, ids: Iterable[str]) -> set[str]:
         """The ids together with all of their prerequisites."""
@@ -299,3 +286,61 @@ class CareerGraph:
         """The stages whose requirements include ``node_id``, lowest first."""
         needed_by = self.descendants(node_id)
         return [s.id for s in self.stages if s.id in needed_by]
+
+
+class Routes:
+    """The shortest chains of unlocks from any node to one target, from one search.
+
+    Every node but the source must be in ``within`` (when given). Among several
+    shortest chains, the chain is the smallest by ids read from the source on, which
+    is what a breadth-first search from the source finds when it visits what each
+    node unlocks in id order. One backward search from the target gives every
+    node's distance; a chain then follows, from each node, its smallest successor one
+    step closer. So a calendar that explains thousands of items needs one search per
+    stage instead of one per item.
+    """
+
+    def __init__(self, graph: CareerGraph, target: str, within: Collection[str] | None) -> None:
+        self._succ = graph.succ
+        self.target = target
+        distance: dict[str, int] = {}
+        if target in graph.pred and (within is None or target in within):
+            distance[target] = 0
+            frontier = [target]
+            while frontier:
+                following = []
+                for node in frontier:
+                    for p in graph.pred[node]:
+                        if p not in distance and (within is None or p in within):
+                            distance[p] = distance[node] + 1
+                            following.append(p)
+                frontier = following
+        self._distance = distance
+
+    def _closer(self, node: str, hops: int) -> str:
+        """The first node that ``node`` (``hops`` away) unlocks one step closer."""
+        distance = self._distance
+        return next(s for s in self._succ[node] if distance.get(s) == hops - 1)
+
+    def hops(self, source: str) -> int | None:
+        """How many unlocks lead from ``source`` to the target (None: no chain)."""
+        if source == self.target:
+            return 0
+        found = self._distance.get(source)
+        if found is not None:
+            return found
+        distance = self._distance
+        return min((distance[s] + 1 for s in self._succ.get(source, ()) if s in distance),
+                   default=None)
+
+    def path(self, source: str, *, limit: int | None = None) -> list[str]:
+        """The chain from ``source`` to the target ([] if none), or its first ``limit``
+        ids."""
+        hops = self.hops(source)
+        if hops is None:
+            return []
+        chain = [source]
+        while hops and (limit is None or len(chain) < limit):
+            chain.append(self._closer(chain[-1], hops))
+            hops -= 1
+        return chain
