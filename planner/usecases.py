@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from planner.editing import ProgressUpdate
     from planner.graph import CareerGraph
+    from planner.graph.cache import LoadedGraph
     from planner.models import Profile, Project, Skill
     from planner.scheduling import Schedule
     from planner.views.explain import Explanation
@@ -28,9 +29,19 @@ if TYPE_CHECKING:
     from planner.views.status import Status
 
 
-def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> CareerGraph:
+def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> LoadedGraph:
     """Load the graph in ``folder`` (default: the shipped graph), through the compiled
-    graph cache in ``cache_dir`` when one is given."""
+    graph cache in ``cache_dir`` when one is given.
+
+    A graph parsed from its files is not stored yet: call ``save()`` on the result
+    when it suits (the command line does once its output is written), so that the
+    first run does not wait for the cache.
+
+    Raises
+    ------
+    GraphError
+        With every problem found in the folder.
+    """
     from planner.graph import shipped_graph_dir
     from planner.graph.cache import load_graph_cached
 
@@ -331,6 +342,7 @@ class Validation:
     folder: Path
     counts: dict[str, int]
     edges: int
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         def count(n: int, noun: str) -> str:
@@ -355,12 +367,14 @@ def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None
     from planner.graph import shipped_graph_dir
 
     folder = folder or shipped_graph_dir()
-    graph = open_graph(folder, cache_dir=cache_dir)
+    loaded = open_graph(folder, cache_dir=cache_dir)
+    loaded.save()
+    graph = loaded.graph
     counts = {kind: 0 for kind in ("skill", "project", "stage")}
     for node_id in graph.nodes:
         counts[graph.kind(node_id)] += 1
     edges = sum(len(p) for p in graph.pred.values())
-    return Validation(folder, counts, edges)
+    return Validation(folder, counts, edges, loaded.warnings)
 
 
 # --- pictures ----------------------------------------------------------------------------------

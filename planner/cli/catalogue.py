@@ -15,6 +15,7 @@ from planner.cli.options import (
     now,
     output_option,
     profile_argument,
+    warn,
 )
 
 
@@ -28,7 +29,9 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
     from planner.clock import cache_dir
     from planner.usecases import validate_folder
 
-    click.echo(validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir()).summary())
+    validation = validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir())
+    warn(validation.warnings)
+    click.echo(validation.summary())
 
 
 @click.command(cls=PlannerCommand)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import GraphError, Problem
-from planner.graph.model import CareerGraph
+from planner.graph.model import CareerGraph, NodeTables, prerequisites, unlocks
 from planner.graph.reading import (
     LineIndex,
     Parsed,
@@ -82,8 +82,6 @@ def build_graph(
     GraphError
         With every problem found.
     """
-    import networkx as nx
-
     from planner.graph.validation import (
         Finding,
         find_schema_problems,
@@ -95,6 +93,8 @@ def build_graph(
     problems = [] if problems is None else problems
     findings: list[Finding] = []
     nodes: dict[str, Node] = {}
+    kinds: dict[str, str] = {}
+    tables: dict[str, Mapping[str, Any]] = {}
     files: dict[str, str] = {}
     line_maps: dict[str, Mapping[str, Any]] = {}
     invalid: set[str] = set()
@@ -111,7 +111,7 @@ def build_graph(
         seen: dict[str, int] = {}
         built, found = find_schema_problems(name, data, invalid, seen)
         findings.extend(found)
-        for node, occurrence in built:
+        for node, occurrence, table in built:
             if node.id in nodes:
                 first_file = files[node.id]
                 first = line_of(node.id, first_file, defined_at[node.id])
@@ -121,6 +121,8 @@ def build_graph(
                 ))
                 continue
             nodes[node.id] = node
+            kinds[node.id] = node.kind
+            tables[node.id] = table
             files[node.id] = name
             defined_at[node.id] = occurrence
     if len(nodes) > MAX_NODES:
@@ -129,24 +131,10 @@ def build_graph(
         problems.extend(word(f, line_of) for f in findings)
         raise GraphError(problems)
 
-    digraph = nx.DiGraph()
-    digraph.add_nodes_from(
-        (node_id, {"kind": node.kind, "name": node.name}
-         if node.kind == "stage" else {"kind": node.kind, "name": node.name, "hours": node.hours})
-        for node_id, node in sorted(nodes.items())
-    )
-    digraph.add_edges_from(
-        (req, node_id)
-        for node_id in sorted(nodes)
-        for req in nodes[node_id].requires
-        if req in nodes and req != node_id
-    )
-    findings.extend(find_structure_problems(nodes, files, invalid, digraph))
+    pred = prerequisites({node_id: node.requires for node_id, node in nodes.items()})
+    succ = unlocks(pred)
+    findings.extend(find_structure_problems(nodes, files, invalid, pred, succ))
     problems.extend(word(f, line_of) for f in findings)
     if problems:
         raise GraphError(problems)
-    pred = {
-        node_id: tuple(sorted({r for r in nodes[node_id].requires if r in nodes and r != node_id}))
-        for node_id in sorted(nodes)
-    }
-    return CareerGraph(nodes=nodes, files=files, pred=pred, digraph=digraph)
+    return CareerGraph(nodes=NodeTables(kinds, tables, nodes), files=files, pred=pred, succ=succ)

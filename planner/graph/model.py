@@ -8,6 +8,7 @@ directly, and builds the NetworkX graph only when a caller asks for it.
 from __future__ import annotations
 
 import heapq
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -18,46 +19,114 @@ if TYPE_CHECKING:
     from planner.models import Node, Stage
 
 
-class _LazyNodes(Mapping[str, "Node"]):
-    """Node models rebuilt from a cache's plain data only when they are read."""
+class NodeTables(Mapping[str, "Node"]):
+    """A graph's nodes, over the plain tables they are validated from.
 
-    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
-        self._raw = raw
-        self._built: dict[str, Node] = {}
+    ``kinds`` gives each id's kind and ``tables`` its TOML table: a dict, or the
+    table's JSON text in a graph read from the cache (decoded when first read). A
+    node's model is validated from its table the first time it is read, unless
+    ``built`` has it, so a graph read from the cache pays only for the nodes a
+    command reads.
+    """
+
+    def __init__(self, kinds: dict[str, str], tables: dict[str, Any],
+                 built: dict[str, Node] | None = None) -> None:
+        self._kinds = kinds
+        self._tables: dict[str, dict[str, Any] | str] = tables
+        self._built: dict[str, Node] = {} if built is None else built
 
     def __getitem__(self, key: str) -> Node:
         node = self._built.get(key)
         if node is None:
-            node = _construct(self._raw[key])
-            self._built[key] = node
+            from planner.models import Project, Skill, Stage
+
+            kind = self._kinds[key]
+            model: type[Node] = Stage if kind == "stage" else Project if kind == "project" else Skill
+            node = self._built[key] = model.model_validate(self.table(key))
         return node
 
     def __contains__(self, key: object) -> bool:
-        return key in self._raw
-
-    def raw(self, key: str) -> dict[str, Any]:
-        return self._raw[key]
+        return key in self._kinds
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return iter(self._kinds)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._kinds)
+
+    def kind(self, key: str) -> str:
+        return self._kinds[key]
+
+    def table(self, key: str) -> dict[str, Any]:
+        """The plain table of a node, as its TOML file gave it."""
+        table = self._tables[key]
+        if isinstance(table, str):
+            table = self._tables[key] = json.loads(table)
+        return table
 
 
-def _construct(data: dict[str, Any]) -> Node:
-    """Rebuild a node model from its own ``model_dump`` without validating it again."""
-    from planner.models import Project, Resource, Salary, Skill, Stage
+class IdLists(Mapping[str, tuple[str, ...]]):
+    """Ids mapped to ids, kept as space-separated text until read, so a graph read from
+    the cache splits only the lists a command walks."""
 
-    values = dict(data)
-    values["requires"] = tuple(values.get("requires", ()))
-    if values["kind"] == "stage":
-        if values.get("salary") is not None:
-            values["salary"] = Salary.model_construct(**values["salary"])
-        return Stage.model_construct(**values)
-    values["resources"] = tuple(Resource.model_construct(**r) for r in values.get("resources", ()))
-    model = Skill if values["kind"] == "skill" else Project
-    return model.model_construct(**values)
+    def __init__(self, text: dict[str, str]) -> None:
+        self._text = text
+        self._lists: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        ids = self._lists.get(key)
+        if ids is None:
+            ids = self._lists[key] = tuple(self._text[key].split())
+        return ids
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._text)
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+
+def prerequisites(requires: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Each node's direct prerequisites, the graph's edges: the ids it requires that
+    are nodes, but itself, sorted; nodes in id order."""
+    nodes = requires.keys()
+    found = {}
+    for node in sorted(nodes):
+        wanted = set(requires[node])
+        wanted.discard(node)
+        if not wanted <= nodes:
+            wanted &= nodes
+        found[node] = tuple(sorted(wanted))
+    return found
+
+
+def unlocks(pred: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """Every id mapped to what it directly unlocks, in id order."""
+    succ: dict[str, list[str]] = {node: [] for node in pred}
+    for node in sorted(pred):
+        for p in pred[node]:
+            succ[p].append(node)
+    return succ
+
+
+def prerequisites_first(pred: Mapping[str, Collection[str]],
+                        succ: Mapping[str, Iterable[str]]) -> list[str]:
+    """The nodes, each after all its prerequisites, in no particular order: the
+    cheapest topological order. Nodes on a cycle, or after one, are left out."""
+    waiting = {node: len(reqs) for node, reqs in pred.items()}
+    ready = [node for node, count in waiting.items() if count == 0]
+    placed = []
+    while ready:
+        node = ready.pop()
+        placed.append(node)
+        for following in succ[node]:
+            waiting[following] -= 1
+            if waiting[following] == 0:
+                ready.append(following)
+    return placed
 
 
 class CareerGraph:
@@ -66,50 +135,31 @@ class CareerGraph:
     ``pred`` maps every id to its direct prerequisites; the planner walks it directly.
     ``digraph`` is the same graph in NetworkX (built on first use): one node per id
     with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``;
-    an edge ``a -> b`` means *a* is a prerequisite of *b*.
+    an edge ``a -> b`` means *a* is a prerequisite of *b*. ``succ`` and
+    ``stage_rank`` are computed on first use unless given.
     """
 
     def __init__(
         self,
         *,
-        nodes: Mapping[str, Node],
+        nodes: NodeTables,
         files: Mapping[str, str],
         pred: Mapping[str, tuple[str, ...]],
-        digraph: nx.DiGraph | None = None,
+        succ: Mapping[str, Iterable[str]] | None = None,
+        stage_rank: dict[str, tuple[int, int, str]] | None = None,
     ) -> None:
         self.nodes = nodes
         self.files = files
         self.pred = pred
-        if digraph is not None:
-            self.__dict__["digraph"] = digraph
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Plain data pickles and unpickles far faster than models and a DiGraph.
-        return {
-            "nodes": {k: n.model_dump() for k, n in self.nodes.items()},
-            "files": dict(self.files),
-            "pred": dict(self.pred),
-            "stage_rank": self.__dict__.get("stage_rank"),
-        }
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.nodes = _LazyNodes(state["nodes"])
-        self.files = state["files"]
-        self.pred = state["pred"]
-        if state.get("stage_rank") is not None:
-            self.__dict__["stage_rank"] = state["stage_rank"]
+        if succ is not None:
+            self.__dict__["succ"] = succ
+        if stage_rank is not None:
+            self.__dict__["stage_rank"] = stage_rank
 
     @cached_property
     def succ(self) -> Mapping[str, Iterable[str]]:
         """Every id mapped to what it directly unlocks, in id order."""
-        if "digraph" in self.__dict__:
-            # build_graph added the edges in id order, so the adjacency is already sorted.
-            return self.__dict__["digraph"].succ  # type: ignore[no-any-return]
-        succ: dict[str, list[str]] = {node: [] for node in self.pred}
-        for node in sorted(self.pred):
-            for p in self.pred[node]:
-                succ[p].append(node)
-        return succ
+        return unlocks(self.pred)
 
     @cached_property
     def digraph(self) -> nx.DiGraph:
@@ -181,20 +231,19 @@ class CareerGraph:
                 return list(self.nodes)
             return [n for n in self.nodes if self.kind(n) in kinds]
 
-        valid = [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
+        def valid() -> list[str]:
+            return [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
+
         if text not in self.nodes:
-            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid)
+            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid())
         if kinds is not None and self.kind(text) not in kinds:
-            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid,
+            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid(),
                                  kind=self.kind(text))
         return text
 
     def kind(self, node_id: str) -> str:
         """The kind of a node (skill, project or stage), without building its model."""
-        nodes = self.nodes
-        if isinstance(nodes, _LazyNodes):
-            return str(nodes.raw(node_id)["kind"])
-        return nodes[node_id].kind
+        return self.nodes.kind(node_id)
 
     def hours(self, node_id: str) -> float:
         node = self.nodes[node_id]
@@ -203,30 +252,25 @@ class CareerGraph:
     @cached_property
     def stages(self) -> tuple[Stage, ...]:
         """Every stage, lowest rung of the ladder first (see :meth:`stage_rank`)."""
-        stages = [n for n in self.nodes.values() if n.kind == "stage"]
-        return tuple(sorted(stages, key=lambda s: self.stage_rank[s.id]))
+        ranks = self.stage_rank
+        nodes = (self.nodes[s] for s in sorted(ranks, key=ranks.__getitem__))
+        return tuple(n for n in nodes if n.kind == "stage")
 
     @cached_property
     def stage_depth(self) -> dict[str, int]:
         """For every node, how many stages lie on the longest chain of its prerequisites."""
         depth: dict[str, int] = {}
-        nodes = self.nodes
-        for node in self.topological_order():
-            best = 0
-            for pred in self.pred[node]:
-                best = max(best, depth[pred] + (nodes[pred].kind == "stage"))
-            depth[node] = best
+        stages = {n for n in self.nodes if self.kind(n) == "stage"}
+        for node in prerequisites_first(self.pred, self.succ):
+            depth[node] = max((depth[p] + (p in stages) for p in self.pred[node]), default=0)
         return depth
 
     @cached_property
     def stage_rank(self) -> dict[str, tuple[int, int, str]]:
         """Sort key of each stage: stages below it, then its ``level``, then its id."""
-        depth = self.stage_depth
-        return {
-            n.id: (depth[n.id], n.level or 0, n.id)
-            for n in self.nodes.values()
-            if n.kind == "stage"
-        }
+        depth, tables = self.stage_depth, self.nodes
+        return {n: (depth[n], tables.table(n).get("level") or 0, n)
+                for n in tables if self.kind(n) == "stage"}
 
     def rank_stages(self, stage_ids: Iterable[str]) -> list[str]:
         """Sort ``stage_ids`` lowest rung first, by the same key as :attr:`stage_rank`.
@@ -241,7 +285,7 @@ class CareerGraph:
         depth: dict[str, int] = {}
         for node in self.topological_order(self.closure(ids)):
             depth[node] = max(
-                (depth[p] + (self.nodes[p].kind == "stage") for p in self.pred[node]), default=0
+                (depth[p] + (self.kind(p) == "stage") for p in self.pred[node]), default=0
             )
         return sorted(ids, key=lambda s: (depth[s], self.nodes[s].level or 0, s))  # type: ignore[union-attr]
 
