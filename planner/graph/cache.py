@@ -3,8 +3,9 @@
 Loading a big graph folder means parsing TOML, validating every node and checking
 the structure. When the folder's files are byte-for-byte unchanged since an earlier
 run, the graph is read back from an entry in the user's cache folder instead: each
-node's table as the TOML file gave it, the files and the stage ranking, validated
-again only for the nodes a command reads.
+node's table as the TOML file gave it, the edges, the files and the stage ranking,
+decoded and validated again only for the nodes a command reads. A folder is stored
+the second time it is parsed (the first leaves a mark), after the command's output.
 
 Entries are JSON, not pickles: reading plain data can never run code, so an entry
 planted by someone else could at worst describe a wrong graph, and even that is
@@ -32,7 +33,7 @@ from planner.graph.reading import graph_files
 
 CACHE_FORMAT: Final = 3
 KEEP: Final = 8
-"""How many entries the cache keeps (the newest)."""
+"""How many entries (and marks of folders seen once) the cache keeps: the newest."""
 
 
 def graph_key(folder: Path) -> str:
@@ -50,40 +51,50 @@ class LoadedGraph:
     """A graph loaded through the cache.
 
     ``entry`` is where a graph parsed from its files belongs in the cache (None when
-    it came from the cache, or there is none): loading leaves the write to the
-    caller, so that it can come after the output (see :meth:`save`). ``warnings``
-    say why a cache folder was not used.
+    it came from the cache, or there is none), and ``seen`` says whether the same
+    files were parsed before. Loading leaves the write to the caller, so that it can
+    come after the output (see :meth:`save`). ``warnings`` say why a cache folder
+    was not used.
     """
 
     graph: CareerGraph
     entry: Path | None = None
+    seen: bool = False
     warnings: tuple[str, ...] = ()
 
     def save(self) -> None:
-        """Store the graph at :attr:`entry`; a cache that cannot be written only makes
-        the next run slower.
+        """Store the graph at :attr:`entry` when its files were :attr:`seen` before, or
+        else only mark them as seen: a folder parsed once (a one-off run, a folder
+        being edited) never pays for writing the cache, and the first run of a
+        folder costs no more than a run without the cache.
 
         The entry is written to a temporary file and renamed, so two runs at once
-        each rename a complete entry; only the newest entries are kept.
+        each rename a complete entry; only the newest entries are kept. A cache that
+        cannot be written only makes the next run slower.
         """
         if self.entry is None or _folder_problem(self.entry.parent) is not None:
             return
+        folder, mark = self.entry.parent, self.entry.with_suffix(".seen")
         try:
-            data = _dumps(stored(self.graph))
-        except (TypeError, ValueError):  # a value JSON cannot hold: leave it uncached
-            return
-        try:
-            self.entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if _folder_problem(self.entry.parent) is not None:  # made by someone else meanwhile
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if _folder_problem(folder) is not None:  # made by someone else meanwhile
                 return
-            fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.entry.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, self.entry)
-            finally:
-                Path(tmp).unlink(missing_ok=True)
-            _prune(self.entry.parent)
+            if not self.seen:
+                mark.touch()
+            else:
+                try:
+                    data = _dumps(stored(self.graph))
+                except (TypeError, ValueError):  # a value JSON cannot hold: leave it uncached
+                    return
+                fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=folder)
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(data)
+                    os.replace(tmp, self.entry)
+                finally:
+                    Path(tmp).unlink(missing_ok=True)
+                mark.unlink(missing_ok=True)
+            _prune(folder)
         except OSError:
             pass
 
@@ -118,7 +129,8 @@ def load_graph_cached(folder: Path, cache_dir: Path | None) -> LoadedGraph:
             return LoadedGraph(restored(data))
         except (KeyError, TypeError, AttributeError, ValueError):  # not what stored() writes
             pass
-    return LoadedGraph(load_graph(folder), entry=entry)
+    seen = os.path.lexists(entry) or entry.with_suffix(".seen").exists()
+    return LoadedGraph(load_graph(folder), entry=entry, seen=seen)
 
 
 def stored(graph: CareerGraph) -> dict[str, Any]:
@@ -137,7 +149,7 @@ def stored(graph: CareerGraph) -> dict[str, Any]:
     return {
         "format": CACHE_FORMAT,
         "kinds": {node_id: nodes.kind(node_id) for node_id in nodes},
-        "tables": {node_id: _dumps(nodes.table(node_id)).decode("utf-8") for node_id in nodes},
+        "tables": {node_id: _JSON.encode(nodes.table(node_id)) for node_id in nodes},
         "pred": {node_id: " ".join(ids) for node_id, ids in graph.pred.items()},
         "succ": {node_id: " ".join(ids) for node_id, ids in graph.succ.items()},
         "files": {file: " ".join(ids) for file, ids in by_file.items()},
@@ -160,8 +172,11 @@ def restored(data: dict[str, Any]) -> CareerGraph:
     )
 
 
+_JSON: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _dumps(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _JSON.encode(data).encode("utf-8")
 
 
 def _private(info: os.stat_result) -> bool:
@@ -207,8 +222,11 @@ def _read_entry(entry: Path) -> dict[str, Any] | None:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the newest :data:`KEEP` entries, and drop the pickled entries of earlier
-    versions (never read again)."""
-    entries = sorted(folder.glob("graph-*.json"), key=lambda p: p.stat().st_mtime)
-    for old in [*entries[:-KEEP], *folder.glob("graph-*.pickle")]:
+    """Keep the newest :data:`KEEP` entries and marks, and drop the pickled entries of
+    earlier versions (never read again)."""
+    for pattern in ("graph-*.json", "graph-*.seen"):
+        found = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime)
+        for old in found[:-KEEP]:
+            old.unlink(missing_ok=True)
+    for old in folder.glob("graph-*.pickle"):
         old.unlink(missing_ok=True)

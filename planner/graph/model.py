@@ -261,8 +261,9 @@ class CareerGraph:
         """For every node, how many stages lie on the longest chain of its prerequisites."""
         depth: dict[str, int] = {}
         stages = {n for n in self.nodes if self.kind(n) == "stage"}
-        for node in prerequisites_first(self.pred, self.succ):
-            depth[node] = max((depth[p] + (p in stages) for p in self.pred[node]), default=0)
+        pred = self.pred
+        for node in prerequisites_first(pred, self.succ):
+            depth[node] = max([depth[p] + (p in stages) for p in pred[node]], default=0)
         return depth
 
     @cached_property

@@ -18,14 +18,20 @@ from planner.graph.cache import graph_key, load_graph_cached
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("graph-*"))
+    return sorted(cache.glob("graph-*.json"))
 
 
-def cached(folder: Path, cache: Path) -> CareerGraph:
-    """Load through the cache and store what was parsed, as a command does."""
+def run(folder: Path, cache: Path) -> CareerGraph:
+    """Load through the cache and save, as a command does."""
     loaded = load_graph_cached(folder, cache)
     loaded.save()
     return loaded.graph
+
+
+def cached(folder: Path, cache: Path) -> CareerGraph:
+    """Run twice, so the folder's graph is stored."""
+    run(folder, cache)
+    return run(folder, cache)
 
 
 def counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -58,13 +64,25 @@ def test_second_load_reads_the_cache_instead_of_the_files(
     assert {k: tuple(v) for k, v in graph.succ.items()} == {k: tuple(v) for k, v in fresh.succ.items()}
 
 
-def test_loading_leaves_the_write_to_the_caller(tiny_graph_dir: Path, tmp_path: Path) -> None:
+def test_a_folder_is_stored_the_second_time_it_is_parsed(
+    tiny_graph_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "cache"
-    loaded = load_graph_cached(tiny_graph_dir, cache)
-    assert loaded.entry == cache / f"graph-{graph_key(tiny_graph_dir)}.json"
+    entry = cache / f"graph-{graph_key(tiny_graph_dir)}.json"
+    parses = counting_parses(monkeypatch)
+    first = load_graph_cached(tiny_graph_dir, cache)
+    assert (first.entry, first.seen) == (entry, False)
     assert not cache.exists(), "nothing is written before save()"
-    loaded.save()
-    assert entries(cache) == [loaded.entry]
+    first.save()
+    assert list(cache.iterdir()) == [entry.with_suffix(".seen")], "only a mark"
+    second = load_graph_cached(tiny_graph_dir, cache)
+    assert (second.entry, second.seen) == (entry, True)
+    assert not entry.exists()
+    second.save()
+    assert list(cache.iterdir()) == [entry], "the entry, and no mark"
+    third = load_graph_cached(tiny_graph_dir, cache)
+    assert third.entry is None
+    assert parses == [tiny_graph_dir, tiny_graph_dir]
 
 
 def test_entries_are_plain_json(tiny_graph_dir: Path, tmp_path: Path) -> None:
@@ -90,6 +108,8 @@ def test_a_changed_folder_is_loaded_again(tiny_graph_dir: Path, tmp_path: Path) 
     cached(tiny_graph_dir, cache)
     path = tiny_graph_dir / "skills.toml"
     path.write_text(path.read_text().replace("hours = 10", "hours = 11"))
+    assert run(tiny_graph_dir, cache).hours("python") == 11
+    assert len(entries(cache)) == 1
     assert cached(tiny_graph_dir, cache).hours("python") == 11
     assert len(entries(cache)) == 2
 
@@ -112,16 +132,16 @@ def test_a_damaged_entry_is_rebuilt(tiny_graph_dir: Path, tmp_path: Path, damage
     (entry,) = entries(cache)
     entry.write_bytes(damage)
     loaded = load_graph_cached(tiny_graph_dir, cache)
-    assert loaded.entry == entry, "the damaged entry is written again"
+    assert (loaded.entry, loaded.seen) == (entry, True), "the damaged entry is written again"
     assert dict(loaded.graph.pred) == dict(load_graph(tiny_graph_dir).pred)
+    loaded.save()
+    assert load_graph_cached(tiny_graph_dir, cache).entry is None
 
 
 def test_an_unwritable_cache_only_makes_it_slower(tiny_graph_dir: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be")
-    loaded = load_graph_cached(tiny_graph_dir, blocker / "cache")
-    loaded.save()
-    assert "python" in loaded.graph.nodes
+    assert "python" in cached(tiny_graph_dir, blocker / "cache").nodes
 
 
 def test_a_file_where_the_cache_folder_should_be_is_named(tiny_graph_dir: Path, tmp_path: Path) -> None:
@@ -134,7 +154,7 @@ def test_a_file_where_the_cache_folder_should_be_is_named(tiny_graph_dir: Path, 
     assert blocker.read_text() == "not a folder"
 
 
-def test_at_most_eight_entries_are_kept_and_old_pickles_go(
+def test_at_most_eight_entries_and_marks_are_kept_and_old_pickles_go(
     tmp_path: Path, graph_dir_of: Callable[..., Path], tiny_toml: dict[str, str]
 ) -> None:
     cache = tmp_path / "cache"
@@ -143,15 +163,23 @@ def test_at_most_eight_entries_are_kept_and_old_pickles_go(
     for hours in range(1, 11):
         files = dict(tiny_toml)
         files["skills.toml"] = files["skills.toml"].replace("hours = 10", f"hours = {hours}")
-        cached(graph_dir_of(tmp_path / f"g{hours}", files), cache)
+        folder = graph_dir_of(tmp_path / f"g{hours}", files)
+        run(folder, cache)
+        if hours % 2:
+            run(folder, cache)
+    assert len(entries(cache)) == 5
+    assert len(list(cache.glob("graph-*.seen"))) == 5
+    for hours in range(1, 11):
+        cached(tmp_path / f"g{hours}", cache)
     assert len(entries(cache)) == 8
-    assert all(p.suffix == ".json" for p in entries(cache))
+    assert sorted(p.suffix for p in cache.iterdir()) == [".json"] * 8
 
 
 def test_no_cache_folder_means_no_cache(tiny_graph_dir: Path, tmp_path: Path) -> None:
-    loaded = load_graph_cached(tiny_graph_dir, None)
-    loaded.save()
-    assert loaded.entry is None and "python" in loaded.graph.nodes
+    for _ in range(2):
+        loaded = load_graph_cached(tiny_graph_dir, None)
+        loaded.save()
+        assert loaded.entry is None and "python" in loaded.graph.nodes
     assert not any(tmp_path.rglob("graph-*"))
 
 
@@ -178,7 +206,7 @@ def test_a_planted_pickle_is_never_run(tiny_graph_dir: Path, tmp_path: Path) -> 
     key = graph_key(tiny_graph_dir)
     for name in (f"graph-{key}.json", f"graph-{key}.pickle"):
         (cache / name).write_bytes(payload)
-    graph = cached(tiny_graph_dir, cache)
+    graph = run(tiny_graph_dir, cache)
     assert not marker.exists()
     assert graph.hours("python") == 10
     assert json.loads((cache / f"graph-{key}.json").read_bytes())["kinds"]["python"] == "skill"
@@ -201,7 +229,7 @@ def test_a_cache_folder_others_can_write_to_is_not_used(
         f"not using the cache folder {cache}: others can write to it (mode {mode:o}) (use a "
         "folder of your own, or --no-cache)",)
     loaded.save()
-    assert entries(cache) == [entry] and entry.read_bytes() == before
+    assert sorted(cache.iterdir()) == [entry] and entry.read_bytes() == before
 
 
 def test_a_cache_folder_of_another_user_is_not_used(
@@ -242,7 +270,7 @@ def test_an_entry_others_can_write_to_is_not_read(
     (entry,) = entries(cache)
     entry.chmod(0o666)
     parses = counting_parses(monkeypatch)
-    load_graph_cached(tiny_graph_dir, cache).save()
+    run(tiny_graph_dir, cache)
     assert parses == [tiny_graph_dir]
     assert entry.stat().st_mode & 0o777 == 0o600
 
@@ -257,7 +285,7 @@ def test_a_symlinked_entry_is_not_followed(
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
     parses = counting_parses(monkeypatch)
-    load_graph_cached(tiny_graph_dir, cache).save()
+    run(tiny_graph_dir, cache)
     assert parses == [tiny_graph_dir]
     assert not entry.is_symlink()
 
