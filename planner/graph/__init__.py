@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.errors import GraphError, Problem
 from planner.graph.model import CareerGraph, NodeTables, prerequisites, unlocks
@@ -25,9 +25,6 @@ from planner.graph.reading import (
     read_graph_files,
     shipped_graph_dir,
 )
-
-if TYPE_CHECKING:
-    from planner.models import Node
 
 __all__ = ["CareerGraph", "build_graph", "graph_files", "load_graph", "shipped_graph_dir"]
 
@@ -84,6 +81,7 @@ def build_graph(
     """
     from planner.graph.validation import (
         Finding,
+        Shape,
         find_schema_problems,
         find_structure_problems,
         word,
@@ -92,8 +90,10 @@ def build_graph(
 
     problems = [] if problems is None else problems
     findings: list[Finding] = []
-    nodes: dict[str, Node] = {}
-    kinds: dict[str, str] = {}
+    # What the checks read of each node, and its table: a model is dropped once validated
+    # (the graph validates it again from its table when it is read), so a big graph never
+    # holds every model and every table at once.
+    nodes: dict[str, Shape] = {}
     tables: dict[str, Mapping[str, Any]] = {}
     files: dict[str, str] = {}
     line_maps: dict[str, Mapping[str, Any]] = {}
@@ -120,8 +120,7 @@ def build_graph(
                     detail=first_file + (f" line {first}" if first else ""), occurrence=occurrence,
                 ))
                 continue
-            nodes[node.id] = node
-            kinds[node.id] = node.kind
+            nodes[node.id] = Shape(node.kind, node.requires)
             tables[node.id] = table
             files[node.id] = name
             defined_at[node.id] = occurrence
@@ -137,4 +136,5 @@ def build_graph(
     problems.extend(word(f, line_of) for f in findings)
     if problems:
         raise GraphError(problems)
-    return CareerGraph(nodes=NodeTables(kinds, tables, nodes), files=files, pred=pred, succ=succ)
+    kinds = {node_id: node.kind for node_id, node in nodes.items()}
+    return CareerGraph(nodes=NodeTables(kinds, tables), files=files, pred=pred, succ=succ)

@@ -24,7 +24,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from planner import __version__
 from planner.graph import load_graph
@@ -82,19 +82,17 @@ class LoadedGraph:
             if not self.seen:
                 mark.touch()
             else:
-                try:
-                    data = _dumps(stored(self.graph))
-                except (TypeError, ValueError):  # a value JSON cannot hold: leave it uncached
-                    return
                 fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=folder)
                 try:
                     with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
+                        write_entry(self.graph, handle)
                     os.replace(tmp, self.entry)
                 finally:
                     Path(tmp).unlink(missing_ok=True)
                 mark.unlink(missing_ok=True)
             _prune(folder)
+        except (TypeError, ValueError):  # a value JSON cannot hold: leave the graph uncached
+            pass
         except OSError:
             pass
 
@@ -127,14 +125,15 @@ def load_graph_cached(folder: Path, cache_dir: Path | None) -> LoadedGraph:
     if data is not None:
         try:
             return LoadedGraph(restored(data))
-        except (KeyError, TypeError, AttributeError, ValueError):  # not what stored() writes
+        except (KeyError, TypeError, AttributeError, ValueError):  # not what write_entry writes
             pass
     seen = os.path.lexists(entry) or entry.with_suffix(".seen").exists()
     return LoadedGraph(load_graph(folder), entry=entry, seen=seen)
 
 
-def stored(graph: CareerGraph) -> dict[str, Any]:
-    """The graph as the plain data of an entry.
+def write_entry(graph: CareerGraph, handle: BinaryIO) -> None:
+    """Write the graph as an entry: a JSON object, written part by part and node by
+    node, so a big graph's entry is never one string in memory.
 
     Each node's table is kept as its own JSON text, and each list of ids as one
     space-separated string (ids hold no spaces), so reading an entry back builds a
@@ -146,19 +145,21 @@ def stored(graph: CareerGraph) -> dict[str, Any]:
     by_file: dict[str, list[str]] = {}
     for node_id, file in graph.files.items():
         by_file.setdefault(file, []).append(node_id)
-    return {
-        "format": CACHE_FORMAT,
-        "kinds": {node_id: nodes.kind(node_id) for node_id in nodes},
-        "tables": {node_id: _JSON.encode(nodes.table(node_id)) for node_id in nodes},
-        "pred": {node_id: " ".join(ids) for node_id, ids in graph.pred.items()},
-        "succ": {node_id: " ".join(ids) for node_id, ids in graph.succ.items()},
-        "files": {file: " ".join(ids) for file, ids in by_file.items()},
-        "stage_rank": graph.stage_rank,
-    }
+    handle.write(b'{"format":' + _dumps(CACHE_FORMAT))
+    handle.write(b',"kinds":' + _dumps({node_id: nodes.kind(node_id) for node_id in nodes}))
+    handle.write(b',"tables":{')
+    for index, node_id in enumerate(nodes):
+        table = _JSON.encode(nodes.table(node_id))
+        handle.write((b"," if index else b"") + _dumps(node_id) + b":" + _dumps(table))
+    handle.write(b"}")
+    handle.write(b',"pred":' + _dumps({node_id: " ".join(ids) for node_id, ids in graph.pred.items()}))
+    handle.write(b',"succ":' + _dumps({node_id: " ".join(ids) for node_id, ids in graph.succ.items()}))
+    handle.write(b',"files":' + _dumps({file: " ".join(ids) for file, ids in by_file.items()}))
+    handle.write(b',"stage_rank":' + _dumps(graph.stage_rank) + b"}")
 
 
 def restored(data: dict[str, Any]) -> CareerGraph:
-    """The graph of an entry's data (see :func:`stored`)."""
+    """The graph of an entry's data (see :func:`write_entry`)."""
     parts = ("kinds", "tables", "pred", "succ", "files", "stage_rank")
     if data.get("format") != CACHE_FORMAT or not all(isinstance(data.get(p), dict) for p in parts):
         raise ValueError("not an entry of this format")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from planner.errors import Problem, did_you_mean
 
@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 
 SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage"}
 """The arrays of tables a graph file may hold, and the kind of node each defines."""
+
+
+class Shape(NamedTuple):
+    """What the structure checks read of a node: its kind and what it requires."""
+
+    kind: str
+    requires: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,7 @@ def find_schema_problems(
 
 
 def find_structure_problems(
-    nodes: Mapping[str, Node],
+    nodes: Mapping[str, Shape],
     files: Mapping[str, str],
     invalid: set[str],
     pred: Mapping[str, Collection[str]],
@@ -213,7 +220,7 @@ def find_structure_problems(
     return findings
 
 
-def _broken_structure(nodes: Mapping[str, Node], files: Mapping[str, str],
+def _broken_structure(nodes: Mapping[str, Shape], files: Mapping[str, str],
                       why: dict[str, str]) -> list[Finding]:
     """Cycles, and the stages that broken nodes (``why``) make unreachable."""
     import networkx as nx
