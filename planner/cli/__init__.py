@@ -9,6 +9,7 @@ the environment, through :mod:`planner.clock`.
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any, NoReturn
 
@@ -113,5 +114,10 @@ _register()
 
 def main() -> NoReturn:
     """Entry point of the ``planner`` script."""
+    # A run builds a big graph that lives to its end and leaves almost no cyclic garbage,
+    # yet Python's cycle collector walked every object of it again and again: a fifth
+    # of a big run. The process is the script's own: collect young objects less often,
+    # and never walk the whole heap.
+    gc.set_threshold(50_000, 20, 1_000_000)
     cli.main(prog_name="planner")
     raise SystemExit(0)  # pragma: no cover - click exits itself

@@ -325,7 +325,7 @@ def render_ical(
             "CATEGORIES": writer.value("CATEGORIES", (clean_text(node.category),)),  # type: ignore[union-attr]
             "STATUS": writer.value("STATUS", "CONFIRMED"),
             "TRANSP": writer.value("TRANSP", "OPAQUE"),
-            "X-PLANNER-ITEM": writer.value("X-PLANNER-ITEM", session.item),
+            "X-PLANNER-ITEM": writer.text(session.item),
         }, alarm=None if reminder is None else {
             "ACTION": writer.value("ACTION", "DISPLAY"),
             "DESCRIPTION": summary,

@@ -19,12 +19,16 @@ writing it again gives the same bytes (the tests check this).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 Prop = tuple[tuple[tuple[str, str], ...], str]
 """A property as written: its parameters (name, value) and its encoded value."""
+
+_ESCAPED: Final = re.compile(r"[\\;,\r\n]")
+"""The characters a TEXT value escapes (RFC 5545 3.3.11)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class EventWriter:
     @staticmethod
     def text(value: str) -> Prop:
         """A TEXT value that differs from event to event (a UID, a summary)."""
+        if not _ESCAPED.search(value):  # nothing RFC 5545 escapes: written as it is
+            return (), value
         from icalendar import vText
 
         return (), vText(value).to_ical().decode("utf-8")

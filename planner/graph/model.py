@@ -361,11 +361,15 @@ class Routes:
                             following.append(p)
                 frontier = following
         self._distance = distance
+        self._next: dict[str, str] = {}
 
     def _closer(self, node: str, hops: int) -> str:
         """The first node that ``node`` (``hops`` away) unlocks one step closer."""
-        distance = self._distance
-        return next(s for s in self._succ[node] if distance.get(s) == hops - 1)
+        found = self._next.get(node)
+        if found is None:
+            distance = self._distance
+            found = self._next[node] = next(s for s in self._succ[node] if distance.get(s) == hops - 1)
+        return found
 
     def hops(self, source: str) -> int | None:
         """How many unlocks lead from ``source`` to the target (None: no chain)."""

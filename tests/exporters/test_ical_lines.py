@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import given
 from hypothesis import strategies as st
-from icalendar import Alarm, Event
+from icalendar import Alarm, Event, vText
 from icalendar.parser.content_line import Contentline
 
 from planner.exporters.ical_lines import EventWriter, NewEvent, component_lines, fold, serialize
@@ -30,6 +30,11 @@ def test_folded_lines_are_short_whole_and_unfold_to_the_line(line: str) -> None:
     for piece in physical:
         piece.decode("utf-8")  # no character is split across lines
     assert b"".join([physical[0], *(p[1:] for p in physical[1:])]).decode("utf-8") == line
+
+
+@given(LINES | st.text(st.sampled_from("ab\\;,\r\nN:\"")))
+def test_text_is_escaped_as_icalendar_escapes_it(text: str) -> None:
+    assert EventWriter.text(text) == ((), vText(text).to_ical().decode("utf-8"))
 
 
 def test_an_escape_is_never_split() -> None:
