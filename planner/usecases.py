@@ -34,8 +34,8 @@ def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> 
     graph cache in ``cache_dir`` when one is given.
 
     A graph parsed from its files is not stored yet: call ``save()`` on the result
-    when it suits (the command line does once its output is written), so that the
-    first run does not wait for the cache.
+    when it suits (the command line does once its output is written). Only a folder
+    parsed before is stored; the first parse leaves a mark.
 
     Raises
     ------
