@@ -91,9 +91,7 @@ class LoadedGraph:
                     Path(tmp).unlink(missing_ok=True)
                 mark.unlink(missing_ok=True)
             _prune(folder)
-        except (TypeError, ValueError):  # a value JSON cannot hold: leave the graph uncached
-            pass
-        except OSError:
+        except (OSError, TypeError, ValueError):  # unwritable, or a value JSON cannot hold
             pass
 
 

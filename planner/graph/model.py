@@ -24,16 +24,14 @@ class NodeTables(Mapping[str, "Node"]):
 
     ``kinds`` gives each id's kind and ``tables`` its TOML table: a dict, or the
     table's JSON text in a graph read from the cache (decoded when first read). A
-    node's model is validated from its table the first time it is read, unless
-    ``built`` has it, so a graph read from the cache pays only for the nodes a
-    command reads.
+    node's model is validated from its table the first time it is read, so a command
+    pays only for the nodes it reads.
     """
 
-    def __init__(self, kinds: dict[str, str], tables: dict[str, Any],
-                 built: dict[str, Node] | None = None) -> None:
+    def __init__(self, kinds: dict[str, str], tables: dict[str, Any]) -> None:
         self._kinds = kinds
         self._tables: dict[str, dict[str, Any] | str] = tables
-        self._built: dict[str, Node] = {} if built is None else built
+        self._built: dict[str, Node] = {}
 
     def __getitem__(self, key: str) -> Node:
         node = self._built.get(key)
