@@ -9,6 +9,7 @@ that suit a script: the shipped graph, and today from the clock (or
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,8 +39,12 @@ def load_graph(folder: str | PathLike[str] | None = None, *, cache: bool = False
     from planner.clock import cache_dir
     from planner.usecases import open_graph
 
-    return open_graph(Path(folder) if folder is not None else None,
-                      cache_dir=cache_dir() if cache else None)
+    loaded = open_graph(Path(folder) if folder is not None else None,
+                        cache_dir=cache_dir() if cache else None)
+    for message in loaded.warnings:
+        warnings.warn(message, stacklevel=2)
+    loaded.save()
+    return loaded.graph
 
 
 def load_profile(path: str | PathLike[str], graph: CareerGraph) -> Profile:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -546,6 +547,51 @@ def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
         "junior-ml-engineer     1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
         "ml-engineer            1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
     ]
+
+
+# --- the compiled-graph cache ----------------------------------------------------------------
+
+
+def test_the_cache_is_written_after_the_output_by_the_second_run(
+    run: Callable[..., Result], profile_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import planner.cli.plan as plan_commands
+    from planner.graph.cache import LoadedGraph
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    events: list[str] = []
+    emit, save = plan_commands.emit, LoadedGraph.save
+
+    def emitting(*args: Any, **kwargs: Any) -> None:
+        events.append("output")
+        emit(*args, **kwargs)
+
+    def saving(self: LoadedGraph) -> None:
+        events.append("from the cache" if self.entry is None else "store" if self.seen else "mark")
+        save(self)
+
+    monkeypatch.setattr(plan_commands, "emit", emitting)
+    monkeypatch.setattr(LoadedGraph, "save", saving)
+    outputs = {run("roadmap", str(profile_path)).stdout for _ in range(3)}
+    assert len(outputs) == 1
+    assert events == ["output", "mark", "output", "store", "output", "from the cache"]
+    assert len(list((tmp_path / "xdg" / "planner").glob("graph-*.json"))) == 1
+
+
+@pytest.mark.parametrize("command", [["roadmap", "PROFILE"], ["validate"], ["stages"]])
+def test_a_cache_folder_others_can_write_to_is_refused_with_a_warning(
+    run: Callable[..., Result], profile_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    shared = tmp_path / "xdg" / "planner"
+    shared.mkdir(parents=True)
+    shared.chmod(0o777)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared.parent))
+    result = run(*(str(profile_path) if arg == "PROFILE" else arg for arg in command))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"warning: not using the cache folder {shared}: others can write to it "
+                             "(mode 777) (use a folder of your own, or --no-cache)\n")
+    assert list(shared.iterdir()) == []
 
 
 # --- the installed entry point ---------------------------------------------------------------

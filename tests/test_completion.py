@@ -72,9 +72,9 @@ def test_every_shell_gets_its_script(shell: str, marker: str) -> None:
 def test_completion_imports_neither_networkx_nor_pydantic(tmp_path: Path) -> None:
     probe = (
         "import sys\n"
-        "from planner.cli import main\n"
+        "from planner.cli import cli\n"
         "try:\n"
-        "    main()\n"
+        "    cli.main(prog_name='planner')\n"
         "except SystemExit:\n"
         "    pass\n"
         "print('heavy:', sorted(m for m in ('networkx', 'pydantic', 'icalendar') if m in sys.modules))\n"

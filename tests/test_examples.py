@@ -72,7 +72,7 @@ def test_example_cohort_its_summary_and_heat_map_are_current(tmp_path: Path) -> 
 
     from planner.usecases import open_graph
 
-    lines = "".join(f"{line}\n" for line in cohort_lines(open_graph(), COHORT_SIZE, seed=2026))
+    lines = "".join(f"{line}\n" for line in cohort_lines(open_graph().graph, COHORT_SIZE, seed=2026))
     _compare(COHORT / "cohort.jsonl", lines.encode("utf-8"))
     summary = tmp_path / "summary.json"
     _run(["batch", str(COHORT / "cohort.jsonl"), "-o", str(tmp_path / "results.jsonl"),

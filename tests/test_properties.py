@@ -19,8 +19,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from icalendar import Calendar
 
 from planner.errors import GraphError
+from planner.exporters.ical import render_ical
 from planner.exporters.json import render_json, roadmap_data
 from planner.graph import CareerGraph, build_graph
 from planner.planning import make_plan
@@ -402,6 +404,23 @@ def test_deadline_advice_is_verified_by_scheduling_again(
         assert again.target_date is not None and again.target_date <= deadline
         assert again.target_date == advice.reached_at_advice
         assert advice.hours_per_week <= advice.max_hours
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 5))
+@given(cases(), st.none() | st.integers(0, 120))
+def test_the_calendar_is_what_icalendar_writes(
+    case: tuple[dict[str, Any], dict[str, Any]], reminder: int | None
+) -> None:
+    """icalendar reading the calendar and writing it again gives the same bytes."""
+    data, raw = case
+    graph = build_graph([("random.toml", data, {})])
+    profile = check_profile(raw, graph, file="random.toml")
+    assert profile.start is not None
+    schedule = schedule_plan(make_plan(graph, profile), Availability.from_profile(profile),
+                             start=profile.start)
+    ics = render_ical(schedule, graph, person="Random, Person; \\ 😀", reminder=reminder,
+                      stamp=dt.datetime(2026, 11, 27, 8, 30, 15, tzinfo=UTC))
+    assert Calendar.from_ical(ics).to_ical() == ics
 
 
 @given(cases(), st.randoms(use_true_random=False))

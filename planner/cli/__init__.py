@@ -9,6 +9,9 @@ the environment, through :mod:`planner.clock`.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
 import sys
 from typing import Any, NoReturn
 
@@ -117,6 +120,23 @@ _register()
 
 
 def main() -> NoReturn:
-    """Entry point of the ``planner`` script."""
-    cli.main(prog_name="planner")
-    raise SystemExit(0)  # pragma: no cover - click exits itself
+    """Entry point of the ``planner`` script.
+
+    A run builds a big graph that lives to its end and leaves almost no cyclic
+    garbage. Python's cycle collector walked every object of it again and again (a
+    fifth of a big run), and freeing it object by object at exit took a tenth more.
+    The process is the script's own, so it collects young objects less often and
+    never walks the whole heap, and once the command is done (its output written and
+    the cache stored) it flushes its streams and leaves without the teardown, as mypy
+    does.
+    """
+    gc.set_threshold(50_000, 20, 1_000_000)
+    try:
+        cli.main(prog_name="planner")
+        code = 0  # pragma: no cover - click exits itself
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):  # closed or missing
+            stream.flush()
+    os._exit(code)

@@ -104,11 +104,18 @@ def now() -> dt.datetime:
 
 
 def load_graph(graph_dir: Path | None, no_cache: bool = False) -> CareerGraph:
-    """The graph of ``--graph`` (or the shipped one), through the user's cache."""
+    """The graph of ``--graph`` (or the shipped one), through the user's cache.
+
+    A graph parsed from its files is stored in the cache when the command's context
+    closes: after the command has written its output, so the user never waits for it.
+    """
     from planner.clock import cache_dir
     from planner.usecases import open_graph
 
-    return open_graph(graph_dir, cache_dir=None if no_cache else cache_dir())
+    loaded = open_graph(graph_dir, cache_dir=None if no_cache else cache_dir())
+    warn(loaded.warnings)
+    click.get_current_context().call_on_close(loaded.save)
+    return loaded.graph
 
 
 def load_profile(path: Path, graph: CareerGraph) -> Profile:

@@ -92,7 +92,9 @@ def batch(
     if summary is not None and isinstance(output, Path) and summary.resolve() == output.resolve():
         raise OptionError(f"{summary} is also the output file; give the summary its own file",
                           option="--summary")
-    graph = open_graph(graph_dir, cache_dir=cache_dir)  # invalid data fails here, before any work
+    loaded = open_graph(graph_dir, cache_dir=cache_dir)  # invalid data fails here, before any work
+    loaded.save(always=True)  # every worker loads the graph: from the cache, not its files
+    graph = loaded.graph
     total = count_entries(source)
     tally = CohortSummary(graph)
     with contextlib.ExitStack() as stack:

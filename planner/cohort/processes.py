@@ -124,7 +124,7 @@ def _serve(conn: Connection, graph_dir: Path | None, cache_dir: Path | None, now
     from planner.usecases import open_graph
 
     try:
-        graph = open_graph(graph_dir, cache_dir=cache_dir)
+        graph = open_graph(graph_dir, cache_dir=cache_dir).graph
         while (message := conn.recv()) is not None:
             index, chunk = message
             conn.send((index, plan_entries(graph, chunk, now)))

@@ -17,21 +17,27 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo
 
-from planner.errors import CalendarError, ForeignCalendarError
-from planner.limits import MAX_CALENDAR_DATE, MAX_SEQUENCE, MIN_DATE
+from planner.errors import ForeignCalendarError
+from planner.exporters.ical_lines import EventWriter, NewEvent, component_lines, serialize
+from planner.exporters.ical_previous import (
+    SIGNIFICANT,
+    PreviousEvent,
+    ended_before,
+)
+from planner.exporters.ical_zones import build_vtimezone
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
+    from planner.graph.model import Routes
     from planner.scheduling import Milestone, Schedule, Session
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
-SIGNIFICANT: Final = ("DTSTART", "DTEND", "DURATION", "STATUS", "SUMMARY", "LOCATION",
-                      "DESCRIPTION", "RRULE", "RDATE", "EXDATE")
+MAX_CHAIN: Final = 12
+"""The most ids a description's chain of unlocks shows; a longer one is cut in the middle."""
 _UTC_NAMES: Final = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal",
                      "Etc/Universal", "GMT", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0",
                      "Etc/Greenwich", "Greenwich", "GMT0", "GMT+0", "GMT-0"}
@@ -43,169 +49,26 @@ def event_uid(person: str, *parts: str | int) -> str:
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
-# --- VTIMEZONE -----------------------------------------------------------------------
-
-
-def _transitions(zone: ZoneInfo, begin: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
-    """UTC instants in [begin, end) where the zone's UTC offset or name changes."""
-    found: list[dt.datetime] = []
-
-    def state(moment: dt.datetime) -> tuple[Any, ...]:
-        local = moment.astimezone(zone)
-        return (local.utcoffset(), local.tzname(), bool(local.dst()))
-
-    step = dt.timedelta(hours=12)
-    moment = begin
-    current = state(moment)
-    while moment < end:
-        following = min(moment + step, end)
-        nxt = state(following)
-        if nxt != current:
-            # To the second: offsets such as Amsterdam's +00:19:32 change off the minute.
-            lo, hi = moment, following
-            while hi - lo > dt.timedelta(seconds=1):
-                mid = (lo + (hi - lo) / 2).replace(microsecond=0)
-                if state(mid) == current:
-                    lo = mid
-                else:
-                    hi = mid
-            found.append(hi)
-        moment, current = following, nxt
-    return found
-
-
-def build_vtimezone(tzid: str, begin: dt.date, end: dt.date) -> Any:
-    """A VTIMEZONE for ``tzid`` that is exact from ``begin`` to ``end`` (plus a year)."""
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
-
-    zone = ZoneInfo(tzid)
-    first = dt.datetime(begin.year - 1, 1, 1, tzinfo=dt.UTC)
-    last = dt.datetime(end.year + 2, 1, 1, tzinfo=dt.UTC)
-    vtz = Timezone()
-    vtz.add("tzid", tzid)
-
-    def observance(moment: dt.datetime, before: dt.datetime) -> Any:
-        local = moment.astimezone(zone)
-        prior = before.astimezone(zone)
-        comp = TimezoneDaylight() if local.dst() else TimezoneStandard()
-        # DTSTART is the local time of the change, read in the offset in force before it.
-        start = (moment + prior.utcoffset()).replace(tzinfo=None)  # type: ignore[operator]
-        comp.add("dtstart", start)
-        comp.add("tzoffsetfrom", prior.utcoffset())
-        comp.add("tzoffsetto", local.utcoffset())
-        comp.add("tzname", local.tzname() or tzid)
-        return comp
-
-    vtz.add_component(observance(first, first))
-    for moment in _transitions(zone, first, last):
-        vtz.add_component(observance(moment, moment - dt.timedelta(seconds=1)))
-    return vtz
-
-
-# --- reading an earlier export --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PreviousEvent:
-    """One VEVENT of an earlier export, with what the update rules need."""
-
-    uid: str
-    sequence: int
-    end: dt.datetime | dt.date | None
-    cancelled: bool
-    item: str | None
-    component: Any
-
-
-def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
-    """Parse an earlier export into its events by UID.
-
-    Raises
-    ------
-    CalendarError
-        When the file is not an iCalendar file.
-    """
-    from icalendar import Calendar
-
-    try:
-        cal = Calendar.from_ical(data)
-    except Exception as exc:  # noqa: BLE001 -- any parser failure means "not a calendar"
-        reason = " ".join(_CONTROL.sub(" ", str(exc)).split())[:120]
-        raise CalendarError(f"{file}: not a readable iCalendar file ({reason})") from None
-    if not hasattr(cal, "walk") or getattr(cal, "name", "") != "VCALENDAR":
-        raise CalendarError(f"{file}: not an iCalendar file (no VCALENDAR)")
-    events: dict[str, PreviousEvent] = {}
-    for number, ev in enumerate(cal.walk("VEVENT"), start=1):
-        uid = ev.get("UID")
-        if uid is None:
-            continue
-        if isinstance(uid, list) or str(uid) in events:
-            raise CalendarError(f"{file}: event {number} repeats the UID {_first(uid)!s}; "
-                                "a calendar file holds each UID once")
-        events[str(uid)] = _previous_event(ev, str(uid), file)
-    return events
-
-
-def _first(value: Any) -> Any:
-    return value[0] if isinstance(value, list) and value else value
-
-
-def _previous_event(ev: Any, uid: str, file: str) -> PreviousEvent:
-    """Read what the update rules need from one earlier event, or say what is broken."""
-    where = f"{file}: event {uid}"
-    for prop in (*SIGNIFICANT, "SEQUENCE"):
-        if isinstance(ev.get(prop), list):
-            raise CalendarError(f"{where} has {prop} more than once; it may occur once")
-    values: dict[str, Any] = {}
-    for prop in ("DTSTART", "DTEND"):
-        if ev.get(prop) is None:
-            continue
-        try:
-            values[prop] = ev.get(prop).dt
-        except Exception:  # noqa: BLE001 -- icalendar raises several types for bad values
-            raise CalendarError(f"{where} has an unreadable {prop}") from None
-        if not isinstance(values[prop], dt.date):
-            raise CalendarError(f"{where}: {prop} must be a date or a date-time")
-        day = values[prop].date() if isinstance(values[prop], dt.datetime) else values[prop]
-        if not MIN_DATE <= day <= MAX_CALENDAR_DATE:
-            raise CalendarError(f"{where}: {prop} {day} is out of range; dates run from {MIN_DATE} "
-                                f"to {MAX_CALENDAR_DATE}")
-        tzid = ev.get(prop).params.get("TZID")
-        if tzid:
-            try:
-                ZoneInfo(str(tzid))
-            except (ValueError, OSError, KeyError):
-                raise CalendarError(f"{where}: {prop} uses the time zone {str(tzid)[:60]!r}, "
-                                    "which is not an IANA zone") from None
-    try:
-        sequence = int(ev.get("SEQUENCE", 0))
-    except (TypeError, ValueError):
-        raise CalendarError(f"{where} has a SEQUENCE that is not a whole number") from None
-    if sequence >= MAX_SEQUENCE:
-        raise CalendarError(f"{where} has SEQUENCE {sequence}; an update raises it, and iCalendar "
-                            f"allows at most {MAX_SEQUENCE}: export afresh, without --previous")
-    status = str(ev.get("STATUS", "")).upper()
-    item = ev.get("X-PLANNER-ITEM")
-    return PreviousEvent(uid, max(sequence, 0), values.get("DTEND"), status == "CANCELLED",
-                         str(item) if item is not None else None, ev)
-
-
-def _ended_before(event: PreviousEvent, moment: dt.datetime) -> bool:
-    end = event.end
-    if isinstance(end, dt.datetime):
-        if end.tzinfo is None:
-            end = end.replace(tzinfo=dt.UTC)
-        return end <= moment
-    if isinstance(end, dt.date):
-        return end <= moment.date()
-    return False
-
-
 # --- building --------------------------------------------------------------------------
 
 
-def _about(graph: CareerGraph, schedule: Schedule, item_id: str) -> list[str]:
-    """The lines of a session's description that do not change between sessions."""
+def _chain(routes: Routes, item_id: str) -> str:
+    """The chain of unlocks from an item to its stage, its middle cut when it is long,
+    so a description stays short however deep the plan."""
+    hops = routes.hops(item_id)
+    if hops is None:
+        return item_id
+    if hops < MAX_CHAIN:
+        return " → ".join(routes.path(item_id))
+    head = routes.path(item_id, limit=MAX_CHAIN - 2)
+    return " → ".join([*head, f"… ({hops - len(head)} more)", routes.target])
+
+
+def _about(graph: CareerGraph, schedule: Schedule, item_id: str,
+           routes: dict[str, Routes]) -> list[str]:
+    """The lines of a session's description that do not change between sessions.
+
+    ``routes`` holds the routes to each stage, found once for all its items."""
     node = graph.nodes[item_id]
     item = schedule.plan.item(item_id)
     unlocks = list(graph.succ[item_id])
@@ -213,11 +76,12 @@ def _about(graph: CareerGraph, schedule: Schedule, item_id: str) -> list[str]:
     if node.description:
         lines.append(node.description)
     goal = item.stage or schedule.plan.target
-    chain = graph.path(item_id, goal, within=schedule.plan.needed) or [item_id]
+    if goal not in routes:
+        routes[goal] = graph.routes_to(goal, within=schedule.plan.needed)
     if item.recommended:
         lines.append("Why: something in your plan recommends it (recommended = true).")
     elif item.stage:
-        lines.append(f"Why: {graph.nodes[goal].name} needs it ({' → '.join(chain)}).")
+        lines.append(f"Why: {graph.nodes[goal].name} needs it ({_chain(routes[goal], item_id)}).")
     else:
         lines.append("Why: it is one of your focus items (or a focus item needs it).")
     for choice in item.picked_for:
@@ -267,7 +131,7 @@ def render_ical(
         Cancel the future events of a ``previous`` that shares no UID with this plan
         (another person's calendar?) instead of raising :class:`ForeignCalendarError`.
     """
-    from icalendar import Alarm, Calendar, Event, vText
+    from icalendar import Calendar, vText
 
     previous = previous or {}
     zone_name = schedule.availability.timezone
@@ -276,7 +140,7 @@ def render_ical(
     stamp = stamp.astimezone(dt.UTC).replace(microsecond=0)
     replan_start = dt.datetime.combine(schedule.start, dt.time(), tzinfo=zone).astimezone(dt.UTC)
 
-    kept = {uid: ev for uid, ev in previous.items() if not ev.cancelled and _ended_before(ev, replan_start)}
+    kept = {uid: ev for uid, ev in previous.items() if not ev.cancelled and ended_before(ev, replan_start)}
     done_before: dict[str, int] = {}
     for past in kept.values():
         if past.item:
@@ -293,31 +157,38 @@ def render_ical(
             return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
         return start.astimezone(zone), end.astimezone(zone)
 
-    def timed_event(uid: str, session: Session, summary: str, description: str) -> Any:
-        """A confirmed event for a study or review session, with the reminder."""
-        ev = Event()
-        ev.add("uid", uid)
-        ev.add("dtstamp", stamp)
-        begin, finish = times(session.start, session.end)
-        ev.add("dtstart", begin)
-        ev.add("dtend", finish)
-        ev.add("summary", clean_text(" ".join(summary.split())))
-        ev.add("description", clean_text(description))
-        ev.add("categories", [clean_text(graph.nodes[session.item].category)])  # type: ignore[union-attr]
-        ev.add("status", "CONFIRMED")
-        ev.add("transp", "OPAQUE")
-        if reminder is not None:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", clean_text(" ".join(summary.split())))
-            alarm.add("trigger", dt.timedelta(minutes=-reminder))
-            ev.add_component(alarm)
-        return ev
+    writer = EventWriter()
 
-    fresh: list[tuple[str, Any]] = []
+    def timed_event(uid: str, session: Session, summary: str, description: str,
+                    item: str | None = None) -> NewEvent:
+        """A confirmed event for a study or review session, with the reminder."""
+        begin, finish = times(session.start, session.end)
+        shown = writer.text(clean_text(" ".join(summary.split())))
+        properties = {
+            "UID": writer.text(uid),
+            "DTSTAMP": writer.value("DTSTAMP", stamp),
+            "DTSTART": writer.moment("DTSTART", begin),
+            "DTEND": writer.moment("DTEND", finish),
+            "SUMMARY": shown,
+            "DESCRIPTION": writer.text(clean_text(description)),
+            "CATEGORIES": writer.value(
+                "CATEGORIES", (clean_text(graph.nodes[session.item].category),)),  # type: ignore[union-attr]
+            "STATUS": writer.value("STATUS", "CONFIRMED"),
+            "TRANSP": writer.value("TRANSP", "OPAQUE"),
+        }
+        if item is not None:
+            properties["X-PLANNER-ITEM"] = writer.text(item)
+        return NewEvent(uid, begin, finish, properties, alarm=None if reminder is None else {
+            "ACTION": writer.value("ACTION", "DISPLAY"),
+            "DESCRIPTION": shown,
+            "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-reminder)),
+        })
+
+    fresh: list[NewEvent] = []
     left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
     items = {item.id: item for item in schedule.plan.items}
     about: dict[str, list[str]] = {}
+    routes: dict[str, Routes] = {}
     for session in schedule.sessions:
         node = graph.nodes[session.item]
         offset = done_before.get(session.item, 0)
@@ -329,55 +200,65 @@ def render_ical(
         verb = "Project" if node.kind == "project" else "Study"
         summary = f"{verb}: {node.name}" + (f" ({number}/{count})" if count > 1 else "")
         if session.item not in about:
-            about[session.item] = _about(graph, schedule, session.item)
+            about[session.item] = _about(graph, schedule, session.item, routes)
         hours_left = (f"Hours left after this session: {left[session.item] / 60:g} of "
                       f"{items[session.item].hours:g}")
-        ev = timed_event(uid, session, summary, "\n".join([*about[session.item], hours_left]))
-        ev.add("x-planner-item", session.item)
-        fresh.append((uid, ev))
+        fresh.append(timed_event(uid, session, summary, "\n".join([*about[session.item], hours_left]),
+                                 item=session.item))
     for review in schedule.reviews:
         uid = event_uid(person, "review", review.item, review.index)
         if uid in kept:
             uid = event_uid(person, "review", review.item, review.index, "replan",
                             schedule.start.isoformat())
         name = graph.nodes[review.item].name
-        fresh.append((uid, timed_event(
+        fresh.append(timed_event(
             uid, review, f"Review: {name} ({review.index}/{review.count})",
-            f"Go over {name} again: review {review.index} of {review.count}, due {review.due}.")))
+            f"Go over {name} again: review {review.index} of {review.count}, due {review.due}."))
     for milestone in schedule.milestones:
         uid = event_uid(person, "milestone", milestone.stage)
-        ev = Event()
-        ev.add("uid", uid)
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", milestone.date)
-        ev.add("dtend", milestone.date + dt.timedelta(days=1))
-        ev.add("summary", clean_text(" ".join(f"Milestone: {milestone.name}".split())))
-        ev.add("description", clean_text(milestone_description(milestone)))
-        ev.add("categories", ["milestone"])
-        ev.add("status", "CONFIRMED")
-        ev.add("transp", "TRANSPARENT")
-        fresh.append((uid, ev))
+        last = milestone.date + dt.timedelta(days=1)
+        fresh.append(NewEvent(uid, milestone.date, last, {
+            "UID": writer.text(uid),
+            "DTSTAMP": writer.value("DTSTAMP", stamp),
+            "DTSTART": writer.moment("DTSTART", milestone.date),
+            "DTEND": writer.moment("DTEND", last),
+            "SUMMARY": writer.text(clean_text(" ".join(f"Milestone: {milestone.name}".split()))),
+            "DESCRIPTION": writer.text(clean_text(milestone_description(milestone))),
+            "CATEGORIES": writer.value("CATEGORIES", ("milestone",)),
+            "STATUS": writer.value("STATUS", "CONFIRMED"),
+            "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
+        }))
 
-    events: list[Any] = []
-    new_uids = {uid for uid, _ in fresh}
+    new_uids = {ev.uid for ev in fresh}
     doomed = [uid for uid in set(previous) - new_uids if uid not in kept and not previous[uid].cancelled]
     if doomed and not cancel_foreign and not new_uids & previous.keys():
         raise ForeignCalendarError(len(doomed))
-    for uid, ev in fresh:
-        old = previous.get(uid)
+    # Each event as (sort key, content lines): the new plan's, then the earlier export's.
+    events: list[tuple[tuple[str, str], list[str]]] = []
+    spans: dict[str, list[dt.date]] = {} if use_utc else {zone_name: [schedule.start]}
+    for ev in fresh:
+        old = previous.get(ev.uid)
         sequence = 0
         if old is not None:
             sequence = old.sequence
             if old.cancelled or _differs(old.component, ev):
                 sequence += 1
-        ev.add("sequence", sequence)
-        events.append(ev)
+        events.append((_sort_key(ev.start, ev.uid), writer.event(ev, sequence)))
+        if ev.tzid:
+            spans.setdefault(ev.tzid, []).extend(_day(v) for v in (ev.start, ev.end))
     for uid in sorted(set(previous) - new_uids):
         old = previous[uid]
-        if uid in kept or old.cancelled:
-            events.append(old.component)
-            continue
-        events.append(_cancelled(old, stamp))
+        component = old.component if uid in kept or old.cancelled else _cancelled(old, stamp)
+        start = component.get("DTSTART")
+        events.append((_sort_key(start.dt if start is not None else dt.date.min, uid),
+                       component_lines(component)))
+        # Every TZID in the file gets a VTIMEZONE covering its events: the profile's
+        # zone, and any other zone that events kept from an earlier export still carry.
+        for key in ("DTSTART", "DTEND"):
+            prop = component.get(key)
+            tzid = prop.params.get("TZID") if prop is not None else None
+            if tzid:
+                spans.setdefault(str(tzid), []).append(_day(prop.dt))
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -385,23 +266,11 @@ def render_ical(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", vText(clean_text(" ".join((calendar_name or "Learning plan").split()))))
-    # Every TZID in the file gets a VTIMEZONE covering its events: the profile's zone,
-    # and any other zone that events kept from an earlier export still carry.
-    spans: dict[str, list[dt.date]] = {} if use_utc else {zone_name: [schedule.start]}
-    for ev in events:
-        for key in ("DTSTART", "DTEND"):
-            prop = ev.get(key)
-            tzid = prop.params.get("TZID") if prop is not None else None
-            if tzid:
-                value = prop.dt
-                spans.setdefault(str(tzid), []).append(
-                    value.date() if isinstance(value, dt.datetime) else value)
     for tzid in sorted(spans) if events else ():
         cal.add_component(build_vtimezone(tzid, min(spans[tzid]), max(spans[tzid])))
-    for ev in sorted(events, key=_sort_key):
-        cal.add_component(ev)
-    data: bytes = cal.to_ical()
-    return data
+    head = component_lines(cal)  # ends with END:VCALENDAR: the events go before it
+    events.sort(key=lambda keyed: keyed[0])
+    return serialize([*head[:-1], *(line for _, lines in events for line in lines), head[-1]])
 
 
 def milestone_description(milestone: Milestone) -> str:
@@ -413,18 +282,20 @@ def milestone_description(milestone: Milestone) -> str:
     return text
 
 
-def _sort_key(ev: Any) -> tuple[str, str]:
-    start = ev.get("DTSTART")
-    value = start.dt if start is not None else dt.date.min
-    if isinstance(value, dt.datetime):
-        key = value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S") if value.tzinfo else value.strftime(
+def _day(value: dt.datetime | dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _sort_key(start: dt.datetime | dt.date, uid: str) -> tuple[str, str]:
+    if isinstance(start, dt.datetime):
+        key = start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S") if start.tzinfo else start.strftime(
             "%Y%m%dT%H%M%S")
     else:
-        key = value.strftime("%Y%m%dT000000")
-    return key, str(ev.get("UID", ""))
+        key = start.strftime("%Y%m%dT000000")
+    return key, uid
 
 
-def _differs(old: Any, new: Any) -> bool:
+def _differs(old: Any, new: NewEvent) -> bool:
     """Whether a significant property changed, its value or its TZID/VALUE parameter."""
 
     def shown(prop: Any) -> tuple[Any, ...] | None:
@@ -433,7 +304,7 @@ def _differs(old: Any, new: Any) -> bool:
         params = getattr(prop, "params", {})
         return (prop.to_ical(), str(params.get("TZID", "")), str(params.get("VALUE", "")))
 
-    return any(shown(old.get(prop)) != shown(new.get(prop)) for prop in SIGNIFICANT)
+    return any(shown(old.get(prop)) != new.shown(prop) for prop in SIGNIFICANT)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -15,10 +15,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.errors import GraphError, Problem
-from planner.graph.model import CareerGraph, node_attributes
+from planner.graph.model import CareerGraph
 from planner.graph.reading import (
     LineIndex,
     Parsed,
@@ -26,9 +26,7 @@ from planner.graph.reading import (
     read_graph_files,
     shipped_graph_dir,
 )
-
-if TYPE_CHECKING:
-    from planner.models import Node
+from planner.graph.tables import NodeTables, prerequisites, unlocks
 
 __all__ = ["CareerGraph", "build_graph", "graph_files", "load_graph", "shipped_graph_dir"]
 
@@ -85,10 +83,9 @@ def build_graph(
     GraphError
         With every problem found.
     """
-    import networkx as nx
-
     from planner.graph.validation import (
         Finding,
+        Shape,
         find_schema_problems,
         find_structure_problems,
         word,
@@ -97,7 +94,11 @@ def build_graph(
 
     problems = [] if problems is None else problems
     findings: list[Finding] = []
-    nodes: dict[str, Node] = {}
+    # What the checks read of each node, and its table: a model is dropped once validated
+    # (the graph validates it again from its table when it is read), so a big graph never
+    # holds every model and every table at once.
+    nodes: dict[str, Shape] = {}
+    tables: dict[str, Mapping[str, Any]] = {}
     files: dict[str, str] = {}
     line_maps: dict[str, Mapping[str, Any]] = {}
     invalid: set[str] = set()
@@ -119,7 +120,7 @@ def build_graph(
         seen: dict[str, int] = {}
         built, found = find_schema_problems(name, data, invalid, seen)
         findings.extend(found)
-        for node, occurrence in built:
+        for node, occurrence, table in built:
             if node.id in nodes:
                 first_file = files[node.id]
                 first = line_of(node.id, first_file, defined_at[node.id])
@@ -128,7 +129,8 @@ def build_graph(
                     detail=first_file + (f" line {first}" if first else ""), occurrence=occurrence,
                 ))
                 continue
-            nodes[node.id] = node
+            nodes[node.id] = Shape.of(node)
+            tables[node.id] = table
             files[node.id] = name
             defined_at[node.id] = occurrence
     if len(nodes) > MAX_NODES:
@@ -137,21 +139,12 @@ def build_graph(
         problems.extend(word(f, line_of) for f in findings)
         raise GraphError(problems)
 
-    digraph = nx.DiGraph()
-    digraph.add_nodes_from((node_id, node_attributes(node)) for node_id, node in sorted(nodes.items()))
-    digraph.add_edges_from(
-        (req, node_id)
-        for node_id in sorted(nodes)
-        for req in nodes[node_id].requires
-        if req in nodes and req != node_id
-    )
-    findings.extend(find_structure_problems(nodes, files, invalid, digraph,
+    pred = prerequisites({node_id: node.requires for node_id, node in nodes.items()})
+    succ = unlocks(pred)
+    findings.extend(find_structure_problems(nodes, files, invalid, pred, succ,
                                             declares_stages=declares_stages))
     problems.extend(word(f, line_of) for f in findings)
     if problems:
         raise GraphError(problems)
-    pred = {
-        node_id: tuple(sorted({r for r in nodes[node_id].requires if r in nodes and r != node_id}))
-        for node_id in sorted(nodes)
-    }
-    return CareerGraph(nodes=nodes, files=files, pred=pred, digraph=digraph)
+    kinds = {node_id: node.kind for node_id, node in nodes.items()}
+    return CareerGraph(nodes=NodeTables(kinds, tables), files=files, pred=pred, succ=succ)

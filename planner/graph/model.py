@@ -7,63 +7,16 @@ directly, and builds the NetworkX graph only when a caller asks for it.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+from planner.graph.tables import NodeTables, prerequisites_first, topological_order, unlocks
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from planner.models import Node, Stage
-
-
-class _LazyNodes(Mapping[str, "Node"]):
-    """Node models rebuilt from a cache's plain data only when they are read."""
-
-    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
-        self._raw = raw
-        self._built: dict[str, Node] = {}
-
-    def __getitem__(self, key: str) -> Node:
-        node = self._built.get(key)
-        if node is None:
-            node = _construct(self._raw[key])
-            self._built[key] = node
-        return node
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._raw
-
-    def raw(self, key: str) -> dict[str, Any]:
-        return self._raw[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-
-def _construct(data: dict[str, Any]) -> Node:
-    """Rebuild a node model from its own ``model_dump`` without validating it again."""
-    from planner.models import Choice, Project, Resource, Salary, Skill, Stage
-
-    values = dict(data)
-    for key in ("requires", "recommends", "aliases", "one_of"):
-        if key in values:
-            values[key] = tuple(values[key])
-    kind = values["kind"]
-    if kind == "choice":
-        return Choice.model_construct(**values)
-    if kind == "stage":
-        if values.get("salary") is not None:
-            values["salary"] = Salary.model_construct(**values["salary"])
-        values["salaries"] = tuple(Salary.model_construct(**v) for v in values.get("salaries", ()))
-        return Stage.model_construct(**values)
-    values["resources"] = tuple(Resource.model_construct(**r) for r in values.get("resources", ()))
-    model = Skill if kind == "skill" else Project
-    return model.model_construct(**values)
 
 
 def node_attributes(node: Node) -> dict[str, Any]:
@@ -76,41 +29,14 @@ def node_attributes(node: Node) -> dict[str, Any]:
     return attrs
 
 
-def topological_order(
-    pred: Mapping[str, Iterable[str]],
-    succ: Mapping[str, Iterable[str]],
-    ids: Iterable[str],
-    key: Callable[[str], Any] | None = None,
-) -> list[str]:
-    """A topological order of ``ids`` under the edges ``pred``/``succ``: prerequisites
-    first. Among the nodes whose prerequisites in ``ids`` are all placed, the next is
-    the one with the smallest ``key`` (default: the id itself), so the order is
-    deterministic. This is the one topological sort of the project.
-    """
-    members = set(ids)
-    rank = key or (lambda n: n)
-    indegree = {n: sum(1 for p in pred[n] if p in members) for n in members}
-    ready = [(rank(n), n) for n, d in indegree.items() if d == 0]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        node = heapq.heappop(ready)[1]
-        order.append(node)
-        for s in succ[node]:
-            if s in indegree:
-                indegree[s] -= 1
-                if indegree[s] == 0:
-                    heapq.heappush(ready, (rank(s), s))
-    return order
-
-
 class CareerGraph:
     """The validated career graph: nodes by id, their source files, and the edges.
 
     ``pred`` maps every id to its direct prerequisites; the planner walks it directly.
     ``digraph`` is the same graph in NetworkX (built on first use): one node per id
     with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``;
-    an edge ``a -> b`` means *a* is a prerequisite of *b*.
+    an edge ``a -> b`` means *a* is a prerequisite of *b*. ``succ`` and
+    ``stage_rank`` are computed on first use unless given.
     """
 
     def __init__(
@@ -119,41 +45,21 @@ class CareerGraph:
         nodes: Mapping[str, Node],
         files: Mapping[str, str],
         pred: Mapping[str, tuple[str, ...]],
-        digraph: nx.DiGraph | None = None,
+        succ: Mapping[str, Iterable[str]] | None = None,
+        stage_rank: dict[str, tuple[int, int, str]] | None = None,
     ) -> None:
         self.nodes = nodes
         self.files = files
         self.pred = pred
-        if digraph is not None:
-            self.__dict__["digraph"] = digraph
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Plain data pickles and unpickles far faster than models and a DiGraph.
-        return {
-            "nodes": {k: n.model_dump() for k, n in self.nodes.items()},
-            "files": dict(self.files),
-            "pred": dict(self.pred),
-            "stage_rank": self.__dict__.get("stage_rank"),
-        }
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.nodes = _LazyNodes(state["nodes"])
-        self.files = state["files"]
-        self.pred = state["pred"]
-        if state.get("stage_rank") is not None:
-            self.__dict__["stage_rank"] = state["stage_rank"]
+        if succ is not None:
+            self.__dict__["succ"] = succ
+        if stage_rank is not None:
+            self.__dict__["stage_rank"] = stage_rank
 
     @cached_property
     def succ(self) -> Mapping[str, Iterable[str]]:
         """Every id mapped to what it directly unlocks, in id order."""
-        if "digraph" in self.__dict__:
-            # build_graph added the edges in id order, so the adjacency is already sorted.
-            return self.__dict__["digraph"].succ  # type: ignore[no-any-return]
-        succ: dict[str, list[str]] = {node: [] for node in self.pred}
-        for node in sorted(self.pred):
-            for p in self.pred[node]:
-                succ[p].append(node)
-        return succ
+        return unlocks(self.pred)
 
     @cached_property
     def digraph(self) -> nx.DiGraph:
@@ -175,10 +81,10 @@ class CareerGraph:
         return topological_order(self.pred, self.succ, self.pred if ids is None else ids, key)
 
     def attr(self, node_id: str, key: str, default: Any = None) -> Any:
-        """One field of a node, without building its model from the cache's plain data."""
+        """One field of a node as its file gave it, without building its model."""
         nodes = self.nodes
-        if isinstance(nodes, _LazyNodes):
-            return nodes.raw(node_id).get(key, default)
+        if isinstance(nodes, NodeTables):
+            return nodes.table(node_id).get(key, default)
         return getattr(nodes[node_id], key, default)
 
     @cached_property
@@ -247,7 +153,9 @@ class CareerGraph:
                 found += sorted(str(self.attr(n, "name")) for n in self.nodes if wanted(n))
             return found
 
-        valid = [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
+        def valid() -> list[str]:
+            return [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
+
         node_id = self.lookup(text)
         if node_id is None and names:
             matches = self._names.get(" ".join(text.split()).casefold(), [])
@@ -257,17 +165,17 @@ class CareerGraph:
                                      ambiguous=tuple(fitting))
             node_id = fitting[0] if fitting else None
         if node_id is None:
-            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid)
+            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid())
         if not wanted(node_id):
-            raise UnknownIdError(node_id, candidates(), what=what, option=option, valid=valid,
+            raise UnknownIdError(node_id, candidates(), what=what, option=option, valid=valid(),
                                  kind=self.kind(node_id))
         return node_id
 
     def kind(self, node_id: str) -> str:
         """The kind of a node (skill, project, stage or choice), without building its model."""
         nodes = self.nodes
-        if isinstance(nodes, _LazyNodes):
-            return str(nodes.raw(node_id)["kind"])
+        if isinstance(nodes, NodeTables):
+            return nodes.kind(node_id)
         return nodes[node_id].kind
 
     def hours(self, node_id: str) -> float:
@@ -286,30 +194,26 @@ class CareerGraph:
     @cached_property
     def stages(self) -> tuple[Stage, ...]:
         """Every stage, lowest rung of the ladder first (see :meth:`stage_rank`)."""
-        stages = [n for n in self.nodes.values() if n.kind == "stage"]
-        return tuple(sorted(stages, key=lambda s: self.stage_rank[s.id]))
+        ranks = self.stage_rank
+        nodes = (self.nodes[s] for s in sorted(ranks, key=ranks.__getitem__))
+        return tuple(n for n in nodes if n.kind == "stage")
 
     @cached_property
     def stage_depth(self) -> dict[str, int]:
         """For every node, how many stages lie on the longest chain of its prerequisites."""
         depth: dict[str, int] = {}
-        nodes = self.nodes
-        for node in self.topological_order():
-            best = 0
-            for pred in self.pred[node]:
-                best = max(best, depth[pred] + (nodes[pred].kind == "stage"))
-            depth[node] = best
+        stages = {n for n in self.nodes if self.kind(n) == "stage"}
+        pred = self.pred
+        for node in prerequisites_first(pred, self.succ):
+            depth[node] = max([depth[p] + (p in stages) for p in pred[node]], default=0)
         return depth
 
     @cached_property
     def stage_rank(self) -> dict[str, tuple[int, int, str]]:
         """Sort key of each stage: stages below it, then its ``level``, then its id."""
         depth = self.stage_depth
-        return {
-            n.id: (depth[n.id], n.level or 0, n.id)
-            for n in self.nodes.values()
-            if n.kind == "stage"
-        }
+        return {n: (depth[n], self.attr(n, "level") or 0, n)
+                for n in self.nodes if self.kind(n) == "stage"}
 
     def rank_stages(self, stage_ids: Iterable[str]) -> list[str]:
         """Sort ``stage_ids`` lowest rung first, by the same key as :attr:`stage_rank`.
@@ -324,7 +228,7 @@ class CareerGraph:
         depth: dict[str, int] = {}
         for node in self.topological_order(self.closure(ids)):
             depth[node] = max(
-                (depth[p] + (self.nodes[p].kind == "stage") for p in self.pred[node]), default=0
+                (depth[p] + (self.kind(p) == "stage") for p in self.pred[node]), default=0
             )
         return sorted(ids, key=lambda s: (depth[s], self.nodes[s].level or 0, s))  # type: ignore[union-attr]
 
@@ -345,25 +249,12 @@ class CareerGraph:
 
     def path(self, source: str, target: str, within: Collection[str] | None = None) -> list[str]:
         """A shortest chain of unlocks from ``source`` to ``target`` ([] if none),
-        through the ids in ``within`` only, when given."""
-        parents: dict[str, str | None] = {source: None}
-        frontier = [source]
-        while frontier and target not in parents:
-            following = []
-            for node in frontier:
-                for s in self.succ.get(node, ()):
-                    if s not in parents and (within is None or s in within):
-                        parents[s] = node
-                        following.append(s)
-            frontier = following
-        if target not in parents:
-            return []
-        chain: list[str] = []
-        step: str | None = target
-        while step is not None:
-            chain.append(step)
-            step = parents[step]
-        return chain[::-1]
+        through the ids in ``within`` only, when given (see :class:`Routes`)."""
+        return self.routes_to(target, within=within).path(source)
+
+    def routes_to(self, target: str, *, within: Collection[str] | None = None) -> Routes:
+        """The shortest chains of unlocks from every node to ``target``, found at once."""
+        return Routes(self, target, within)
 
     def closure(self, ids: Iterable[str], *, through_choices: bool = True) -> set[str]:
         """The ids together with all of their prerequisites.
@@ -389,3 +280,65 @@ class CareerGraph:
         """The stages whose requirements include ``node_id``, lowest first."""
         needed_by = self.descendants(node_id)
         return [s.id for s in self.stages if s.id in needed_by]
+
+
+class Routes:
+    """The shortest chains of unlocks from any node to one target, from one search.
+
+    Every node but the source must be in ``within`` (when given). Among several
+    shortest chains, the chain is the smallest by ids read from the source on, which
+    is what a breadth-first search from the source finds when it visits what each
+    node unlocks in id order. One backward search from the target gives every
+    node's distance; a chain then follows, from each node, its smallest successor one
+    step closer. So a calendar that explains thousands of items needs one search per
+    stage instead of one per item.
+    """
+
+    def __init__(self, graph: CareerGraph, target: str, within: Collection[str] | None) -> None:
+        self._succ = graph.succ
+        self.target = target
+        distance: dict[str, int] = {}
+        if target in graph.pred and (within is None or target in within):
+            distance[target] = 0
+            frontier = [target]
+            while frontier:
+                following = []
+                for node in frontier:
+                    for p in graph.pred[node]:
+                        if p not in distance and (within is None or p in within):
+                            distance[p] = distance[node] + 1
+                            following.append(p)
+                frontier = following
+        self._distance = distance
+        self._next: dict[str, str] = {}
+
+    def _closer(self, node: str, hops: int) -> str:
+        """The first node that ``node`` (``hops`` away) unlocks one step closer."""
+        found = self._next.get(node)
+        if found is None:
+            distance = self._distance
+            found = self._next[node] = next(s for s in self._succ[node] if distance.get(s) == hops - 1)
+        return found
+
+    def hops(self, source: str) -> int | None:
+        """How many unlocks lead from ``source`` to the target (None: no chain)."""
+        if source == self.target:
+            return 0
+        found = self._distance.get(source)
+        if found is not None:
+            return found
+        distance = self._distance
+        return min((distance[s] + 1 for s in self._succ.get(source, ()) if s in distance),
+                   default=None)
+
+    def path(self, source: str, *, limit: int | None = None) -> list[str]:
+        """The chain from ``source`` to the target ([] if none), or its first ``limit``
+        ids."""
+        hops = self.hops(source)
+        if hops is None:
+            return []
+        chain = [source]
+        while hops and (limit is None or len(chain) < limit):
+            chain.append(self._closer(chain[-1], hops))
+            hops -= 1
+        return chain

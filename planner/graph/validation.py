@@ -9,19 +9,36 @@ with its message. So the checks are tested on data, the wording once, and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from planner.errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from planner.models import Node
 
 SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage", "choices": "choice"}
 """The arrays of tables a graph file may hold, and the kind of node each defines."""
+
+
+class Shape(NamedTuple):
+    """What the structure checks read of a node: its kind, what it requires (a
+    choice: its members), recommends and is also called, and a choice's members and
+    pick."""
+
+    kind: str
+    requires: tuple[str, ...]
+    recommends: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    one_of: tuple[str, ...] = ()
+    pick: int = 1
+
+    @classmethod
+    def of(cls, node: Node) -> Shape:
+        if node.kind == "choice":
+            return cls(node.kind, node.requires, node.recommends, node.aliases, node.one_of, node.pick)
+        return cls(node.kind, node.requires, node.recommends, node.aliases)
 
 
 @dataclass(frozen=True)
@@ -156,22 +173,23 @@ def allowed_keys(kind: str) -> tuple[str, ...]:
 
 def find_schema_problems(
     name: str, data: Mapping[str, Any], invalid: set[str], seen: dict[str, int]
-) -> tuple[list[tuple[Node, int]], list[Finding]]:
+) -> tuple[list[tuple[Node, int, Mapping[str, Any]]], list[Finding]]:
     """Build the node models of one parsed file, with a finding per schema problem.
 
-    Each model comes with its occurrence: how many entries with its id came before it
-    in the file (0 for the first).
+    Each model comes with its occurrence (how many entries with its id came before it
+    in the file; 0 for the first) and the table it was built from.
 
     ``invalid`` collects the ids of entries that fail, so later checks do not report
     their dependents as dangling; ``seen`` counts each id's definitions in this file,
     so a finding points at the right one.
     """
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     from planner.models import Choice, Project, Skill, Stage
 
-    models = {"skills": Skill, "projects": Project, "stages": Stage, "choices": Choice}
-    nodes: list[tuple[Node, int]] = []
+    models: dict[str, type[Node]] = {"skills": Skill, "projects": Project, "stages": Stage,
+                                     "choices": Choice}
+    nodes: list[tuple[Node, int, Mapping[str, Any]]] = []
     findings: list[Finding] = []
     for section, entries in data.items():
         if section not in SECTIONS:
@@ -180,7 +198,7 @@ def find_schema_problems(
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             findings.append(Finding("not-an-array", name, ids=(section,)))
             continue
-        adapter: TypeAdapter[Any] = TypeAdapter(models[section])
+        model = models[section]
         for index, entry in enumerate(entries):
             raw_id = entry.get("id")
             occurrence = 0
@@ -191,7 +209,7 @@ def find_schema_problems(
                 f"{section}[{index}]"
             )
             try:
-                nodes.append((adapter.validate_python(entry), occurrence))
+                nodes.append((model.model_validate(entry), occurrence, entry))
             except ValidationError as exc:
                 if isinstance(raw_id, str):
                     invalid.add(raw_id)
@@ -214,18 +232,22 @@ def find_schema_problems(
 
 
 def find_structure_problems(
-    nodes: Mapping[str, Node],
+    nodes: Mapping[str, Shape],
     files: Mapping[str, str],
     invalid: set[str],
-    digraph: nx.DiGraph,
+    pred: Mapping[str, Collection[str]],
+    succ: Mapping[str, Iterable[str]],
     *,
     declares_stages: bool = True,
 ) -> list[Finding]:
     """Stages without requirements, self and dangling requirements, cycles, the
-    stages those make unreachable, and a graph without stages. ``digraph`` holds every
-    valid edge; ``declares_stages`` says whether any file has a ``stages`` array (whose
-    entries may all be invalid, which their own findings say)."""
-    import networkx as nx
+    stages those make unreachable, problems of choices, recommendations and aliases,
+    and a graph without stages. ``pred`` and ``succ`` hold every valid edge (each
+    node's defined prerequisites but itself, and the reverse); a graph without
+    problems never builds a NetworkX graph. ``declares_stages`` says whether any file
+    has a ``stages`` array (whose entries may all be invalid, which their own findings
+    say)."""
+    from planner.graph.tables import prerequisites_first
 
     findings: list[Finding] = []
     why: dict[str, str] = {}  # broken node -> why it is broken
@@ -251,7 +273,28 @@ def find_structure_problems(
                     findings.append(Finding("dangling", file, node=node_id,
                                             ids=(node_id, req, did_you_mean(req, nodes)),
                                             detail=node.kind))
+    if why or len(prerequisites_first(pred, succ)) < len(pred):
+        findings.extend(_broken_structure(nodes, files, why))
+    findings.extend(find_choice_problems(nodes, files))
+    findings.extend(find_recommend_problems(nodes, files))
+    findings.extend(find_alias_problems(nodes, files))
+    if nodes and not declares_stages and not any(n.kind == "stage" for n in nodes.values()):
+        findings.append(Finding("no-stages", "graph"))
+    return findings
 
+
+def _broken_structure(nodes: Mapping[str, Shape], files: Mapping[str, str],
+                      why: dict[str, str]) -> list[Finding]:
+    """Cycles, and the stages that broken nodes (``why``) make unreachable."""
+    import networkx as nx
+
+    digraph = nx.DiGraph()
+    digraph.add_nodes_from(sorted(nodes))
+    digraph.add_edges_from(
+        (req, node_id) for node_id in sorted(nodes) for req in nodes[node_id].requires
+        if req in nodes and req != node_id
+    )
+    findings: list[Finding] = []
     for component in nx.strongly_connected_components(digraph):
         if len(component) < 2:
             continue
@@ -282,15 +325,10 @@ def find_structure_problems(
                 detail += f"; and {len(reasons) - 3} more are broken"
             findings.append(Finding("unreachable-stage", files[node_id], node=node_id,
                                     ids=(node_id, *(c for _, c in reasons)), detail=detail))
-    findings.extend(find_choice_problems(nodes, files))
-    findings.extend(find_recommend_problems(nodes, files))
-    findings.extend(find_alias_problems(nodes, files))
-    if nodes and not declares_stages and not any(n.kind == "stage" for n in nodes.values()):
-        findings.append(Finding("no-stages", "graph"))
     return findings
 
 
-def find_choice_problems(nodes: Mapping[str, Node], files: Mapping[str, str]) -> list[Finding]:
+def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
     """Members that are unknown, listed twice, or not skills or projects, and a pick
     outside 1..members."""
     findings: list[Finding] = []
@@ -317,7 +355,7 @@ def find_choice_problems(nodes: Mapping[str, Node], files: Mapping[str, str]) ->
     return findings
 
 
-def find_recommend_problems(nodes: Mapping[str, Node], files: Mapping[str, str]) -> list[Finding]:
+def find_recommend_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
     """Recommendations of unknown ids, of stages or choices, or of a requirement."""
     findings: list[Finding] = []
     for node_id in sorted(nodes):
@@ -336,7 +374,7 @@ def find_recommend_problems(nodes: Mapping[str, Node], files: Mapping[str, str])
     return findings
 
 
-def find_alias_problems(nodes: Mapping[str, Node], files: Mapping[str, str]) -> list[Finding]:
+def find_alias_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
     """Aliases that clash, case-insensitively, with an id or with another alias."""
     findings: list[Finding] = []
     ids = {node_id.casefold(): node_id for node_id in nodes}

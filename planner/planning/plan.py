@@ -28,9 +28,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from planner.graph import CareerGraph
-from planner.graph.model import topological_order
+from planner.graph.tables import topological_order
 from planner.models import Profile
 from planner.planning.choices import ChoicePick, ChoiceResolver
 from planner.planning.effort import remaining_minutes
@@ -104,10 +105,11 @@ class Plan:
         return sum(item.minutes for item in self.items)
 
     def item(self, item_id: str) -> PlanItem:
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._by_id[item_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, PlanItem]:
+        return {item.id: item for item in self.items}
 
     def choice(self, choice_id: str) -> ChoicePick | None:
         return next((c for c in self.choices if c.id == choice_id), None)

@@ -51,17 +51,19 @@ class Validation:
     edges: int
     nested: tuple[Path, ...] = ()
     """TOML files in subfolders, which are not part of the graph."""
+    cache_warnings: tuple[str, ...] = ()
+    """Why the cache folder was not used."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
         if not self.nested:
-            return ()
+            return self.cache_warnings
         shown = ", ".join(str(p) for p in self.nested[:5])
         more = f" and {len(self.nested) - 5} more" if len(self.nested) > 5 else ""
         files = "1 TOML file in a subfolder is" if len(self.nested) == 1 else (
             f"{len(self.nested)} TOML files in subfolders are")
-        return (f"{files} not read (a graph is the *.toml files at the top of its folder): "
-                f"{shown}{more}",)
+        return (*self.cache_warnings, f"{files} not read (a graph is the *.toml files at the "
+                f"top of its folder): {shown}{more}")
 
     def summary(self) -> str:
         def count(n: int, noun: str) -> str:
@@ -87,15 +89,17 @@ def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None
     """
     from planner.graph import shipped_graph_dir
     from planner.graph.reading import nested_graph_files
-    from planner.usecases import open_graph
+    from planner.usecases.common import open_graph
 
     folder = folder or shipped_graph_dir()
-    graph = open_graph(folder, cache_dir=cache_dir)
+    loaded = open_graph(folder, cache_dir=cache_dir)
+    loaded.save()
+    graph = loaded.graph
     counts = {kind: 0 for kind in ("skill", "project", "stage", "choice")}
     for node_id in graph.nodes:
         counts[graph.kind(node_id)] += 1
     edges = sum(len(p) for p in graph.pred.values())
-    return Validation(folder, counts, edges, tuple(nested_graph_files(folder)))
+    return Validation(folder, counts, edges, tuple(nested_graph_files(folder)), loaded.warnings)
 
 
 # --- pictures ----------------------------------------------------------------------------------
@@ -125,7 +129,7 @@ def graph_picture(
     """
     from planner.cohort.summary import read_heat
     from planner.errors import OptionError
-    from planner.usecases import roadmap_for
+    from planner.usecases.plans import roadmap_for
     from planner.visualizers import GRAPH_FORMATS
     from planner.visualizers.view import GraphView
 

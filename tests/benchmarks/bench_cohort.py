@@ -38,7 +38,7 @@ ONE_CHUNK = 32
 
 
 def write_cohort(path: Path, count: int) -> Path:
-    graph = open_graph()
+    graph = open_graph().graph
     with path.open("w", encoding="utf-8") as handle:
         for line in cohort_lines(graph, count, seed=11, invalid=0.01):
             handle.write(line + "\n")

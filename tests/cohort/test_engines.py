@@ -40,7 +40,7 @@ WAIT = 120.0
 
 
 def write_cohort(path: Path, graph_dir: Path | None, count: int, *, invalid: float = 0.05) -> Path:
-    graph = open_graph(graph_dir)
+    graph = open_graph(graph_dir).graph
     path.write_text("".join(f"{line}\n" for line in cohort_lines(graph, count, seed=3, invalid=invalid)),
                     encoding="utf-8")
     return path

@@ -45,7 +45,7 @@ def _one_by_one(runner: CliRunner, line: str, tmp_path: Path) -> tuple[dict[str,
 
 @pytest.mark.slow  # 12 people on the shipped graph, then roadmap and gaps for each
 def test_the_summary_adds_up_what_roadmap_and_gaps_say_one_by_one(runner: CliRunner, tmp_path: Path) -> None:
-    graph = open_graph()
+    graph = open_graph().graph
     good = list(cohort_lines(graph, 12, seed=5))
     source = tmp_path / "cohort.jsonl"
     source.write_text("\n".join([*good[:6], "{}", *good[6:]]) + "\n", encoding="utf-8")

@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from planner.cli import cli
-from planner.exporters.ical import PRODID, read_previous, render_ical
+from planner.exporters.ical import PRODID, render_ical
+from planner.exporters.ical_previous import read_previous
 from planner.graph import CareerGraph, build_graph
 from planner.models import Profile
 from planner.planning import make_plan
@@ -253,6 +254,24 @@ def test_description_says_why_unlocks_resources_and_hours_left(
     assert set(left.values()) == {0}
 
 
+def test_a_long_chain_of_unlocks_is_cut_in_the_middle() -> None:
+    """A description stays short however deep the plan (a regression: the whole chain
+    made a chained plan's calendar grow with the square of its length)."""
+    chain = [work(f"c{i:02d}", f"C{i}", 1, *([f"c{i - 1:02d}"] if i else [])) for i in range(30)]
+    graph = graph_from({"skills": chain, "stages": [
+        {"id": "top", "name": "Top", "requires": ["c29"]}]})
+    schedule = schedule_for(graph, profile_for(graph, target="top", hours_per_week=40,
+                                               availability={"mon": ["08:00-18:00"]}))
+    why = {str(ev["X-PLANNER-ITEM"]): str(ev["DESCRIPTION"]).split("\n")[0] for ev in sessions_of(
+        render(schedule, graph))}
+    assert why["c00"] == ("Why: Top needs it (c00 → c01 → c02 → c03 → c04 → c05 → c06 → c07 → c08 → "
+                          "c09 → … (20 more) → top).")
+    assert why["c18"] == ("Why: Top needs it (c18 → c19 → c20 → c21 → c22 → c23 → c24 → c25 → c26 → "
+                          "c27 → … (2 more) → top).")
+    assert why["c19"] == ("Why: Top needs it (c19 → c20 → c21 → c22 → c23 → c24 → c25 → c26 → c27 → "
+                          "c28 → c29 → top).")
+
+
 def test_categories_are_the_node_category(graph: CareerGraph, berlin: tuple[Schedule, bytes]) -> None:
     _, data = berlin
     for ev in sessions_of(data):
@@ -406,6 +425,11 @@ def test_crlf_everywhere_and_lines_of_at_most_75_octets(nasty: tuple[CareerGraph
     assert sum(line.startswith(b" ") for line in physical) > 20, "the fixture should need folding"
 
 
+def test_hostile_text_is_written_as_icalendar_writes_it(nasty: tuple[CareerGraph, Schedule, bytes]) -> None:
+    _, _, data = nasty
+    assert Calendar.from_ical(data).to_ical() == data
+
+
 def test_no_fold_splits_a_character(nasty: tuple[CareerGraph, Schedule, bytes]) -> None:
     _, _, data = nasty
     for number, line in enumerate(data.split(b"\r\n"), start=1):
@@ -482,9 +506,10 @@ def test_carriage_returns_become_line_breaks(graph: CareerGraph) -> None:
 def test_control_characters_are_not_written_raw(graph: CareerGraph) -> None:
     """Validation refuses control characters in names; a graph built without it (from
     the Python API) still never has them written raw."""
-    cal_graph = graph_from(copy.deepcopy(GRAPH))
-    cal_graph.nodes["python"] = cal_graph.nodes["python"].model_copy(  # type: ignore[index]
+    valid = graph_from(copy.deepcopy(GRAPH))
+    python = valid.nodes["python"].model_copy(
         update={"description": "bell \x07 escape \x1b[31m nul-ish \x01 tab\tkept", "name": "Py\x07thon"})
+    cal_graph = CareerGraph(nodes={**valid.nodes, "python": python}, files=valid.files, pred=valid.pred)
     out = render(schedule_for(cal_graph, profile_for(cal_graph)), cal_graph)
     assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", out.replace(b"\r\n", b""))
 
@@ -640,6 +665,7 @@ def test_another_epoch_changes_only_dtstamp(cal: Callable[..., Result], tess: Pa
 
 def check_update(old: bytes, new: bytes) -> None:
     """The update rules between an earlier export and a re-export over it."""
+    assert Calendar.from_ical(new).to_ical() == new, "not what icalendar writes"
     before, after = by_uid(old), by_uid(new)
     assert set(before) <= set(after), "an earlier UID left the file"
     for uid, was in before.items():

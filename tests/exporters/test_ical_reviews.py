@@ -6,7 +6,8 @@ import datetime as dt
 
 from icalendar import Calendar
 
-from planner.exporters.ical import event_uid, read_previous, render_ical
+from planner.exporters.ical import event_uid, render_ical
+from planner.exporters.ical_previous import read_previous
 from planner.graph import CareerGraph
 from planner.scheduling import Schedule
 

@@ -1,0 +1,258 @@
+"""Use cases that plan: the roadmap and the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planner.graph import CareerGraph
+    from planner.models import Profile
+    from planner.scheduling import Schedule
+    from planner.views.terminal import Terminal
+
+from planner.usecases.common import check_day, today_for
+
+# --- the roadmap ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """A profile's plan placed in time, with the warnings it deserves.
+
+    ``to_dict()`` is exactly what ``planner roadmap --format json`` prints.
+    """
+
+    graph: CareerGraph = field(repr=False)
+    profile: Profile = field(repr=False)
+    schedule: Schedule
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def milestones(self) -> tuple[Any, ...]:
+        return self.schedule.milestones
+
+    def to_dict(self) -> dict[str, Any]:
+        """The roadmap as plain data (the JSON format of SPEC.md)."""
+        from planner.exporters.json import roadmap_data
+
+        return roadmap_data(self.schedule, name=self.profile.name, warnings=self.warnings)
+
+    def render(self, fmt: str = "text", terminal: Terminal | None = None) -> str:
+        """The roadmap in one of :data:`planner.exporters.ROADMAP_FORMATS`, for
+        ``terminal`` (default: a file: no width limit)."""
+        from planner.exporters import ROADMAP_FORMATS
+        from planner.views.terminal import PLAIN
+
+        return ROADMAP_FORMATS[fmt](self.schedule, self.profile.name, self.warnings, terminal or PLAIN)
+
+
+def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
+    """The warning for a deadline the schedule misses, with the weekly hours that
+    would meet it (verified by scheduling again), or nothing."""
+    from planner.limits import MAX_HOURS_PER_WEEK
+    from planner.scheduling import advise_deadline
+
+    if profile.deadline is None:
+        return ()
+    advice = advise_deadline(schedule, profile.deadline)
+    if advice is None:
+        return ()
+    hours = schedule.availability.hours_per_week
+    head = (
+        f"the deadline {advice.deadline} cannot be met at {hours:g} h/week: "
+        f"{schedule.plan.target} will be reached on {advice.reached}."
+    )
+    if advice.deadline < schedule.start:
+        return (f"{head} The deadline is before the plan starts ({schedule.start}); move it.",)
+    if advice.estimate > MAX_HOURS_PER_WEEK:
+        return (
+            f"{head} No weekly budget can meet it: the {schedule.plan.minutes / 60:,g} h of work "
+            f"left do not fit in the time until {advice.deadline}, even around the clock; move "
+            "the deadline.",
+        )
+    if advice.hours_per_week is not None:
+        return (
+            f"{head} {advice.hours_per_week:g} h/week would meet it (checked by scheduling "
+            f"again: reached on {advice.reached_at_advice}).",
+        )
+    limit = advice.role_limit
+    if limit is not None:
+        return (
+            f"{head} More hours cannot help: time in role is the limit. The stage asks for "
+            f"{limit.months} months as {limit.previous_name}, so even with every skill ready at "
+            f"once it is reached on {limit.date} at the earliest.",
+        )
+    reach = (f"reach it only on {advice.reached_at_advice}" if advice.reached_at_advice
+             else "not reach it in time")
+    return (
+        f"{head} Even all {advice.max_hours:g} h of your weekly windows would {reach}; "
+        f"meeting it needs about {advice.estimate:g} h/week, so add availability windows or "
+        "move the deadline.",
+    )
+
+
+def schedule_for(
+    graph: CareerGraph,
+    profile: Profile,
+    *,
+    start: dt.date,
+    target: str | None = None,
+    hours_per_week: float | None = None,
+) -> Schedule:
+    """Plan ``profile`` towards ``target`` (default: its own) and schedule it from
+    ``start``, with the review sessions of its ``review_days``."""
+    from planner.planning import make_plan
+    from planner.scheduling import Availability, add_reviews, schedule_plan
+
+    plan = make_plan(graph, profile, target=target)
+    avail = Availability.from_profile(profile, hours_per_week=hours_per_week)
+    schedule = schedule_plan(plan, avail, start=start)
+    if not profile.review_days:
+        return schedule
+    finished = {n: day for n, day in profile.completed.items() if graph.kind(n) in ("skill", "project")}
+    return add_reviews(schedule, profile.review_days, finished=finished)
+
+
+def roadmap_for(
+    graph: CareerGraph,
+    profile: Profile,
+    *,
+    now: dt.datetime,
+    target: str | None = None,
+    start: dt.date | None = None,
+    pace: bool = False,
+) -> Roadmap:
+    """The dated roadmap of ``profile``.
+
+    The plan starts on ``start``, else the profile's ``start``, else the day ``now``
+    falls on in the profile's zone. With ``pace`` it is made at the pace measured from
+    the profile's ``[completed]`` history instead of its ``hours_per_week``. A missed
+    deadline is warned about only when the plan aims at the profile's own target (the
+    deadline belongs to it).
+
+    Raises
+    ------
+    UnknownIdError
+        When ``target`` is not a stage id.
+    PlanError
+        When the availability cannot hold the plan, or ``pace`` is asked for without
+        enough history.
+    """
+    from planner.views.pace import measure_pace, pace_hours, pace_note
+
+    if target is not None:
+        target = graph.resolve(target, kinds=("stage",), what="stage", option="--target", names=True)
+    check_day(start)
+    first_day = start or profile.start or today_for(profile, now)
+    measured = measure_pace(graph, profile, today_for(profile, now)) if pace else None
+    schedule = schedule_for(graph, profile, start=first_day, target=target,
+                            hours_per_week=pace_hours(measured) if measured else None)
+    own = target is None or target == profile.target
+    notes = (pace_note(measured, profile.hours_per_week),) if measured else ()
+    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else (), notes)
+
+
+# --- the calendar ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarExport:
+    """An iCalendar file and what it holds."""
+
+    data: bytes
+    sessions: int
+    milestones: int
+    warnings: tuple[str, ...] = ()
+    reviews: int = 0
+
+
+def read_previous_calendar(path: Path) -> dict[str, Any]:
+    """The events of an earlier export, by UID.
+
+    Raises
+    ------
+    OptionError
+        When the file cannot be read.
+    CalendarError
+        When it is not an iCalendar file.
+    """
+    from planner.errors import CalendarError, OptionError, SourceError
+    from planner.exporters.ical_previous import read_previous
+    from planner.limits import MAX_CALENDAR_BYTES
+    from planner.sources import read_limited
+
+    try:
+        data = read_limited(path, MAX_CALENDAR_BYTES,
+                            shown=f"{MAX_CALENDAR_BYTES // 2**20} MiB, the most an earlier calendar may hold")
+    except OSError as exc:
+        raise OptionError(f"cannot read {path}: {exc.strerror}", option="--previous") from None
+    except SourceError as exc:
+        raise CalendarError(f"{path}: {exc.detail}") from None
+    return read_previous(data, file=str(path))
+
+
+def calendar_for(
+    graph: CareerGraph,
+    profile: Profile,
+    *,
+    now: dt.datetime,
+    previous: Path | None = None,
+    target: str | None = None,
+    start: dt.date | None = None,
+    reminder: int | None = None,
+    force: bool = False,
+) -> CalendarExport:
+    """The schedule of ``profile`` as an iCalendar file.
+
+    Updating an earlier export (``previous``) re-plans from today, or from the
+    profile's ``start`` when that is later, unless ``start`` is given: sessions that
+    ended before then keep their place in the file. An earlier export that shares no
+    event with this plan (another person's?) has its future events cancelled only
+    with ``force``, and then with a warning.
+
+    Raises
+    ------
+    PlanError
+        When there is nothing to put in a calendar: no session and no earlier export.
+    OptionError
+        When ``previous`` shares no event with the plan, and ``force`` is not given.
+    """
+    from planner.errors import ForeignCalendarError, OptionError, PlanError
+    from planner.exporters.ical import render_ical
+
+    old = read_previous_calendar(previous) if previous is not None else None
+    if start is None and old is not None:
+        today = today_for(profile, now)
+        start = max(profile.start or today, today)
+    roadmap = roadmap_for(graph, profile, now=now, target=target, start=start)
+    schedule = roadmap.schedule
+    goal = graph.nodes[schedule.plan.target].name
+    if not schedule.sessions and not old:
+        raise PlanError(
+            f"nothing to put in a calendar: {profile.name or 'the profile'} already meets every "
+            f"requirement of {goal} ({schedule.plan.target}); no file written"
+        )
+    who = profile.name.strip() or "learner"
+
+    def render(cancel_foreign: bool) -> bytes:
+        return render_ical(schedule, graph, person=who, stamp=now, reminder=reminder, previous=old,
+                           calendar_name=f"Learning plan: {who} → {goal}",
+                           cancel_foreign=cancel_foreign)
+
+    warnings = roadmap.warnings
+    try:
+        data = render(cancel_foreign=False)
+    except ForeignCalendarError as exc:
+        foreign = (f"{previous} shares no event with {who}'s plan (is it another person's "
+                   f"calendar?): updating it cancels its {exc.events} future event(s)")
+        if not force:
+            raise OptionError(f"{foreign}; check the file, or add --force to cancel them",
+                              option="--previous") from None
+        data = render(cancel_foreign=True)
+        warnings += (f"{foreign}, as --force asks.",)
+    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), warnings,
+                          len(schedule.reviews))
