@@ -59,7 +59,7 @@ def terminal(stream: TextIO | None = None, environ: Mapping[str, str] | None = N
     """
     stream = sys.stdout if stream is None else stream
     environ = os.environ if environ is None else environ
-    tty = stream.isatty()
+    tty = stream is not None and stream.isatty()
     columns = environ.get("COLUMNS", "").strip()
     width = int(columns) if columns.isdigit() else 0
     if tty and not width:

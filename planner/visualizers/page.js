@@ -29,7 +29,8 @@
   svg.querySelector("g.graph").insertBefore(links, world.querySelector("g.node"));
 
   var MIN_SCALE = 0.05, MAX_SCALE = 4, LEGIBLE_PX = 11;
-  var legible = LEGIBLE_PX / data.labelPx;
+  // A hair above 11 px: the smallest zoom that frames a node must not round below it.
+  var legible = (LEGIBLE_PX + 0.01) / data.labelPx;
   var width = svg.width.baseVal.value, height = svg.height.baseVal.value;
   var cam = { x: 0, y: 0, s: 1, fit: false };
   var pinned = null;
