@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
+from planner import jsontext
 from planner.errors import OptionError, did_you_mean
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ class CohortSummary:
 
     def render(self) -> str:
         """The summary as indented JSON text ending in a newline."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return jsontext.dumps(self.to_dict()) + "\n"
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from planner import jsontext
 from planner.scheduling import Review, Schedule, Session
 from planner.views.schedule import rows
 
@@ -64,5 +64,4 @@ def roadmap_data(
 
 def render_json(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()) -> str:
     """Render the roadmap as indented JSON text ending in a newline."""
-    return json.dumps(roadmap_data(schedule, name=name, warnings=warnings), indent=2,
-                      ensure_ascii=False) + "\n"
+    return jsontext.dumps(roadmap_data(schedule, name=name, warnings=warnings)) + "\n"

@@ -15,15 +15,16 @@ Control characters in names are escaped (``\u001b``), never written raw.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any, Final
+
+from planner import jsontext
 
 if TYPE_CHECKING:
     from planner.visualizers.view import GraphView
 
 _RAW_CONTROLS: Final = re.compile("[\x7f-\x9f]")
-"""Control characters ``json.dumps`` leaves raw with ``ensure_ascii=False``."""
+"""Control characters ``jsontext.dumps`` leaves raw with ``ensure_ascii=False``."""
 
 
 def render_json(view: GraphView) -> str:
@@ -41,7 +42,7 @@ def render_json(view: GraphView) -> str:
     data = nx.node_link_data(digraph, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"]))
-    text = json.dumps(data, indent=2, ensure_ascii=False)
+    text = jsontext.dumps(data)
     return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 

@@ -100,6 +100,12 @@ class Bench:
                 [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]))
         self.env["SOURCE_DATE_EPOCH"] = "1798761600"  # 2027-01-01: output independent of today
         self.env.pop("PYTHONHASHSEED", None)
+        # pip compiles an installed package's bytecode; a machine that forbids writing
+        # it would make every run compile planner from source, which no user pays.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([sys.executable, "-c", "import compileall, importlib.util, pathlib; "
+                        "compileall.compile_dir(pathlib.Path(importlib.util.find_spec('planner')"
+                        ".origin).parent, quiet=1)"], env=self.env, check=False)
 
     def graph(self, skills: int, stages: int, projects: int) -> tuple[Path, str]:
         """An ESCO-like folder of this size (made once) and the stage to plan for."""
