@@ -18,6 +18,7 @@ from planner.errors import OptionError
 from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.planning import known_closure
+from planner.words import count
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def describe_update(update: ProgressUpdate, file: Path, graph: CareerGraph) -> s
         shown = ", ".join(update.implied[:12])
         more = f" and {len(update.implied) - 12} more" if len(update.implied) > 12 else ""
         lines.append(
-            f"This also counts {len(update.implied)} prerequisite(s) as known, without writing "
+            f"This also counts {count(len(update.implied), 'prerequisite')} as known, without writing "
             f"them: {shown}{more}."
         )
     if not lines:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
 
+from planner.words import count
+
 EXIT_DATA: Final = 1
 """Exit status for invalid graph data or a plan that cannot be made."""
 EXIT_USAGE: Final = 2
@@ -167,7 +169,7 @@ class ForeignCalendarError(CalendarError):
     def __init__(self, events: int) -> None:
         self.events = events
         super().__init__(f"the earlier calendar shares no event with this plan; updating it would "
-                         f"cancel its {events} future event(s)")
+                         f"cancel its {count(events, 'future event')}")
 
 
 class SourceError(PlannerError):

@@ -59,7 +59,7 @@ def test_done_adds_only_the_id_and_keeps_every_comment(setup: tuple[Path, Path])
     assert code == 0
     assert out == (
         f"Recorded in {profile}: pandas as known, completed on 2026-11-27.\n"
-        "This also counts 1 prerequisite(s) as known, without writing them: numpy.\n"
+        "This also counts 1 prerequisite as known, without writing them: numpy.\n"
     )
     new = profile.read_text(encoding="utf-8")
     old_lines, new_lines = COMMENTED.splitlines(), new.splitlines()

@@ -25,6 +25,7 @@ from planner.cli.options import (
 )
 from planner.exporters import ROADMAP_FORMATS
 from planner.limits import MAX_REMINDER_MINUTES
+from planner.words import count
 
 
 @click.command(cls=PlannerCommand)
@@ -79,9 +80,10 @@ def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int
     export = calendar_for(graph, load_profile(profile, graph), now=now(), previous=previous,
                           target=target, start=day(from_date), reminder=reminder, force=force)
     warn(export.warnings)
-    reviews = f", {export.reviews} reviews" if export.reviews else ""
+    reviews = f", {count(export.reviews, 'review')}" if export.reviews else ""
     emit(export.data, output, inputs=inputs(profile, graph_dir),
-         wrote=f"Wrote {output}: {export.sessions} sessions{reviews}, {export.milestones} milestones.")
+         wrote=f"Wrote {output}: {count(export.sessions, 'session')}{reviews}, "
+               f"{count(export.milestones, 'milestone')}.")
 
 
 COMMANDS = (roadmap, calendar)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from planner.views.terminal import Terminal
 
 from planner.usecases.common import check_day, today_for
+from planner.words import count
 
 # --- the roadmap ---------------------------------------------------------------------------
 
@@ -248,7 +249,7 @@ def calendar_for(
         data = render(cancel_foreign=False)
     except ForeignCalendarError as exc:
         foreign = (f"{previous} shares no event with {who}'s plan (is it another person's "
-                   f"calendar?): updating it cancels its {exc.events} future event(s)")
+                   f"calendar?): updating it cancels its {count(exc.events, 'future event')}")
         if not force:
             raise OptionError(f"{foreign}; check the file, or add --force to cancel them",
                               option="--previous") from None

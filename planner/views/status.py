@@ -23,6 +23,7 @@ from planner.views.terminal import (
     time_span,
     wrap,
 )
+from planner.words import count
 
 OVERDUE_SHOWN = 5
 
@@ -136,7 +137,7 @@ def render_status(status: Status, *, terminal: Terminal = PLAIN) -> str:
     if not status.overdue:
         lines.append("  nothing overdue")
     for late in status.overdue[:OVERDUE_SHOWN]:
-        lines += wrap(f"{label(status.names[late.item], late.item)}: {late.sessions} session(s), "
+        lines += wrap(f"{label(status.names[late.item], late.item)}: {count(late.sessions, 'session')}, "
                       f"{late.hours:g} h planned since {late.since}, not done",
                       width, indent="  ", hanging="    ")
     if len(status.overdue) > OVERDUE_SHOWN:

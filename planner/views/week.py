@@ -20,6 +20,7 @@ from planner.views.terminal import (
     time_span,
     wrap,
 )
+from planner.words import count
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,7 @@ def render_week(week: Week, *, terminal: Terminal = PLAIN) -> str:
     study = sum(p.session.minutes for p in week.sessions if p.session.kind == "study") / 60
     review = sum(p.session.minutes for p in week.sessions if p.session.kind == "review") / 60
     span = f"{day_label(week.first)} – {day_label(week.last)}"
-    count = len(week.sessions)
-    summary = (f"{count} session{'s' if count != 1 else ''}, {study:.1f} h of study" if count
+    summary = (f"{count(len(week.sessions), 'session')}, {study:.1f} h of study" if week.sessions
                else "no sessions")
     lines = wrap(f"{span}: {summary}" + (f" and {review:.1f} h of review" if review else ""), width)
 
@@ -131,7 +131,7 @@ def render_week(week: Week, *, terminal: Terminal = PLAIN) -> str:
             lines.append("Nothing planned: every requirement of the target is known.")
     if week.overdue:
         hours = sum(o.hours for o in week.overdue)
-        lines += ["", *wrap(f"Overdue: {len(week.overdue)} item(s), {hours:g} h planned before "
+        lines += ["", *wrap(f"Overdue: {count(len(week.overdue), 'item')}, {hours:g} h planned before "
                             f"{week.first}, not done", width)]
         for late in week.overdue[:OVERDUE_SHOWN]:
             lines += wrap(f"{label(week.names[late.item], late.item)}: {late.hours:g} h since "

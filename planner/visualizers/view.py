@@ -29,6 +29,7 @@ from planner.visualizers.style import (
     heat_class,
     short_label,
 )
+from planner.words import count
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -397,7 +398,7 @@ class GraphView:
             parts.append(f"· a cohort of {self.cohort:,}: who still needs what")
         if self.focus is not None:
             parts.append(
-                f"· {drawable(self.nodes[self.focus].name)}: {len(self.highlight) - 1} prerequisite(s)"
+                f"· {drawable(self.nodes[self.focus].name)}: {count(len(self.highlight) - 1, 'prerequisite')}"
             )
         return " ".join(parts)
 

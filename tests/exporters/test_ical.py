@@ -1043,13 +1043,13 @@ def test_a_previous_calendar_of_another_person_needs_force(cal: Callable[..., Re
     assert refused.exit_code == 2
     assert refused.stderr.endswith(
         f"Error: Invalid value for '--previous': {old} shares no event with Someone Else's plan (is it "
-        f"another person's calendar?): updating it cancels its {events} future event(s); check the "
+        f"another person's calendar?): updating it cancels its {events} future events; check the "
         "file, or add --force to cancel them\n")
     assert not new.exists()
     forced = cal(str(tess), "-o", str(new), "--previous", str(old), "--force")
     assert forced.exit_code == 0, forced.output
     assert (f"warning: {old} shares no event with Someone Else's plan (is it another person's "
-            f"calendar?): updating it cancels its {events} future event(s), as --force asks.\n"
+            f"calendar?): updating it cancels its {events} future events, as --force asks.\n"
             ) in forced.stderr
     statuses = [str(ev["STATUS"]) for ev in vevents(new.read_bytes())]
     assert statuses.count("CANCELLED") == events

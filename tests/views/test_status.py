@@ -73,9 +73,9 @@ def test_sessions_planned_in_the_past_for_unfinished_items_are_overdue(
     out = status(profile, tiny_graph_dir, "--from", "2027-02-01")
     overdue = out.split("Overdue\n", 1)[1]
     assert overdue == (
-        "  NumPy: 1 session(s), 2 h planned since 2027-01-04, not done\n"
-        "  pandas: 3 session(s), 6 h planned since 2027-01-07, not done\n"
-        "  EDA report [eda-report]: 4 session(s), 8 h planned since 2027-01-18, not done\n"
+        "  NumPy: 1 session, 2 h planned since 2027-01-04, not done\n"
+        "  pandas: 3 sessions, 6 h planned since 2027-01-07, not done\n"
+        "  EDA report [eda-report]: 4 sessions, 8 h planned since 2027-01-18, not done\n"
         f"  Record what you finished: planner done {profile} ID...\n"
     )
     # once recorded as done, the item is no longer overdue

@@ -89,7 +89,7 @@ def test_reviews_and_what_is_overdue(week: Callable[..., Result]) -> None:
         "Thu 2027-02-04\n"
         "  19:00–19:30  review 1/2  Git\n"
         "\n"
-        "Overdue: 1 item(s), 2 h planned before 2027-02-01, not done\n"
+        "Overdue: 1 item, 2 h planned before 2027-02-01, not done\n"
         "  Git: 2 h since 2027-01-18\n"
         "\n"
         "Next milestone: Junior ML Engineer, reached 2027-02-01\n"
