@@ -162,3 +162,66 @@ def test_quick_start_commands_come_first_and_use_real_files() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert tests in ci, ".ci/run runs the README's test command verbatim"
     assert os.access(ROOT / ".ci" / "run", os.X_OK) or ci.startswith("#!")
+
+
+# --- the README's transcripts -------------------------------------------------------------
+
+TRANSCRIPT = re.compile(r"<!-- transcript(?:: (?P<command>[^>]*?))? -->\n```(?:console|text)\n(?P<body>.*?)```",
+                        flags=re.S)
+"""A block the README shows as what planner prints: ``<!-- transcript -->`` before a
+console block of ``$ command`` lines and their output, or ``<!-- transcript: COMMAND
+-->`` before the output of COMMAND alone. A line ``...`` (indented or not) stands for
+one or more lines left out."""
+
+
+def _matches(shown: list[str], actual: list[str]) -> bool:
+    """Whether ``shown`` is ``actual`` with runs of lines replaced by ``...`` lines."""
+    if not shown:
+        return not actual
+    if shown[0].strip() == "...":
+        return any(_matches(shown[1:], actual[i:]) for i in range(1, len(actual) + 1))
+    return bool(actual) and shown[0] == actual[0] and _matches(shown[1:], actual[1:])
+
+
+def _run(command: str) -> str:
+    import shlex
+    import shutil
+
+    argv = shlex.split(command)
+    if argv[0] == "cp":
+        shutil.copyfile(argv[1], argv[2])
+        return ""
+    assert argv[0] == "planner", f"the README's transcripts run planner, not {command!r}"
+    result = CliRunner().invoke(cli, argv[1:], prog_name="planner",
+                                env={"COLUMNS": "80", "SOURCE_DATE_EPOCH": "1798761600"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _transcripts() -> list[tuple[str | None, str]]:
+    return [(m.group("command"), m.group("body")) for m in TRANSCRIPT.finditer(README)]
+
+
+def test_the_readme_has_transcripts() -> None:
+    assert len(_transcripts()) >= 3
+
+
+@pytest.mark.parametrize(("command", "body"), _transcripts(), ids=lambda v: (v or "")[:40])
+def test_readme_transcript_is_what_planner_prints(
+    command: str | None, body: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Run in a fresh folder holding the examples, at 80 columns, in 2027."""
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    if command is not None:
+        steps = [(command, body.splitlines())]
+    else:
+        steps = []
+        for line in body.splitlines():
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            else:
+                steps[-1][1].append(line)
+    for run, shown in steps:
+        actual = _run(run).splitlines()
+        assert _matches(shown, actual), f"$ {run}\n" + "\n".join(actual)
