@@ -166,8 +166,8 @@ def test_quick_start_commands_come_first_and_use_real_files() -> None:
 
 # --- the README's transcripts -------------------------------------------------------------
 
-TRANSCRIPT = re.compile(r"<!-- transcript(?:: (?P<command>[^>]*?))? -->\n```(?:console|text)\n(?P<body>.*?)```",
-                        flags=re.S)
+TRANSCRIPT = re.compile(
+    r"<!-- transcript(?:: (?P<command>[^>]*?))? -->\n```(?:console|text)\n(?P<body>.*?)```", flags=re.S)
 """A block the README shows as what planner prints: ``<!-- transcript -->`` before a
 console block of ``$ command`` lines and their output, or ``<!-- transcript: COMMAND
 -->`` before the output of COMMAND alone. A line ``...`` (indented or not) stands for

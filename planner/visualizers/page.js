@@ -196,7 +196,9 @@
       if (rungs.has(card.getAttribute("data-band"))) { card.classList.add("on-chain"); }
     });
     document.body.classList.add("focusing");
-    info.textContent = nodes.get(id).title + ": needs " + (chain.size - 1) + " prerequisite(s)" +
+    var needs = chain.size - 1;
+    info.textContent = nodes.get(id).title + ": needs " +
+      (needs === 0 ? "no prerequisites" : needs + (needs === 1 ? " prerequisite" : " prerequisites")) +
       (withUnlocks ? ", unlocks " + unlocks.size : "");
     return true;
   }

@@ -292,7 +292,7 @@ def test_the_timeline_has_year_ticks_and_full_names(browser: Browser, pages: dic
     assert info.startswith(graph.nodes[rows[0][0]].name)
 
 
-@pytest.mark.parametrize("focus", ["constructor", "prototype"])
+@pytest.mark.parametrize("focus", ["base", "constructor", "prototype"])
 def test_ids_named_like_object_properties(browser: Browser, build: Callable[..., CareerGraph],
                                           tmp_path: Path, focus: str) -> None:
     """Regression: a node ``constructor`` broke the script, so ``#focus`` highlighted nothing."""
@@ -307,6 +307,8 @@ def test_ids_named_like_object_properties(browser: Browser, build: Callable[...,
     open_page(browser, page, f"#focus={focus}")
     highlighted = browser.evaluate("[...document.querySelectorAll('g.node.highlight')].map(g => g.id)")
     assert set(highlighted) == {focus, *nx.ancestors(graph.digraph, focus)}
+    needs = {"base": "no prerequisites", "constructor": "1 prerequisite", "prototype": "2 prerequisites"}
+    assert f": needs {needs[focus]}" in browser.evaluate("document.getElementById('info').textContent")
     for missing in ("toString", "__proto__", "hasOwnProperty"):
         open_page(browser, page, f"#focus={missing}")
         assert browser.evaluate("document.querySelectorAll('.highlight').length") == 0
