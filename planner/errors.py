@@ -22,17 +22,33 @@ EXIT_INTERRUPTED: Final = 130
 """Exit status for a run stopped by Ctrl-C (128 + SIGINT, as shells report it)."""
 
 
+PREFIX_CHARS: Final = 3
+PREFIXES_SHOWN: Final = 3
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``.
 
-    Case does not count as a difference: ``PYTHON`` suggests ``python``.
+    Case does not count as a difference: ``PYTHON`` suggests ``python``. A word of
+    three or more characters that begins ids (or other one-word candidates) suggests
+    the shortest three of them: ``pan`` suggests ``pandas``.
     """
     folded: dict[str, str] = {}
     for candidate in candidates:  # the first spelling of a word wins: callers list ids first
         folded.setdefault(candidate.casefold(), candidate)
     key = word.casefold()
-    matches = [key] if key in folded else difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
-    return f" (did you mean '{folded[matches[0]]}'?)" if matches else ""
+    if key in folded:
+        matches = [key]
+    else:
+        begun = [k for k in folded if len(key) >= PREFIX_CHARS and k.startswith(key)
+                 and not any(c.isspace() for c in k)]
+        matches = sorted(begun, key=lambda k: (len(k), k))[:PREFIXES_SHOWN]
+        matches = matches or difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
+    if not matches:
+        return ""
+    quoted = [f"'{folded[m]}'" for m in matches]
+    listed = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    return f" (did you mean {listed}?)"
 
 
 def location(file: str | None, line: int | None = None) -> str:

@@ -685,6 +685,19 @@ def test_a_case_typo_gets_did_you_mean(run: Callable[..., Result]) -> None:
         "Error: Invalid value for 'ID': unknown node id 'PYTHN' (did you mean 'python'?)\n")
 
 
+def test_the_start_of_an_id_gets_did_you_mean(run: Callable[..., Result]) -> None:
+    """Regression: `planner done me.toml prob` got no suggestion (too short for a typo).
+    The ids a word begins are suggested, shortest first, ids before names."""
+    result = run("explain", "pan")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for 'ID': unknown node id 'pan' (did you mean 'pandas'?)\n")
+    assert run("explain", "ML-").stderr.endswith(
+        "unknown node id 'ML-' (did you mean 'ml-engineer'?)\n")
+    assert run("explain", "pyt").stderr.endswith("unknown node id 'pyt' (did you mean 'python'?)\n")
+    assert "did you mean" not in run("explain", "zq").stderr
+
+
 def test_control_characters_in_a_message_are_escaped(run: Callable[..., Result]) -> None:
     result = run("explain", "py\x1b[2Jthon\x07")
     assert result.exit_code == 2
