@@ -40,12 +40,11 @@ def render_markdown(
     goals = {goal.id: goal for goal in plan.stages}
     target = plan.target_name or plan.target
     who = f"{md_escape(name)} → " if name.strip() else ""
-    finish = schedule.finish
     out = [
         f"# Roadmap: {who}{md_escape(target)}",
         "",
         f"**Start** {schedule.start} · **Finish** "
-        f"{schedule.local(finish).date().isoformat() if finish else '-'} · "
+        f"{schedule.finish_day or '-'} · "
         f"**{hours(plan.minutes)} h** in {len(plan.items)} items · "
         f"{avail.hours_per_week:g} h/week · {md_escape(avail.timezone)}",
     ]

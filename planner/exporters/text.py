@@ -43,10 +43,9 @@ def render_text(
     target = plan.target_name or plan.target
     who = f"{' '.join(name.split())} → " if name.strip() else ""
     lines = [*wrap(f"Roadmap: {who}{target}", width), ""]
-    finish = schedule.finish
     lines += wrap_parts([f"Start {schedule.start}", f"{avail.hours_per_week:g} h/week", avail.timezone,
                          f"{len(plan.items)} items", f"{hours(plan.minutes)} h",
-                         f"finish {schedule.local(finish).date() if finish else '-'}"], width)
+                         f"finish {schedule.finish_day or '-'}"], width)
     if schedule.sessions:
         first = schedule.sessions[0]
         local = schedule.local

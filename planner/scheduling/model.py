@@ -153,6 +153,13 @@ class Schedule:
         return max((s.end for s in self.sessions), default=None)
 
     @property
+    def finish_day(self) -> dt.date | None:
+        """The local day of the last study session: the day it starts, so a session
+        that ends at midnight (a window up to 24:00) finishes on its own day."""
+        last = max(self.sessions, key=lambda s: s.end, default=None)
+        return None if last is None else self.local(last.start).date()
+
+    @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.availability.timezone)
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
+from planner.exporters.markdown import render_markdown
 from planner.exporters.text import render_text
-from planner.scheduling import Schedule
+from planner.graph import CareerGraph
+from planner.models import Profile
+from planner.planning import make_plan
+from planner.scheduling import Availability, Schedule, schedule_plan
 from planner.views.terminal import Terminal, cells
 
 from .support import ROADMAP_GRAPH, Shuffle, check_golden, schedule_of
@@ -54,3 +61,19 @@ def test_time_in_role_and_choices_are_shown(roadmap_schedule: Schedule) -> None:
     assert "== ML Engineer — skills ready 2027-03-27; reached 2027-09-22 after 6 months as Junior ML " in text
     assert "  A deep learning framework [dl-framework]: pytorch (least work); instead of tensorflow\n" in text
     assert "Jupyter notebooks (recommended)" in text
+
+
+def test_a_window_up_to_midnight_finishes_on_its_own_day(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
+) -> None:
+    """Regression: a last session of 23:30–24:00 on Sunday gave "finish" as Monday, a day
+    after the milestone, in the text and Markdown roadmaps."""
+    profile = make_profile(tiny_graph, hours_per_week=2, timezone="Asia/Kolkata",
+                         availability={"sun": ["23:30-24:00"]})
+    schedule = schedule_plan(make_plan(tiny_graph, profile), Availability.from_profile(profile),
+                             start=dt.date(2027, 3, 1))
+    last = schedule.milestones[-1].date
+    assert schedule.local(schedule.sessions[-1].end).date() == last + dt.timedelta(days=1)
+    assert schedule.finish_day == last
+    assert f"finish {last}\n" in render_text(schedule)
+    assert f"**Finish** {last} · " in render_markdown(schedule)
