@@ -14,6 +14,7 @@ from planner.cli import DataError, PlannerCommand
 from planner.cli.options import graph_options, now
 from planner.cohort import ENGINES
 from planner.limits import MAX_WORKERS
+from planner.words import count
 
 BAR_AFTER_SECONDS: Final = 1.0
 """On a terminal, a batch that runs longer than this shows a progress bar."""
@@ -96,10 +97,11 @@ def batch(*, source: Path, output: str, summary: Path | None, workers: int | Non
     if report.failed > len(report.errors):
         click.echo(f"... and {report.failed - len(report.errors):,} more", err=True)
     where = "standard output" if to_stdout else output
-    click.echo(f"Wrote {where}: {report.profiles:,} profiles, {report.planned:,} planned, "
+    profiles = count(report.profiles, "profile", grouped=True)
+    click.echo(f"Wrote {where}: {profiles}, {report.planned:,} planned, "
                f"{report.failed:,} failed" + (f"; summary in {summary}." if summary else "."), err=True)
     if report.failed:
-        raise DataError(f"{report.failed:,} of {report.profiles:,} profiles could not be planned; "
+        raise DataError(f"{report.failed:,} of {profiles} could not be planned; "
                         f"each has \"ok\": false and its error in {where}")
 
 

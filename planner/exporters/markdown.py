@@ -17,6 +17,7 @@ from planner.views.schedule import (
     nothing_left,
     review_summary,
 )
+from planner.words import count
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 _UNSAFE_TASK = re.compile(r"[^A-Za-z0-9 .()/+&'-]")
@@ -45,7 +46,7 @@ def render_markdown(
         "",
         f"**Start** {schedule.start} · **Finish** "
         f"{schedule.finish_day or '-'} · "
-        f"**{hours(plan.minutes)} h** in {len(plan.items)} items · "
+        f"**{hours(plan.minutes)} h** in {count(len(plan.items), 'item')} · "
         f"{avail.hours_per_week:g} h/week · {md_escape(avail.timezone)}",
     ]
     choices = choice_lines(plan)
@@ -68,7 +69,7 @@ def render_markdown(
                 f"{hours(row.item.minutes)} h\\) — {when}"
             )
         out.append("")
-        out.append(f"_{len(rows)} items, {hours(sum(r.item.minutes for r in rows))} h_")
+        out.append(f"_{count(len(rows), 'item')}, {hours(sum(r.item.minutes for r in rows))} h_")
     if schedule.reviews:
         out += ["", md_escape(review_summary(schedule))]
     for warning in warnings:

@@ -29,6 +29,7 @@ from planner.views.terminal import (
     wrap,
     wrap_parts,
 )
+from planner.words import count
 
 
 def render_text(
@@ -44,7 +45,7 @@ def render_text(
     who = f"{' '.join(name.split())} → " if name.strip() else ""
     lines = [*wrap(f"Roadmap: {who}{target}", width), ""]
     lines += wrap_parts([f"Start {schedule.start}", f"{avail.hours_per_week:g} h/week", avail.timezone,
-                         f"{len(plan.items)} items", f"{hours(plan.minutes)} h",
+                         count(len(plan.items), "item"), f"{hours(plan.minutes)} h",
                          f"finish {schedule.finish_day or '-'}"], width)
     if schedule.sessions:
         first = schedule.sessions[0]
@@ -71,7 +72,7 @@ def render_text(
         for _, rows in grouped for row in rows
     ]
     subtotals: list[list[Cell]] = [
-        ["", "", "", f"subtotal: {len(rows)} items", hours(sum(r.item.minutes for r in rows))]
+        ["", "", "", f"subtotal: {count(len(rows), 'item')}", hours(sum(r.item.minutes for r in rows))]
         for _, rows in grouped
     ]
     table = layout(columns, table_rows + subtotals, terminal, indent=2)
@@ -93,8 +94,8 @@ def render_text(
             lines.append(table.row(next(cells)))
         lines.append(table.row(subtotal))
     if plan.items:
-        lines += ["", *wrap(f"Total: {len(plan.items)} items, {hours(plan.minutes)} h in "
-                            f"{len(schedule.sessions)} sessions", width)]
+        lines += ["", *wrap(f"Total: {count(len(plan.items), 'item')}, {hours(plan.minutes)} h in "
+                            f"{count(len(schedule.sessions), 'session')}", width)]
     if schedule.reviews:
         lines += wrap(review_summary(schedule), width)
     for warning in warnings:

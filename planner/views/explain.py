@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from planner.graph import CareerGraph
 from planner.models import Profile
 from planner.views.terminal import PLAIN, Terminal, time_span, wrap
+from planner.words import count
 
 if TYPE_CHECKING:
     from planner.planning import ChoicePick, Plan
@@ -204,7 +205,7 @@ def render_explanation(exp: Explanation, *, terminal: Terminal = PLAIN) -> str:
             lines.append(f"  chain to the goal: {' → '.join(exp.chain)}")
         if exp.first and exp.last:
             lines.append(
-                f"  scheduled: {exp.sessions} sessions, {exp.remaining_hours:g} h, the first "
+                f"  scheduled: {count(exp.sessions, 'session')}, {exp.remaining_hours:g} h, the first "
                 f"{time_span(*exp.first)}, the last {time_span(*exp.last)}"
             )
         if exp.reviews:

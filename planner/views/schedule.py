@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from planner.planning import Plan, PlanItem, StageGoal
 from planner.scheduling import Milestone, Schedule
+from planner.words import count
 
 
 @dataclass(frozen=True)
@@ -98,5 +99,5 @@ def review_summary(schedule: Schedule) -> str:
     total = sum(r.minutes for r in reviews)
     latest = max((schedule.local(r.start).date() - r.due).days for r in reviews)
     when = "each on the day it is due" if latest == 0 else f"up to {latest} days after they are due"
-    return (f"Reviews: {len(reviews)} sessions, {hours(total)} h, in the time study leaves free "
+    return (f"Reviews: {count(len(reviews), 'session')}, {hours(total)} h, in the time study leaves free "
             f"({when})")

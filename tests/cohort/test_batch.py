@@ -146,7 +146,7 @@ def test_standard_output(batch: Callable[..., Result], write_cohort: Callable[..
     result = batch(str(write_cohort([ada()])), "-o", "-")
     assert result.exit_code == 0
     assert [json.loads(x)["ok"] for x in result.stdout.splitlines()] == [True]
-    assert result.stderr == "Wrote standard output: 1 profiles, 1 planned, 0 failed.\n"
+    assert result.stderr == "Wrote standard output: 1 profile, 1 planned, 0 failed.\n"
 
 
 def test_progress_lines_when_standard_error_is_not_a_terminal(
