@@ -112,17 +112,24 @@ def _chip(view: GraphView, node_id: str) -> str:
             f"{html.escape(' '.join(view.label(node_id)))}</button></li>")
 
 
+def _card_line(text: str) -> str:
+    """A line of a rung's card; a narrow screen breaks it between its parts, never inside
+    one (a date or "1,320 h")."""
+    parts = " · ".join(f'<span class="part">{html.escape(part)}</span>' for part in text.split(" · "))
+    return f'<span class="card-line">{parts}</span>'
+
+
 def _card(view: GraphView, number: int, summary: BandSummary) -> str:
     band = summary.band
     status = f" {summary.status}" if summary.status else ""
     lines = [f'<span class="card-title">{html.escape(band.title)}</span>',
-             f'<span class="card-line">{html.escape(summary.counts_text())}</span>']
+             _card_line(summary.counts_text())]
     if summary.status is not None:
         total = summary.done_hours + summary.left_hours
         if total > 0:
             lines.append(f'<progress max="{total:.1f}" value="{summary.done_hours:.1f}" '
                          f'aria-label="hours done"></progress>')
-        lines.append(f'<span class="card-line">{html.escape(summary.progress_text())}</span>')
+        lines.append(_card_line(summary.progress_text()))
     work = [n for row in view.rows[band.id] for n in row if view.nodes[n].kind != "stage"]
     chips = "".join(_chip(view, n) for n in work)
     return (

@@ -186,6 +186,12 @@ def test_a_phone_never_scrolls_sideways_and_shows_the_graph_first(
         assert viewer["height"] >= 300 and viewer["width"] >= 370
         if name.endswith("profile"):
             assert rect(browser, "#timeline")["top"] >= viewer["bottom"]
+    # A card's line breaks between its parts, never inside a date ("2029-08-" / "11"),
+    # even on the narrowest phones.
+    open_page(browser, page, "", (320, 640))
+    assert browser.evaluate("document.querySelectorAll('.card-line .part').length") > 0
+    assert browser.evaluate("[...document.querySelectorAll('.card-line .part')]"
+                            ".filter(p => p.getClientRects().length > 1).map(p => p.textContent)") == []
 
 
 def test_the_legend_stays_in_view_while_the_graph_pans(browser: Browser, pages: dict[str, Any]) -> None:
