@@ -61,11 +61,12 @@ def run_dask(
         raise OptionError(INSTALL_HINT, option="--engine") from None
 
     with contextlib.ExitStack() as stack:
+        stack.enter_context(_quiet("distributed"))
         if scheduler is None:
             with _workers_ignore_ctrl_c():
                 cluster: Any = stack.enter_context(LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    dashboard_address=None, silence_logs=logging.CRITICAL,
                 ))
         else:
             cluster = scheduler
@@ -89,6 +90,22 @@ def run_dask(
         finally:
             if pending:
                 client.cancel(list(pending))
+
+
+@contextlib.contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Keep a library's log records below CRITICAL off standard error while the batch
+    runs. What goes wrong reaches the batch as an exception it words itself; Dask's own
+    records (a worker's heartbeat failing while Ctrl-C shuts the cluster down, with its
+    traceback) are noise to the user. The local cluster's workers get the same level
+    through ``silence_logs``."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 @contextlib.contextmanager
