@@ -1,23 +1,49 @@
 """Typed, frozen records of the graph data and of a learner's profile.
 
-Graph nodes are pydantic models with extra keys forbidden, so a misspelt key in a
-TOML file is an error instead of a silently ignored value.
+The records are plain dataclasses, so reading a graph or a profile costs no more than
+building them. What a graph file's values must be is said once, in :data:`RULES`:
+:mod:`planner.graph.records` builds a node from a table whose values plainly keep
+them, and :mod:`planner.schema` gives the same rules to pydantic, which validates any
+other table and words what is wrong with it. Extra keys are forbidden, so a misspelt
+key in a TOML file is an error instead of a silently ignored value.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from typing import Annotated, Final, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal
 
 from planner.limits import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NODE_HOURS
 
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    # To a type checker the constrained types of the fields below are plain; at run
+    # time the names are resolved by planner.schema, with the constraints of RULES.
+    NodeId: TypeAlias = str
+    Alias: TypeAlias = str
+    Name: TypeAlias = str
+    Text: TypeAlias = str
+    Title: TypeAlias = str
+    Url: TypeAlias = str
+    Category: TypeAlias = str
+    Currency: TypeAlias = str
+    Years: TypeAlias = str
+    Hours: TypeAlias = float
+    Amount: TypeAlias = int
+    Level: TypeAlias = int
+    Months: TypeAlias = int
+    Pick: TypeAlias = int
+
 ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ALIAS_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+#-]*$"
 CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 """Control characters (C0, DEL, C1): none may be in a one-line text."""
-_CONTROL_IN_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_IN_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""The control characters a longer text may not hold: all but tab and line breaks."""
 
 
 def control_problem(text: str, pattern: re.Pattern[str] = CONTROL) -> str | None:
@@ -30,50 +56,77 @@ def control_problem(text: str, pattern: re.Pattern[str] = CONTROL) -> str | None
             f"{found.start() + 1}; use plain text")
 
 
-def _no_control(pattern: re.Pattern[str]) -> AfterValidator:
-    def check(value: str) -> str:
-        problem = control_problem(value, pattern)
-        if problem:
-            raise ValueError(problem)
-        return value
+@dataclass(frozen=True)
+class TextRule:
+    """What a text value must be: at most ``max_length`` characters and at least
+    ``min_length``, matching ``pattern`` (when given) and free of the characters
+    ``control`` finds."""
 
-    return AfterValidator(check)
+    max_length: int
+    min_length: int = 0
+    pattern: str | None = None
+    control: re.Pattern[str] = CONTROL
 
 
-ALIAS_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+#-]*$"
+@dataclass(frozen=True)
+class NumberRule:
+    """What a number must be: an ``int`` (never a boolean), or a finite ``float``
+    (which an ``int`` also gives), within the bounds given."""
 
-NodeId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_CHARS)]
-Alias = Annotated[str, StringConstraints(pattern=ALIAS_PATTERN, max_length=MAX_ID_CHARS)]
-Line = Annotated[str, _no_control(CONTROL)]
-"""A one-line text: no control characters at all."""
-Name = Annotated[Line, StringConstraints(min_length=1, max_length=MAX_NAME_CHARS)]
-Text = Annotated[str, StringConstraints(max_length=MAX_DESCRIPTION_CHARS), _no_control(_CONTROL_IN_TEXT)]
-"""A longer text: line breaks and tabs, no other control characters."""
+    type: type[int] | type[float]
+    gt: float | None = None
+    ge: float | None = None
+    le: float | None = None
+
+
+RULES: Final[dict[str, TextRule | NumberRule]] = {
+    "NodeId": TextRule(MAX_ID_CHARS, pattern=ID_PATTERN),
+    "Alias": TextRule(MAX_ID_CHARS, pattern=ALIAS_PATTERN),
+    "Name": TextRule(MAX_NAME_CHARS, 1),
+    "Text": TextRule(MAX_DESCRIPTION_CHARS, control=CONTROL_IN_TEXT),
+    "Title": TextRule(500, 1),
+    "Url": TextRule(2000, pattern=r"^https?://\S+$"),
+    "Category": TextRule(100, 1),
+    "Currency": TextRule(20),
+    "Years": TextRule(100),
+    "Hours": NumberRule(float, gt=0, le=MAX_NODE_HOURS),
+    "Amount": NumberRule(int, ge=0),
+    "Level": NumberRule(int, ge=0, le=1_000_000),
+    "Months": NumberRule(int, ge=0, le=600),
+    "Pick": NumberRule(int),
+}
+"""The constrained types of the graph records' fields, by the name their annotations
+use."""
+
 Kind = Literal["skill", "project", "stage", "choice"]
 ResourceKind = Literal["course", "book", "docs", "tutorial", "video", "article", "practice",
                        "community", "certification"]
 WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+_FORBID_EXTRA: Final = {"extra": "forbid"}
 
 
-class Resource(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Resource:
     """A learning resource: a course, book, page or practice site."""
 
-    title: Annotated[Line, StringConstraints(min_length=1, max_length=500)]
-    url: Annotated[Line, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    title: Title
+    url: Url
     kind: ResourceKind = "docs"
 
 
-class Salary(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Salary:
     """A salary figure a stage carries: a range (``low``-``high``), a single figure
     (``low`` only), with its currency, a note on its scope and where it comes from."""
 
-    low: int = Field(ge=0, strict=True)
-    high: int | None = Field(default=None, ge=0, strict=True)
-    currency: Annotated[Line, StringConstraints(max_length=20)] = "USD"
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    low: Amount
+    high: Amount | None = None
+    currency: Currency = "USD"
     note: Text = ""
     source: Text = ""
 
@@ -83,32 +136,40 @@ class Salary(_Frozen):
         return f"{self.currency} {amount}"
 
 
-class _Work(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class _Work:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
     id: NodeId
     name: Name
-    hours: float = Field(gt=0, le=MAX_NODE_HOURS, allow_inf_nan=False, strict=True)
+    hours: Hours
     requires: tuple[NodeId, ...] = ()
     recommends: tuple[NodeId, ...] = ()
     aliases: tuple[Alias, ...] = ()
-    category: Annotated[Line, StringConstraints(min_length=1, max_length=100)] = "uncategorized"
+    category: Category = "uncategorized"
     description: Text = ""
     resources: tuple[Resource, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class Skill(_Work):
     """A skill, tool, practice or activity to learn, with its effort in hours."""
 
     kind: Literal["skill"] = "skill"
 
 
+@dataclass(frozen=True, kw_only=True)
 class Project(_Work):
     """A portfolio project that exercises the skills it requires."""
 
     kind: Literal["project"] = "project"
 
 
-class Stage(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Stage:
     """A career stage: reached when everything it requires is known."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     kind: Literal["stage"] = "stage"
     id: NodeId
@@ -116,14 +177,14 @@ class Stage(_Frozen):
     requires: tuple[NodeId, ...] = ()
     recommends: tuple[NodeId, ...] = ()
     aliases: tuple[Alias, ...] = ()
-    level: int | None = Field(default=None, ge=0, le=1_000_000, strict=True)
+    level: Level | None = None
     description: Text = ""
-    experience_years: Annotated[Line, StringConstraints(max_length=100)] | None = None
+    experience_years: Years | None = None
     salary: Salary | None = None
     """One salary figure; ``salaries`` holds more, each with its own source."""
     salaries: tuple[Salary, ...] = ()
     source: Text | None = None
-    min_months_in_previous_role: int = Field(default=0, ge=0, le=600, strict=True)
+    min_months_in_previous_role: Months = 0
 
     @property
     def all_salaries(self) -> tuple[Salary, ...]:
@@ -131,18 +192,21 @@ class Stage(_Frozen):
         return ((self.salary,) if self.salary else ()) + self.salaries
 
 
-class Choice(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Choice:
     """"One of these": satisfied when ``pick`` of its members (skills or projects)
     are done. A choice id may stand in any ``requires`` list."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     kind: Literal["choice"] = "choice"
     id: NodeId
     name: Name
     one_of: tuple[NodeId, ...]
-    pick: int = Field(default=1, strict=True)
+    pick: Pick = 1
     aliases: tuple[Alias, ...] = ()
     recommends: tuple[NodeId, ...] = ()
-    category: Annotated[Line, StringConstraints(min_length=1, max_length=100)] = "choice"
+    category: Category = "choice"
     description: Text = ""
 
     @property
@@ -152,38 +216,45 @@ class Choice(_Frozen):
 
 
 Node = Skill | Project | Stage | Choice
+NODE_TYPES: Final[dict[str, type[Node]]] = {"skill": Skill, "project": Project, "stage": Stage,
+                                             "choice": Choice}
+"""Each kind of node and its record."""
 
 
-class Blackout(BaseModel):
+def keys_of(record: type[Any]) -> tuple[str, ...]:
+    """The keys a table of ``record`` may have, in the record's order."""
+    return tuple(f.name for f in dataclasses.fields(record))
+
+
+@dataclass(frozen=True)
+class Blackout:
     """Days without study, inclusive on both ends, in the profile's zone."""
-
-    model_config = ConfigDict(frozen=True)
 
     start: dt.date
     end: dt.date
     reason: str = ""
 
 
-class Window(BaseModel):
-    """A weekly availability window in local wall-clock minutes after midnight."""
+@dataclass(frozen=True)
+class Window:
+    """A weekly availability window in local wall-clock minutes after midnight (0 to
+    1440)."""
 
-    model_config = ConfigDict(frozen=True)
-
-    start: int = Field(ge=0, le=24 * 60)
-    end: int = Field(ge=0, le=24 * 60)
+    start: int
+    end: int
 
     def __str__(self) -> str:
         return f"{self.start // 60:02d}:{self.start % 60:02d}-{self.end // 60:02d}:{self.end % 60:02d}"
 
 
-class Profile(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Profile:
     """A learner: what they know, where they aim, and when they can study.
 
     Built by :func:`planner.profile.load_profile`, which checks every key against the
-    graph and reports problems with their file and line.
+    graph and reports problems with their file and line; the record holds the values
+    as that check leaves them (tuples, floats, dates).
     """
-
-    model_config = ConfigDict(frozen=True)
 
     name: str = ""
     target: str
@@ -192,7 +263,7 @@ class Profile(BaseModel):
     timezone: str = "UTC"
     hours_per_week: float
     known: tuple[str, ...] = ()
-    progress: dict[str, float] = Field(default_factory=dict)
+    progress: dict[str, float] = field(default_factory=dict)
     availability: dict[str, tuple[Window, ...]]
     blackouts: tuple[Blackout, ...] = ()
     deadline: dt.date | None = None
@@ -201,11 +272,11 @@ class Profile(BaseModel):
     """When the person started in ``current_stage`` (time in role counts from it)."""
     recommended: bool = False
     """Plan every recommended node too."""
-    choices: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The person's picks for choices of the graph: choice id -> member ids."""
     review_days: tuple[int, ...] = ()
     """A 30-minute review this many days after an item's last session, for each entry."""
-    completed: dict[str, dt.date] = Field(default_factory=dict)
+    completed: dict[str, dt.date] = field(default_factory=dict)
     """The day each id was recorded done (``planner done``): the history pace is measured on."""
     source: str = "profile"
     """The file the profile came from, for messages and calendar UIDs."""

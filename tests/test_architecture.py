@@ -19,7 +19,7 @@ MAX_LINES = 450
 LAYERS: dict[str, int] = {
     # base: no dependencies on the rest of planner but each other
     "errors": 0, "limits": 0, "jsontext": 0, "words": 0, "sources": 0, "files": 0, "starter": 0,
-    "models": 1,
+    "models": 1, "schema": 1,
     "graph": 2,
     "profile": 3,
     "planning": 4,

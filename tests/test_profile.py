@@ -7,6 +7,7 @@ shipped graph's content.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import textwrap
@@ -498,7 +499,7 @@ def test_a_json_profile_with_the_same_keys_is_the_same_profile(tmp_path: Path, t
     json_path.write_text(json.dumps(tomllib.loads(FULL_TOML), default=str, indent=2))
     from_toml = load_profile(toml_path, graph)
     from_json = load_profile(json_path, graph)
-    assert from_json.model_dump(exclude={"source"}) == from_toml.model_dump(exclude={"source"})
+    assert dataclasses.replace(from_json, source="") == dataclasses.replace(from_toml, source="")
 
 
 def test_json_profile_is_detected_without_the_suffix(tmp_path: Path, tiny_graph: CareerGraph) -> None:

@@ -29,12 +29,9 @@ class NodeTables(Mapping[str, "Node"]):
     def __getitem__(self, key: str) -> Node:
         node = self._built.get(key)
         if node is None:
-            from planner.models import Choice, Project, Skill, Stage
+            from planner.graph.records import node_from_table
 
-            models: dict[str, type[Node]] = {"skill": Skill, "project": Project, "stage": Stage,
-                                             "choice": Choice}
-            model = models[self._kinds[key]]
-            node = self._built[key] = model.model_validate(self.table(key))
+            node = self._built[key] = node_from_table(self._kinds[key], self.table(key))
         return node
 
     def __contains__(self, key: object) -> bool:

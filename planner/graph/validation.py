@@ -143,7 +143,7 @@ def describe_pydantic_error(err: Mapping[str, Any]) -> str:
             keys.append(str(part))
     value = err.get("input")
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"{where}unknown key '{'.'.join(keys)}'"
     if kind == "missing":
         return f"{where}missing key '{'.'.join(keys)}'"
@@ -158,17 +158,11 @@ def describe_pydantic_error(err: Mapping[str, Any]) -> str:
     return f"{where.removesuffix(': ')} = {shown}: {msg}"
 
 
-_KEYS: dict[str, tuple[str, ...]] = {}
-
-
 def allowed_keys(kind: str) -> tuple[str, ...]:
-    """The keys a node of ``kind`` may have, in the model's order."""
-    from planner.models import Choice, Project, Skill, Stage
+    """The keys a node of ``kind`` may have, in the record's order."""
+    from planner.models import NODE_TYPES, keys_of
 
-    if not _KEYS:
-        for model in (Skill, Project, Stage, Choice):
-            _KEYS[model.model_fields["kind"].default] = tuple(model.model_fields)
-    return _KEYS[kind]
+    return keys_of(NODE_TYPES[kind])
 
 
 def find_schema_problems(
@@ -183,12 +177,8 @@ def find_schema_problems(
     their dependents as dangling; ``seen`` counts each id's definitions in this file,
     so a finding points at the right one.
     """
-    from pydantic import ValidationError
+    from planner.graph.records import quick_node
 
-    from planner.models import Choice, Project, Skill, Stage
-
-    models: dict[str, type[Node]] = {"skills": Skill, "projects": Project, "stages": Stage,
-                                     "choices": Choice}
     nodes: list[tuple[Node, int, Mapping[str, Any]]] = []
     findings: list[Finding] = []
     for section, entries in data.items():
@@ -198,7 +188,7 @@ def find_schema_problems(
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             findings.append(Finding("not-an-array", name, ids=(section,)))
             continue
-        model = models[section]
+        kind = SECTIONS[section]
         for index, entry in enumerate(entries):
             raw_id = entry.get("id")
             occurrence = 0
@@ -208,16 +198,22 @@ def find_schema_problems(
             label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (
                 f"{section}[{index}]"
             )
+            node = quick_node(kind, entry)
+            if node is not None:
+                nodes.append((node, occurrence, entry))
+                continue
+            from planner.schema import ValidationError, validate_node
+
             try:
-                nodes.append((model.model_validate(entry), occurrence, entry))
+                nodes.append((validate_node(kind, entry), occurrence, entry))
             except ValidationError as exc:
                 if isinstance(raw_id, str):
                     invalid.add(raw_id)
                 for err in exc.errors():
                     message = describe_pydantic_error(err)
-                    if err["type"] == "extra_forbidden":
+                    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
                         key = str(err["loc"][0])
-                        keys = allowed_keys(SECTIONS[section])
+                        keys = allowed_keys(kind)
                         message += did_you_mean(key, keys) or f" (valid keys: {', '.join(keys)})"
                     findings.append(
                         Finding("schema", name, node=raw_id if isinstance(raw_id, str) else None,

@@ -8,6 +8,7 @@ Regenerate the golden files on purpose with
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -507,8 +508,9 @@ def test_control_characters_are_not_written_raw(graph: CareerGraph) -> None:
     """Validation refuses control characters in names; a graph built without it (from
     the Python API) still never has them written raw."""
     valid = graph_from(copy.deepcopy(GRAPH))
-    python = valid.nodes["python"].model_copy(
-        update={"description": "bell \x07 escape \x1b[31m nul-ish \x01 tab\tkept", "name": "Py\x07thon"})
+    python = dataclasses.replace(
+        valid.nodes["python"], description="bell \x07 escape \x1b[31m nul-ish \x01 tab\tkept",
+        name="Py\x07thon")
     cal_graph = CareerGraph(nodes={**valid.nodes, "python": python}, files=valid.files, pred=valid.pred)
     out = render(schedule_for(cal_graph, profile_for(cal_graph)), cal_graph)
     assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", out.replace(b"\r\n", b""))

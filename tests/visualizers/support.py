@@ -4,6 +4,7 @@ and runners for Graphviz and headless Chromium (tests skip, with the reason, whe
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import random
 import re
@@ -179,7 +180,7 @@ def control_graph() -> CareerGraph:
             update["category"] = "da\x1bta"
         if node_id == first_stage:
             update["name"] = "Junior\x00 ML\x07 Engineer"
-        nodes[node_id] = node.model_copy(update=update)
+        nodes[node_id] = dataclasses.replace(node, **update)
     return CareerGraph(nodes=nodes, files=graph.files, pred=graph.pred)
 
 
