@@ -23,15 +23,28 @@ def dumps(value: Any) -> str:
     return "".join(parts)
 
 
+def _scalar(value: Any) -> str | None:
+    """The JSON of a string, a finite number, a boolean or None; else None."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int or (kind is float and math.isfinite(value)):
+        return repr(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return None
+
+
 def _write(value: Any, parts: list[str], newline: str) -> None:
-    if isinstance(value, str):
-        parts.append(encode_basestring(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
+    # Containers write their scalar members themselves, one string each: most values
+    # of a roadmap are scalars, and a call for each was most of the time.
+    scalar = _scalar(value)
+    if scalar is not None:
+        parts.append(scalar)
     elif isinstance(value, dict):
         if not value:
             parts.append("{}")
@@ -41,10 +54,12 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise TypeError(f"keys must be str, not {type(key).__name__}")
-            parts.append(separator)
-            parts.append(encode_basestring(key))
-            parts.append(": ")
-            _write(item, parts, inner)
+            scalar = _scalar(item)
+            if scalar is not None:
+                parts.append(f"{separator}{encode_basestring(key)}: {scalar}")
+            else:
+                parts.append(f"{separator}{encode_basestring(key)}: ")
+                _write(item, parts, inner)
             separator = "," + inner
         parts.append(newline + "}")
     elif isinstance(value, (list, tuple)):
@@ -54,13 +69,15 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         inner = newline + "  "
         separator = "[" + inner
         for item in value:
-            parts.append(separator)
-            _write(item, parts, inner)
+            scalar = _scalar(item)
+            if scalar is not None:
+                parts.append(separator + scalar)
+            else:
+                parts.append(separator)
+                _write(item, parts, inner)
             separator = "," + inner
         parts.append(newline + "]")
-    elif type(value) is int or (type(value) is float and math.isfinite(value)):
-        parts.append(repr(value))
-    elif isinstance(value, (int, float)):
-        parts.append(json.dumps(value))  # subclasses, NaN and Infinity, as json writes them
+    elif isinstance(value, (str, int, float)):
+        parts.append(json.dumps(value, ensure_ascii=False))  # subclasses, NaN and Infinity
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

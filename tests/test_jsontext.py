@@ -31,6 +31,19 @@ def test_a_roadmap_shaped_value() -> None:
     assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
 
 
+class Text(str):
+    pass
+
+
+class Number(int):
+    pass
+
+
+def test_subclasses_of_str_and_int_as_json_writes_them() -> None:
+    value = {Text("k"): [Text("Zoë"), Number(3), 1.5, float("nan")], "n": Text("x")}
+    assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
 @pytest.mark.parametrize("value", [{1: "a"}, {"a": object()}, {"a": {1, 2}}])
 def test_what_json_cannot_write_is_refused(value: Any) -> None:
     with pytest.raises(TypeError):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.errors import GraphError, Problem
 from planner.graph.model import CareerGraph
@@ -27,6 +27,9 @@ from planner.graph.reading import (
     shipped_graph_dir,
 )
 from planner.graph.tables import NodeTables, prerequisites, unlocks
+
+if TYPE_CHECKING:
+    from planner.models import Node
 
 __all__ = ["CareerGraph", "build_graph", "graph_files", "load_graph", "shipped_graph_dir"]
 
@@ -94,10 +97,9 @@ def build_graph(
 
     problems = [] if problems is None else problems
     findings: list[Finding] = []
-    # What the checks read of each node, and its table: a model is dropped once validated
-    # (the graph validates it again from its table when it is read), so a big graph never
-    # holds every model and every table at once.
+    # What the checks read of each node, its record and its table (which the cache stores).
     nodes: dict[str, Shape] = {}
+    records: dict[str, Node] = {}
     tables: dict[str, Mapping[str, Any]] = {}
     files: dict[str, str] = {}
     line_maps: dict[str, Mapping[str, Any]] = {}
@@ -130,6 +132,7 @@ def build_graph(
                 ))
                 continue
             nodes[node.id] = Shape.of(node)
+            records[node.id] = node
             tables[node.id] = table
             files[node.id] = name
             defined_at[node.id] = occurrence
@@ -147,4 +150,4 @@ def build_graph(
     if problems:
         raise GraphError(problems)
     kinds = {node_id: node.kind for node_id, node in nodes.items()}
-    return CareerGraph(nodes=NodeTables(kinds, tables), files=files, pred=pred, succ=succ)
+    return CareerGraph(nodes=NodeTables(kinds, tables, records), files=files, pred=pred, succ=succ)

@@ -17,14 +17,15 @@ class NodeTables(Mapping[str, "Node"]):
 
     ``kinds`` gives each id's kind and ``tables`` its TOML table: a dict, or the
     table's JSON text in a graph read from the cache (decoded when first read). A
-    node's model is validated from its table the first time it is read, so a command
-    pays only for the nodes it reads.
+    node's record is built from its table the first time it is read, so a command
+    pays only for the nodes it reads; ``built`` holds records already built.
     """
 
-    def __init__(self, kinds: dict[str, str], tables: dict[str, Any]) -> None:
+    def __init__(self, kinds: dict[str, str], tables: dict[str, Any],
+                 built: dict[str, Node] | None = None) -> None:
         self._kinds = kinds
         self._tables: dict[str, dict[str, Any] | str] = tables
-        self._built: dict[str, Node] = {}
+        self._built: dict[str, Node] = built if built is not None else {}
 
     def __getitem__(self, key: str) -> Node:
         node = self._built.get(key)
