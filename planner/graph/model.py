@@ -171,12 +171,17 @@ class CareerGraph:
                                  kind=self.kind(node_id))
         return node_id
 
-    def kind(self, node_id: str) -> str:
-        """The kind of a node (skill, project, stage or choice), without building its model."""
+    @cached_property
+    def kinds(self) -> Mapping[str, str]:
+        """Every id mapped to its kind (skill, project, stage or choice)."""
         nodes = self.nodes
         if isinstance(nodes, NodeTables):
-            return nodes.kind(node_id)
-        return nodes[node_id].kind
+            return nodes.kinds
+        return {node_id: node.kind for node_id, node in nodes.items()}
+
+    def kind(self, node_id: str) -> str:
+        """The kind of a node (skill, project, stage or choice), without building its record."""
+        return self.kinds[node_id]
 
     def hours(self, node_id: str) -> float:
         """The effort of a skill or project from scratch; 0 for stages and choices."""

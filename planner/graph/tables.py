@@ -47,6 +47,11 @@ class NodeTables(Mapping[str, "Node"]):
     def kind(self, key: str) -> str:
         return self._kinds[key]
 
+    @property
+    def kinds(self) -> Mapping[str, str]:
+        """Every id mapped to its kind."""
+        return self._kinds
+
     def table(self, key: str) -> dict[str, Any]:
         """The plain table of a node, as its TOML file gave it."""
         table = self._tables[key]

@@ -22,6 +22,9 @@ def wall_to_utc(day: dt.date, minute: int, zone: ZoneInfo) -> dt.datetime:
     occurrence; a time inside a spring-forward gap is the instant of the change.
     """
     naive = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute)
+    offset = zone.utcoffset(naive)
+    if offset is not None and offset == zone.utcoffset(naive.replace(fold=1)):
+        return (naive - offset).replace(tzinfo=UTC)  # neither repeated nor skipped: the one instant
     first = naive.replace(tzinfo=zone).astimezone(UTC)
     if first.astimezone(zone).replace(tzinfo=None) == naive:
         return first

@@ -152,7 +152,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
                 scanned += 1
                 if scanned > _SCAN_AHEAD:
                     break
-                if any(finished.get(a, moment + dt.timedelta(seconds=1)) > moment for a in after[j]):
+                if not all(a in finished and finished[a] <= moment for a in after[j]):
                     continue
                 piece = _piece(remaining[j], free, longest)
                 if piece:
