@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner import __version__
-from planner.cli import cli, options
+from planner.cli import all_commands, cli, options
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
@@ -62,19 +62,19 @@ def test_version(runner: CliRunner) -> None:
     assert result.stdout == f"planner, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
+@pytest.mark.parametrize("command", sorted(all_commands()))
 def test_help_on_every_command(runner: CliRunner, command: str) -> None:
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
     assert result.stdout.startswith(f"Usage: planner {command} ")
-    assert (cli.commands[command].help or "").strip(), f"{command} has no help text"
-    assert cli.commands[command].get_short_help_str().strip()
+    assert (all_commands()[command].help or "").strip(), f"{command} has no help text"
+    assert all_commands()[command].get_short_help_str().strip()
 
 
 def test_group_help_lists_every_command(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for command in cli.commands:
+    for command in all_commands():
         assert re.search(rf"^  {re.escape(command)}\s", result.stdout, re.MULTILINE), command
 
 
@@ -730,3 +730,18 @@ def test_validate_names_toml_files_in_subfolders(runner: CliRunner, tiny_graph_d
     assert result.stderr == (
         "warning: 1 TOML file in a subfolder is not read (a graph is the *.toml files at the top of its "
         f"folder): {tiny_graph_dir / 'extra' / 'more.toml'}\n")
+
+
+def test_every_command_is_listed_with_the_module_that_defines_it() -> None:
+    import importlib
+    import pkgutil
+
+    import planner.cli
+    from planner.cli import COMMAND_MODULES
+
+    defined = {}
+    for module_info in pkgutil.iter_modules(planner.cli.__path__):
+        module = importlib.import_module(f"planner.cli.{module_info.name}")
+        for command in getattr(module, "COMMANDS", ()):
+            defined[command.name] = module_info.name
+    assert defined == COMMAND_MODULES

@@ -17,7 +17,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from planner.cli import cli
+from planner.cli import all_commands, cli
 from planner.limits import limits_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ def cli_reference() -> str:
         help_text().rstrip("\n"),
         "```",
     ]
-    for name in sorted(cli.commands):
+    for name in sorted(all_commands()):
         out += ["", f"## planner {name}", "", "```text", help_text(name).rstrip("\n"), "```"]
     return "\n".join(out) + "\n"
 
@@ -75,8 +75,8 @@ def synopsis(name: str, command: click.Command) -> str:
 
 def command_table() -> str:
     rows = ["| command | does |", "|---|---|"]
-    for name in sorted(cli.commands):
-        command = cli.commands[name]
+    for name in sorted(all_commands()):
+        command = all_commands()[name]
         does = command.get_short_help_str(limit=200).rstrip(".")
         rows.append(f"| `{synopsis(name, command)}` | {does} |")
     return "\n".join(rows) + "\n"
@@ -117,7 +117,7 @@ def test_readme_tables_are_generated_from_the_code(marker: str, make: object) ->
 
 def test_every_command_has_help_and_is_in_the_readme_and_the_reference() -> None:
     reference = CLI_REFERENCE.read_text(encoding="utf-8")
-    for name, command in cli.commands.items():
+    for name, command in all_commands().items():
         assert command.help and command.get_short_help_str(), name
         assert f"`planner {name}" in README, name
         assert f"## planner {name}\n" in reference, name

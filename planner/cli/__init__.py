@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import os
 import sys
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
 
 import click
 
@@ -69,10 +70,31 @@ class PlannerCommand(click.Command):
             raise to_click_error(exc, ctx) from None
 
 
+COMMAND_MODULES: Final = {
+    "validate": "catalogue", "stages": "catalogue", "skills": "catalogue", "explain": "catalogue",
+    "gaps": "catalogue", "graph": "catalogue", "roadmap": "plan", "calendar": "plan",
+    "init": "tracking", "done": "tracking", "status": "tracking", "week": "tracking",
+    "batch": "cohort",
+}
+"""Each command and the module of :mod:`planner.cli` that defines it (in its
+``COMMANDS``): a run imports only the module of its own command."""
+
+
 class PlannerGroup(click.Group):
-    """Turns any stray failure into a clean message: never a traceback."""
+    """Loads a command's module when the command is asked for, and turns any stray
+    failure into a clean message: never a traceback."""
 
     command_class = PlannerCommand
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(f"planner.cli.{COMMAND_MODULES[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -108,15 +130,11 @@ def cli() -> None:
     """
 
 
-def _register() -> None:
-    from planner.cli import catalogue, cohort, plan, tracking
-
-    for module in (catalogue, plan, tracking, cohort):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
+def all_commands() -> dict[str, click.Command]:
+    """Every command by name, each module loaded."""
+    ctx = click.Context(cli)
+    found = {name: cli.get_command(ctx, name) for name in cli.list_commands(ctx)}
+    return {name: command for name, command in found.items() if command is not None}
 
 
 def main() -> NoReturn:

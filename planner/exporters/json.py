@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
 from planner import jsontext
@@ -9,10 +10,10 @@ from planner.scheduling import Review, Schedule, Session
 from planner.views.schedule import rows
 
 
-def _session(session: Session, schedule: Schedule) -> dict[str, Any]:
+def _session(session: Session, zone: tzinfo) -> dict[str, Any]:
     data: dict[str, Any] = {"item": session.item, "kind": session.kind,
-            "start": schedule.local(session.start).isoformat(),
-            "end": schedule.local(session.end).isoformat()}
+                            "start": session.start.astimezone(zone).isoformat(),
+                            "end": session.end.astimezone(zone).isoformat()}
     if isinstance(session, Review):
         data |= {"index": session.index, "count": session.count, "due": session.due.isoformat()}
     return data
@@ -24,6 +25,7 @@ def roadmap_data(
     """The roadmap as plain data: items in roadmap order, study and review sessions by
     start, milestones, choices and the deadline warnings."""
     local = schedule.local
+    zone = schedule.zone
     finish = schedule.finish
     return {
         "name": name,
@@ -50,7 +52,7 @@ def roadmap_data(
             }
             for row in rows(schedule)
         ],
-        "sessions": [_session(s, schedule) for s in schedule.timeline],
+        "sessions": [_session(s, zone) for s in schedule.timeline],
         "milestones": [
             {"stage": m.stage, "name": m.name, "date": m.date.isoformat(),
              "skills_ready": m.skills_ready.isoformat(),
