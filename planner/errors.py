@@ -7,7 +7,6 @@ message names the file, the key or line, the offending value and what would be v
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
@@ -43,6 +42,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
         begun = [k for k in folded if len(key) >= PREFIX_CHARS and k.startswith(key)
                  and not any(c.isspace() for c in k)]
         matches = sorted(begun, key=lambda k: (len(k), k))[:PREFIXES_SHOWN]
+        import difflib
+
         matches = matches or difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
     if not matches:
         return ""
@@ -64,7 +65,7 @@ class PlannerError(Exception):
     exit_code: int = EXIT_DATA
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One located problem in graph data: where it is and what is wrong.
 
@@ -88,11 +89,15 @@ class Problem:
         return f"{location(self.file, self.line)}{self.message}"
 
 
+def _place(problem: Problem) -> tuple[str, int, str]:
+    return problem.file, problem.line, problem.message
+
+
 class GraphError(PlannerError):
     """Raised when graph data cannot be read or fails validation (exit 1)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems), key=_place))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

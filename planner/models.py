@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple
 
 from planner.limits import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NODE_HOURS
 
@@ -56,8 +56,7 @@ def control_problem(text: str, pattern: re.Pattern[str] = CONTROL) -> str | None
             f"{found.start() + 1}; use plain text")
 
 
-@dataclass(frozen=True)
-class TextRule:
+class TextRule(NamedTuple):
     """What a text value must be: at most ``max_length`` characters and at least
     ``min_length``, matching ``pattern`` (when given) and free of the characters
     ``control`` finds."""
@@ -68,8 +67,7 @@ class TextRule:
     control: re.Pattern[str] = CONTROL
 
 
-@dataclass(frozen=True)
-class NumberRule:
+class NumberRule(NamedTuple):
     """What a number must be: an ``int`` (never a boolean), or a finite ``float``
     (which an ``int`` also gives), within the bounds given."""
 

@@ -143,18 +143,21 @@ def roadmap_for(
         When the availability cannot hold the plan, or ``pace`` is asked for without
         enough history.
     """
-    from planner.views.pace import measure_pace, pace_hours, pace_note
-
     if target is not None:
         target = graph.resolve(target, kinds=("stage",), what="stage", option="--target", names=True)
     check_day(start)
     first_day = start or profile.start or today_for(profile, now)
-    measured = measure_pace(graph, profile, today_for(profile, now)) if pace else None
+    measured = notes = None
+    if pace:
+        from planner.views.pace import measure_pace, pace_hours, pace_note
+
+        measured = measure_pace(graph, profile, today_for(profile, now))
+        notes = (pace_note(measured, profile.hours_per_week),)
     schedule = schedule_for(graph, profile, start=first_day, target=target,
                             hours_per_week=pace_hours(measured) if measured else None)
     own = target is None or target == profile.target
-    notes = (pace_note(measured, profile.hours_per_week),) if measured else ()
-    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else (), notes)
+    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else (),
+                   notes or ())
 
 
 # --- the calendar ---------------------------------------------------------------------------
