@@ -18,9 +18,7 @@ from typing import Any
 def dumps(value: Any) -> str:
     """``value`` (dicts with string keys, lists, tuples, strings, numbers, booleans and
     None) as JSON indented by two spaces, without a final newline."""
-    parts: list[str] = []
-    _write(value, parts, "\n")
-    return "".join(parts)
+    return _text(value, "\n")
 
 
 def _scalar(value: Any) -> str | None:
@@ -39,45 +37,29 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
-def _write(value: Any, parts: list[str], newline: str) -> None:
-    # Containers write their scalar members themselves, one string each: most values
-    # of a roadmap are scalars, and a call for each was most of the time.
+def _text(value: Any, newline: str) -> str:
+    # Each container joins its members' texts at once; most members of a roadmap are
+    # scalars, written without a call of their own.
     scalar = _scalar(value)
     if scalar is not None:
-        parts.append(scalar)
-    elif isinstance(value, dict):
+        return scalar
+    if isinstance(value, dict):
         if not value:
-            parts.append("{}")
-            return
+            return "{}"
         inner = newline + "  "
-        separator = "{" + inner
+        members = []
         for key, item in value.items():
             if not isinstance(key, str):
                 raise TypeError(f"keys must be str, not {type(key).__name__}")
-            scalar = _scalar(item)
-            if scalar is not None:
-                parts.append(f"{separator}{encode_basestring(key)}: {scalar}")
-            else:
-                parts.append(f"{separator}{encode_basestring(key)}: ")
-                _write(item, parts, inner)
-            separator = "," + inner
-        parts.append(newline + "}")
-    elif isinstance(value, (list, tuple)):
+            text = _scalar(item)
+            members.append(f"{encode_basestring(key)}: {_text(item, inner) if text is None else text}")
+        return "{" + inner + ("," + inner).join(members) + newline + "}"
+    if isinstance(value, (list, tuple)):
         if not value:
-            parts.append("[]")
-            return
+            return "[]"
         inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            scalar = _scalar(item)
-            if scalar is not None:
-                parts.append(separator + scalar)
-            else:
-                parts.append(separator)
-                _write(item, parts, inner)
-            separator = "," + inner
-        parts.append(newline + "]")
-    elif isinstance(value, (str, int, float)):
-        parts.append(json.dumps(value, ensure_ascii=False))  # subclasses, NaN and Infinity
-    else:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        members = [_text(item, inner) if (text := _scalar(item)) is None else text for item in value]
+        return "[" + inner + ("," + inner).join(members) + newline + "]"
+    if isinstance(value, (str, int, float)):
+        return json.dumps(value, ensure_ascii=False)  # subclasses, NaN and Infinity
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

@@ -21,7 +21,11 @@ def wall_to_utc(day: dt.date, minute: int, zone: ZoneInfo) -> dt.datetime:
     An ambiguous time (the repeated hour of a fall-back change) is its first
     occurrence; a time inside a spring-forward gap is the instant of the change.
     """
-    naive = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute)
+    return local_to_utc(dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute), zone)
+
+
+def local_to_utc(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """The UTC instant of the local wall-clock time ``naive``, as :func:`wall_to_utc`."""
     offset = zone.utcoffset(naive)
     if offset is not None and offset == zone.utcoffset(naive.replace(fold=1)):
         return (naive - offset).replace(tzinfo=UTC)  # neither repeated nor skipped: the one instant
@@ -56,12 +60,15 @@ def window_instances(
     zone = ZoneInfo(avail.timezone)
     day = start
     one = dt.timedelta(days=1)
+    minutes = [tuple((dt.timedelta(minutes=w.start), dt.timedelta(minutes=w.end))
+                     for w in avail.windows.get(weekday, ())) for weekday in WEEKDAYS]
     while day <= until:
-        windows = avail.windows.get(WEEKDAYS[day.weekday()], ())
+        windows = minutes[day.weekday()]
         if windows and not avail.is_blackout(day):
-            for window in windows:
-                begin = wall_to_utc(day, window.start, zone)
-                end = wall_to_utc(day, window.end, zone)
+            midnight = dt.datetime(day.year, day.month, day.day)
+            for first, last in windows:
+                begin = local_to_utc(midnight + first, zone)
+                end = local_to_utc(midnight + last, zone)
                 if end > begin:
                     yield day, begin, end
         day += one
