@@ -136,6 +136,8 @@ class Salary:
 
 @dataclass(frozen=True, kw_only=True)
 class _Work:
+    """What skills and projects share: effort, prerequisites and resources."""
+
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     id: NodeId
