@@ -17,8 +17,6 @@ from planner.models import (
     NODE_TYPES,
     RULES,
     NumberRule,
-    Resource,  # noqa: F401 - resolved by name in the records' annotations
-    Salary,  # noqa: F401
     TextRule,
     control_problem,
 )
