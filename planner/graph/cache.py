@@ -148,7 +148,7 @@ def write_entry(graph: CareerGraph, handle: BinaryIO) -> None:
     for node_id, file in graph.files.items():
         by_file.setdefault(file, []).append(node_id)
     handle.write(b'{"format":' + _dumps(CACHE_FORMAT))
-    handle.write(b',"kinds":' + _dumps({node_id: nodes.kind(node_id) for node_id in nodes}))
+    handle.write(b',"kinds":' + _dumps(dict(nodes.kinds)))
     handle.write(b',"tables":{')
     for index, node_id in enumerate(nodes):
         table = _JSON.encode(nodes.table(node_id))

@@ -44,9 +44,6 @@ class NodeTables(Mapping[str, "Node"]):
     def __len__(self) -> int:
         return len(self._kinds)
 
-    def kind(self, key: str) -> str:
-        return self._kinds[key]
-
     @property
     def kinds(self) -> Mapping[str, str]:
         """Every id mapped to its kind."""

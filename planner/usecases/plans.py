@@ -147,17 +147,16 @@ def roadmap_for(
         target = graph.resolve(target, kinds=("stage",), what="stage", option="--target", names=True)
     check_day(start)
     first_day = start or profile.start or today_for(profile, now)
-    measured = notes = None
+    hours_per_week: float | None = None
+    notes: tuple[str, ...] = ()
     if pace:
         from planner.views.pace import measure_pace, pace_hours, pace_note
 
         measured = measure_pace(graph, profile, today_for(profile, now))
-        notes = (pace_note(measured, profile.hours_per_week),)
-    schedule = schedule_for(graph, profile, start=first_day, target=target,
-                            hours_per_week=pace_hours(measured) if measured else None)
+        hours_per_week, notes = pace_hours(measured), (pace_note(measured, profile.hours_per_week),)
+    schedule = schedule_for(graph, profile, start=first_day, target=target, hours_per_week=hours_per_week)
     own = target is None or target == profile.target
-    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else (),
-                   notes or ())
+    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else (), notes)
 
 
 # --- the calendar ---------------------------------------------------------------------------

@@ -119,7 +119,7 @@ def test_the_quick_build_takes_only_what_pydantic_takes_and_builds_the_same(
 def test_every_node_of_the_shipped_graph_is_built_quickly() -> None:
     nodes = load_graph(shipped_graph_dir()).nodes
     assert isinstance(nodes, NodeTables)
-    slow = [node_id for node_id in nodes if quick_node(nodes.kind(node_id), nodes.table(node_id)) is None]
+    slow = [node_id for node_id in nodes if quick_node(nodes.kinds[node_id], nodes.table(node_id)) is None]
     assert slow == []
 
 
