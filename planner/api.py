@@ -39,8 +39,9 @@ def load_graph(folder: str | PathLike[str] | None = None, *, cache: bool = False
     from planner.clock import cache_dir
     from planner.usecases import open_graph
 
-    loaded = open_graph(Path(folder) if folder is not None else None,
-                        cache_dir=cache_dir() if cache else None)
+    loaded = open_graph(
+        Path(folder) if folder is not None else None, cache_dir=cache_dir() if cache else None
+    )
     for message in loaded.warnings:
         warnings.warn(message, stacklevel=2)
     loaded.save()

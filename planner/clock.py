@@ -71,8 +71,13 @@ def terminal(stream: TextIO | None = None, environ: Mapping[str, str] | None = N
         utf8 = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name == "utf-8"
     except LookupError:
         utf8 = False
-    return Terminal(width=width or None, tty=tty, no_color=bool(environ.get("NO_COLOR")),
-                    dumb=environ.get("TERM") == "dumb", utf8=utf8)
+    return Terminal(
+        width=width or None,
+        tty=tty,
+        no_color=bool(environ.get("NO_COLOR")),
+        dumb=environ.get("TERM") == "dumb",
+        utf8=utf8,
+    )
 
 
 def usable_cpus() -> int:

@@ -87,8 +87,9 @@ def record_progress(
         For a fraction that is not a number above 0 and at most 1 (NaN included).
     """
     if fraction is not None and not 0 < fraction <= 1:
-        raise OptionError(f"{fraction!r} is not a fraction above 0 and at most 1, e.g. 0.5",
-                          option="--partial")
+        raise OptionError(
+            f"{fraction!r} is not a fraction above 0 and at most 1, e.g. 0.5", option="--partial"
+        )
     partial = fraction is not None and fraction < 1
     ids = check_ids(graph, ids, partial=partial)
     known = known_closure(graph, profile)
@@ -118,8 +119,14 @@ def record_progress(
         new_text = tomlkit.dumps(data)
     if "\r\n" in text:  # keep the file's Windows line breaks: the writers add LF only
         new_text = re.sub(r"(?<!\r)\n", "\r\n", new_text)
-    return ProgressUpdate(new_text, marked, already, tuple(sorted(implied)),
-                          fraction if partial else None, None if partial else day)
+    return ProgressUpdate(
+        new_text,
+        marked,
+        already,
+        tuple(sorted(implied)),
+        fraction if partial else None,
+        None if partial else day,
+    )
 
 
 def _table(data: Any, key: str) -> Any:
@@ -186,4 +193,3 @@ def describe_update(update: ProgressUpdate, file: Path, graph: CareerGraph) -> s
     if not lines:
         lines.append("Nothing to record.")
     return "\n".join(lines) + "\n"
-

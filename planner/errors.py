@@ -39,8 +39,11 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     if key in folded:
         matches = [key]
     else:
-        begun = [k for k in folded if len(key) >= PREFIX_CHARS and k.startswith(key)
-                 and not any(c.isspace() for c in k)]
+        begun = [
+            k
+            for k in folded
+            if len(key) >= PREFIX_CHARS and k.startswith(key) and not any(c.isspace() for c in k)
+        ]
         matches = sorted(begun, key=lambda k: (len(k), k))[:PREFIXES_SHOWN]
         import difflib
 
@@ -82,8 +85,13 @@ class Problem:
 
     def as_dict(self) -> dict[str, object]:
         """The problem as plain data, for JSON."""
-        return {"file": self.file, "line": self.line or None, "kind": self.kind or "read",
-                "ids": list(self.ids), "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line or None,
+            "kind": self.kind or "read",
+            "ids": list(self.ids),
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         return f"{location(self.file, self.line)}{self.message}"
@@ -106,9 +114,7 @@ class ProfileError(PlannerError):
 
     exit_code = EXIT_USAGE
 
-    def __init__(
-        self, file: str, message: str, *, key: str | None = None, line: int | None = None
-    ) -> None:
+    def __init__(self, file: str, message: str, *, key: str | None = None, line: int | None = None) -> None:
         self.file, self.key, self.line, self.detail = file, key, line, message
         where = f"key '{key}': " if key else ""
         super().__init__(f"{location(file, line)}{where}{message}")
@@ -146,8 +152,11 @@ class UnknownIdError(OptionError):
     ) -> None:
         self.node_id = node_id
         if ambiguous:
-            super().__init__(f"'{node_id}' is the name of {len(ambiguous)} nodes "
-                             f"({', '.join(ambiguous)}); give one of their ids", option=option)
+            super().__init__(
+                f"'{node_id}' is the name of {len(ambiguous)} nodes "
+                f"({', '.join(ambiguous)}); give one of their ids",
+                option=option,
+            )
             return
         if kind is not None:
             message = f"'{node_id}' is a {kind}, but a {what} id is needed"
@@ -189,8 +198,10 @@ class ForeignCalendarError(CalendarError):
 
     def __init__(self, events: int) -> None:
         self.events = events
-        super().__init__(f"the earlier calendar shares no event with this plan; updating it would "
-                         f"cancel its {count(events, 'future event')}")
+        super().__init__(
+            f"the earlier calendar shares no event with this plan; updating it would "
+            f"cancel its {count(events, 'future event')}"
+        )
 
 
 class SourceError(PlannerError):

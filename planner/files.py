@@ -173,8 +173,10 @@ def refuse_inputs(output: Path, inputs: Iterable[tuple[Path, str]], *, option: s
         return
     for path, what in inputs:
         if _is(path, info):
-            raise OptionError(f"{output} is {what} {path}; writing there would destroy it, so "
-                              "choose another file", option=option)
+            raise OptionError(
+                f"{output} is {what} {path}; writing there would destroy it, so choose another file",
+                option=option,
+            )
 
 
 def edit_problem(path: Path) -> str | None:

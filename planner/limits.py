@@ -86,25 +86,41 @@ LIMITS: Final = (
     Limit("dates in a profile, `--from`", f"{MIN_DATE} to {MAX_DATE}", 2),
     Limit("an availability window", f"at least {MIN_SESSION_MINUTES} minutes (the shortest session)", 2),
     Limit("hours_per_week", f"more than 0 and at most {MAX_HOURS_PER_WEEK:g}", 2),
-    Limit("a name or other text in a profile", f"at most {MAX_TEXT_CHARS:,} characters, no control "
-          "characters", 2),
+    Limit(
+        "a name or other text in a profile",
+        f"at most {MAX_TEXT_CHARS:,} characters, no control characters",
+        2,
+    ),
     Limit("blackouts in a profile", f"at most {MAX_BLACKOUTS:,}", 2),
-    Limit("an earlier calendar (`--previous`)", f"{MAX_CALENDAR_BYTES // 2**20} MiB; events from {MIN_DATE} "
-          f"to {MAX_CALENDAR_DATE}, SEQUENCE below {MAX_SEQUENCE:,}", 2),
+    Limit(
+        "an earlier calendar (`--previous`)",
+        f"{MAX_CALENDAR_BYTES // 2**20} MiB; events from {MIN_DATE} "
+        f"to {MAX_CALENDAR_DATE}, SEQUENCE below {MAX_SEQUENCE:,}",
+        2,
+    ),
     Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
     Limit("`review_days`", f"at most {MAX_REVIEWS} entries, each 1 to {MAX_REVIEW_DAYS:,} days", 2),
     Limit("`planner batch --workers`", f"1 to {MAX_WORKERS:,}", 2),
-    Limit("study time a week", f"at least {MIN_SESSION_MINUTES} minutes (windows capped by "
-          "`hours_per_week`)", 1),
+    Limit(
+        "study time a week", f"at least {MIN_SESSION_MINUTES} minutes (windows capped by `hours_per_week`)", 1
+    ),
     Limit("a plan", f"at most {MAX_PLAN_YEARS} years long", 1),
-    Limit("a graph folder", f"at most {MAX_GRAPH_FILES:,} TOML files, {MAX_GRAPH_BYTES // 2**20} MiB, "
-          f"{MAX_NODES:,} nodes", 1),
+    Limit(
+        "a graph folder",
+        f"at most {MAX_GRAPH_FILES:,} TOML files, {MAX_GRAPH_BYTES // 2**20} MiB, {MAX_NODES:,} nodes",
+        1,
+    ),
     Limit("one node's effort", f"more than 0 and at most {MAX_NODE_HOURS:,.0f} hours", 1),
-    Limit("ids, names and descriptions in graph data",
-          f"{MAX_ID_CHARS}, {MAX_NAME_CHARS} and {MAX_DESCRIPTION_CHARS:,} characters, no control "
-          "characters", 1),
-    Limit("a Mermaid picture", f"at most {MAX_MERMAID_EDGES} links (hidden ones included) and "
-          f"{MAX_MERMAID_CHARS:,} characters", 1),
+    Limit(
+        "ids, names and descriptions in graph data",
+        f"{MAX_ID_CHARS}, {MAX_NAME_CHARS} and {MAX_DESCRIPTION_CHARS:,} characters, no control characters",
+        1,
+    ),
+    Limit(
+        "a Mermaid picture",
+        f"at most {MAX_MERMAID_EDGES} links (hidden ones included) and {MAX_MERMAID_CHARS:,} characters",
+        1,
+    ),
     Limit("a Graphviz run", f"at most {GRAPHVIZ_TIMEOUT_SECONDS} s", 1),
 )
 """The limits a user can meet, as the README's table shows them."""

@@ -52,8 +52,10 @@ def control_problem(text: str, pattern: re.Pattern[str] = CONTROL) -> str | None
     found = pattern.search(text)
     if found is None:
         return None
-    return (f"holds the control character U+{ord(found.group()):04X} at character "
-            f"{found.start() + 1}; use plain text")
+    return (
+        f"holds the control character U+{ord(found.group()):04X} at character "
+        f"{found.start() + 1}; use plain text"
+    )
 
 
 class TextRule(NamedTuple):
@@ -97,8 +99,9 @@ RULES: Final[dict[str, TextRule | NumberRule]] = {
 use."""
 
 Kind = Literal["skill", "project", "stage", "choice"]
-ResourceKind = Literal["course", "book", "docs", "tutorial", "video", "article", "practice",
-                       "community", "certification"]
+ResourceKind = Literal[
+    "course", "book", "docs", "tutorial", "video", "article", "practice", "community", "certification"
+]
 WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _FORBID_EXTRA: Final = {"extra": "forbid"}
@@ -129,8 +132,9 @@ class Salary:
     source: Text = ""
 
     def __str__(self) -> str:
-        amount = f"{self.low:,}" if self.high is None or self.high == self.low else (
-            f"{self.low:,}-{self.high:,}")
+        amount = (
+            f"{self.low:,}" if self.high is None or self.high == self.low else (f"{self.low:,}-{self.high:,}")
+        )
         return f"{self.currency} {amount}"
 
 
@@ -194,7 +198,7 @@ class Stage:
 
 @dataclass(frozen=True, kw_only=True)
 class Choice:
-    """"One of these": satisfied when ``pick`` of its members (skills or projects)
+    """ "One of these": satisfied when ``pick`` of its members (skills or projects)
     are done. A choice id may stand in any ``requires`` list."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
@@ -216,8 +220,12 @@ class Choice:
 
 
 Node = Skill | Project | Stage | Choice
-NODE_TYPES: Final[dict[str, type[Node]]] = {"skill": Skill, "project": Project, "stage": Stage,
-                                             "choice": Choice}
+NODE_TYPES: Final[dict[str, type[Node]]] = {
+    "skill": Skill,
+    "project": Project,
+    "stage": Stage,
+    "choice": Choice,
+}
 """Each kind of node and its record."""
 
 

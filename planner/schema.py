@@ -41,11 +41,23 @@ def _no_control(pattern: re.Pattern[str]) -> AfterValidator:
 
 def _constrained(rule: TextRule | NumberRule) -> Any:
     if isinstance(rule, TextRule):
-        return Annotated[str, StringConstraints(min_length=rule.min_length or None,
-                                                max_length=rule.max_length, pattern=rule.pattern),
-                         _no_control(rule.control)]
-    return Annotated[rule.type, Field(strict=True, gt=rule.gt, ge=rule.ge, le=rule.le,
-                                      allow_inf_nan=False if rule.type is float else None)]
+        return Annotated[
+            str,
+            StringConstraints(
+                min_length=rule.min_length or None, max_length=rule.max_length, pattern=rule.pattern
+            ),
+            _no_control(rule.control),
+        ]
+    return Annotated[
+        rule.type,
+        Field(
+            strict=True,
+            gt=rule.gt,
+            ge=rule.ge,
+            le=rule.le,
+            allow_inf_nan=False if rule.type is float else None,
+        ),
+    ]
 
 
 NodeId = _constrained(RULES["NodeId"])
@@ -64,8 +76,9 @@ Months = _constrained(RULES["Months"])
 Pick = _constrained(RULES["Pick"])
 
 
-_ADAPTERS: Final[dict[str, TypeAdapter[Any]]] = {kind: TypeAdapter(record)
-                                                  for kind, record in NODE_TYPES.items()}
+_ADAPTERS: Final[dict[str, TypeAdapter[Any]]] = {
+    kind: TypeAdapter(record) for kind, record in NODE_TYPES.items()
+}
 for _adapter in _ADAPTERS.values():
     # Called here, at the module's level, the rebuild resolves the names in the records'
     # annotations among this module's (pydantic's default: the caller's namespace).

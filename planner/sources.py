@@ -23,8 +23,10 @@ from planner.errors import SourceError
 
 _TOML_LINE: Final = re.compile(r"at line (\d+)")
 _WIDE: Final = (
-    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 
 
@@ -65,8 +67,7 @@ def decode_text(raw: bytes, *, what: str) -> str:
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"is not UTF-8 text (bad byte at offset {exc.start}); save it as "
-                          "UTF-8") from None
+        raise SourceError(f"is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8") from None
 
 
 def number_too_long(text: str) -> SourceError:
@@ -77,11 +78,12 @@ def number_too_long(text: str) -> SourceError:
         digits = len(match.group().replace("_", ""))
         if digits > limit:
             start = text.rfind("\n", 0, match.start()) + 1
-            key = re.search(r"""["']?([^"'\s=:{},\[\]]+)["']?\s*[=:]\s*[-+]?$""",
-                            text[start:match.start()])
-            return SourceError(f"a number with {digits:,} digits is far too long; numbers may have "
-                               f"at most {limit:,} digits", line=text.count("\n", 0, start) + 1,
-                               key=key.group(1) if key else None)
+            key = re.search(r"""["']?([^"'\s=:{},\[\]]+)["']?\s*[=:]\s*[-+]?$""", text[start : match.start()])
+            return SourceError(
+                f"a number with {digits:,} digits is far too long; numbers may have at most {limit:,} digits",
+                line=text.count("\n", 0, start) + 1,
+                key=key.group(1) if key else None,
+            )
     return SourceError("holds a number too long to read")
 
 
@@ -187,8 +189,11 @@ class TomlText:
         end = self.starts[last - 1] if last <= count else len(self.text)
         found = line
         for depth, part in enumerate(path):
-            at = (_element(self.text, begin, end, part) if isinstance(part, int)
-                  else _key(self.text, begin, end, part, at_line_start=depth == 0))
+            at = (
+                _element(self.text, begin, end, part)
+                if isinstance(part, int)
+                else _key(self.text, begin, end, part, at_line_start=depth == 0)
+            )
             if at is None:
                 break
             begin, end = at
@@ -211,7 +216,7 @@ def _element(text: str, begin: int, end: int, index: int) -> tuple[int, int] | N
     """Where element ``index`` of the inline array that opens at ``begin`` starts, and
     where it ends."""
     opening = _next_value(text, begin, end)
-    if text[opening:opening + 1] != "[":
+    if text[opening : opening + 1] != "[":
         return None
     depth, count, start = 0, 0, begin
     for at, token in _code(text, begin, end):

@@ -29,8 +29,14 @@ def starter_profile(
         added to the commands the comments suggest.
     """
     ladder = ", ".join(stages[:-1]) + (" or " if len(stages) > 1 else "") + stages[-1]
-    reach = textwrap.fill(f"The stage to reach: {ladder}.", width=78, initial_indent="# ",
-                          subsequent_indent="# ", break_long_words=False, break_on_hyphens=False)
+    reach = textwrap.fill(
+        f"The stage to reach: {ladder}.",
+        width=78,
+        initial_indent="# ",
+        subsequent_indent="# ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
     ids = ", ".join(f'"{node}"' for node in known)
     return f"""\
 # planner profile: who you are, where you aim, and when you can study.

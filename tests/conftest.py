@@ -49,9 +49,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 # CI (which sets CI=true) runs the long, derandomized "ci" profile by default.
-settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
-)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture(scope="session")
@@ -77,11 +75,15 @@ GraphFile = tuple[str, Mapping[str, Any], Mapping[str, int]]
 
 
 def _skill(node_id: str, hours: float, *requires: str, kind: str = "skill") -> dict[str, Any]:
-    return {"id": node_id, "name": node_id.replace("-", " ").title(), "hours": hours,
-            "requires": list(requires), "category": "projects" if kind == "project" else "core",
-            "description": f"About {node_id}.",
-            "resources": [{"title": f"{node_id} guide", "url": f"https://example.org/{node_id}",
-                           "kind": "docs"}]}
+    return {
+        "id": node_id,
+        "name": node_id.replace("-", " ").title(),
+        "hours": hours,
+        "requires": list(requires),
+        "category": "projects" if kind == "project" else "core",
+        "description": f"About {node_id}.",
+        "resources": [{"title": f"{node_id} guide", "url": f"https://example.org/{node_id}", "kind": "docs"}],
+    }
 
 
 TINY_GRAPH: dict[str, Any] = {
@@ -99,8 +101,7 @@ TINY_GRAPH: dict[str, Any] = {
     ],
     "stages": [
         {"id": "junior-ml-engineer", "name": "Junior ML Engineer", "requires": ["eda-report", "git"]},
-        {"id": "ml-engineer", "name": "ML Engineer",
-         "requires": ["junior-ml-engineer", "model-api"]},
+        {"id": "ml-engineer", "name": "ML Engineer", "requires": ["junior-ml-engineer", "model-api"]},
     ],
 }
 """A two-stage graph: 6 skills, 2 projects, 2 stages, 11 prerequisite edges."""

@@ -18,16 +18,30 @@ MAX_LINES = 450
 
 LAYERS: dict[str, int] = {
     # base: no dependencies on the rest of planner but each other
-    "errors": 0, "limits": 0, "jsontext": 0, "words": 0, "sources": 0, "files": 0, "starter": 0,
-    "models": 1, "schema": 1,
+    "errors": 0,
+    "limits": 0,
+    "jsontext": 0,
+    "words": 0,
+    "sources": 0,
+    "files": 0,
+    "starter": 0,
+    "models": 1,
+    "schema": 1,
     "graph": 2,
     "profile": 3,
     "planning": 4,
     "scheduling": 5,
-    "views": 6, "editing": 6,
-    "exporters": 7, "visualizers": 7,
-    "usecases": 8, "cohort": 8,
-    "clock": 9, "api": 9, "cli": 9, "__main__": 9, "__init__": 9,
+    "views": 6,
+    "editing": 6,
+    "exporters": 7,
+    "visualizers": 7,
+    "usecases": 8,
+    "cohort": 8,
+    "clock": 9,
+    "api": 9,
+    "cli": 9,
+    "__main__": 9,
+    "__init__": 9,
 }
 """Layer of each top-level module or package of planner/."""
 

@@ -221,7 +221,11 @@ def test_skills_lists_everything_by_category_then_id(run: Callable[..., Result])
     result = run("skills")
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.stdout.splitlines()[1:]] == [
-        "numpy", "pandas", "git", "python", "eda-report",
+        "numpy",
+        "pandas",
+        "git",
+        "python",
+        "eda-report",
     ]
 
 
@@ -329,8 +333,10 @@ def test_roadmap_text(run: Callable[..., Result], profile_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Roadmap: Tess → Junior ML Engineer"
     assert lines[2].startswith("Start 2027-01-04 · 6 h/week · Europe/Berlin · 4 items · 20.0 h · finish ")
-    assert lines[3:5] == ["Next: Mon 2027-01-04 19:00–21:00, NumPy",
-                          "First milestone: Junior ML Engineer, reached 2027-01-25"]
+    assert lines[3:5] == [
+        "Next: Mon 2027-01-04 19:00–21:00, NumPy",
+        "First milestone: Junior ML Engineer, reached 2027-01-25",
+    ]
     assert "  2027-01-16  2027-01-23  project  EDA report [eda-report]    8.0" in lines
     assert lines[-1].startswith("Total: 4 items, 20.0 h in ")
     assert result.stderr == ""
@@ -386,8 +392,9 @@ def test_roadmap_output_file(run: Callable[..., Result], profile_path: Path, tmp
     assert [p.name for p in out.parent.iterdir()] == ["plan.json"]  # no temporary file left
 
 
-def test_roadmap_output_file_is_kept_on_error(run: Callable[..., Result], profile_path: Path,
-                                              tmp_path: Path) -> None:
+def test_roadmap_output_file_is_kept_on_error(
+    run: Callable[..., Result], profile_path: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "plan.txt"
     out.write_text("previous plan")
     result = run("roadmap", str(profile_path), "--target", "astronaut", "-o", str(out))
@@ -396,8 +403,9 @@ def test_roadmap_output_file_is_kept_on_error(run: Callable[..., Result], profil
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph", "plan.txt", "tess.toml"]
 
 
-def test_roadmap_output_into_a_missing_folder(run: Callable[..., Result], profile_path: Path,
-                                              tmp_path: Path) -> None:
+def test_roadmap_output_into_a_missing_folder(
+    run: Callable[..., Result], profile_path: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "nowhere" / "plan.txt"
     result = run("roadmap", str(profile_path), "-o", str(out))
     assert_clean_failure(result, 1)
@@ -474,8 +482,11 @@ def test_roadmap_deadline_warning_gives_hours_that_meet_it(
 
 
 def test_roadmap_for_a_target_already_reached(run: Callable[..., Result], profile_path: Path) -> None:
-    profile_path.write_text(profile_path.read_text().replace(
-        'known = ["python"]', 'known = ["python"]\ncurrent_stage = "junior-ml-engineer"'))
+    profile_path.write_text(
+        profile_path.read_text().replace(
+            'known = ["python"]', 'known = ["python"]\ncurrent_stage = "junior-ml-engineer"'
+        )
+    )
     result = run("roadmap", str(profile_path), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -485,14 +496,22 @@ def test_roadmap_for_a_target_already_reached(run: Callable[..., Result], profil
     assert "Nothing left to learn: every requirement of the target is known." in text.stdout
 
 
-@pytest.mark.parametrize(("fmt", "title"), [("text", "Roadmap: Tess → Junior ML Engineer\n"),
-                                            ("markdown", "# Roadmap: Tess → Junior ML Engineer\n")],
-                         ids=["text", "markdown"])
+@pytest.mark.parametrize(
+    ("fmt", "title"),
+    [
+        ("text", "Roadmap: Tess → Junior ML Engineer\n"),
+        ("markdown", "# Roadmap: Tess → Junior ML Engineer\n"),
+    ],
+    ids=["text", "markdown"],
+)
 def test_roadmap_title_names_a_reached_target(
     run: Callable[..., Result], profile_path: Path, fmt: str, title: str
 ) -> None:
-    profile_path.write_text(profile_path.read_text().replace(
-        'known = ["python"]', 'known = ["python"]\ncurrent_stage = "junior-ml-engineer"'))
+    profile_path.write_text(
+        profile_path.read_text().replace(
+            'known = ["python"]', 'known = ["python"]\ncurrent_stage = "junior-ml-engineer"'
+        )
+    )
     result = run("roadmap", str(profile_path), "--format", fmt)
     assert result.exit_code == 0
     assert result.stdout.startswith(title)
@@ -580,7 +599,10 @@ def test_the_cache_is_written_after_the_output_by_the_second_run(
 
 @pytest.mark.parametrize("command", [["roadmap", "PROFILE"], ["validate"], ["stages"]])
 def test_a_cache_folder_others_can_write_to_is_refused_with_a_warning(
-    run: Callable[..., Result], profile_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    run: Callable[..., Result],
+    profile_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     command: list[str],
 ) -> None:
     shared = tmp_path / "xdg" / "planner"
@@ -589,8 +611,10 @@ def test_a_cache_folder_others_can_write_to_is_refused_with_a_warning(
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared.parent))
     result = run(*(str(profile_path) if arg == "PROFILE" else arg for arg in command))
     assert result.exit_code == 0, result.output
-    assert result.stderr == (f"warning: not using the cache folder {shared}: others can write to it "
-                             "(mode 777) (use a folder of your own, or --no-cache)\n")
+    assert result.stderr == (
+        f"warning: not using the cache folder {shared}: others can write to it "
+        "(mode 777) (use a folder of your own, or --no-cache)\n"
+    )
     assert list(shared.iterdir()) == []
 
 
@@ -602,23 +626,45 @@ def test_installed_entry_point_in_a_subprocess(tmp_path: Path) -> None:
     script = shutil.which("planner")
     command = [script] if script else [sys.executable, "-m", "planner"]
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    version = subprocess.run([*command, "--version"], cwd=tmp_path, env=env, capture_output=True,
-                             text=True, timeout=120, check=False)
+    version = subprocess.run(
+        [*command, "--version"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert version.returncode == 0, version.stderr
     assert version.stdout == f"planner, version {__version__}\n"
-    validate = subprocess.run([*command, "validate"], cwd=tmp_path, env=env, capture_output=True,
-                              text=True, timeout=120, check=False)
+    validate = subprocess.run(
+        [*command, "validate"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert validate.returncode == 0, validate.stderr
     assert validate.stdout.startswith("OK: ")
     assert "6 stages" in validate.stdout
-    module = subprocess.run([sys.executable, "-m", "planner", "stages"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=120, check=False)
+    module = subprocess.run(
+        [sys.executable, "-m", "planner", "stages"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert module.returncode == 0, module.stderr
     assert module.stdout.splitlines()[1].startswith("junior-ml-engineer ")
 
 
-def test_every_output_file_is_announced(run: Callable[..., Result], profile_path: Path,
-                                        tmp_path: Path) -> None:
+def test_every_output_file_is_announced(
+    run: Callable[..., Result], profile_path: Path, tmp_path: Path
+) -> None:
     picture = tmp_path / "graph.dot"
     result = run("graph", "--profile", str(profile_path), "-o", str(picture))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote {picture}\n")
@@ -636,12 +682,14 @@ def test_output_over_the_profile_is_refused(run: Callable[..., Result], profile_
         assert_clean_failure(result, 2)
         assert result.stderr.endswith(
             f"Error: Invalid value for '--output': {profile_path} is the profile {profile_path}; writing "
-            "there would destroy it, so choose another file\n")
+            "there would destroy it, so choose another file\n"
+        )
     assert profile_path.read_bytes() == before
 
 
-def test_output_over_a_graph_file_is_refused(run: Callable[..., Result], profile_path: Path,
-                                              tiny_graph_dir: Path) -> None:
+def test_output_over_a_graph_file_is_refused(
+    run: Callable[..., Result], profile_path: Path, tiny_graph_dir: Path
+) -> None:
     skills = tiny_graph_dir / "skills.toml"
     result = run("roadmap", str(profile_path), "-o", str(skills))
     assert_clean_failure(result, 2)
@@ -665,8 +713,9 @@ def test_init_for_another_graph_uses_its_ids(runner: CliRunner, tmp_path: Path, 
     path = tmp_path / "me.toml"
     result = runner.invoke(cli, ["init", str(path), "--graph", str(tiny_graph_dir)])
     assert result.exit_code == 0
-    assert result.stderr == (f"Wrote {path}. Edit it, then run: planner roadmap {path} --graph "
-                             f"{tiny_graph_dir}\n")
+    assert result.stderr == (
+        f"Wrote {path}. Edit it, then run: planner roadmap {path} --graph {tiny_graph_dir}\n"
+    )
     text = path.read_text()
     assert 'target = "junior-ml-engineer"\n' in text and "known = []\n" in text
     assert "# The stage to reach: junior-ml-engineer or ml-engineer.\n" in text
@@ -682,7 +731,8 @@ def test_a_case_typo_gets_did_you_mean(run: Callable[..., Result]) -> None:
     result = run("explain", "PYTHN")
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for 'ID': unknown node id 'PYTHN' (did you mean 'python'?)\n")
+        "Error: Invalid value for 'ID': unknown node id 'PYTHN' (did you mean 'python'?)\n"
+    )
 
 
 def test_the_start_of_an_id_gets_did_you_mean(run: Callable[..., Result]) -> None:
@@ -691,9 +741,9 @@ def test_the_start_of_an_id_gets_did_you_mean(run: Callable[..., Result]) -> Non
     result = run("explain", "pan")
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for 'ID': unknown node id 'pan' (did you mean 'pandas'?)\n")
-    assert run("explain", "ML-").stderr.endswith(
-        "unknown node id 'ML-' (did you mean 'ml-engineer'?)\n")
+        "Error: Invalid value for 'ID': unknown node id 'pan' (did you mean 'pandas'?)\n"
+    )
+    assert run("explain", "ML-").stderr.endswith("unknown node id 'ML-' (did you mean 'ml-engineer'?)\n")
     assert run("explain", "pyt").stderr.endswith("unknown node id 'pyt' (did you mean 'python'?)\n")
     assert "did you mean" not in run("explain", "zq").stderr
 
@@ -702,15 +752,22 @@ def test_control_characters_in_a_message_are_escaped(run: Callable[..., Result])
     result = run("explain", "py\x1b[2Jthon\x07")
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for 'ID': unknown node id 'py\\x1b[2Jthon\\x07' (did you mean 'python'?)\n")
+        "Error: Invalid value for 'ID': unknown node id 'py\\x1b[2Jthon\\x07' (did you mean 'python'?)\n"
+    )
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({"TERM": "xterm-256color"}, True), ({"TERM": "dumb"}, False),
-    ({"TERM": "xterm", "NO_COLOR": "1"}, False), ({"TERM": "xterm", "NO_COLOR": ""}, True),
-])
-def test_colour_only_where_the_terminal_shows_it(monkeypatch: pytest.MonkeyPatch,
-                                                 environ: dict[str, str], expected: bool) -> None:
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"TERM": "xterm-256color"}, True),
+        ({"TERM": "dumb"}, False),
+        ({"TERM": "xterm", "NO_COLOR": "1"}, False),
+        ({"TERM": "xterm", "NO_COLOR": ""}, True),
+    ],
+)
+def test_colour_only_where_the_terminal_shows_it(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], expected: bool
+) -> None:
     """Regression: TERM=dumb still got colours."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     for key, value in environ.items():
@@ -729,7 +786,8 @@ def test_validate_names_toml_files_in_subfolders(runner: CliRunner, tiny_graph_d
     assert result.exit_code == 0
     assert result.stderr == (
         "warning: 1 TOML file in a subfolder is not read (a graph is the *.toml files at the top of its "
-        f"folder): {tiny_graph_dir / 'extra' / 'more.toml'}\n")
+        f"folder): {tiny_graph_dir / 'extra' / 'more.toml'}\n"
+    )
 
 
 def test_every_command_is_listed_with_the_module_that_defines_it() -> None:

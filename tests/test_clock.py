@@ -34,12 +34,15 @@ def test_a_terminal_has_its_width_and_colour() -> None:
     assert (facts.width, facts.color, facts.unicode) == (100, True, True)
 
 
-@pytest.mark.parametrize(("environ", "encoding"), [
-    ({"NO_COLOR": "1"}, "utf-8"),
-    ({"TERM": "dumb"}, "utf-8"),
-    ({}, "latin-1"),
-    ({}, "no-such-codec"),
-])
+@pytest.mark.parametrize(
+    ("environ", "encoding"),
+    [
+        ({"NO_COLOR": "1"}, "utf-8"),
+        ({"TERM": "dumb"}, "utf-8"),
+        ({}, "latin-1"),
+        ({}, "no-such-codec"),
+    ],
+)
 def test_ascii_without_colour_under_no_color_a_dumb_terminal_or_another_encoding(
     environ: dict[str, str], encoding: str
 ) -> None:

@@ -58,11 +58,14 @@ def test_commands_and_options_complete(tmp_path: Path) -> None:
     assert values(["done", "--graph", str(tmp_path), "me.toml"], "py") == []
 
 
-@pytest.mark.parametrize(("shell", "marker"), [
-    ("bash_source", "_planner_completion()"),
-    ("zsh_source", "#compdef planner"),
-    ("fish_source", "complete --no-files --command planner"),
-])
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash_source", "_planner_completion()"),
+        ("zsh_source", "#compdef planner"),
+        ("fish_source", "complete --no-files --command planner"),
+    ],
+)
 def test_every_shell_gets_its_script(shell: str, marker: str) -> None:
     result = CliRunner().invoke(cli, [], prog_name="planner", env={"_PLANNER_COMPLETE": shell})
     assert result.exit_code == 0
@@ -79,10 +82,16 @@ def test_completion_imports_neither_networkx_nor_pydantic(tmp_path: Path) -> Non
         "    pass\n"
         "print('heavy:', sorted(m for m in ('networkx', 'pydantic', 'icalendar') if m in sys.modules))\n"
     )
-    env = dict(os.environ, _PLANNER_COMPLETE="bash_complete", COMP_WORDS="planner done me.toml py",
-               COMP_CWORD="3", XDG_CACHE_HOME=str(tmp_path))
-    run = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True,
-                         timeout=60, check=False)
+    env = dict(
+        os.environ,
+        _PLANNER_COMPLETE="bash_complete",
+        COMP_WORDS="planner done me.toml py",
+        COMP_CWORD="3",
+        XDG_CACHE_HOME=str(tmp_path),
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert "plain,python" in lines and "plain,pytorch" in lines

@@ -46,8 +46,10 @@ pytestmark = pytest.mark.slow  # subprocesses under several hash seeds
 
 
 def params() -> list[object]:
-    return [pytest.param(name, marks=[NO_DOT] if needs_dot else [], id=name)
-            for name, (_, needs_dot) in FORMATS.items()]
+    return [
+        pytest.param(name, marks=[NO_DOT] if needs_dot else [], id=name)
+        for name, (_, needs_dot) in FORMATS.items()
+    ]
 
 
 def args_for(name: str, profile: Path, graph: Path | None = None) -> list[str]:
@@ -63,10 +65,16 @@ def run_inprocess(args: list[str]) -> bytes:
 
 
 def run_process(args: list[str], hash_seed: str, cache: Path) -> bytes:
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "SOURCE_DATE_EPOCH": EPOCH,
-           "XDG_CACHE_HOME": str(cache), "NO_COLOR": "1"}
-    done = subprocess.run([sys.executable, "-m", "planner", *args], env=env, capture_output=True,
-                          timeout=300, check=False)
+    env = {
+        **os.environ,
+        "PYTHONHASHSEED": hash_seed,
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "XDG_CACHE_HOME": str(cache),
+        "NO_COLOR": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", *args], env=env, capture_output=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     return done.stdout
 
@@ -83,8 +91,10 @@ def test_two_runs_are_identical(name: str, profile: Path) -> None:
 
 @pytest.mark.parametrize("name", params())
 def test_identical_across_hash_seeds(name: str, tmp_path: Path) -> None:
-    outputs = {seed: run_process(args_for(name, PRIYA), seed, tmp_path / f"cache-{seed}")
-               for seed in ("0", "1", "12345")}
+    outputs = {
+        seed: run_process(args_for(name, PRIYA), seed, tmp_path / f"cache-{seed}")
+        for seed in ("0", "1", "12345")
+    }
     assert outputs["0"], "no output"
     assert outputs["0"] == outputs["1"] == outputs["12345"], f"{name} depends on PYTHONHASHSEED"
 
@@ -131,9 +141,11 @@ def redistribute(folder: Path, how: str) -> Path:
     entries = _entries()
     if how == "reversed":
         # every array reversed (entries and their requires), file names that sort the other way
-        entries = [(s, {**e, "requires": list(reversed(e["requires"]))} if "requires" in e else e)
-                   for s, e in reversed(entries)]
-        chunks = [entries[i:i + 17] for i in range(0, len(entries), 17)]
+        entries = [
+            (s, {**e, "requires": list(reversed(e["requires"]))} if "requires" in e else e)
+            for s, e in reversed(entries)
+        ]
+        chunks = [entries[i : i + 17] for i in range(0, len(entries), 17)]
         names = [f"{chr(ord('z') - i % 26)}{i:03d}.toml" for i in range(len(chunks))]
     elif how == "one-per-file":
         chunks = [[e] for e in entries]
@@ -142,8 +154,10 @@ def redistribute(folder: Path, how: str) -> Path:
         chunks = [sorted(entries, key=lambda e: str(e[1]["id"]), reverse=True)]
         names = ["all.toml"]
     else:  # by kind, with keys inside each table in reverse order
-        chunks = [[(s, dict(reversed(list(e.items())))) for s, e in entries if s == kind]
-                  for kind in ("stages", "projects", "skills", "choices")]
+        chunks = [
+            [(s, dict(reversed(list(e.items())))) for s, e in entries if s == kind]
+            for kind in ("stages", "projects", "skills", "choices")
+        ]
         names = ["a-stages.toml", "b-projects.toml", "c-skills.toml", "d-choices.toml"]
     for name, chunk in zip(names, chunks, strict=True):
         text = []
@@ -157,14 +171,18 @@ def redistribute(folder: Path, how: str) -> Path:
 
 @pytest.fixture(scope="module")
 def reference() -> dict[str, bytes]:
-    return {name: run_inprocess(args_for(name, PRIYA, GRAPH))
-            for name in ("roadmap-json", "calendar", "graph-json", "graph-dot")}
+    return {
+        name: run_inprocess(args_for(name, PRIYA, GRAPH))
+        for name in ("roadmap-json", "calendar", "graph-json", "graph-dot")
+    }
 
 
 @pytest.mark.parametrize("how", ["reversed", "one-per-file", "one-file", "by-kind"])
 @pytest.mark.parametrize("name", ["roadmap-json", "calendar", "graph-json", "graph-dot"])
-def test_identical_across_graph_file_order(name: str, how: str, tmp_path: Path,
-                                           reference: dict[str, bytes]) -> None:
+def test_identical_across_graph_file_order(
+    name: str, how: str, tmp_path: Path, reference: dict[str, bytes]
+) -> None:
     folder = redistribute(tmp_path / "graph", how)
     assert run_inprocess(args_for(name, PRIYA, folder)) == reference[name], (
-        f"{name} changes when the graph's nodes are spread over files differently ({how})")
+        f"{name} changes when the graph's nodes are spread over files differently ({how})"
+    )

@@ -89,8 +89,12 @@ def between(text: str, marker: str) -> str:
 
 
 def replace_between(text: str, marker: str, body: str) -> str:
-    return re.sub(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)",
-                  lambda m: m.group(1) + body + m.group(2), text, flags=re.S)
+    return re.sub(
+        rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)",
+        lambda m: m.group(1) + body + m.group(2),
+        text,
+        flags=re.S,
+    )
 
 
 def test_cli_reference_matches_every_help_text() -> None:
@@ -167,7 +171,8 @@ def test_quick_start_commands_come_first_and_use_real_files() -> None:
 # --- the README's transcripts -------------------------------------------------------------
 
 TRANSCRIPT = re.compile(
-    r"<!-- transcript(?:: (?P<command>[^>]*?))? -->\n```(?:console|text)\n(?P<body>.*?)```", flags=re.S)
+    r"<!-- transcript(?:: (?P<command>[^>]*?))? -->\n```(?:console|text)\n(?P<body>.*?)```", flags=re.S
+)
 """A block the README shows as what planner prints: ``<!-- transcript -->`` before a
 console block of ``$ command`` lines and their output, or ``<!-- transcript: COMMAND
 -->`` before the output of COMMAND alone. A line ``...`` (indented or not) stands for
@@ -192,8 +197,9 @@ def _run(command: str) -> str:
         shutil.copyfile(argv[1], argv[2])
         return ""
     assert argv[0] == "planner", f"the README's transcripts run planner, not {command!r}"
-    result = CliRunner().invoke(cli, argv[1:], prog_name="planner",
-                                env={"COLUMNS": "80", "SOURCE_DATE_EPOCH": "1798761600"})
+    result = CliRunner().invoke(
+        cli, argv[1:], prog_name="planner", env={"COLUMNS": "80", "SOURCE_DATE_EPOCH": "1798761600"}
+    )
     assert result.exit_code == 0, result.output
     return result.output
 

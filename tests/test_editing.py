@@ -83,12 +83,14 @@ def test_prerequisites_are_implied_not_written(setup: tuple[Path, Path]) -> None
 def test_the_next_roadmap_no_longer_holds_finished_items(setup: tuple[Path, Path]) -> None:
     profile, graph = setup
     runner = CliRunner()
-    before = json.loads(runner.invoke(cli, ["roadmap", str(profile), "--graph", str(graph),
-                                            "--format", "json"]).stdout)
+    before = json.loads(
+        runner.invoke(cli, ["roadmap", str(profile), "--graph", str(graph), "--format", "json"]).stdout
+    )
     assert {"numpy", "pandas"} <= {i["id"] for i in before["items"]}
     assert done(str(profile), "pandas", graph=graph)[0] == 0
-    after = json.loads(runner.invoke(cli, ["roadmap", str(profile), "--graph", str(graph),
-                                           "--format", "json"]).stdout)
+    after = json.loads(
+        runner.invoke(cli, ["roadmap", str(profile), "--graph", str(graph), "--format", "json"]).stdout
+    )
     assert not {"numpy", "pandas"} & {i["id"] for i in after["items"]}
 
 
@@ -125,8 +127,10 @@ def test_partial_on_a_stage_is_refused(setup: tuple[Path, Path]) -> None:
     before = profile.read_bytes()
     code, _, err = done(str(profile), "junior-ml-engineer", "--partial", "0.5", graph=graph)
     assert code == 2
-    assert err.endswith("Error: Invalid value for 'ID...': 'junior-ml-engineer' is a stage, but a skill "
-                        "or project id is needed\n")
+    assert err.endswith(
+        "Error: Invalid value for 'ID...': 'junior-ml-engineer' is a stage, but a skill "
+        "or project id is needed\n"
+    )
     assert profile.read_bytes() == before
 
 
@@ -141,15 +145,24 @@ def test_already_known_ids_change_nothing(setup: tuple[Path, Path]) -> None:
 
 def test_json_profiles_are_edited_too(tmp_path: Path, tiny_graph_dir: Path) -> None:
     profile = tmp_path / "me.json"
-    profile.write_text(json.dumps({
-        "target": "junior-ml-engineer", "hours_per_week": 5, "start": "2027-01-04",
-        "availability": {"mon": ["19:00-21:00"]}}), encoding="utf-8")
+    profile.write_text(
+        json.dumps(
+            {
+                "target": "junior-ml-engineer",
+                "hours_per_week": 5,
+                "start": "2027-01-04",
+                "availability": {"mon": ["19:00-21:00"]},
+            }
+        ),
+        encoding="utf-8",
+    )
     assert done(str(profile), "git", graph=tiny_graph_dir)[0] == 0
     assert json.loads(profile.read_text(encoding="utf-8"))["known"] == ["git"]
 
 
 def test_a_profile_without_known_gets_the_key_before_its_tables(
-    tmp_path: Path, tiny_graph_dir: Path,
+    tmp_path: Path,
+    tiny_graph_dir: Path,
 ) -> None:
     profile = tmp_path / "me.toml"
     text = COMMENTED.replace('known = [\n  "python",  # since school\n]\n', "")
@@ -167,7 +180,10 @@ def test_done_on_an_example_profile_keeps_its_comments(tmp_path: Path) -> None:
     assert result.exit_code == 0
     old, new = example.read_text().splitlines(), profile.read_text().splitlines()
     assert [line for line in new if line not in old] == [
-        'known = ["statistics", "linear-algebra", "pandas"]', "[completed]", "pandas = 2026-11-26"]
+        'known = ["statistics", "linear-algebra", "pandas"]',
+        "[completed]",
+        "pandas = 2026-11-26",
+    ]
     assert [line for line in old if line not in new] == ['known = ["statistics", "linear-algebra"]']
 
 
@@ -180,13 +196,13 @@ def test_done_records_the_day_in_the_profiles_zone_or_the_given_one(setup: tuple
     code, out, _ = done(str(profile), "NumPy", "--on", "2027-02-18", graph=graph)
     assert code == 0
     assert out.startswith(f"Recorded in {profile}: numpy as known, completed on 2027-02-18.\n")
-    assert profile.read_text(encoding="utf-8").endswith(
-        "[completed]\ngit = 2026-11-27\nnumpy = 2027-02-18\n")
+    assert profile.read_text(encoding="utf-8").endswith("[completed]\ngit = 2026-11-27\nnumpy = 2027-02-18\n")
     text = profile.read_text(encoding="utf-8")
     again = CliRunner().invoke(cli, ["status", str(profile), "--graph", str(graph), "--from", "2027-03-01"])
     assert again.exit_code == 0, again.output  # the profile with [completed] loads
     assert done(str(profile), "numpy", "--on", "2027-03-01", graph=graph)[1] == (
-        "Already known, nothing written: numpy.\n")
+        "Already known, nothing written: numpy.\n"
+    )
     assert profile.read_text(encoding="utf-8") == text
 
 
@@ -198,9 +214,17 @@ def test_partial_progress_records_no_day(setup: tuple[Path, Path]) -> None:
 
 def test_json_profiles_get_the_day_as_a_string(tmp_path: Path, tiny_graph_dir: Path) -> None:
     profile = tmp_path / "me.json"
-    profile.write_text(json.dumps({
-        "target": "junior-ml-engineer", "hours_per_week": 5, "start": "2027-01-04",
-        "availability": {"mon": ["19:00-21:00"]}}), encoding="utf-8")
+    profile.write_text(
+        json.dumps(
+            {
+                "target": "junior-ml-engineer",
+                "hours_per_week": 5,
+                "start": "2027-01-04",
+                "availability": {"mon": ["19:00-21:00"]},
+            }
+        ),
+        encoding="utf-8",
+    )
     assert done(str(profile), "git", "--on", "2027-01-20", graph=tiny_graph_dir)[0] == 0
     assert json.loads(profile.read_text(encoding="utf-8"))["completed"] == {"git": "2027-01-20"}
 
@@ -213,8 +237,10 @@ def test_an_impossible_day_is_a_usage_error(setup: tuple[Path, Path]) -> None:
     assert "Error: Invalid value for '--on': '2027-02-30' does not match the format '%Y-%m-%d'." in err
     code, _, err = done(str(profile), "git", "--on", "0001-01-01", graph=graph)
     assert code == 2  # a day the profile could not hold afterwards
-    assert err.endswith("Error: Invalid value for '--on': 0001-01-01 is out of range; dates run from "
-                        "1900-01-01 to 2999-12-31\n")
+    assert err.endswith(
+        "Error: Invalid value for '--on': 0001-01-01 is out of range; dates run from "
+        "1900-01-01 to 2999-12-31\n"
+    )
     assert profile.read_bytes() == before
 
 
@@ -231,13 +257,16 @@ mon = ["19:00-21:00"]
 """
 
 
-@pytest.mark.parametrize(("typed", "recorded"), [
-    ("numpy", "numpy"),                              # an id
-    ("torch", "pytorch"),                            # an alias
-    ("Python programming", "python"),                # the name people read
-    ("  JUPYTER   notebooks ", "jupyter"),           # a name in another case and spacing
-    ("PY", "python"),                                # an alias in another case
-])
+@pytest.mark.parametrize(
+    ("typed", "recorded"),
+    [
+        ("numpy", "numpy"),  # an id
+        ("torch", "pytorch"),  # an alias
+        ("Python programming", "python"),  # the name people read
+        ("  JUPYTER   notebooks ", "jupyter"),  # a name in another case and spacing
+        ("PY", "python"),  # an alias in another case
+    ],
+)
 def test_done_accepts_ids_aliases_and_names_in_any_case(tmp_path: Path, typed: str, recorded: str) -> None:
     profile = tmp_path / "me.toml"
     profile.write_text(LEARNER, encoding="utf-8")
@@ -248,18 +277,23 @@ def test_done_accepts_ids_aliases_and_names_in_any_case(tmp_path: Path, typed: s
     assert f'known = ["{recorded}"]' in text and f"{recorded} = 2027-01-11" in text
 
 
-@pytest.mark.parametrize(("typed", "hint"), [
-    ("PyTroch", "pytorch"),
-    ("Pyhton programming", "Python programming"),
-    ("tensorflwo", "tensorflow"),
-])
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("PyTroch", "pytorch"),
+        ("Pyhton programming", "Python programming"),
+        ("tensorflwo", "tensorflow"),
+    ],
+)
 def test_a_typo_in_any_case_suggests_the_id_alias_or_name(tmp_path: Path, typed: str, hint: str) -> None:
     profile = tmp_path / "me.toml"
     profile.write_text(LEARNER, encoding="utf-8")
     code, out, err = done(str(profile), typed, graph=CURRICULUM)
     assert (code, out) == (2, "")
-    assert err.endswith(f"Error: Invalid value for 'ID...': unknown skill, project or stage id '{typed}' "
-                        f"(did you mean '{hint}'?)\n")
+    assert err.endswith(
+        f"Error: Invalid value for 'ID...': unknown skill, project or stage id '{typed}' "
+        f"(did you mean '{hint}'?)\n"
+    )
     assert profile.read_text(encoding="utf-8") == LEARNER
 
 
@@ -293,8 +327,7 @@ def test_a_read_only_profile_is_refused(setup: tuple[Path, Path]) -> None:
     before = profile.read_bytes()
     code, out, err = done(str(profile), "git", graph=graph)
     assert (code, out) == (2, "")
-    assert err == (f"Error: {profile}: is read-only; make it writable (chmod u+w) to record "
-                   "progress in it\n")
+    assert err == (f"Error: {profile}: is read-only; make it writable (chmod u+w) to record progress in it\n")
     assert profile.read_bytes() == before
     assert sorted(p.name for p in profile.parent.iterdir()) == ["graph", "me.toml"]
 
@@ -323,8 +356,14 @@ def test_partial_must_be_a_number(setup: tuple[Path, Path], value: str) -> None:
 
 def test_record_progress_refuses_nan_from_the_api(tiny_graph: CareerGraph, make_profile: MakeProfile) -> None:
     with pytest.raises(OptionError) as info:
-        record_progress(COMMENTED, is_json=False, graph=tiny_graph, profile=make_profile(tiny_graph),
-                        ids=["git"], fraction=math.nan)
+        record_progress(
+            COMMENTED,
+            is_json=False,
+            graph=tiny_graph,
+            profile=make_profile(tiny_graph),
+            ids=["git"],
+            fraction=math.nan,
+        )
     assert info.value.detail == "nan is not a fraction above 0 and at most 1, e.g. 0.5"
 
 
@@ -332,15 +371,37 @@ def test_record_progress_refuses_nan_from_the_api(tiny_graph: CareerGraph, make_
 def test_runs_at_the_same_time_each_add_their_id(tmp_path: Path) -> None:
     """Regression: 16 parallel runs all said "Recorded" and only 3-6 ids survived."""
     profile = tmp_path / "me.toml"
-    profile.write_text('target = "head-of-ml"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n',
-                       encoding="utf-8")
-    ids = ["python", "git", "sql", "docker", "statistics", "linear-algebra", "numpy", "pandas",
-           "data-visualization", "scikit-learn", "pytorch", "tensorflow", "unit-testing", "mlflow",
-           "spark", "communication"]
+    profile.write_text(
+        'target = "head-of-ml"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n', encoding="utf-8"
+    )
+    ids = [
+        "python",
+        "git",
+        "sql",
+        "docker",
+        "statistics",
+        "linear-algebra",
+        "numpy",
+        "pandas",
+        "data-visualization",
+        "scikit-learn",
+        "pytorch",
+        "tensorflow",
+        "unit-testing",
+        "mlflow",
+        "spark",
+        "communication",
+    ]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1798761600"}
-    runs = [subprocess.Popen([sys.executable, "-m", "planner", "done", str(profile), node_id],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-            for node_id in ids]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "planner", "done", str(profile), node_id],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for node_id in ids
+    ]
     results = [run.communicate() for run in runs]
     assert [run.returncode for run in runs] == [0] * len(ids), results
     graph = load_graph()

@@ -18,8 +18,11 @@ PROFILES = sorted((EXAMPLES / "profiles").glob("*.*"))
 EPOCH = "1798761600"  # 2027-01-01T00:00:00Z: fixes DTSTAMP in the example calendars
 REGEN = os.environ.get("PLANNER_REGEN_GOLDEN") == "1"
 
-FORMATS = {"txt": ["roadmap", "--format", "text"], "md": ["roadmap", "--format", "markdown"],
-           "json": ["roadmap", "--format", "json"]}
+FORMATS = {
+    "txt": ["roadmap", "--format", "text"],
+    "md": ["roadmap", "--format", "markdown"],
+    "json": ["roadmap", "--format", "json"],
+}
 
 
 def _run(args: list[str]) -> bytes:
@@ -75,8 +78,16 @@ def test_example_cohort_its_summary_and_heat_map_are_current(tmp_path: Path) -> 
     lines = "".join(f"{line}\n" for line in cohort_lines(open_graph().graph, COHORT_SIZE, seed=2026))
     _compare(COHORT / "cohort.jsonl", lines.encode("utf-8"))
     summary = tmp_path / "summary.json"
-    _run(["batch", str(COHORT / "cohort.jsonl"), "-o", str(tmp_path / "results.jsonl"),
-          "--summary", str(summary)])
+    _run(
+        [
+            "batch",
+            str(COHORT / "cohort.jsonl"),
+            "-o",
+            str(tmp_path / "results.jsonl"),
+            "--summary",
+            str(summary),
+        ]
+    )
     _compare(COHORT / "summary.json", summary.read_bytes())
 
     picture = COHORT / "heat-map.svg"
@@ -85,7 +96,11 @@ def test_example_cohort_its_summary_and_heat_map_are_current(tmp_path: Path) -> 
     dot = _run(["graph", "--cohort", str(COHORT / "summary.json")]).decode("utf-8")
     drawn = dict(re.findall(r'^ +"([^"]+)" \[label=.*? class="([^"]+)"', dot, flags=re.M))
     assert picture.exists(), f"{picture} is missing; regenerate with PLANNER_REGEN_GOLDEN=1"
-    groups = {g.get("id"): g.get("class") for g in ET.parse(picture).getroot().iter(f"{SVG}g")
-              if "node" in (g.get("class") or "").split()}
+    groups = {
+        g.get("id"): g.get("class")
+        for g in ET.parse(picture).getroot().iter(f"{SVG}g")
+        if "node" in (g.get("class") or "").split()
+    }
     assert groups == {node: f"node {classes}" for node, classes in drawn.items()}, (
-        f"{picture} is out of date; regenerate with PLANNER_REGEN_GOLDEN=1")
+        f"{picture} is out of date; regenerate with PLANNER_REGEN_GOLDEN=1"
+    )

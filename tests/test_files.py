@@ -48,4 +48,3 @@ def test_a_missing_folder_fails_before_the_block_runs(tmp_path: Path) -> None:
 def test_write_atomic(tmp_path: Path) -> None:
     write_atomic(tmp_path / "x", b"data")
     assert (tmp_path / "x").read_bytes() == b"data"
-

@@ -75,8 +75,9 @@ def run_cli(args: Sequence[str], *, limit: float = CALL_LIMIT) -> Result:
 def check(result: Result, args: Sequence[str], context: str = "") -> None:
     """The contract: exit 0/1/2, no traceback, no internal error, a message on failure."""
     shown = " ".join(a if len(a) < 80 else a[:77] + "..." for a in args)
-    where = (f"planner {shown} [{context}]\nstdout: {result.stdout[-2000:]!r}\n"
-             f"stderr: {result.stderr[-2000:]!r}")
+    where = (
+        f"planner {shown} [{context}]\nstdout: {result.stdout[-2000:]!r}\nstderr: {result.stderr[-2000:]!r}"
+    )
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         import traceback
 
@@ -107,8 +108,9 @@ def profile_commands(profile: str, out: str, previous: str) -> list[list[str]]:
     ]
 
 
-PROFILE_COMMAND_NAMES = [" ".join(c[:1] + c[2:]).replace("PROFILE", "") for c in
-                         profile_commands("P", "OUT", "PREV")]
+PROFILE_COMMAND_NAMES = [
+    " ".join(c[:1] + c[2:]).replace("PROFILE", "") for c in profile_commands("P", "OUT", "PREV")
+]
 
 
 @functools.cache
@@ -127,8 +129,11 @@ def base_ics() -> bytes:
 
 
 @budget(0.3)
-@given(kind=st.sampled_from(mutators.PROFILE_MUTATIONS), seed=SEEDS,
-       command=st.integers(min_value=0, max_value=len(PROFILE_COMMAND_NAMES) - 1))
+@given(
+    kind=st.sampled_from(mutators.PROFILE_MUTATIONS),
+    seed=SEEDS,
+    command=st.integers(min_value=0, max_value=len(PROFILE_COMMAND_NAMES) - 1),
+)
 def test_mutated_profiles(kind: str, seed: int, command: int) -> None:
     rng = random.Random(seed)
     raw, suffix = mutators.mutate_profile(rng, kind)
@@ -146,8 +151,10 @@ def _named_profiles() -> dict[str, tuple[bytes, str]]:
     deep = b"[" * 10_000 + b"]" * 10_000
     return {
         "toml-deep-array": (base + b"\nfocus = " + deep + b"\n", ".toml"),
-        "toml-deep-inline-table": (base + b"\n[progress]\npandas = " + b"{a = " * 10_000 + b"1"
-                                   + b"}" * 10_000 + b"\n", ".toml"),
+        "toml-deep-inline-table": (
+            base + b"\n[progress]\npandas = " + b"{a = " * 10_000 + b"1" + b"}" * 10_000 + b"\n",
+            ".toml",
+        ),
         "toml-deep-table-headers": (base + b"\n[" + b".".join([b"a"] * 10_000) + b"]\n", ".toml"),
         "json-deep-array": (json_base[:-2] + b', "known": ' + deep + b"}\n", ".json"),
         "json-deep-object": (b'{"a": ' * 10_000 + b"1" + b"}" * 10_000, ".json"),
@@ -159,8 +166,7 @@ def _named_profiles() -> dict[str, tuple[bytes, str]]:
         "long-name": (base.replace(b'"Priya"', b'"' + b"x" * 100_000 + b'"', 1), ".toml"),
         "nan-hours": (base.replace(b"hours_per_week = 10", b"hours_per_week = nan"), ".toml"),
         "inf-hours": (base.replace(b"hours_per_week = 10", b"hours_per_week = inf"), ".toml"),
-        "huge-int-hours": (base.replace(b"hours_per_week = 10", b"hours_per_week = " + b"9" * 400),
-                           ".toml"),
+        "huge-int-hours": (base.replace(b"hours_per_week = 10", b"hours_per_week = " + b"9" * 400), ".toml"),
         "duplicate-key": (base + b'\ntarget = "ml-engineer"\n', ".toml"),
         "json-duplicate-key": (b'{"target": 1, ' + json_base.lstrip()[1:], ".json"),
         "empty": (b"", ".toml"),
@@ -172,8 +178,9 @@ NAMED_PROFILES = _named_profiles()
 
 
 @pytest.mark.parametrize("name", sorted(NAMED_PROFILES))
-@pytest.mark.parametrize("command", range(len(PROFILE_COMMAND_NAMES)),
-                         ids=lambda i: PROFILE_COMMAND_NAMES[i].replace(" ", "_"))
+@pytest.mark.parametrize(
+    "command", range(len(PROFILE_COMMAND_NAMES)), ids=lambda i: PROFILE_COMMAND_NAMES[i].replace(" ", "_")
+)
 def test_named_profile_cases(name: str, command: int, tmp_path: Path) -> None:
     raw, suffix = NAMED_PROFILES[name]
     path = tmp_path / f"profile{suffix}"
@@ -219,28 +226,45 @@ def graph_commands(graph: str, profile: str, out: str) -> list[list[str]]:
     ]
 
 
-GRAPH_COMMAND_NAMES = [c[0] + ("-" + c[c.index("--format") + 1] if "--format" in c else "")
-                       for c in graph_commands("G", "P", "O")]
+GRAPH_COMMAND_NAMES = [
+    c[0] + ("-" + c[c.index("--format") + 1] if "--format" in c else "")
+    for c in graph_commands("G", "P", "O")
+]
 
 
 @budget(0.12)
-@given(kind=st.sampled_from(mutators.GRAPH_MUTATIONS), seed=SEEDS,
-       command=st.integers(min_value=0, max_value=len(GRAPH_COMMAND_NAMES) - 1))
+@given(
+    kind=st.sampled_from(mutators.GRAPH_MUTATIONS),
+    seed=SEEDS,
+    command=st.integers(min_value=0, max_value=len(GRAPH_COMMAND_NAMES) - 1),
+)
 def test_mutated_graph_folders(kind: str, seed: int, command: int) -> None:
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as folder:
         graph = Path(folder) / "graph"
         mutators.mutate_graph(rng, kind, graph)
         profile = Path(folder) / "profile.toml"
-        profile.write_bytes(rng.choice([p for p in mutators.EXAMPLE_PROFILES if p.suffix == ".toml"])
-                            .read_bytes())
+        profile.write_bytes(
+            rng.choice([p for p in mutators.EXAMPLE_PROFILES if p.suffix == ".toml"]).read_bytes()
+        )
         args = graph_commands(str(graph), str(profile), str(Path(folder) / "out.ics"))[command]
         # validate reads the folder afresh; the others go through the compiled-graph cache
         check(run_cli(args), args, f"graph {kind} seed={seed}")
 
 
-@pytest.mark.parametrize("kind", ["many_files", "too_many_files", "deep_nesting", "big_chain", "cycle",
-                                  "nan_hours", "huge_hours", "duplicate_id"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "many_files",
+        "too_many_files",
+        "deep_nesting",
+        "big_chain",
+        "cycle",
+        "nan_hours",
+        "huge_hours",
+        "duplicate_id",
+    ],
+)
 @pytest.mark.parametrize("command", ["validate", "roadmap-json", "graph-json"])
 def test_named_graph_cases(kind: str, command: str, tmp_path: Path) -> None:
     rng = random.Random(f"{kind}-{command}")
@@ -248,15 +272,18 @@ def test_named_graph_cases(kind: str, command: str, tmp_path: Path) -> None:
     mutators.mutate_graph(rng, kind, graph)
     profile = mutators.ROOT / "examples/profiles/priya.toml"
     args = graph_commands(str(graph), str(profile), str(tmp_path / "out.ics"))[
-        GRAPH_COMMAND_NAMES.index(command)]
+        GRAPH_COMMAND_NAMES.index(command)
+    ]
     check(run_cli(args), args, kind)
 
 
 def test_deep_nesting_ten_thousand_levels_in_graph_file(tmp_path: Path) -> None:
     graph = tmp_path / "graph"
     mutators.write_graph(graph, mutators.read_graph())
-    (graph / "zz-deep.toml").write_text("[[skills]]\nid = \"deep\"\nname = \"Deep\"\nhours = 1\n"
-                                        "description = " + "[" * 10_000 + "]" * 10_000 + "\n")
+    (graph / "zz-deep.toml").write_text(
+        '[[skills]]\nid = "deep"\nname = "Deep"\nhours = 1\n'
+        "description = " + "[" * 10_000 + "]" * 10_000 + "\n"
+    )
     args = ["validate", "--graph", str(graph)]
     result = run_cli(args)
     check(result, args)

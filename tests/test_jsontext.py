@@ -11,11 +11,14 @@ from hypothesis import strategies as st
 
 from planner.jsontext import dumps
 
-scalars = (st.none() | st.booleans() | st.integers() | st.floats() | st.text())
+scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 values = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
-    | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
     max_leaves=30,
 )
 
@@ -26,8 +29,14 @@ def test_the_same_text_as_json_dumps(value: Any) -> None:
 
 
 def test_a_roadmap_shaped_value() -> None:
-    value = {"name": "Zoë \u2028 \"q\"", "items": [{"hours": 1.5, "requires": [], "picked_for": ["a"]}],
-             "empty": {}, "n": 10**20, "finish": None, "ok": True}
+    value = {
+        "name": 'Zoë \u2028 "q"',
+        "items": [{"hours": 1.5, "requires": [], "picked_for": ["a"]}],
+        "empty": {},
+        "n": 10**20,
+        "finish": None,
+        "ok": True,
+    }
     assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
 
 

@@ -154,42 +154,68 @@ def test_order_respects_prerequisites(tiny_graph: CareerGraph, make_profile: Mak
     assert plan.item("python").after == ()
 
 
-def test_after_looks_through_a_planned_stage(build: Build, skill: Callable[..., dict[str, Any]],
-                                             make_profile: MakeProfile) -> None:
-    graph = build(("g.toml", {
-        "skills": [skill("a", 1), skill("b", 1, "junior-ml-engineer")],
-        "stages": [stage("junior-ml-engineer", "a"), stage("ml-engineer", "b")],
-    }))
+def test_after_looks_through_a_planned_stage(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [skill("a", 1), skill("b", 1, "junior-ml-engineer")],
+                "stages": [stage("junior-ml-engineer", "a"), stage("ml-engineer", "b")],
+            },
+        )
+    )
     plan = make_plan(graph, make_profile(graph, target="ml-engineer"))
     assert ids(plan) == ["a", "b"]
     assert plan.item("b").after == ("a",)
 
 
-def test_what_a_lower_stage_needs_comes_first(build: Build, skill: Callable[..., dict[str, Any]],
-                                              make_profile: MakeProfile) -> None:
+def test_what_a_lower_stage_needs_comes_first(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
     # "aaa-*" would win every tie-break below the tier; the tier must still put the
     # lower stage's work first, even work that needs a long chain.
-    graph = build(("g.toml", {
-        "skills": [skill("aaa-high-only", 1), skill("aaa-high-deep", 1, "aaa-high-only"),
-                   skill("zz-base", 1), skill("zz-low", 1, "zz-base")],
-        "projects": [skill("aaa-high-project", 1, "aaa-high-deep", kind="project")],
-        "stages": [stage("junior-ml-engineer", "zz-low"),
-                   stage("ml-engineer", "junior-ml-engineer", "aaa-high-project")],
-    }))
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    skill("aaa-high-only", 1),
+                    skill("aaa-high-deep", 1, "aaa-high-only"),
+                    skill("zz-base", 1),
+                    skill("zz-low", 1, "zz-base"),
+                ],
+                "projects": [skill("aaa-high-project", 1, "aaa-high-deep", kind="project")],
+                "stages": [
+                    stage("junior-ml-engineer", "zz-low"),
+                    stage("ml-engineer", "junior-ml-engineer", "aaa-high-project"),
+                ],
+            },
+        )
+    )
     plan = make_plan(graph, make_profile(graph, target="ml-engineer"))
     assert ids(plan) == ["zz-base", "zz-low", "aaa-high-only", "aaa-high-deep", "aaa-high-project"]
     assert [plan.item(i).stage for i in ids(plan)] == ["junior-ml-engineer"] * 2 + ["ml-engineer"] * 3
 
 
-def test_tier_applies_to_a_forked_ladder(build: Build, skill: Callable[..., dict[str, Any]],
-                                         make_profile: MakeProfile) -> None:
-    graph = build(("g.toml", {
-        "skills": [skill("base", 1), skill("manage", 1), skill("design", 1), skill("lead", 1)],
-        "stages": [stage("junior-ml-engineer", "base"),
-                   stage("manager", "junior-ml-engineer", "manage", level=2),
-                   stage("architect", "junior-ml-engineer", "design", level=3),
-                   stage("head", "manager", "architect", "lead", level=4)],
-    }))
+def test_tier_applies_to_a_forked_ladder(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [skill("base", 1), skill("manage", 1), skill("design", 1), skill("lead", 1)],
+                "stages": [
+                    stage("junior-ml-engineer", "base"),
+                    stage("manager", "junior-ml-engineer", "manage", level=2),
+                    stage("architect", "junior-ml-engineer", "design", level=3),
+                    stage("head", "manager", "architect", "lead", level=4),
+                ],
+            },
+        )
+    )
     plan = make_plan(graph, make_profile(graph, target="head"))
     assert ids(plan) == ["base", "manage", "design", "lead"]
     assert [g.id for g in plan.stages] == ["junior-ml-engineer", "manager", "architect", "head"]
@@ -198,13 +224,25 @@ def test_tier_applies_to_a_forked_ladder(build: Build, skill: Callable[..., dict
 def test_a_project_comes_right_after_the_last_skill_it_needs(
     build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
 ) -> None:
-    graph = build(("g.toml", {
-        "skills": [skill("alpha", 1), skill("beta", 1), skill("gamma", 1), skill("zeta", 1),
-                   skill("delta", 1, "gamma")],
-        "projects": [skill("build-it", 3, "alpha", "beta", kind="project"),
-                     skill("ship-it", 3, "delta", kind="project")],
-        "stages": [stage("junior-ml-engineer", "build-it", "ship-it", "zeta")],
-    }))
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    skill("alpha", 1),
+                    skill("beta", 1),
+                    skill("gamma", 1),
+                    skill("zeta", 1),
+                    skill("delta", 1, "gamma"),
+                ],
+                "projects": [
+                    skill("build-it", 3, "alpha", "beta", kind="project"),
+                    skill("ship-it", 3, "delta", kind="project"),
+                ],
+                "stages": [stage("junior-ml-engineer", "build-it", "ship-it", "zeta")],
+            },
+        )
+    )
     order = ids(make_plan(graph, make_profile(graph)))
     assert order.index("build-it") == order.index("beta") + 1
     assert order.index("ship-it") == order.index("delta") + 1
@@ -215,11 +253,20 @@ def test_critical_path_first_among_ready_skills(
     build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
 ) -> None:
     # "a-short" wins on id, but "z-long" has 20 h of planned work waiting behind it.
-    graph = build(("g.toml", {
-        "skills": [skill("a-short", 1), skill("z-long", 1), skill("heavy", 20, "z-long"),
-                   skill("light", 2, "a-short")],
-        "stages": [stage("junior-ml-engineer", "heavy", "light")],
-    }))
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    skill("a-short", 1),
+                    skill("z-long", 1),
+                    skill("heavy", 20, "z-long"),
+                    skill("light", 2, "a-short"),
+                ],
+                "stages": [stage("junior-ml-engineer", "heavy", "light")],
+            },
+        )
+    )
     assert ids(make_plan(graph, make_profile(graph))) == ["z-long", "a-short", "heavy", "light"]
 
 
@@ -227,21 +274,36 @@ def test_critical_path_counts_remaining_hours(
     build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
 ) -> None:
     # "heavy" is 20 h from scratch but 90 % done: 2 h remain, less than the 5 h behind "a-short".
-    graph = build(("g.toml", {
-        "skills": [skill("a-short", 1), skill("z-long", 1), skill("heavy", 20, "z-long"),
-                   skill("light", 5, "a-short")],
-        "stages": [stage("junior-ml-engineer", "heavy", "light")],
-    }))
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    skill("a-short", 1),
+                    skill("z-long", 1),
+                    skill("heavy", 20, "z-long"),
+                    skill("light", 5, "a-short"),
+                ],
+                "stages": [stage("junior-ml-engineer", "heavy", "light")],
+            },
+        )
+    )
     plan = make_plan(graph, make_profile(graph, progress={"heavy": 0.9}))
     assert ids(plan) == ["a-short", "z-long", "heavy", "light"]
 
 
-def test_ties_are_broken_by_id(build: Build, skill: Callable[..., dict[str, Any]],
-                               make_profile: MakeProfile) -> None:
-    graph = build(("g.toml", {
-        "skills": [skill(n, 1) for n in ("c", "a", "d", "b")],
-        "stages": [stage("junior-ml-engineer", "d", "b", "c", "a")],
-    }))
+def test_ties_are_broken_by_id(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [skill(n, 1) for n in ("c", "a", "d", "b")],
+                "stages": [stage("junior-ml-engineer", "d", "b", "c", "a")],
+            },
+        )
+    )
     assert ids(make_plan(graph, make_profile(graph))) == ["a", "b", "c", "d"]
 
 
@@ -258,13 +320,20 @@ def _split(data: Mapping[str, Any], parts: int) -> list[tuple[str, dict[str, Any
 
 @pytest.mark.parametrize("seed", range(8))
 def test_order_does_not_depend_on_input_order(
-    tiny_data: dict[str, Any], shuffle: Callable[[Mapping[str, Any], int], dict[str, Any]],
-    build: Build, make_profile: MakeProfile, seed: int,
+    tiny_data: dict[str, Any],
+    shuffle: Callable[[Mapping[str, Any], int], dict[str, Any]],
+    build: Build,
+    make_profile: MakeProfile,
+    seed: int,
 ) -> None:
     reference_graph = build(("tiny.toml", tiny_data))
     other_graph = build(*_split(shuffle(tiny_data, seed), 1 + seed % 3))
-    for kwargs in ({}, {"target": "ml-engineer"}, {"known": ["git"], "focus": ["docker"]},
-                   {"target": "ml-engineer", "progress": {"numpy": 0.5}}):
+    for kwargs in (
+        {},
+        {"target": "ml-engineer"},
+        {"known": ["git"], "focus": ["docker"]},
+        {"target": "ml-engineer", "progress": {"numpy": 0.5}},
+    ):
         a = make_plan(reference_graph, make_profile(reference_graph, **kwargs))
         b = make_plan(other_graph, make_profile(other_graph, **kwargs))
         assert a.items == b.items

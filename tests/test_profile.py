@@ -34,15 +34,12 @@ def profile_text(middle: str = "", *, hours: str = "8", availability: str = 'mon
     """A profile whose line 1 is target, line 2 hours_per_week, line 3 ``middle`` and line 4
     ``[availability]`` (when ``middle`` is one line)."""
     return (
-        f'target = "junior-ml-engineer"\nhours_per_week = {hours}\n{middle}\n[availability]\n'
-        f"{availability}\n"
+        f'target = "junior-ml-engineer"\nhours_per_week = {hours}\n{middle}\n[availability]\n{availability}\n'
     )
 
 
 @pytest.fixture
-def rejects(
-    runner: CliRunner, tmp_path: Path, tiny_graph_dir: Path
-) -> Callable[..., str]:
+def rejects(runner: CliRunner, tmp_path: Path, tiny_graph_dir: Path) -> Callable[..., str]:
     """``rejects(text_or_bytes, name=...)``: run roadmap and gaps on the profile, check both
     exit 2 with the same message, no traceback and no output file; return standard error."""
 
@@ -79,21 +76,24 @@ def error(path_name: str, tmp_path: Path, rest: str) -> str:
 
 def test_unknown_key_suggests_the_key(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text('timezon = "UTC"')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         f":3: key 'timezon': unknown key 'timezon' (did you mean 'timezone'?); valid keys: {VALID_KEYS}",
     )
 
 
 def test_unknown_skill_id_suggests_the_id(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text('known = ["git", "pyhton"]')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":3: key 'known': unknown skill, project or stage id 'pyhton' (did you mean 'python'?)",
     )
 
 
 def test_unknown_focus_id(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text('focus = ["eda-reprt"]')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":3: key 'focus': unknown skill, project or stage id 'eda-reprt' (did you mean 'eda-report'?)",
     )
 
@@ -101,7 +101,8 @@ def test_unknown_focus_id(rejects: Callable[..., str], tmp_path: Path) -> None:
 def test_unknown_stage_id_suggests_the_stage(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = profile_text().replace('"junior-ml-engineer"', '"ml-enginer"')
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":1: key 'target': unknown stage id 'ml-enginer' (did you mean 'ml-engineer'?)",
     )
 
@@ -110,7 +111,8 @@ def test_unknown_stage_id_without_a_close_match_lists_the_stages(
     rejects: Callable[..., str], tmp_path: Path
 ) -> None:
     assert rejects(profile_text('current_stage = "astronaut"')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":3: key 'current_stage': unknown stage id 'astronaut' (valid stages: junior-ml-engineer, "
         "ml-engineer)",
     )
@@ -119,8 +121,10 @@ def test_unknown_stage_id_without_a_close_match_lists_the_stages(
 def test_a_skill_given_as_target(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = profile_text().replace('"junior-ml-engineer"', '"python"')
     assert rejects(text) == error(
-        "bad.toml", tmp_path, ":1: key 'target': 'python' is a skill, but a stage id is needed "
-        "(valid stages: junior-ml-engineer, ml-engineer)"
+        "bad.toml",
+        tmp_path,
+        ":1: key 'target': 'python' is a skill, but a stage id is needed "
+        "(valid stages: junior-ml-engineer, ml-engineer)",
     )
 
 
@@ -135,7 +139,8 @@ def test_missing_required_key(rejects: Callable[..., str], tmp_path: Path) -> No
 
 def test_a_zone_that_does_not_exist(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text('timezone = "Europe/Berln"')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":3: key 'timezone': 'Europe/Berln' is not an IANA time zone, e.g. 'Europe/Berlin' or 'UTC' "
         "(did you mean 'Europe/Berlin'?)",
     )
@@ -144,14 +149,16 @@ def test_a_zone_that_does_not_exist(rejects: Callable[..., str], tmp_path: Path)
 @pytest.mark.parametrize("hours", ["0", "-1", "169", "-0.5", "168.5"])
 def test_hours_per_week_out_of_range(rejects: Callable[..., str], tmp_path: Path, hours: str) -> None:
     assert rejects(profile_text(hours=hours)) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         f":2: key 'hours_per_week': {hours} is out of range: it must be more than 0 and at most 168 "
         "(the hours in a week)",
     )
 
 
-@pytest.mark.parametrize(("hours", "shown"), [('"8"', '"8"'), ("true", "true"), ("nan", "NaN"),
-                                               ("[8]", "[8]")])
+@pytest.mark.parametrize(
+    ("hours", "shown"), [('"8"', '"8"'), ("true", "true"), ("nan", "NaN"), ("[8]", "[8]")]
+)
 def test_hours_per_week_not_a_number(
     rejects: Callable[..., str], tmp_path: Path, hours: str, shown: str
 ) -> None:
@@ -162,20 +169,24 @@ def test_hours_per_week_not_a_number(
 
 def test_window_that_ends_before_it_starts(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text(availability='mon = ["21:00-19:00"]')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":5: key 'availability.mon': \"21:00-19:00\" ends before it starts; a window must end later "
         "the same day (use 24:00 for midnight)",
     )
 
 
-@pytest.mark.parametrize(("window", "bad"), [("25:00-26:00", "25:00"), ("19:60-20:00", "19:60"),
-                                              ("24:00-24:30", "24:00"), ("08:00-24:01", "24:01")])
+@pytest.mark.parametrize(
+    ("window", "bad"),
+    [("25:00-26:00", "25:00"), ("19:60-20:00", "19:60"), ("24:00-24:30", "24:00"), ("08:00-24:01", "24:01")],
+)
 def test_window_with_an_impossible_time(
     rejects: Callable[..., str], tmp_path: Path, window: str, bad: str
 ) -> None:
     text = profile_text(availability=f'sat = ["09:00-10:00"]\nsun = ["{window}"]')
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         f":6: key 'availability.sun': \"{window}\" has an impossible time {bad}; times run from "
         "00:00 to 24:00",
     )
@@ -183,15 +194,17 @@ def test_window_with_an_impossible_time(
 
 def test_window_that_is_not_a_window(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text(availability='mon = ["7pm-9pm"]')) == error(
-        "bad.toml", tmp_path,
-        ":5: key 'availability.mon': \"7pm-9pm\" is not a window; use 24-hour \"HH:MM-HH:MM\", "
-        "e.g. \"19:00-21:00\"",
+        "bad.toml",
+        tmp_path,
+        ':5: key \'availability.mon\': "7pm-9pm" is not a window; use 24-hour "HH:MM-HH:MM", '
+        'e.g. "19:00-21:00"',
     )
 
 
 def test_window_shorter_than_a_session(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text(availability='mon = ["19:00-19:20"]')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":5: key 'availability.mon': \"19:00-19:20\" is 20 minutes long; a window must be at least "
         "30 minutes (the shortest session)",
     )
@@ -199,7 +212,8 @@ def test_window_shorter_than_a_session(rejects: Callable[..., str], tmp_path: Pa
 
 def test_overlapping_windows(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text(availability='wed = ["20:00-22:00", "19:00-21:00"]')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":5: key 'availability.wed': windows 19:00-21:00 and 20:00-22:00 overlap; windows on one day "
         "must not overlap",
     )
@@ -207,7 +221,8 @@ def test_overlapping_windows(rejects: Callable[..., str], tmp_path: Path) -> Non
 
 def test_unknown_weekday(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text(availability='monday = ["19:00-21:00"]')) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":5: key 'availability.monday': unknown weekday 'monday'; use mon, tue, wed, thu, fri, sat, "
         "sun (did you mean 'mon'?)",
     )
@@ -233,7 +248,8 @@ def test_progress_outside_zero_to_one(rejects: Callable[..., str], tmp_path: Pat
     text = profile_text(availability=f'mon = ["19:00-21:00"]\n\n[progress]\npandas = {fraction}')
     shown = "NaN" if fraction == "nan" else fraction
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         f":8: key 'progress.pandas': {shown} is not a fraction between 0 and 1 (e.g. 0.5 for half done)",
     )
 
@@ -241,7 +257,8 @@ def test_progress_outside_zero_to_one(rejects: Callable[..., str], tmp_path: Pat
 def test_progress_for_an_unknown_id(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = profile_text(availability='mon = ["19:00-21:00"]\n[progress]\npandsa = 0.5')
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":7: key 'progress.pandsa': unknown skill or project id 'pandsa' (did you mean 'pandas'?)",
     )
 
@@ -249,29 +266,33 @@ def test_progress_for_an_unknown_id(rejects: Callable[..., str], tmp_path: Path)
 def test_progress_for_a_stage(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = profile_text(availability='mon = ["19:00-21:00"]\n[progress]\nml-engineer = 0.5')
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":7: key 'progress.ml-engineer': 'ml-engineer' is a stage, but a skill or project id is needed",
     )
 
 
 def test_impossible_date_in_toml(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text("start = 2027-02-30")) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":3: impossible date 2027-02-30 in 'start = 2027-02-30'; use a real date YYYY-MM-DD",
     )
 
 
 def test_impossible_month_in_toml(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text("deadline = 2027-13-01")) == error(
-        "bad.toml", tmp_path, ":3: impossible date 2027-13-01 in 'deadline = 2027-13-01'; use a real date "
-        "YYYY-MM-DD",
+        "bad.toml",
+        tmp_path,
+        ":3: impossible date 2027-13-01 in 'deadline = 2027-13-01'; use a real date YYYY-MM-DD",
     )
 
 
 def test_impossible_date_as_a_string(rejects: Callable[..., str], tmp_path: Path) -> None:
     assert rejects(profile_text('start = "2027-02-30"')) == error(
-        "bad.toml", tmp_path,
-        ':3: key \'start\': "2027-02-30" is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04',
+        "bad.toml",
+        tmp_path,
+        ":3: key 'start': \"2027-02-30\" is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04",
     )
 
 
@@ -296,7 +317,8 @@ def test_blackout_with_an_unknown_key(rejects: Callable[..., str], tmp_path: Pat
         availability='mon = ["19:00-21:00"]\n[[blackouts]]\nfrom = 2027-01-01\ntoo = 2027-01-02'
     )
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":8: key 'blackouts[0].too': unknown key 'too'; a blackout has from, to and reason "
         "(did you mean 'to'?)",
     )
@@ -314,7 +336,8 @@ def test_toml_syntax_error_names_the_line(rejects: Callable[..., str], tmp_path:
 @pytest.mark.parametrize("content", ["", "  \n\n\t\n", "\ufeff"])
 def test_empty_file(rejects: Callable[..., str], tmp_path: Path, content: str) -> None:
     assert rejects(content) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ": is empty; a profile needs at least target, hours_per_week and availability (run `planner "
         "init` for a commented starter)",
     )
@@ -333,8 +356,9 @@ def test_file_that_is_not_utf8(rejects: Callable[..., str], tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
-def test_utf16_file_is_told_to_save_as_utf8(rejects: Callable[..., str], tmp_path: Path,
-                                            encoding: str) -> None:
+def test_utf16_file_is_told_to_save_as_utf8(
+    rejects: Callable[..., str], tmp_path: Path, encoding: str
+) -> None:
     """Regression: a UTF-16 profile was called a binary file."""
     name = "UTF-32" if encoding == "utf-32" else "UTF-16"
     assert rejects(profile_text().encode(encoding)) == error(
@@ -345,20 +369,26 @@ def test_utf16_file_is_told_to_save_as_utf8(rejects: Callable[..., str], tmp_pat
 def test_a_number_too_long_to_read_names_its_key(rejects: Callable[..., str], tmp_path: Path) -> None:
     """Regression: a 5000-digit number suggested sys.set_int_max_str_digits() and named no key."""
     assert rejects(profile_text(hours="9" * 5000)) == error(
-        "bad.toml", tmp_path, ":2: key 'hours_per_week': a number with 5,000 digits is far too long; "
-        "numbers may have at most 4,300 digits"
+        "bad.toml",
+        tmp_path,
+        ":2: key 'hours_per_week': a number with 5,000 digits is far too long; "
+        "numbers may have at most 4,300 digits",
     )
     text = '{\n  "target": "junior-ml-engineer",\n  "hours_per_week": ' + "1" * 4301 + "\n}\n"
     assert rejects(text, name="bad.json") == error(
-        "bad.json", tmp_path, ":3: key 'hours_per_week': a number with 4,301 digits is far too long; "
-        "numbers may have at most 4,300 digits"
+        "bad.json",
+        tmp_path,
+        ":3: key 'hours_per_week': a number with 4,301 digits is far too long; "
+        "numbers may have at most 4,300 digits",
     )
 
 
 def test_json_keys_given_twice_are_refused(rejects: Callable[..., str], tmp_path: Path) -> None:
     """Regression: the last one won silently; TOML refuses a key given twice, and so does JSON now."""
-    text = ('{\n  "target": "junior-ml-engineer",\n  "hours_per_week": 8,\n  "availability": '
-            '{"mon": ["19:00-21:00"]},\n  "target": "ml-engineer"\n}\n')
+    text = (
+        '{\n  "target": "junior-ml-engineer",\n  "hours_per_week": 8,\n  "availability": '
+        '{"mon": ["19:00-21:00"]},\n  "target": "ml-engineer"\n}\n'
+    )
     assert rejects(text, name="bad.json") == error(
         "bad.json", tmp_path, ":5: key 'target': is given twice; each key may appear once in an object"
     )
@@ -367,35 +397,52 @@ def test_json_keys_given_twice_are_refused(rejects: Callable[..., str], tmp_path
 def test_a_key_inside_a_multi_line_string_is_text(rejects: Callable[..., str], tmp_path: Path) -> None:
     """Regression: the line of a key that also appears in an earlier multi-line string
     was the string's."""
-    text = ('target = "junior-ml-engineer"\nknown = ["""\nhours_per_week = 8\n[availability]\n"""]\n'
-            'hours_per_week = -1\n[availability]\nmon = ["19:00-21:00"]\n')
+    text = (
+        'target = "junior-ml-engineer"\nknown = ["""\nhours_per_week = 8\n[availability]\n"""]\n'
+        'hours_per_week = -1\n[availability]\nmon = ["19:00-21:00"]\n'
+    )
     assert rejects(text) == error(
-        "bad.toml", tmp_path, ":6: key 'hours_per_week': -1 is out of range: it must be more than 0 "
-        "and at most 168 (the hours in a week)"
+        "bad.toml",
+        tmp_path,
+        ":6: key 'hours_per_week': -1 is out of range: it must be more than 0 "
+        "and at most 168 (the hours in a week)",
     )
 
 
-@pytest.mark.parametrize(("middle", "key", "line", "code", "at"), [
-    ('name = "Tess\\u001b[31m"', "name", 3, "001B", 5),
-    ('name = "bell\\u0007"', "name", 3, "0007", 5),
-    ('name = "two\\nlines"', "name", 3, "000A", 4),
-    ('[[blackouts]]\nfrom = 2027-01-04\nreason = "away\\u009b"', "blackouts[0].reason", 5, "009B", 5),
-])
+@pytest.mark.parametrize(
+    ("middle", "key", "line", "code", "at"),
+    [
+        ('name = "Tess\\u001b[31m"', "name", 3, "001B", 5),
+        ('name = "bell\\u0007"', "name", 3, "0007", 5),
+        ('name = "two\\nlines"', "name", 3, "000A", 4),
+        ('[[blackouts]]\nfrom = 2027-01-04\nreason = "away\\u009b"', "blackouts[0].reason", 5, "009B", 5),
+    ],
+)
 def test_control_characters_are_refused_with_their_place(
-    rejects: Callable[..., str], tmp_path: Path, *, middle: str, key: str, line: int, code: str, at: int,
+    rejects: Callable[..., str],
+    tmp_path: Path,
+    *,
+    middle: str,
+    key: str,
+    line: int,
+    code: str,
+    at: int,
 ) -> None:
     """Regression: ESC, BEL and NUL in names reached the terminal raw."""
     assert rejects(profile_text(middle)) == error(
-        "bad.toml", tmp_path, f":{line}: key '{key}': holds the control character U+{code} at "
-        f"character {at}; use plain text"
+        "bad.toml",
+        tmp_path,
+        f":{line}: key '{key}': holds the control character U+{code} at character {at}; use plain text",
     )
 
 
 def test_too_many_blackouts(rejects: Callable[..., str], tmp_path: Path) -> None:
     blackouts = "".join(f"[[blackouts]]\nfrom = 2027-01-{d % 28 + 1:02d}\n" for d in range(5_001))
     assert rejects(profile_text(availability='mon = ["19:00-21:00"]\n' + blackouts)) == error(
-        "bad.toml", tmp_path, ":6: key 'blackouts': 5,001 blackouts are too many; give at most 5,000 "
-        "(one blackout may span many days)"
+        "bad.toml",
+        tmp_path,
+        ":6: key 'blackouts': 5,001 blackouts are too many; give at most 5,000 "
+        "(one blackout may span many days)",
     )
 
 
@@ -410,7 +457,8 @@ def test_missing_file(runner: CliRunner, tmp_path: Path, tiny_graph_dir: Path) -
 def test_json_syntax_error(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = '{\n  "target": "junior-ml-engineer",\n  "hours_per_week": 8,\n}\n'
     assert rejects(text, name="bad.json") == error(
-        "bad.json", tmp_path,
+        "bad.json",
+        tmp_path,
         ":4: JSON syntax error: Expecting property name enclosed in double quotes (column 1)",
     )
 
@@ -422,10 +470,18 @@ def test_json_that_is_not_an_object(rejects: Callable[..., str], tmp_path: Path)
 
 
 def test_json_errors_report_the_line_of_the_key(rejects: Callable[..., str], tmp_path: Path) -> None:
-    text = json.dumps({"target": "junior-ml-engineer", "hours_per_week": 8, "timezon": "UTC",
-                       "availability": {"mon": ["19:00-21:00"]}}, indent=2)
+    text = json.dumps(
+        {
+            "target": "junior-ml-engineer",
+            "hours_per_week": 8,
+            "timezon": "UTC",
+            "availability": {"mon": ["19:00-21:00"]},
+        },
+        indent=2,
+    )
     assert rejects(text, name="bad.json") == error(
-        "bad.json", tmp_path,
+        "bad.json",
+        tmp_path,
         f":4: key 'timezon': unknown key 'timezon' (did you mean 'timezone'?); valid keys: {VALID_KEYS}",
     )
 
@@ -509,21 +565,24 @@ def test_json_profile_is_detected_without_the_suffix(tmp_path: Path, tiny_graph:
 
 
 @pytest.mark.parametrize("hours", [0.5, 1, 168, 7.5])
-def test_hours_per_week_bounds_are_inclusive(tiny_graph: CareerGraph, make_profile: Callable[..., Any],
-                                             hours: float) -> None:
+def test_hours_per_week_bounds_are_inclusive(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Any], hours: float
+) -> None:
     assert make_profile(tiny_graph, hours_per_week=hours).hours_per_week == hours
 
 
 @pytest.mark.parametrize("fraction", [0, 1, 0.25])
-def test_progress_bounds_are_inclusive(tiny_graph: CareerGraph, make_profile: Callable[..., Any],
-                                       fraction: float) -> None:
+def test_progress_bounds_are_inclusive(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Any], fraction: float
+) -> None:
     assert make_profile(tiny_graph, progress={"pandas": fraction}).progress == {"pandas": float(fraction)}
 
 
 def test_defaults(tiny_graph: CareerGraph) -> None:
     profile = check_profile(
         {"target": "ml-engineer", "hours_per_week": 3, "availability": {"fri": ["00:00-24:00"]}},
-        tiny_graph, file="p.toml",
+        tiny_graph,
+        file="p.toml",
     )
     assert profile.timezone == "UTC"
     assert profile.start is None and profile.deadline is None and profile.current_stage is None
@@ -553,20 +612,25 @@ def test_check_profile_errors_carry_file_key_and_line(tiny_graph: CareerGraph) -
 # --- review_days and [completed] ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["[7, 0]", '"weekly"', "[7, 3651]", "[true]", "[1.5]",
-                                   "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]"])
-def test_review_days_must_be_a_short_list_of_days(rejects: Callable[..., str], tmp_path: Path,
-                                                  value: str) -> None:
+@pytest.mark.parametrize(
+    "value",
+    ["[7, 0]", '"weekly"', "[7, 3651]", "[true]", "[1.5]", "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]"],
+)
+def test_review_days_must_be_a_short_list_of_days(
+    rejects: Callable[..., str], tmp_path: Path, value: str
+) -> None:
     stderr = rejects(profile_text(f"review_days = {value}"))
     assert stderr.startswith(f"Error: {tmp_path / 'bad.toml'}:3: key 'review_days': ")
-    assert stderr.endswith(" is not a list of at most 12 whole numbers of days from 1 to 3650, e.g. "
-                           "[7, 30, 90]\n")
+    assert stderr.endswith(
+        " is not a list of at most 12 whole numbers of days from 1 to 3650, e.g. [7, 30, 90]\n"
+    )
 
 
 def test_completed_needs_known_ids(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = profile_text(availability='mon = ["19:00-21:00"]\n[completed]\npandsa = 2027-01-04')
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
+        "bad.toml",
+        tmp_path,
         ":7: key 'completed.pandsa': unknown skill, project or stage id 'pandsa' (did you mean 'pandas'?)",
     )
 
@@ -574,17 +638,22 @@ def test_completed_needs_known_ids(rejects: Callable[..., str], tmp_path: Path) 
 def test_completed_needs_dates(rejects: Callable[..., str], tmp_path: Path) -> None:
     text = profile_text(availability='mon = ["19:00-21:00"]\n[completed]\npandas = "soon"')
     assert rejects(text) == error(
-        "bad.toml", tmp_path,
-        ':7: key \'completed.pandas\': "soon" is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04',
+        "bad.toml",
+        tmp_path,
+        ":7: key 'completed.pandas': \"soon\" is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04",
     )
     assert rejects(profile_text('completed = ["pandas"]')) == error(
-        "bad.toml", tmp_path,
-        ':3: key \'completed\': ["pandas"] is not a table of id = date, e.g. python = 2027-02-18')
+        "bad.toml",
+        tmp_path,
+        ":3: key 'completed': [\"pandas\"] is not a table of id = date, e.g. python = 2027-02-18",
+    )
 
 
-def test_review_days_and_completed_are_read(tiny_graph: CareerGraph,
-                                            make_profile: Callable[..., Any]) -> None:
-    profile = make_profile(tiny_graph, review_days=[90, 7, 30, 7],
-                           completed={"Numpy": dt.date(2027, 1, 5), "git": "2027-01-06"})
+def test_review_days_and_completed_are_read(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Any]
+) -> None:
+    profile = make_profile(
+        tiny_graph, review_days=[90, 7, 30, 7], completed={"Numpy": dt.date(2027, 1, 5), "git": "2027-01-06"}
+    )
     assert profile.review_days == (7, 30, 90)
     assert profile.completed == {"numpy": dt.date(2027, 1, 5), "git": dt.date(2027, 1, 6)}

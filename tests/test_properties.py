@@ -115,7 +115,10 @@ def independent_capacity_bound(profile: Mapping[str, Any], start: dt.date, minut
 
 
 def check_invariants(
-    schedule_json: Mapping[str, Any], graph: CareerGraph, profile: Mapping[str, Any], *,
+    schedule_json: Mapping[str, Any],
+    graph: CareerGraph,
+    profile: Mapping[str, Any],
+    *,
     bound: bool = True,
 ) -> None:
     """Check a roadmap's JSON data against the raw inputs; raise AssertionError on a violation.
@@ -131,9 +134,14 @@ def check_invariants(
     progress = profile.get("progress", {})
 
     # -- what is planned: the closure of the target and focus, minus what is known
-    known = _closure(requires, [*profile.get("known", ()),
-                                *([profile["current_stage"]] if profile.get("current_stage") else []),
-                                *(i for i, f in progress.items() if f >= 1)])
+    known = _closure(
+        requires,
+        [
+            *profile.get("known", ()),
+            *([profile["current_stage"]] if profile.get("current_stage") else []),
+            *(i for i, f in progress.items() if f >= 1),
+        ],
+    )
     focus = [f for f in profile.get("focus", ()) if f not in known]
     needed = _closure(requires, [profile["target"], *focus])
     planned = {n for n in needed - known if kinds[n] != "stage"}
@@ -238,8 +246,10 @@ def check_tiers(schedule_json: Mapping[str, Any], graph: CareerGraph, profile: M
     requires = _requires(graph)
     kinds = {node_id: node.kind for node_id, node in graph.nodes.items()}
     # the strategy chains its stages, so a stage with more stages below it is higher
-    stage_order = sorted((n for n, k in kinds.items() if k == "stage"),
-                         key=lambda s: sum(kinds[n] == "stage" for n in _closure(requires, [s])))
+    stage_order = sorted(
+        (n for n, k in kinds.items() if k == "stage"),
+        key=lambda s: sum(kinds[n] == "stage" for n in _closure(requires, [s])),
+    )
     tiers: dict[str, int] = {}
     planned_stages = [s for s in stage_order if s in {m["stage"] for m in schedule_json["milestones"]}]
     planned = {item["id"] for item in schedule_json["items"]} | set(planned_stages)
@@ -268,8 +278,12 @@ def graph_data(draw: st.DrawFn, *, max_work: int = 18) -> dict[str, Any]:
     skills, projects = [], []
     for index, node_id in enumerate(names):
         requires = draw(st.lists(st.sampled_from(names[:index]), max_size=3, unique=True)) if index else []
-        entry = {"id": node_id, "name": node_id.upper(), "hours": draw(st.integers(1, 40)),
-                 "requires": requires}
+        entry = {
+            "id": node_id,
+            "name": node_id.upper(),
+            "hours": draw(st.integers(1, 40)),
+            "requires": requires,
+        }
         (projects if draw(st.integers(0, 3)) == 0 else skills).append(entry)
     stages = []
     for index in range(draw(st.integers(1, 3))):
@@ -292,8 +306,9 @@ def profiles(draw: st.DrawFn, data: Mapping[str, Any]) -> dict[str, Any]:
     availability: dict[str, list[str]] = {}
     for day in WEEKDAYS:
         count = draw(st.integers(0, 2))
-        points = sorted(draw(st.lists(st.integers(0, 48), min_size=2 * count, max_size=2 * count,
-                                      unique=True)))
+        points = sorted(
+            draw(st.lists(st.integers(0, 48), min_size=2 * count, max_size=2 * count, unique=True))
+        )
         if points:
             pairs = zip(points[::2], points[1::2], strict=True)
             availability[day] = [f"{_hhmm(a)}-{_hhmm(b)}" for a, b in pairs]
@@ -321,8 +336,9 @@ def profiles(draw: st.DrawFn, data: Mapping[str, Any]) -> dict[str, Any]:
     blackouts = []
     for _ in range(draw(st.integers(0, 3))):
         first = start + dt.timedelta(days=draw(st.integers(0, 400)))
-        blackouts.append({"from": first, "to": first + dt.timedelta(days=draw(st.integers(0, 30))),
-                          "reason": "away"})
+        blackouts.append(
+            {"from": first, "to": first + dt.timedelta(days=draw(st.integers(0, 30))), "reason": "away"}
+        )
     if blackouts:
         profile["blackouts"] = blackouts
     return profile
@@ -337,11 +353,15 @@ def short_week_profiles(draw: st.DrawFn, data: Mapping[str, Any]) -> dict[str, A
     for day in draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=7, unique=True)):
         length = draw(st.integers(30, 90))
         begin = draw(st.integers(0, 24 * 60 - length))
-        availability[day] = [f"{begin // 60:02d}:{begin % 60:02d}-{(begin + length) // 60:02d}:"
-                             f"{(begin + length) % 60:02d}"]
+        availability[day] = [
+            f"{begin // 60:02d}:{begin % 60:02d}-{(begin + length) // 60:02d}:{(begin + length) % 60:02d}"
+        ]
     profile = draw(profiles(data))
-    profile.update(availability=availability, timezone=draw(st.sampled_from(["UTC", "Asia/Kolkata"])),
-                   hours_per_week=draw(st.integers(50, 300)) / 100)
+    profile.update(
+        availability=availability,
+        timezone=draw(st.sampled_from(["UTC", "Asia/Kolkata"])),
+        hours_per_week=draw(st.integers(50, 300)) / 100,
+    )
     return profile
 
 
@@ -385,10 +405,20 @@ def test_a_week_of_thirty_minutes_always_gets_a_plan(data: dict[str, Any], draw:
 def test_progress_a_hair_below_one_leaves_a_minute() -> None:
     """Found by the property above with CI's example count: progress 0.9999999999999999
     leaves 7e-15 minutes, planned as the one-minute minimum and written 0.0167 h."""
-    data = {"skills": [], "projects": [{"id": "n00", "name": "N00", "hours": 1, "requires": []}],
-            "stages": [{"id": "stage-a", "name": "Stage 0", "requires": ["n00"]}]}
-    raw = {"target": "stage-a", "start": dt.date(2026, 1, 1), "timezone": "UTC", "hours_per_week": 0.5,
-           "known": [], "availability": {"mon": ["00:00-00:30"]}, "progress": {"n00": 0.9999999999999999}}
+    data = {
+        "skills": [],
+        "projects": [{"id": "n00", "name": "N00", "hours": 1, "requires": []}],
+        "stages": [{"id": "stage-a", "name": "Stage 0", "requires": ["n00"]}],
+    }
+    raw = {
+        "target": "stage-a",
+        "start": dt.date(2026, 1, 1),
+        "timezone": "UTC",
+        "hours_per_week": 0.5,
+        "known": [],
+        "availability": {"mon": ["00:00-00:30"]},
+        "progress": {"n00": 0.9999999999999999},
+    }
     graph = build_graph([("random.toml", data, {})])
     roadmap = roadmap_for(graph, raw)
     assert [(item["id"], item["hours"]) for item in roadmap["items"]] == [("n00", 0.0167)]
@@ -414,8 +444,11 @@ def test_deadline_advice_is_verified_by_scheduling_again(
     assert advice is not None
     assert advice.reached == schedule.target_date
     if advice.hours_per_week is not None:
-        again = schedule_plan(plan, Availability.from_profile(profile, hours_per_week=advice.hours_per_week),
-                              start=profile.start)
+        again = schedule_plan(
+            plan,
+            Availability.from_profile(profile, hours_per_week=advice.hours_per_week),
+            start=profile.start,
+        )
         assert again.target_date is not None and again.target_date <= deadline
         assert again.target_date == advice.reached_at_advice
         assert advice.hours_per_week <= advice.max_hours
@@ -431,10 +464,16 @@ def test_the_calendar_is_what_icalendar_writes(
     graph = build_graph([("random.toml", data, {})])
     profile = check_profile(raw, graph, file="random.toml")
     assert profile.start is not None
-    schedule = schedule_plan(make_plan(graph, profile), Availability.from_profile(profile),
-                             start=profile.start)
-    ics = render_ical(schedule, graph, person="Random, Person; \\ 😀", reminder=reminder,
-                      stamp=dt.datetime(2026, 11, 27, 8, 30, 15, tzinfo=UTC))
+    schedule = schedule_plan(
+        make_plan(graph, profile), Availability.from_profile(profile), start=profile.start
+    )
+    ics = render_ical(
+        schedule,
+        graph,
+        person="Random, Person; \\ 😀",
+        reminder=reminder,
+        stamp=dt.datetime(2026, 11, 27, 8, 30, 15, tzinfo=UTC),
+    )
     assert Calendar.from_ical(ics).to_ical() == ics
 
 
@@ -466,8 +505,9 @@ def test_a_cycle_is_always_reported(data: dict[str, Any], draw: st.DataObject) -
     if len(work) < 2:
         return
     # close a loop: a lower node now requires a higher one that (directly) requires it
-    lower, higher = sorted(draw.draw(st.lists(st.integers(0, len(work) - 1), min_size=2, max_size=2,
-                                              unique=True)))
+    lower, higher = sorted(
+        draw.draw(st.lists(st.integers(0, len(work) - 1), min_size=2, max_size=2, unique=True))
+    )
     by_index = sorted(work, key=lambda e: e["id"])
     low, high = by_index[lower], by_index[higher]
     if low["id"] not in high["requires"]:
@@ -488,21 +528,32 @@ def test_a_cycle_is_always_reported(data: dict[str, Any], draw: st.DataObject) -
 
 def test_the_checker_catches_a_broken_roadmap() -> None:
     """The checker itself must fail on a roadmap that breaks the rules."""
-    data = {"skills": [{"id": "a", "name": "A", "hours": 2}, {"id": "b", "name": "B", "hours": 2,
-                                                             "requires": ["a"]}],
-            "stages": [{"id": "s", "name": "S", "requires": ["b"]}]}
-    raw = {"target": "s", "start": dt.date(2027, 1, 4), "timezone": "Europe/Berlin", "hours_per_week": 4,
-           "availability": {"mon": ["19:00-21:00"], "tue": ["19:00-21:00"]}}
+    data = {
+        "skills": [
+            {"id": "a", "name": "A", "hours": 2},
+            {"id": "b", "name": "B", "hours": 2, "requires": ["a"]},
+        ],
+        "stages": [{"id": "s", "name": "S", "requires": ["b"]}],
+    }
+    raw = {
+        "target": "s",
+        "start": dt.date(2027, 1, 4),
+        "timezone": "Europe/Berlin",
+        "hours_per_week": 4,
+        "availability": {"mon": ["19:00-21:00"], "tue": ["19:00-21:00"]},
+    }
     graph = build_graph([("g.toml", data, {})])
     good = roadmap_for(graph, raw)
     check_invariants(good, graph, raw)
     breakages = [
         lambda r: [s.update(item="b" if s["item"] == "a" else "a") for s in r["sessions"]],  # b before a
-        lambda r: r["sessions"][1].update(start="2027-01-04T20:00:00+01:00",
-                                          end="2027-01-04T22:00:00+01:00"),  # overlap
+        lambda r: r["sessions"][1].update(
+            start="2027-01-04T20:00:00+01:00", end="2027-01-04T22:00:00+01:00"
+        ),  # overlap
         lambda r: r["sessions"][0].update(start="2027-01-04T18:00:00+01:00"),  # outside the window
-        lambda r: r["sessions"][0].update(start="2027-01-04T19:00:00+00:00",
-                                          end="2027-01-04T21:00:00+00:00"),  # wrong offset
+        lambda r: r["sessions"][0].update(
+            start="2027-01-04T19:00:00+00:00", end="2027-01-04T21:00:00+00:00"
+        ),  # wrong offset
         lambda r: r["milestones"][0].update(date="2027-01-04"),  # before the work is done
         lambda r: r["sessions"].pop(),  # hours do not add up
         lambda r: r["items"].reverse(),  # roadmap order

@@ -93,7 +93,10 @@ def test_the_update_imports_cleanly_into_khal(sequence: tuple[Path, Path]) -> No
     first, second = sequence
     proc = subprocess.run(
         [sys.executable, str(CHECKER), str(second), "--previous", str(first), "--no-radicale"],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     summary = proc.stdout.strip().splitlines()[-1]
     assert proc.returncode == 0, proc.stdout[-3000:]

@@ -74,9 +74,11 @@ def _bad_graph(tmp: Path) -> tuple[str, list[str]]:
     graph.mkdir()
     for source in sorted((ROOT / "graph_data").glob("*.toml")):
         (graph / source.name).write_bytes(source.read_bytes())
-    (graph / "zz-cycle.toml").write_text('[[skills]]\nid = "loop-a"\nname = "A"\nhours = 1\n'
-                                         'requires = ["loop-b"]\n\n[[skills]]\nid = "loop-b"\n'
-                                         'name = "B"\nhours = 1\nrequires = ["loop-a"]\n')
+    (graph / "zz-cycle.toml").write_text(
+        '[[skills]]\nid = "loop-a"\nname = "A"\nhours = 1\n'
+        'requires = ["loop-b"]\n\n[[skills]]\nid = "loop-b"\n'
+        'name = "B"\nhours = 1\nrequires = ["loop-a"]\n'
+    )
     return str(PRIYA), ["--graph", str(graph)]
 
 
@@ -111,16 +113,21 @@ def test_error_leaves_existing_output_untouched(command: str, error: str, tmp_pa
     assert_clean_error(result)
     assert out.read_bytes() == OLD, "a failing run must leave the existing output as it was"
     after = out.stat()
-    assert (after.st_mode, after.st_ino, after.st_mtime_ns) == (before.st_mode, before.st_ino,
-                                                               before.st_mtime_ns)
+    assert (after.st_mode, after.st_ino, after.st_mtime_ns) == (
+        before.st_mode,
+        before.st_ino,
+        before.st_mtime_ns,
+    )
     assert leftovers(out_dir) == []
 
 
 def test_calendar_with_nothing_to_plan_leaves_existing_file(tmp_path: Path) -> None:
     """A plan error raised late (after the graph and profile loaded) still writes nothing."""
     profile = tmp_path / "done.toml"
-    profile.write_text('target = "junior-ml-engineer"\ncurrent_stage = "junior-ml-engineer"\n'
-                       'hours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n')
+    profile.write_text(
+        'target = "junior-ml-engineer"\ncurrent_stage = "junior-ml-engineer"\n'
+        'hours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n'
+    )
     out = tmp_path / "plan.ics"
     out.write_bytes(OLD)
     result = run(["calendar", str(profile), "-o", str(out)])
@@ -143,8 +150,9 @@ def test_success_replaces_atomically_and_keeps_mode(command: str, tmp_path: Path
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_write_goes_through_a_temporary_file_and_rename(command: str, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_goes_through_a_temporary_file_and_rename(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The final path is only ever created by os.replace of a sibling temporary file."""
     out = tmp_path / "result.out"
     replaced: list[tuple[str, str]] = []
@@ -167,8 +175,9 @@ def test_write_goes_through_a_temporary_file_and_rename(command: str, tmp_path: 
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_failed_rename_leaves_old_file_and_no_temporary(command: str, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_rename_leaves_old_file_and_no_temporary(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "result.out"
     out.write_bytes(OLD)
 
@@ -225,8 +234,10 @@ def test_read_only_destination_folder(command: str, tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         if os.access(folder, os.W_OK):
-            pytest.skip(f"running as uid {os.geteuid()}: chmod 0o500 does not stop writes "
-                        "(test_output_path_under_a_regular_file covers unwritable paths)")
+            pytest.skip(
+                f"running as uid {os.geteuid()}: chmod 0o500 does not stop writes "
+                "(test_output_path_under_a_regular_file covers unwritable paths)"
+            )
         result = run(COMMANDS[command](str(PRIYA), str(out)))
         assert_clean_error(result)
         assert out.read_bytes() == OLD
@@ -239,8 +250,9 @@ def test_read_only_destination_folder(command: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_dash_writes_to_standard_output(command: str, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dash_writes_to_standard_output(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run(COMMANDS[command](str(PRIYA), "-"))
     assert result.exit_code == 0, result.stderr

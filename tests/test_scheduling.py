@@ -41,10 +41,17 @@ def schedule_of(graph: CareerGraph, profile: Profile, **kwargs: Any) -> Schedule
 
 
 def one_skill_graph(build: Build, hours: float, **stage_keys: Any) -> CareerGraph:
-    return build(("g.toml", {
-        "skills": [{"id": "study", "name": "Study", "hours": hours}],
-        "stages": [{"id": "junior-ml-engineer", "name": "Junior", "requires": ["study"], **stage_keys}],
-    }))
+    return build(
+        (
+            "g.toml",
+            {
+                "skills": [{"id": "study", "name": "Study", "hours": hours}],
+                "stages": [
+                    {"id": "junior-ml-engineer", "name": "Junior", "requires": ["study"], **stage_keys}
+                ],
+            },
+        )
+    )
 
 
 def profile_of_graph(graph: CareerGraph) -> Profile:
@@ -77,8 +84,13 @@ def test_evening_sessions_stay_at_19_local_across_both_dst_changes(
     build: Build, make_profile: MakeProfile
 ) -> None:
     graph = one_skill_graph(build, 600)
-    profile = make_profile(graph, timezone="Europe/Berlin", start=dt.date(2027, 3, 1), hours_per_week=14,
-                           availability=every_day("19:00-21:00"))
+    profile = make_profile(
+        graph,
+        timezone="Europe/Berlin",
+        start=dt.date(2027, 3, 1),
+        hours_per_week=14,
+        availability=every_day("19:00-21:00"),
+    )
     schedule = schedule_of(graph, profile)
     sessions = local_sessions(schedule)
     assert sessions[0][0].date() == dt.date(2027, 3, 1)
@@ -94,8 +106,9 @@ def test_evening_sessions_stay_at_19_local_across_both_dst_changes(
 
 def test_spring_forward_night_starts_at_three_local(build: Build, make_profile: MakeProfile) -> None:
     graph = one_skill_graph(build, 3)
-    profile = make_profile(graph, timezone="Europe/Berlin", start=dt.date(2027, 3, 28),
-                           availability={"sun": ["02:00-04:00"]})
+    profile = make_profile(
+        graph, timezone="Europe/Berlin", start=dt.date(2027, 3, 28), availability={"sun": ["02:00-04:00"]}
+    )
     first = schedule_of(graph, profile).sessions[0]
     assert first.start.astimezone(BERLIN).isoformat() == "2027-03-28T03:00:00+02:00"
     assert first.end.astimezone(BERLIN).isoformat() == "2027-03-28T04:00:00+02:00"
@@ -104,8 +117,9 @@ def test_spring_forward_night_starts_at_three_local(build: Build, make_profile: 
 
 def test_fall_back_night_window_holds_the_repeated_hour(build: Build, make_profile: MakeProfile) -> None:
     graph = one_skill_graph(build, 4)
-    profile = make_profile(graph, timezone="Europe/Berlin", start=dt.date(2027, 10, 31),
-                           availability={"sun": ["02:00-04:00"]})
+    profile = make_profile(
+        graph, timezone="Europe/Berlin", start=dt.date(2027, 10, 31), availability={"sun": ["02:00-04:00"]}
+    )
     schedule = schedule_of(graph, profile)
     first = schedule.sessions[0]
     assert first.start.astimezone(BERLIN).isoformat() == "2027-10-31T02:00:00+02:00"
@@ -126,8 +140,12 @@ def weekly_minutes(schedule: Schedule) -> dict[dt.date, int]:
 
 def test_weekly_cap_counts_monday_to_sunday(build: Build, make_profile: MakeProfile) -> None:
     graph = one_skill_graph(build, 40)
-    profile = make_profile(graph, start=dt.date(2027, 1, 6), hours_per_week=5,  # a Wednesday
-                           availability=every_day("19:00-21:00"))
+    profile = make_profile(
+        graph,
+        start=dt.date(2027, 1, 6),
+        hours_per_week=5,  # a Wednesday
+        availability=every_day("19:00-21:00"),
+    )
     weeks = weekly_minutes(schedule_of(graph, profile))
     assert list(weeks.values()) == [300] * 8
     assert min(weeks) == dt.date(2027, 1, 4)
@@ -135,8 +153,9 @@ def test_weekly_cap_counts_monday_to_sunday(build: Build, make_profile: MakeProf
 
 def test_weekly_cap_below_the_windows_with_a_half_hour(build: Build, make_profile: MakeProfile) -> None:
     graph = one_skill_graph(build, 15)
-    profile = make_profile(graph, hours_per_week=2.5,
-                           availability={"mon": ["08:00-12:00"], "tue": ["08:00-12:00"]})
+    profile = make_profile(
+        graph, hours_per_week=2.5, availability={"mon": ["08:00-12:00"], "tue": ["08:00-12:00"]}
+    )
     schedule = schedule_of(graph, profile)
     assert set(weekly_minutes(schedule).values()) == {150}
     assert [s.minutes for s in schedule.sessions[:2]] == [150, 150]
@@ -149,9 +168,16 @@ def test_no_session_on_a_blackout_day(build: Build, make_profile: MakeProfile) -
     schedule = schedule_of(graph, profile)
     days = [schedule.local(s.start).date() for s in schedule.sessions]
     assert days == [
-        dt.date(2027, 1, 4), dt.date(2027, 1, 5), dt.date(2027, 1, 13), dt.date(2027, 1, 14),
-        dt.date(2027, 1, 15), dt.date(2027, 1, 17), dt.date(2027, 1, 18), dt.date(2027, 1, 19),
-        dt.date(2027, 1, 20), dt.date(2027, 1, 21),
+        dt.date(2027, 1, 4),
+        dt.date(2027, 1, 5),
+        dt.date(2027, 1, 13),
+        dt.date(2027, 1, 14),
+        dt.date(2027, 1, 15),
+        dt.date(2027, 1, 17),
+        dt.date(2027, 1, 18),
+        dt.date(2027, 1, 19),
+        dt.date(2027, 1, 20),
+        dt.date(2027, 1, 21),
     ]
 
 
@@ -180,8 +206,7 @@ def test_no_fragment_shorter_than_thirty_minutes(
     ("hours", "windows", "hours_per_week", "pieces"),
     [
         # 90 minutes in 40-minute windows: 40 would leave 50, which no window could take
-        (1.5, {"mon": ["19:00-19:40"], "wed": ["19:00-19:40"], "fri": ["19:00-19:40"]}, 10,
-         [30, 30, 30]),
+        (1.5, {"mon": ["19:00-19:40"], "wed": ["19:00-19:40"], "fri": ["19:00-19:40"]}, 10, [30, 30, 30]),
         (2, every_day("19:00-19:31"), 10, [30, 30, 30, 30]),
         # a 31-minute weekly cap (0.51 h) over long windows
         (1.5, {"mon": ["19:00-21:00"], "thu": ["19:00-21:00"]}, 0.51, [30, 30, 30]),
@@ -189,8 +214,13 @@ def test_no_fragment_shorter_than_thirty_minutes(
     ],
 )
 def test_the_thirty_minute_rule_splits_instead_of_stalling(
-    build: Build, make_profile: MakeProfile, *, hours: float, windows: dict[str, list[str]],
-    hours_per_week: float, pieces: list[int],
+    build: Build,
+    make_profile: MakeProfile,
+    *,
+    hours: float,
+    windows: dict[str, list[str]],
+    hours_per_week: float,
+    pieces: list[int],
 ) -> None:
     """Regression: an item with 30-60 minutes left that no window could take whole was
     never placed, and ordinary profiles got "cannot be finished within 50 years"."""
@@ -217,10 +247,18 @@ def test_a_short_item_may_have_a_short_session(build: Build, make_profile: MakeP
 
 
 def test_a_later_ready_item_uses_what_the_next_one_cannot(build: Build, make_profile: MakeProfile) -> None:
-    graph = build(("g.toml", {
-        "skills": [{"id": "big", "name": "Big", "hours": 2}, {"id": "small", "name": "Small", "hours": 0.5}],
-        "stages": [{"id": "junior-ml-engineer", "name": "J", "requires": ["big", "small"]}],
-    }))
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    {"id": "big", "name": "Big", "hours": 2},
+                    {"id": "small", "name": "Small", "hours": 0.5},
+                ],
+                "stages": [{"id": "junior-ml-engineer", "name": "J", "requires": ["big", "small"]}],
+            },
+        )
+    )
     profile = make_profile(graph, availability={"mon": ["19:00-20:30"]})
     schedule = schedule_of(graph, profile)
     assert [(s.item, s.minutes) for s in schedule.sessions] == [("big", 90), ("big", 30), ("small", 30)]
@@ -252,23 +290,38 @@ def test_milestone_is_the_day_the_last_required_item_ends(
 
 
 def test_milestone_honours_months_in_the_previous_role(build: Build, make_profile: MakeProfile) -> None:
-    graph = build(("g.toml", {
-        "skills": [{"id": "a", "name": "A", "hours": 2}, {"id": "b", "name": "B", "hours": 2}],
-        "stages": [
-            {"id": "junior-ml-engineer", "name": "Junior", "requires": ["a"]},
-            {"id": "ml-engineer", "name": "ML Engineer", "requires": ["junior-ml-engineer", "b"],
-             "min_months_in_previous_role": 6},
-        ],
-    }))
-    profile = make_profile(graph, target="ml-engineer", start=dt.date(2027, 8, 30),
-                           availability={"tue": ["19:00-21:00"]})
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [{"id": "a", "name": "A", "hours": 2}, {"id": "b", "name": "B", "hours": 2}],
+                "stages": [
+                    {"id": "junior-ml-engineer", "name": "Junior", "requires": ["a"]},
+                    {
+                        "id": "ml-engineer",
+                        "name": "ML Engineer",
+                        "requires": ["junior-ml-engineer", "b"],
+                        "min_months_in_previous_role": 6,
+                    },
+                ],
+            },
+        )
+    )
+    profile = make_profile(
+        graph, target="ml-engineer", start=dt.date(2027, 8, 30), availability={"tue": ["19:00-21:00"]}
+    )
     schedule = schedule_of(graph, profile)
     assert schedule.milestone("junior-ml-engineer").date == dt.date(2027, 8, 31)  # type: ignore[union-attr]
     # b is done on 2027-09-07, but six months in the junior role end on 2028-02-29
     assert schedule.milestone("ml-engineer").date == dt.date(2028, 2, 29)  # type: ignore[union-attr]
     # already a junior: six months from the plan's start
-    reached = make_profile(graph, target="ml-engineer", start=dt.date(2027, 8, 30),
-                           current_stage="junior-ml-engineer", availability={"tue": ["19:00-21:00"]})
+    reached = make_profile(
+        graph,
+        target="ml-engineer",
+        start=dt.date(2027, 8, 30),
+        current_stage="junior-ml-engineer",
+        availability={"tue": ["19:00-21:00"]},
+    )
     schedule = schedule_of(graph, reached)
     assert [m.stage for m in schedule.milestones] == ["ml-engineer"]
     assert schedule.milestones[0].date == dt.date(2028, 2, 29)
@@ -281,8 +334,12 @@ def test_a_session_ending_at_midnight_counts_for_its_own_day(build: Build, make_
     profile = make_profile(graph, availability={"mon": ["22:00-24:00"]})
     data = roadmap_data(schedule_of(graph, profile))
     assert data["sessions"] == [
-        {"item": "study", "kind": "study", "start": "2027-01-04T22:00:00+00:00",
-         "end": "2027-01-05T00:00:00+00:00"}
+        {
+            "item": "study",
+            "kind": "study",
+            "start": "2027-01-04T22:00:00+00:00",
+            "end": "2027-01-05T00:00:00+00:00",
+        }
     ]
     assert data["items"][0]["end"] == "2027-01-04"
     assert data["milestones"][0]["date"] == "2027-01-04"
@@ -302,13 +359,21 @@ def test_a_session_ending_at_midnight_counts_for_its_own_day(build: Build, make_
     ],
 )
 def test_finish_equals_the_capacity_bound_when_everything_is_half_hour_aligned(
-    tiny_graph: CareerGraph, make_profile: MakeProfile,
+    tiny_graph: CareerGraph,
+    make_profile: MakeProfile,
     case: tuple[str, dt.date, float, dict[str, list[str]]],
 ) -> None:
     zone, start, hours, availability = case
     blackout = {"from": start + dt.timedelta(days=9), "to": start + dt.timedelta(days=20)}
-    profile = make_profile(tiny_graph, target="ml-engineer", timezone=zone, start=start,
-                           hours_per_week=hours, availability=availability, blackouts=[blackout])
+    profile = make_profile(
+        tiny_graph,
+        target="ml-engineer",
+        timezone=zone,
+        start=start,
+        hours_per_week=hours,
+        availability=availability,
+        blackouts=[blackout],
+    )
     schedule = schedule_of(tiny_graph, profile)
     assert schedule.finish == capacity_bound(schedule.availability, start, schedule.plan.minutes)
 
@@ -377,12 +442,15 @@ def test_blackouts_are_merged_into_ranges() -> None:
     """Regression: 18,000 one-day blackouts took 54 s, each day checked against each one."""
     days = [dt.date(2027, 1, 1) + dt.timedelta(days=d) for d in range(18_000)]
     blackouts = [Blackout(start=d, end=d) for d in reversed(days)]
-    blackouts += [Blackout(start=dt.date(2080, 1, 1), end=dt.date(2080, 1, 9)),
-                  Blackout(start=dt.date(2080, 1, 5), end=dt.date(2080, 1, 6))]
+    blackouts += [
+        Blackout(start=dt.date(2080, 1, 1), end=dt.date(2080, 1, 9)),
+        Blackout(start=dt.date(2080, 1, 5), end=dt.date(2080, 1, 6)),
+    ]
     avail = Availability("UTC", 10, every_day_windows(), tuple(blackouts))
     assert avail.blackout_ranges == ((days[0], days[-1]), (dt.date(2080, 1, 1), dt.date(2080, 1, 9)))
-    assert avail.is_blackout(days[0]) and avail.is_blackout(days[-1]) and avail.is_blackout(
-        dt.date(2080, 1, 9))
+    assert (
+        avail.is_blackout(days[0]) and avail.is_blackout(days[-1]) and avail.is_blackout(dt.date(2080, 1, 9))
+    )
     assert not avail.is_blackout(days[-1] + dt.timedelta(days=1))
     assert not avail.is_blackout(dt.date(2026, 12, 31)) and not avail.is_blackout(dt.date(2080, 1, 10))
 
@@ -390,8 +458,9 @@ def test_blackouts_are_merged_into_ranges() -> None:
 def test_deadline_advice_gives_hours_that_really_meet_it(
     tiny_graph: CareerGraph, make_profile: MakeProfile
 ) -> None:
-    profile = make_profile(tiny_graph, target="ml-engineer", hours_per_week=2,
-                           availability=every_day("18:00-22:00"))
+    profile = make_profile(
+        tiny_graph, target="ml-engineer", hours_per_week=2, availability=every_day("18:00-22:00")
+    )
     schedule = schedule_of(tiny_graph, profile)
     deadline = dt.date(2027, 3, 1)
     assert schedule.target_date is not None and schedule.target_date > deadline

@@ -34,11 +34,20 @@ def test_lines_inside_multi_line_strings() -> None:
     assert continued_lines("a = '''\nx\n'''\nb = \"\"\"y\"\"\"\n") == {2, 3}
 
 
-@pytest.mark.parametrize(("path", "line"), [
-    (("resources",), 6), (("resources", 0), 7), (("resources", 1), 9), (("resources", 1, "kind"), 9),
-    (("resources", 1, "url"), 9), (("name",), 11), (("resources", 2), 6), (("nowhere",), 2),
-    (("description",), 3),
-])
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        (("resources",), 6),
+        (("resources", 0), 7),
+        (("resources", 1), 9),
+        (("resources", 1, "kind"), 9),
+        (("resources", 1, "url"), 9),
+        (("name",), 11),
+        (("resources", 2), 6),
+        (("nowhere",), 2),
+        (("description",), 3),
+    ],
+)
 def test_the_line_of_a_value(path: tuple[str | int, ...], line: int) -> None:
     assert TomlText(GRAPH).value_line(2, path) == line
 
@@ -58,13 +67,16 @@ def test_reading_stops_after_the_limit(tmp_path: Path) -> None:
     assert info.value.detail == "is larger than 10 bytes"
 
 
-@pytest.mark.parametrize(("raw", "message"), [
-    (codecs.BOM_UTF16_LE + "a = 1".encode("utf-16-le"), "is UTF-16 text; save it as UTF-8"),
-    ("a = 1\n".encode("utf-16-be"), "is UTF-16 text; save it as UTF-8"),
-    ("a = 1".encode("utf-32"), "is UTF-32 text; save it as UTF-8"),
-    (b"a = 1\x00\xff", "is a binary file, not a test file"),
-    (b"a = \xe9", "is not UTF-8 text (bad byte at offset 4); save it as UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (codecs.BOM_UTF16_LE + "a = 1".encode("utf-16-le"), "is UTF-16 text; save it as UTF-8"),
+        ("a = 1\n".encode("utf-16-be"), "is UTF-16 text; save it as UTF-8"),
+        ("a = 1".encode("utf-32"), "is UTF-32 text; save it as UTF-8"),
+        (b"a = 1\x00\xff", "is a binary file, not a test file"),
+        (b"a = \xe9", "is not UTF-8 text (bad byte at offset 4); save it as UTF-8"),
+    ],
+)
 def test_text_that_is_not_utf8(raw: bytes, message: str) -> None:
     with pytest.raises(SourceError) as info:
         decode_text(raw, what="a test file")

@@ -53,8 +53,9 @@ COMMANDS = {
 
 @pytest.mark.parametrize("width", [60, 80, 120])
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_output_fits_the_terminal(command: str, width: int, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_fits_the_terminal(
+    command: str, width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("me.toml").write_text(PROFILE, encoding="utf-8")
     result = CliRunner().invoke(cli, [*COMMANDS[command], "--graph", str(GRAPH)], env={"COLUMNS": str(width)})
@@ -72,5 +73,6 @@ def test_a_pipe_without_columns_gets_full_names(tmp_path: Path, monkeypatch: pyt
     monkeypatch.chdir(tmp_path)
     Path("me.toml").write_text(PROFILE, encoding="utf-8")
     result = CliRunner().invoke(cli, ["skills", "--graph", str(GRAPH)])
-    assert ("Automated hyperparameter optimization (Bayesian search, Hyperband, population-based "
-            "training)\n") in result.stdout
+    assert (
+        "Automated hyperparameter optimization (Bayesian search, Hyperband, population-based training)\n"
+    ) in result.stdout

@@ -71,9 +71,18 @@ class PlannerCommand(click.Command):
 
 
 COMMAND_MODULES: Final = {
-    "validate": "catalogue", "stages": "catalogue", "skills": "catalogue", "explain": "catalogue",
-    "gaps": "catalogue", "graph": "catalogue", "roadmap": "plan", "calendar": "plan",
-    "init": "tracking", "done": "tracking", "status": "tracking", "week": "tracking",
+    "validate": "catalogue",
+    "stages": "catalogue",
+    "skills": "catalogue",
+    "explain": "catalogue",
+    "gaps": "catalogue",
+    "graph": "catalogue",
+    "roadmap": "plan",
+    "calendar": "plan",
+    "init": "tracking",
+    "done": "tracking",
+    "status": "tracking",
+    "week": "tracking",
     "batch": "cohort",
 }
 """Each command and the module of :mod:`planner.cli` that defines it (in its

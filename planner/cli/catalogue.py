@@ -51,8 +51,9 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
 
 @click.command(cls=PlannerCommand)
 @graph_options
-@click.option("--category", default=None, metavar="CATEGORY",
-              help="Only skills and projects of this category.")
+@click.option(
+    "--category", default=None, metavar="CATEGORY", help="Only skills and projects of this category."
+)
 def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
     """List the skills and projects, by category then id."""
     from planner.usecases import skills_in
@@ -64,8 +65,14 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> N
 
 @click.command(cls=PlannerCommand)
 @click.argument("node_id", metavar="ID", shell_complete=complete_ids())
-@click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
-              metavar="PROFILE", help="Say why ID is (or is not) in this profile's plan, and when.")
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="PROFILE",
+    help="Say why ID is (or is not) in this profile's plan, and when.",
+)
 @graph_options
 def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
     """What ID needs, what it unlocks, which stages need it, and its resources."""
@@ -81,8 +88,14 @@ def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, 
 
 @click.command(cls=PlannerCommand)
 @profile_argument
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @graph_options
 def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> None:
     """Readiness for every stage: known, missing, hours missing, percent."""
@@ -106,24 +119,62 @@ def _graph_formats() -> list[str]:
 
 
 @click.command(cls=PlannerCommand)
-@click.option("--profile", "profile_path", type=click.Path(path_type=Path), default=None,
-              metavar="PROFILE", help="Show this profile's position: known, planned and not needed.")
-@click.option("--cohort", "cohort", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, metavar="SUMMARY.json", help="Colour the graph by how many people of "
-              "a cohort still need each node (the --summary of planner batch).")
-@click.option("--format", "fmt", type=click.Choice(_graph_formats()), default="dot",
-              show_default=True, help="Output format (svg, png and html need Graphviz's dot).")
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="PROFILE",
+    help="Show this profile's position: known, planned and not needed.",
+)
+@click.option(
+    "--cohort",
+    "cohort",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    metavar="SUMMARY.json",
+    help="Colour the graph by how many people of "
+    "a cohort still need each node (the --summary of planner batch).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_graph_formats()),
+    default="dot",
+    show_default=True,
+    help="Output format (svg, png and html need Graphviz's dot).",
+)
 @output_option
-@click.option("--focus", default=None, metavar="ID", shell_complete=complete_ids(),
-              help="Highlight ID and its whole prerequisite chain.")
-@click.option("--stage", default=None, metavar="ID", shell_complete=complete_ids("stage"),
-              help="Show only what stage ID requires.")
-@click.option("--overview", is_flag=True,
-              help="Only the ladder: one box per stage with its skills, projects and hours.")
+@click.option(
+    "--focus",
+    default=None,
+    metavar="ID",
+    shell_complete=complete_ids(),
+    help="Highlight ID and its whole prerequisite chain.",
+)
+@click.option(
+    "--stage",
+    default=None,
+    metavar="ID",
+    shell_complete=complete_ids("stage"),
+    help="Show only what stage ID requires.",
+)
+@click.option(
+    "--overview", is_flag=True, help="Only the ladder: one box per stage with its skills, projects and hours."
+)
 @graph_options
-def graph(*, profile_path: Path | None, cohort: Path | None, fmt: str, output: str | None,
-          focus: str | None, stage: str | None, overview: bool, graph_dir: Path | None,
-          no_cache: bool) -> None:
+def graph(
+    *,
+    profile_path: Path | None,
+    cohort: Path | None,
+    fmt: str,
+    output: str | None,
+    focus: str | None,
+    stage: str | None,
+    overview: bool,
+    graph_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """The career graph as a ladder of stage bands, with a profile's position on it.
 
     Formats: dot (Graphviz source), mermaid (a flowchart of --stage or --profile),
@@ -137,8 +188,16 @@ def graph(*, profile_path: Path | None, cohort: Path | None, fmt: str, output: s
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
     career = load_graph(graph_dir, no_cache)
     profile = load_profile(profile_path, career) if profile_path is not None else None
-    picture = graph_picture(career, fmt=fmt, now=now(), profile=profile, cohort=cohort, focus=focus,
-                            stage=stage, overview=overview)
+    picture = graph_picture(
+        career,
+        fmt=fmt,
+        now=now(),
+        profile=profile,
+        cohort=cohort,
+        focus=focus,
+        stage=stage,
+        overview=overview,
+    )
     emit(picture, output, inputs=inputs(profile_path, graph_dir))
 
 

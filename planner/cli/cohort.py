@@ -36,16 +36,20 @@ class Progress:
         moment = time.monotonic()
         if self.terminal:
             if self.bar is None and moment - self.started >= BAR_AFTER_SECONDS:
-                self.bar = self.stack.enter_context(click.progressbar(
-                    length=total, label="Planning", show_pos=True, file=sys.stderr))
+                self.bar = self.stack.enter_context(
+                    click.progressbar(length=total, label="Planning", show_pos=True, file=sys.stderr)
+                )
             if self.bar is not None:
                 self.bar.update(done - self.bar.pos)
         elif moment - self.last >= LINE_EVERY_SECONDS and 0 < done < total:
             self.last = moment
             rate = done / (moment - self.started)
             left = f", about {_duration((total - done) / rate)} left" if rate else ""
-            click.echo(f"planner batch: {done:,} of {total:,} profiles ({100 * done // total}%), "
-                       f"{rate:,.0f}/s{left}", err=True)
+            click.echo(
+                f"planner batch: {done:,} of {total:,} profiles ({100 * done // total}%), "
+                f"{rate:,.0f}/s{left}",
+                err=True,
+            )
 
 
 def _duration(seconds: float) -> str:
@@ -58,22 +62,53 @@ def _duration(seconds: float) -> str:
 
 @click.command(cls=PlannerCommand)
 @click.argument("source", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, metavar="OUT.jsonl",
-              help="The results, one JSON line per input in input order (written atomically); "
-              "'-' is standard output.")
-@click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              metavar="FILE.json", help="Also write the cohort's summary: counts, finish-date "
-              "quantiles, readiness per stage, the nodes with the most learner-hours missing.")
-@click.option("--workers", type=click.IntRange(1, MAX_WORKERS), default=None, metavar="N",
-              help="Worker processes, or workers of a local Dask cluster (default: one per core).")
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-              help="local: this machine's cores; dask: a Dask cluster (needs the dask extra).")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="With --engine dask: join the scheduler at tcp://HOST:PORT instead of "
-              "starting a local cluster.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT.jsonl",
+    help="The results, one JSON line per input in input order (written atomically); '-' is standard output.",
+)
+@click.option(
+    "--summary",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE.json",
+    help="Also write the cohort's summary: counts, finish-date "
+    "quantiles, readiness per stage, the nodes with the most learner-hours missing.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, MAX_WORKERS),
+    default=None,
+    metavar="N",
+    help="Worker processes, or workers of a local Dask cluster (default: one per core).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="local: this machine's cores; dask: a Dask cluster (needs the dask extra).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --engine dask: join the scheduler at tcp://HOST:PORT instead of starting a local cluster.",
+)
 @graph_options
-def batch(*, source: Path, output: str, summary: Path | None, workers: int | None, engine: str,
-          scheduler: str | None, graph_dir: Path | None, no_cache: bool) -> None:
+def batch(
+    *,
+    source: Path,
+    output: str,
+    summary: Path | None,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    graph_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """Plan a whole cohort: one result line per profile of INPUT.
 
     INPUT is a JSON Lines file (one profile object a line) or a folder of profile
@@ -87,9 +122,15 @@ def batch(*, source: Path, output: str, summary: Path | None, workers: int | Non
     to_stdout = output == "-"
     with contextlib.ExitStack() as stack:
         report = run_batch(
-            source, sys.stdout.buffer if to_stdout else Path(output), now=now(),
-            graph_dir=graph_dir, cache_dir=None if no_cache else cache_dir(), summary=summary,
-            workers=workers or usable_cpus(), engine=engine, scheduler=scheduler,
+            source,
+            sys.stdout.buffer if to_stdout else Path(output),
+            now=now(),
+            graph_dir=graph_dir,
+            cache_dir=None if no_cache else cache_dir(),
+            summary=summary,
+            workers=workers or usable_cpus(),
+            engine=engine,
+            scheduler=scheduler,
             progress=Progress(stack),
         )
     for message in report.errors:
@@ -98,11 +139,16 @@ def batch(*, source: Path, output: str, summary: Path | None, workers: int | Non
         click.echo(f"... and {report.failed - len(report.errors):,} more", err=True)
     where = "standard output" if to_stdout else output
     profiles = count(report.profiles, "profile", grouped=True)
-    click.echo(f"Wrote {where}: {profiles}, {report.planned:,} planned, "
-               f"{report.failed:,} failed" + (f"; summary in {summary}." if summary else "."), err=True)
+    click.echo(
+        f"Wrote {where}: {profiles}, {report.planned:,} planned, "
+        f"{report.failed:,} failed" + (f"; summary in {summary}." if summary else "."),
+        err=True,
+    )
     if report.failed:
-        raise DataError(f"{report.failed:,} of {profiles} could not be planned; "
-                        f"each has \"ok\": false and its error in {where}")
+        raise DataError(
+            f"{report.failed:,} of {profiles} could not be planned; "
+            f'each has "ok": false and its error in {where}'
+        )
 
 
 COMMANDS = (batch,)

@@ -33,8 +33,12 @@ def graph_entries(folder: Path) -> Iterator[tuple[str, str, str, tuple[str, ...]
                 if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
                     continue
                 aliases = entry.get("aliases")
-                yield (entry["id"], kind, str(entry.get("name", "")),
-                       tuple(a for a in aliases if isinstance(a, str)) if isinstance(aliases, list) else ())
+                yield (
+                    entry["id"],
+                    kind,
+                    str(entry.get("name", "")),
+                    tuple(a for a in aliases if isinstance(a, str)) if isinstance(aliases, list) else (),
+                )
 
 
 def complete_ids(*kinds: str) -> Completer:

@@ -34,9 +34,9 @@ def graph_option(func: F) -> F:
 
 
 def cache_option(func: F) -> F:
-    return click.option(
-        "--no-cache", is_flag=True, help="Do not read or write the compiled-graph cache."
-    )(func)
+    return click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-graph cache.")(
+        func
+    )
 
 
 def graph_options(func: F) -> F:
@@ -72,8 +72,14 @@ def day_option(*names: str, help_text: str) -> Callable[[F], F]:
     """A ``YYYY-MM-DD`` option (``--from DATE``, ``--on DATE``) with ``help_text``."""
 
     def decorate(func: F) -> F:
-        return click.option(*names, type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-                            metavar="DATE", callback=_in_range, help=help_text)(func)
+        return click.option(
+            *names,
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            default=None,
+            metavar="DATE",
+            callback=_in_range,
+            help=help_text,
+        )(func)
 
     return decorate
 
@@ -84,8 +90,13 @@ def date_option(help_text: str) -> Callable[[F], F]:
 
 
 def target_option(func: F) -> F:
-    return click.option("--target", default=None, metavar="STAGE", shell_complete=complete_ids("stage"),
-                        help="A stage id to aim at instead of the profile's target.")(func)
+    return click.option(
+        "--target",
+        default=None,
+        metavar="STAGE",
+        shell_complete=complete_ids("stage"),
+        help="A stage id to aim at instead of the profile's target.",
+    )(func)
 
 
 def day(value: dt.datetime | None) -> dt.date | None:
@@ -154,8 +165,13 @@ def terminal(output: str | None = None) -> Terminal:
 # --- output --------------------------------------------------------------------------------
 
 
-def emit(text: str | bytes, output: str | None, *, wrote: str | None = None,
-         inputs: Sequence[tuple[Path, str]] = ()) -> None:
+def emit(
+    text: str | bytes,
+    output: str | None,
+    *,
+    wrote: str | None = None,
+    inputs: Sequence[tuple[Path, str]] = (),
+) -> None:
     """Write ``text`` to ``output`` atomically, saying so on standard error (``wrote``,
     default ``Wrote FILE``), or to standard output.
 
@@ -200,8 +216,7 @@ def warn(messages: tuple[str, ...] | list[str], *, prefix: str = "warning: ") ->
 
     width = stream_terminal(sys.stderr).width
     for message in messages:
-        click.echo("\n".join(wrap(f"{prefix}{terminal_safe(message)}", width, hanging="  ")),
-                   err=True)
+        click.echo("\n".join(wrap(f"{prefix}{terminal_safe(message)}", width, hanging="  ")), err=True)
 
 
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

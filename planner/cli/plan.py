@@ -31,16 +31,34 @@ from planner.words import count
 @click.command(cls=PlannerCommand)
 @profile_argument
 @target_option
-@click.option("--format", "fmt", type=click.Choice(list(ROADMAP_FORMATS)), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(ROADMAP_FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @date_option("Plan from this day (YYYY-MM-DD) instead of the profile's start or today.")
-@click.option("--pace", is_flag=True,
-              help="Plan at the pace measured from the profile's [completed] history (the last "
-              "8 weeks) instead of hours_per_week.")
+@click.option(
+    "--pace",
+    is_flag=True,
+    help="Plan at the pace measured from the profile's [completed] history (the last "
+    "8 weeks) instead of hours_per_week.",
+)
 @output_option
 @graph_options
-def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.datetime | None, pace: bool,
-            output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
+def roadmap(
+    *,
+    profile: Path,
+    target: str | None,
+    fmt: str,
+    from_date: dt.datetime | None,
+    pace: bool,
+    output: str | None,
+    graph_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """The ordered, dated study-and-project roadmap for PROFILE.
 
     It opens with the next session and the first milestone; deadline warnings go to
@@ -49,8 +67,9 @@ def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.dateti
     from planner.usecases import roadmap_for
 
     graph = load_graph(graph_dir, no_cache)
-    result = roadmap_for(graph, load_profile(profile, graph), now=now(), target=target,
-                         start=day(from_date), pace=pace)
+    result = roadmap_for(
+        graph, load_profile(profile, graph), now=now(), target=target, start=day(from_date), pace=pace
+    )
     warn(result.notes, prefix="")
     warn(result.warnings)
     emit(result.render(fmt, terminal(output)), output, inputs=inputs(profile, graph_dir))
@@ -58,32 +77,72 @@ def roadmap(*, profile: Path, target: str | None, fmt: str, from_date: dt.dateti
 
 @click.command(cls=PlannerCommand)
 @profile_argument
-@click.option("-o", "--output", type=str, required=True, metavar="FILE.ics",
-              help="The .ics file to write (atomically); '-' is standard output.")
-@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              metavar="OLD.ics", help="An earlier export: keep its UIDs, raise SEQUENCE on changes, "
-              "cancel sessions that disappeared.")
-@click.option("--reminder", type=click.IntRange(0, MAX_REMINDER_MINUTES), default=None,
-              metavar="MINUTES", help="Add a reminder this many minutes before each session.")
-@click.option("--force", is_flag=True, help="Cancel the events of a --previous that shares no "
-              "event with this plan (another person's calendar?).")
+@click.option(
+    "-o",
+    "--output",
+    type=str,
+    required=True,
+    metavar="FILE.ics",
+    help="The .ics file to write (atomically); '-' is standard output.",
+)
+@click.option(
+    "--previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    metavar="OLD.ics",
+    help="An earlier export: keep its UIDs, raise SEQUENCE on changes, cancel sessions that disappeared.",
+)
+@click.option(
+    "--reminder",
+    type=click.IntRange(0, MAX_REMINDER_MINUTES),
+    default=None,
+    metavar="MINUTES",
+    help="Add a reminder this many minutes before each session.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Cancel the events of a --previous that shares no "
+    "event with this plan (another person's calendar?).",
+)
 @target_option
 @date_option("Re-plan from this day (YYYY-MM-DD); earlier sessions of --previous stay as they were.")
 @graph_options
-def calendar(*, profile: Path, output: str, previous: Path | None, reminder: int | None, force: bool,
-             target: str | None, from_date: dt.datetime | None, graph_dir: Path | None,
-             no_cache: bool) -> None:
+def calendar(
+    *,
+    profile: Path,
+    output: str,
+    previous: Path | None,
+    reminder: int | None,
+    force: bool,
+    target: str | None,
+    from_date: dt.datetime | None,
+    graph_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """The schedule of PROFILE as an iCalendar file for Google, Apple or Outlook."""
     from planner.usecases import calendar_for
 
     graph = load_graph(graph_dir, no_cache)
-    export = calendar_for(graph, load_profile(profile, graph), now=now(), previous=previous,
-                          target=target, start=day(from_date), reminder=reminder, force=force)
+    export = calendar_for(
+        graph,
+        load_profile(profile, graph),
+        now=now(),
+        previous=previous,
+        target=target,
+        start=day(from_date),
+        reminder=reminder,
+        force=force,
+    )
     warn(export.warnings)
     reviews = f", {count(export.reviews, 'review')}" if export.reviews else ""
-    emit(export.data, output, inputs=inputs(profile, graph_dir),
-         wrote=f"Wrote {output}: {count(export.sessions, 'session')}{reviews}, "
-               f"{count(export.milestones, 'milestone')}.")
+    emit(
+        export.data,
+        output,
+        inputs=inputs(profile, graph_dir),
+        wrote=f"Wrote {output}: {count(export.sessions, 'session')}{reviews}, "
+        f"{count(export.milestones, 'milestone')}.",
+    )
 
 
 COMMANDS = (roadmap, calendar)

@@ -25,14 +25,27 @@ from planner.cli.options import (
 
 @click.command(cls=PlannerCommand)
 @profile_argument
-@click.argument("ids", nargs=-1, required=True, metavar="ID...",
-                shell_complete=complete_ids("skill", "project", "stage"))
-@click.option("--partial", type=click.FloatRange(0, 1, min_open=True), default=None,
-              metavar="FRACTION", help="Record the ids as this fraction done (0 < FRACTION <= 1).")
+@click.argument(
+    "ids", nargs=-1, required=True, metavar="ID...", shell_complete=complete_ids("skill", "project", "stage")
+)
+@click.option(
+    "--partial",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    metavar="FRACTION",
+    help="Record the ids as this fraction done (0 < FRACTION <= 1).",
+)
 @day_option("--on", help_text="The day they were finished (YYYY-MM-DD; default: today).")
 @graph_options
-def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, on: dt.datetime | None,
-         graph_dir: Path | None, no_cache: bool) -> None:
+def done(
+    *,
+    profile: Path,
+    ids: tuple[str, ...],
+    partial: float | None,
+    on: dt.datetime | None,
+    graph_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """Record the given ids as done (or partly done) in PROFILE, keeping its comments.
 
     An id may also be an alias or a node's exact name, in any case. Items done in full
@@ -50,30 +63,43 @@ def done(*, profile: Path, ids: tuple[str, ...], partial: float | None, on: dt.d
 @click.command(cls=PlannerCommand)
 @profile_argument
 @date_option("Take this day (YYYY-MM-DD) as today.")
-@click.option("-n", "--next", "count", type=click.IntRange(1, 100), default=5, show_default=True,
-              metavar="N",
-              help="How many upcoming sessions to show.")
+@click.option(
+    "-n",
+    "--next",
+    "count",
+    type=click.IntRange(1, 100),
+    default=5,
+    show_default=True,
+    metavar="N",
+    help="How many upcoming sessions to show.",
+)
 @graph_options
-def status(*, profile: Path, from_date: dt.datetime | None, count: int, graph_dir: Path | None,
-           no_cache: bool) -> None:
+def status(
+    *, profile: Path, from_date: dt.datetime | None, count: int, graph_dir: Path | None, no_cache: bool
+) -> None:
     """Progress per stage, pace against the plan, the next sessions, and what is overdue."""
     from planner.usecases import status_for
     from planner.views.status import render_status
 
     graph = load_graph(graph_dir, no_cache)
-    result = status_for(graph, load_profile(profile, graph), now=now(), today=day(from_date),
-                        count=count)
+    result = status_for(graph, load_profile(profile, graph), now=now(), today=day(from_date), count=count)
     emit(render_status(result, terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
 @profile_argument
 @date_option("Start on this day (YYYY-MM-DD) instead of today, re-planning from it.")
-@click.option("--days", type=click.IntRange(1, 31), default=None, metavar="N",
-              help="Show N days (1 to 31; default: to the end of the Monday-Sunday week).")
+@click.option(
+    "--days",
+    type=click.IntRange(1, 31),
+    default=None,
+    metavar="N",
+    help="Show N days (1 to 31; default: to the end of the Monday-Sunday week).",
+)
 @graph_options
-def week(*, profile: Path, from_date: dt.datetime | None, days: int | None, graph_dir: Path | None,
-         no_cache: bool) -> None:
+def week(
+    *, profile: Path, from_date: dt.datetime | None, days: int | None, graph_dir: Path | None, no_cache: bool
+) -> None:
     """What to do in the next days (default: the rest of this Monday-Sunday week),
     session by session, with ids.
 
@@ -106,8 +132,7 @@ def init(*, path: Path, force: bool, graph_dir: Path | None, no_cache: bool) -> 
         return
     if path.is_file() and not force:  # a device or FIFO is written into, not overwritten
         raise InputError(f"{path} already exists; use --force to overwrite it")
-    emit(text, str(path),
-         wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}{graph_option}")
+    emit(text, str(path), wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}{graph_option}")
 
 
 COMMANDS = (init, done, status, week)

@@ -90,8 +90,9 @@ def batch(
     if scheduler is not None and engine != "dask":
         raise OptionError("a scheduler is joined only with --engine dask", option="--scheduler")
     if summary is not None and isinstance(output, Path) and summary.resolve() == output.resolve():
-        raise OptionError(f"{summary} is also the output file; give the summary its own file",
-                          option="--summary")
+        raise OptionError(
+            f"{summary} is also the output file; give the summary its own file", option="--summary"
+        )
     loaded = open_graph(graph_dir, cache_dir=cache_dir)  # invalid data fails here, before any work
     loaded.save(always=True)  # every worker loads the graph: from the cache, not its files
     graph = loaded.graph
@@ -112,8 +113,9 @@ def batch(
         else:
             from planner.cohort.processes import run_processes
 
-            results = run_processes(chunks, workers=workers, graph_dir=graph_dir,
-                                    cache_dir=cache_dir, now=now)
+            results = run_processes(
+                chunks, workers=workers, graph_dir=graph_dir, cache_dir=cache_dir, now=now
+            )
         stack.enter_context(contextlib.closing(results))  # stops the workers first
         if progress is not None:
             progress(0, total)
@@ -127,4 +129,3 @@ def batch(
         if summary_out is not None:
             summary_out.write(tally.render().encode("utf-8"))
     return BatchReport(tally.profiles, tally.planned, tally.failed, tuple(tally.errors))
-

@@ -64,17 +64,24 @@ def run_dask(
         stack.enter_context(_quiet("distributed"))
         if scheduler is None:
             with _workers_ignore_ctrl_c():
-                cluster: Any = stack.enter_context(LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=logging.CRITICAL,
-                ))
+                cluster: Any = stack.enter_context(
+                    LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                        silence_logs=logging.CRITICAL,
+                    )
+                )
         else:
             cluster = scheduler
         try:
             client = stack.enter_context(Client(cluster, timeout=CONNECT_TIMEOUT, set_as_default=False))
         except (OSError, TimeoutError, ValueError) as exc:
-            raise OptionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}",
-                              option="--scheduler") from None
+            raise OptionError(
+                f"cannot reach the Dask scheduler at {scheduler}: {exc}", option="--scheduler"
+            ) from None
         shared_graph = client.scatter(graph, broadcast=True, hash=False)
         depth = CHUNKS_IN_FLIGHT * max(1, sum(client.nthreads().values()))
         pending: deque[Any] = deque()

@@ -46,9 +46,7 @@ def chunk_count(people: int, size: int = CHUNK_SIZE) -> int:
     return -(-people // size)
 
 
-def run_in_process(
-    chunks: Iterable[Chunk], *, graph: CareerGraph, now: dt.datetime
-) -> Results:
+def run_in_process(chunks: Iterable[Chunk], *, graph: CareerGraph, now: dt.datetime) -> Results:
     """Plan each chunk here, in order."""
     for chunk in chunks:
         yield plan_entries(graph, chunk, now)

@@ -59,8 +59,7 @@ def read_entries(source: Path) -> Iterator[Entry]:
         for number, line in _lines(handle):
             error = None
             if line is None:
-                error = str(ProfileError(str(source), "is longer than a profile may be (1 MiB)",
-                                         line=number))
+                error = str(ProfileError(str(source), "is longer than a profile may be (1 MiB)", line=number))
             yield Entry(str(number), str(source), number, line or b"", ".json", error)
 
 
@@ -88,8 +87,11 @@ def profile_files(folder: Path) -> list[Path]:
     """
     try:
         paths = sorted(
-            (p for p in folder.iterdir()
-             if p.suffix.lower() in PROFILE_SUFFIXES and not p.name.startswith(".") and p.is_file()),
+            (
+                p
+                for p in folder.iterdir()
+                if p.suffix.lower() in PROFILE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+            ),
             key=lambda p: p.name,
         )
     except OSError as exc:

@@ -53,8 +53,12 @@ def run_processes(
     try:
         for number in range(workers):
             parent, child = context.Pipe()
-            proc = context.Process(target=_serve, args=(child, graph_dir, cache_dir, now),
-                                   name=f"planner-batch-{number + 1}", daemon=True)
+            proc = context.Process(
+                target=_serve,
+                args=(child, graph_dir, cache_dir, now),
+                name=f"planner-batch-{number + 1}",
+                daemon=True,
+            )
             proc.start()
             child.close()
             conns.append(parent)
@@ -114,8 +118,10 @@ def _dispatch(chunks: Iterator[Chunk], conns: list[Connection], procs: list[Any]
 
 def _died(proc: Any) -> WorkerError:
     proc.join(JOIN_SECONDS)
-    return WorkerError(f"batch worker {proc.name} (process {proc.pid}) stopped unexpectedly "
-                       f"(exit code {proc.exitcode}); was it killed or out of memory?")
+    return WorkerError(
+        f"batch worker {proc.name} (process {proc.pid}) stopped unexpectedly "
+        f"(exit code {proc.exitcode}); was it killed or out of memory?"
+    )
 
 
 def _serve(conn: Connection, graph_dir: Path | None, cache_dir: Path | None, now: dt.datetime) -> None:

@@ -127,8 +127,13 @@ class CohortSummary:
                 for index, stage in enumerate(self.stages)
             ],
             "top_missing": [
-                {"id": n, "name": nodes[n].name, "kind": nodes[n].kind, "people": self.people[n],
-                 "hours": hours(self.node_minutes[n])}
+                {
+                    "id": n,
+                    "name": nodes[n].name,
+                    "kind": nodes[n].kind,
+                    "people": self.people[n],
+                    "hours": hours(self.node_minutes[n]),
+                }
                 for n in top
             ],
             "nodes": {
@@ -171,17 +176,23 @@ def read_heat(path: Path, graph: CareerGraph) -> CohortHeat:
         raise bad(f"is not JSON ({exc}); give the --summary file of planner batch") from None
     people, nodes = (data.get("planned"), data.get("nodes")) if isinstance(data, dict) else (None, None)
     if not _is_count(people) or not isinstance(nodes, dict):
-        raise bad("is not a summary of planner batch: it needs 'planned' (a count) and 'nodes' "
-                  "(id → {\"people\": count})")
+        raise bad(
+            "is not a summary of planner batch: it needs 'planned' (a count) and 'nodes' "
+            '(id → {"people": count})'
+        )
     need: dict[str, int] = {}
     for node_id, entry in sorted(nodes.items()):
         if node_id not in graph.nodes:
-            raise bad(f"node '{node_id}' is not in the graph{did_you_mean(node_id, graph.nodes)}; "
-                      "was the summary made with another graph?")
+            raise bad(
+                f"node '{node_id}' is not in the graph{did_you_mean(node_id, graph.nodes)}; "
+                "was the summary made with another graph?"
+            )
         count = entry.get("people") if isinstance(entry, dict) else None
         if not _is_count(count) or count > people:
-            raise bad(f"key 'nodes.{node_id}.people': {json.dumps(count)} is not a count of people "
-                      f"from 0 to planned = {people}")
+            raise bad(
+                f"key 'nodes.{node_id}.people': {json.dumps(count)} is not a count of people "
+                f"from 0 to planned = {people}"
+            )
         need[node_id] = count
     return CohortHeat(people, need)
 

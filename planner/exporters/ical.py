@@ -38,9 +38,26 @@ PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
 MAX_CHAIN: Final = 12
 """The most ids a description's chain of unlocks shows; a longer one is cut in the middle."""
-_UTC_NAMES: Final = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal",
-                     "Etc/Universal", "GMT", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0",
-                     "Etc/Greenwich", "Greenwich", "GMT0", "GMT+0", "GMT-0"}
+_UTC_NAMES: Final = {
+    "UTC",
+    "Etc/UTC",
+    "Etc/UCT",
+    "UCT",
+    "Etc/Zulu",
+    "Zulu",
+    "Universal",
+    "Etc/Universal",
+    "GMT",
+    "Etc/GMT",
+    "Etc/GMT0",
+    "Etc/GMT+0",
+    "Etc/GMT-0",
+    "Etc/Greenwich",
+    "Greenwich",
+    "GMT0",
+    "GMT+0",
+    "GMT-0",
+}
 
 
 def event_uid(person: str, *parts: str | int) -> str:
@@ -64,8 +81,7 @@ def _chain(routes: Routes, item_id: str) -> str:
     return " → ".join([*head, f"… ({hops - len(head)} more)", routes.target])
 
 
-def _about(graph: CareerGraph, schedule: Schedule, item_id: str,
-           routes: dict[str, Routes]) -> list[str]:
+def _about(graph: CareerGraph, schedule: Schedule, item_id: str, routes: dict[str, Routes]) -> list[str]:
     """The lines of a session's description that do not change between sessions.
 
     ``routes`` holds the routes to each stage, found once for all its items."""
@@ -90,8 +106,11 @@ def _about(graph: CareerGraph, schedule: Schedule, item_id: str,
             others = f" instead of {', '.join(pick.alternatives)}" if pick.alternatives else ""
             lines.append(f"Picked for {pick.name}{others}: {pick.reasons[item_id]}.")
     if unlocks:
-        lines.append("Unlocks: " + ", ".join(graph.nodes[u].name for u in unlocks[:12])
-                     + (f" and {len(unlocks) - 12} more" if len(unlocks) > 12 else ""))
+        lines.append(
+            "Unlocks: "
+            + ", ".join(graph.nodes[u].name for u in unlocks[:12])
+            + (f" and {len(unlocks) - 12} more" if len(unlocks) > 12 else "")
+        )
     resources = node.resources if node.kind in ("skill", "project") else ()
     if resources:
         lines.append("Resources:")
@@ -159,8 +178,9 @@ def render_ical(
 
     writer = EventWriter()
 
-    def timed_event(uid: str, session: Session, summary: str, description: str,
-                    item: str | None = None) -> NewEvent:
+    def timed_event(
+        uid: str, session: Session, summary: str, description: str, item: str | None = None
+    ) -> NewEvent:
         """A confirmed event for a study or review session, with the reminder."""
         begin, finish = times(session.start, session.end)
         shown = writer.text(clean_text(" ".join(summary.split())))
@@ -171,18 +191,25 @@ def render_ical(
             "DTEND": writer.moment("DTEND", finish),
             "SUMMARY": shown,
             "DESCRIPTION": writer.text(clean_text(description)),
-            "CATEGORIES": writer.value(
-                "CATEGORIES", (clean_text(graph.nodes[session.item].category),)),  # type: ignore[union-attr]
+            "CATEGORIES": writer.value("CATEGORIES", (clean_text(graph.nodes[session.item].category),)),  # type: ignore[union-attr]
             "STATUS": writer.value("STATUS", "CONFIRMED"),
             "TRANSP": writer.value("TRANSP", "OPAQUE"),
         }
         if item is not None:
             properties["X-PLANNER-ITEM"] = writer.text(item)
-        return NewEvent(uid, begin, finish, properties, alarm=None if reminder is None else {
-            "ACTION": writer.value("ACTION", "DISPLAY"),
-            "DESCRIPTION": shown,
-            "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-reminder)),
-        })
+        return NewEvent(
+            uid,
+            begin,
+            finish,
+            properties,
+            alarm=None
+            if reminder is None
+            else {
+                "ACTION": writer.value("ACTION", "DISPLAY"),
+                "DESCRIPTION": shown,
+                "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-reminder)),
+            },
+        )
 
     fresh: list[NewEvent] = []
     left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
@@ -201,33 +228,48 @@ def render_ical(
         summary = f"{verb}: {node.name}" + (f" ({number}/{count})" if count > 1 else "")
         if session.item not in about:
             about[session.item] = _about(graph, schedule, session.item, routes)
-        hours_left = (f"Hours left after this session: {left[session.item] / 60:g} of "
-                      f"{items[session.item].hours:g}")
-        fresh.append(timed_event(uid, session, summary, "\n".join([*about[session.item], hours_left]),
-                                 item=session.item))
+        hours_left = (
+            f"Hours left after this session: {left[session.item] / 60:g} of {items[session.item].hours:g}"
+        )
+        fresh.append(
+            timed_event(
+                uid, session, summary, "\n".join([*about[session.item], hours_left]), item=session.item
+            )
+        )
     for review in schedule.reviews:
         uid = event_uid(person, "review", review.item, review.index)
         if uid in kept:
-            uid = event_uid(person, "review", review.item, review.index, "replan",
-                            schedule.start.isoformat())
+            uid = event_uid(person, "review", review.item, review.index, "replan", schedule.start.isoformat())
         name = graph.nodes[review.item].name
-        fresh.append(timed_event(
-            uid, review, f"Review: {name} ({review.index}/{review.count})",
-            f"Go over {name} again: review {review.index} of {review.count}, due {review.due}."))
+        fresh.append(
+            timed_event(
+                uid,
+                review,
+                f"Review: {name} ({review.index}/{review.count})",
+                f"Go over {name} again: review {review.index} of {review.count}, due {review.due}.",
+            )
+        )
     for milestone in schedule.milestones:
         uid = event_uid(person, "milestone", milestone.stage)
         last = milestone.date + dt.timedelta(days=1)
-        fresh.append(NewEvent(uid, milestone.date, last, {
-            "UID": writer.text(uid),
-            "DTSTAMP": writer.value("DTSTAMP", stamp),
-            "DTSTART": writer.moment("DTSTART", milestone.date),
-            "DTEND": writer.moment("DTEND", last),
-            "SUMMARY": writer.text(clean_text(" ".join(f"Milestone: {milestone.name}".split()))),
-            "DESCRIPTION": writer.text(clean_text(milestone_description(milestone))),
-            "CATEGORIES": writer.value("CATEGORIES", ("milestone",)),
-            "STATUS": writer.value("STATUS", "CONFIRMED"),
-            "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
-        }))
+        fresh.append(
+            NewEvent(
+                uid,
+                milestone.date,
+                last,
+                {
+                    "UID": writer.text(uid),
+                    "DTSTAMP": writer.value("DTSTAMP", stamp),
+                    "DTSTART": writer.moment("DTSTART", milestone.date),
+                    "DTEND": writer.moment("DTEND", last),
+                    "SUMMARY": writer.text(clean_text(" ".join(f"Milestone: {milestone.name}".split()))),
+                    "DESCRIPTION": writer.text(clean_text(milestone_description(milestone))),
+                    "CATEGORIES": writer.value("CATEGORIES", ("milestone",)),
+                    "STATUS": writer.value("STATUS", "CONFIRMED"),
+                    "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
+                },
+            )
+        )
 
     new_uids = {ev.uid for ev in fresh}
     doomed = [uid for uid in set(previous) - new_uids if uid not in kept and not previous[uid].cancelled]
@@ -250,8 +292,9 @@ def render_ical(
         old = previous[uid]
         component = old.component if uid in kept or old.cancelled else _cancelled(old, stamp)
         start = component.get("DTSTART")
-        events.append((_sort_key(start.dt if start is not None else dt.date.min, uid),
-                       component_lines(component)))
+        events.append(
+            (_sort_key(start.dt if start is not None else dt.date.min, uid), component_lines(component))
+        )
         # Every TZID in the file gets a VTIMEZONE covering its events: the profile's
         # zone, and any other zone that events kept from an earlier export still carry.
         for key in ("DTSTART", "DTEND"):
@@ -277,8 +320,10 @@ def milestone_description(milestone: Milestone) -> str:
     """What a milestone event says: when the skills are ready, and the time in role."""
     text = f"You reach {milestone.name} ({milestone.stage}): every requirement of the stage is done."
     if milestone.waits_for_role:
-        text = (f"You reach {milestone.name} ({milestone.stage}) after {milestone.months} months as "
-                f"{milestone.previous_name}; its skills are ready on {milestone.skills_ready}.")
+        text = (
+            f"You reach {milestone.name} ({milestone.stage}) after {milestone.months} months as "
+            f"{milestone.previous_name}; its skills are ready on {milestone.skills_ready}."
+        )
     return text
 
 
@@ -288,8 +333,11 @@ def _day(value: dt.datetime | dt.date) -> dt.date:
 
 def _sort_key(start: dt.datetime | dt.date, uid: str) -> tuple[str, str]:
     if isinstance(start, dt.datetime):
-        key = start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S") if start.tzinfo else start.strftime(
-            "%Y%m%dT%H%M%S")
+        key = (
+            start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S")
+            if start.tzinfo
+            else start.strftime("%Y%m%dT%H%M%S")
+        )
     else:
         key = start.strftime("%Y%m%dT000000")
     return key, uid

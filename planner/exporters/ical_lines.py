@@ -104,27 +104,35 @@ class EventWriter:
             params, written = self._encode(name, value)
             self._zones[value.tzinfo] = params, "Z" if written.endswith("Z") else ""
         params, suffix = self._zones[value.tzinfo]
-        return params, (f"{value.year:04}{value.month:02}{value.day:02}T"
-                        f"{value.hour:02}{value.minute:02}{value.second:02}{suffix}")
+        return params, (
+            f"{value.year:04}{value.month:02}{value.day:02}T"
+            f"{value.hour:02}{value.minute:02}{value.second:02}{suffix}"
+        )
 
-    def component(self, name: str, props: Mapping[str, Prop], order: Sequence[str] | None,
-                  inner: Iterable[str] = ()) -> list[str]:
+    def component(
+        self, name: str, props: Mapping[str, Prop], order: Sequence[str] | None, inner: Iterable[str] = ()
+    ) -> list[str]:
         """The lines of a component: its properties in icalendar's order (``order``
         first, then by name), then ``inner``."""
         shape = (tuple(order or ()), tuple(props))
         if shape not in self._orders:
             rank = {key: i for i, key in enumerate(shape[0])}
             self._orders[shape] = sorted(
-                shape[1], key=lambda key: (0, rank[key], "") if key in rank else (1, 0, key))
-        return [f"BEGIN:{name}", *(self._line(key, props[key]) for key in self._orders[shape]),
-                *inner, f"END:{name}"]
+                shape[1], key=lambda key: (0, rank[key], "") if key in rank else (1, 0, key)
+            )
+        return [
+            f"BEGIN:{name}",
+            *(self._line(key, props[key]) for key in self._orders[shape]),
+            *inner,
+            f"END:{name}",
+        ]
 
     def event(self, event: NewEvent, sequence: int) -> list[str]:
         """The lines of a new event with its SEQUENCE."""
-        alarm = (self.component("VALARM", event.alarm, self._alarm_order)
-                 if event.alarm is not None else ())
-        return self.component("VEVENT", {**event.props, "SEQUENCE": ((), str(sequence))},
-                              self._event_order, alarm)
+        alarm = self.component("VALARM", event.alarm, self._alarm_order) if event.alarm is not None else ()
+        return self.component(
+            "VEVENT", {**event.props, "SEQUENCE": ((), str(sequence))}, self._event_order, alarm
+        )
 
     def _line(self, name: str, prop: Prop) -> str:
         params, value = prop

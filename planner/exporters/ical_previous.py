@@ -12,8 +12,18 @@ from zoneinfo import ZoneInfo
 from planner.errors import CalendarError
 from planner.limits import MAX_CALENDAR_DATE, MAX_SEQUENCE, MIN_DATE
 
-SIGNIFICANT: Final = ("DTSTART", "DTEND", "DURATION", "STATUS", "SUMMARY", "LOCATION",
-                      "DESCRIPTION", "RRULE", "RDATE", "EXDATE")
+SIGNIFICANT: Final = (
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "STATUS",
+    "SUMMARY",
+    "LOCATION",
+    "DESCRIPTION",
+    "RRULE",
+    "RDATE",
+    "EXDATE",
+)
 """The properties whose change raises an event's SEQUENCE."""
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -53,8 +63,9 @@ def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
         if uid is None:
             continue
         if isinstance(uid, list) or str(uid) in events:
-            raise CalendarError(f"{file}: event {number} repeats the UID {_first(uid)!s}; "
-                                "a calendar file holds each UID once")
+            raise CalendarError(
+                f"{file}: event {number} repeats the UID {_first(uid)!s}; a calendar file holds each UID once"
+            )
         events[str(uid)] = _previous_event(ev, str(uid), file)
     return events
 
@@ -81,26 +92,36 @@ def _previous_event(ev: Any, uid: str, file: str) -> PreviousEvent:
             raise CalendarError(f"{where}: {prop} must be a date or a date-time")
         day = values[prop].date() if isinstance(values[prop], dt.datetime) else values[prop]
         if not MIN_DATE <= day <= MAX_CALENDAR_DATE:
-            raise CalendarError(f"{where}: {prop} {day} is out of range; dates run from {MIN_DATE} "
-                                f"to {MAX_CALENDAR_DATE}")
+            raise CalendarError(
+                f"{where}: {prop} {day} is out of range; dates run from {MIN_DATE} to {MAX_CALENDAR_DATE}"
+            )
         tzid = ev.get(prop).params.get("TZID")
         if tzid:
             try:
                 ZoneInfo(str(tzid))
             except (ValueError, OSError, KeyError):
-                raise CalendarError(f"{where}: {prop} uses the time zone {str(tzid)[:60]!r}, "
-                                    "which is not an IANA zone") from None
+                raise CalendarError(
+                    f"{where}: {prop} uses the time zone {str(tzid)[:60]!r}, which is not an IANA zone"
+                ) from None
     try:
         sequence = int(ev.get("SEQUENCE", 0))
     except (TypeError, ValueError):
         raise CalendarError(f"{where} has a SEQUENCE that is not a whole number") from None
     if sequence >= MAX_SEQUENCE:
-        raise CalendarError(f"{where} has SEQUENCE {sequence}; an update raises it, and iCalendar "
-                            f"allows at most {MAX_SEQUENCE}: export afresh, without --previous")
+        raise CalendarError(
+            f"{where} has SEQUENCE {sequence}; an update raises it, and iCalendar "
+            f"allows at most {MAX_SEQUENCE}: export afresh, without --previous"
+        )
     status = str(ev.get("STATUS", "")).upper()
     item = ev.get("X-PLANNER-ITEM")
-    return PreviousEvent(uid, max(sequence, 0), values.get("DTEND"), status == "CANCELLED",
-                         str(item) if item is not None else None, ev)
+    return PreviousEvent(
+        uid,
+        max(sequence, 0),
+        values.get("DTEND"),
+        status == "CANCELLED",
+        str(item) if item is not None else None,
+        ev,
+    )
 
 
 def ended_before(event: PreviousEvent, moment: dt.datetime) -> bool:

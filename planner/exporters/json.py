@@ -11,17 +11,18 @@ from planner.views.schedule import rows
 
 
 def _session(session: Session, zone: tzinfo) -> dict[str, Any]:
-    data: dict[str, Any] = {"item": session.item, "kind": session.kind,
-                            "start": session.start.astimezone(zone).isoformat(),
-                            "end": session.end.astimezone(zone).isoformat()}
+    data: dict[str, Any] = {
+        "item": session.item,
+        "kind": session.kind,
+        "start": session.start.astimezone(zone).isoformat(),
+        "end": session.end.astimezone(zone).isoformat(),
+    }
     if isinstance(session, Review):
         data |= {"index": session.index, "count": session.count, "due": session.due.isoformat()}
     return data
 
 
-def roadmap_data(
-    schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()
-) -> dict[str, Any]:
+def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()) -> dict[str, Any]:
     """The roadmap as plain data: items in roadmap order, study and review sessions by
     start, milestones, choices and the deadline warnings."""
     local = schedule.local
@@ -54,9 +55,13 @@ def roadmap_data(
         ],
         "sessions": [_session(s, zone) for s in schedule.timeline],
         "milestones": [
-            {"stage": m.stage, "name": m.name, "date": m.date.isoformat(),
-             "skills_ready": m.skills_ready.isoformat(),
-             "time_in_role": {"months": m.months, "in": m.previous} if m.waits_for_role else None}
+            {
+                "stage": m.stage,
+                "name": m.name,
+                "date": m.date.isoformat(),
+                "skills_ready": m.skills_ready.isoformat(),
+                "time_in_role": {"months": m.months, "in": m.previous} if m.waits_for_role else None,
+            }
             for m in schedule.milestones
         ],
         "choices": [c.as_dict() for c in schedule.plan.choices],

@@ -106,8 +106,7 @@ def render_gantt(schedule: Schedule) -> str:
         if stage in milestones:
             number += 1
             out.append(
-                f"    Reached {task_name(names[stage])} :milestone, m{number}, "
-                f"{milestones[stage]}, 0d"
+                f"    Reached {task_name(names[stage])} :milestone, m{number}, {milestones[stage]}, 0d"
             )
     out.append("```")
     return "\n".join(out) + "\n"

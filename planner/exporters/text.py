@@ -44,14 +44,25 @@ def render_text(
     target = plan.target_name or plan.target
     who = f"{' '.join(name.split())} → " if name.strip() else ""
     lines = [*wrap(f"Roadmap: {who}{target}", width), ""]
-    lines += wrap_parts([f"Start {schedule.start}", f"{avail.hours_per_week:g} h/week", avail.timezone,
-                         count(len(plan.items), "item"), f"{hours(plan.minutes)} h",
-                         f"finish {schedule.finish_day or '-'}"], width)
+    lines += wrap_parts(
+        [
+            f"Start {schedule.start}",
+            f"{avail.hours_per_week:g} h/week",
+            avail.timezone,
+            count(len(plan.items), "item"),
+            f"{hours(plan.minutes)} h",
+            f"finish {schedule.finish_day or '-'}",
+        ],
+        width,
+    )
     if schedule.sessions:
         first = schedule.sessions[0]
         local = schedule.local
-        lines += wrap(f"Next: {time_span(local(first.start), local(first.end))}, "
-                      f"{label(plan.item(first.item).name, first.item)}", width)
+        lines += wrap(
+            f"Next: {time_span(local(first.start), local(first.end))}, "
+            f"{label(plan.item(first.item).name, first.item)}",
+            width,
+        )
     if schedule.milestones:
         milestone = schedule.milestones[0]
         lines += wrap(f"First milestone: {milestone.name}, {milestone_title(milestone)}", width)
@@ -63,13 +74,24 @@ def render_text(
     if not plan.items:
         lines += ["", "Nothing left to learn: every requirement of the target is known."]
     milestones = {m.stage: m for m in schedule.milestones}
-    columns = (Column("start"), Column("end", drop=1), Column("kind", drop=2),
-               Column("item", shrink=True, minimum=20), Column("hours", right=True))
+    columns = (
+        Column("start"),
+        Column("end", drop=1),
+        Column("kind", drop=2),
+        Column("item", shrink=True, minimum=20),
+        Column("hours", right=True),
+    )
     grouped = groups(schedule)
     table_rows: list[list[Cell]] = [
-        [row.start.isoformat(), row.end.isoformat(), row.item.kind, label(item_label(row.item), row.item.id),
-         hours(row.item.minutes)]
-        for _, rows in grouped for row in rows
+        [
+            row.start.isoformat(),
+            row.end.isoformat(),
+            row.item.kind,
+            label(item_label(row.item), row.item.id),
+            hours(row.item.minutes),
+        ]
+        for _, rows in grouped
+        for row in rows
     ]
     subtotals: list[list[Cell]] = [
         ["", "", "", f"subtotal: {count(len(rows), 'item')}", hours(sum(r.item.minutes for r in rows))]
@@ -94,8 +116,14 @@ def render_text(
             lines.append(table.row(next(cells)))
         lines.append(table.row(subtotal))
     if plan.items:
-        lines += ["", *wrap(f"Total: {count(len(plan.items), 'item')}, {hours(plan.minutes)} h in "
-                            f"{count(len(schedule.sessions), 'session')}", width)]
+        lines += [
+            "",
+            *wrap(
+                f"Total: {count(len(plan.items), 'item')}, {hours(plan.minutes)} h in "
+                f"{count(len(schedule.sessions), 'session')}",
+                width,
+            ),
+        ]
     if schedule.reviews:
         lines += wrap(review_summary(schedule), width)
     for warning in warnings:

@@ -126,10 +126,16 @@ def build_graph(
             if node.id in nodes:
                 first_file = files[node.id]
                 first = line_of(node.id, first_file, defined_at[node.id])
-                findings.append(Finding(
-                    "duplicate-id", name, node=node.id, ids=(node.id,),
-                    detail=first_file + (f" line {first}" if first else ""), occurrence=occurrence,
-                ))
+                findings.append(
+                    Finding(
+                        "duplicate-id",
+                        name,
+                        node=node.id,
+                        ids=(node.id,),
+                        detail=first_file + (f" line {first}" if first else ""),
+                        occurrence=occurrence,
+                    )
+                )
                 continue
             nodes[node.id] = Shape.of(node)
             records[node.id] = node
@@ -137,15 +143,19 @@ def build_graph(
             files[node.id] = name
             defined_at[node.id] = occurrence
     if len(nodes) > MAX_NODES:
-        findings.append(Finding("too-many-nodes", "graph",
-                                detail=f"{len(nodes)} nodes; at most {MAX_NODES} are supported"))
+        findings.append(
+            Finding(
+                "too-many-nodes", "graph", detail=f"{len(nodes)} nodes; at most {MAX_NODES} are supported"
+            )
+        )
         problems.extend(word(f, line_of) for f in findings)
         raise GraphError(problems)
 
     pred = prerequisites({node_id: node.requires for node_id, node in nodes.items()})
     succ = unlocks(pred)
-    findings.extend(find_structure_problems(nodes, files, invalid, pred, succ,
-                                            declares_stages=declares_stages))
+    findings.extend(
+        find_structure_problems(nodes, files, invalid, pred, succ, declares_stages=declares_stages)
+    )
     problems.extend(word(f, line_of) for f in findings)
     if problems:
         raise GraphError(problems)

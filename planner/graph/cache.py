@@ -113,9 +113,13 @@ def load_graph_cached(folder: Path, cache_dir: Path | None) -> LoadedGraph:
         return LoadedGraph(load_graph(folder))
     problem = _folder_problem(cache_dir)
     if problem is not None:
-        return LoadedGraph(load_graph(folder), warnings=(
-            f"not using the cache folder {cache_dir}: {problem} (use a folder of your own, "
-            "or --no-cache)",))
+        return LoadedGraph(
+            load_graph(folder),
+            warnings=(
+                f"not using the cache folder {cache_dir}: {problem} (use a folder of your own, "
+                "or --no-cache)",
+            ),
+        )
     try:
         key = graph_key(folder)
     except OSError:
@@ -170,8 +174,9 @@ def restored(data: dict[str, Any]) -> CareerGraph:
         files={node_id: file for file, ids in data["files"].items() for node_id in ids.split()},
         pred=IdLists(data["pred"]),
         succ=IdLists(data["succ"]),
-        stage_rank={node_id: (depth, level, node_id)
-                    for node_id, (depth, level, _) in data["stage_rank"].items()},
+        stage_rank={
+            node_id: (depth, level, node_id) for node_id, (depth, level, _) in data["stage_rank"].items()
+        },
     )
 
 

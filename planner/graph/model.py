@@ -67,9 +67,7 @@ class CareerGraph:
         import networkx as nx
 
         graph = nx.DiGraph()
-        graph.add_nodes_from(
-            (node_id, node_attributes(node)) for node_id, node in sorted(self.nodes.items())
-        )
+        graph.add_nodes_from((node_id, node_attributes(node)) for node_id, node in sorted(self.nodes.items()))
         graph.add_edges_from((p, node) for node in sorted(self.pred) for p in self.pred[node])
         return graph
 
@@ -161,14 +159,14 @@ class CareerGraph:
             matches = self._names.get(" ".join(text.split()).casefold(), [])
             fitting = [n for n in matches if wanted(n)] or matches
             if len(fitting) > 1:
-                raise UnknownIdError(text, (), what=what, option=option,
-                                     ambiguous=tuple(fitting))
+                raise UnknownIdError(text, (), what=what, option=option, ambiguous=tuple(fitting))
             node_id = fitting[0] if fitting else None
         if node_id is None:
             raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid())
         if not wanted(node_id):
-            raise UnknownIdError(node_id, candidates(), what=what, option=option, valid=valid(),
-                                 kind=self.kind(node_id))
+            raise UnknownIdError(
+                node_id, candidates(), what=what, option=option, valid=valid(), kind=self.kind(node_id)
+            )
         return node_id
 
     @cached_property
@@ -217,8 +215,7 @@ class CareerGraph:
     def stage_rank(self) -> dict[str, tuple[int, int, str]]:
         """Sort key of each stage: stages below it, then its ``level``, then its id."""
         depth = self.stage_depth
-        return {n: (depth[n], self.attr(n, "level") or 0, n)
-                for n in self.nodes if self.kind(n) == "stage"}
+        return {n: (depth[n], self.attr(n, "level") or 0, n) for n in self.nodes if self.kind(n) == "stage"}
 
     def rank_stages(self, stage_ids: Iterable[str]) -> list[str]:
         """Sort ``stage_ids`` lowest rung first, by the same key as :attr:`stage_rank`.
@@ -232,9 +229,7 @@ class CareerGraph:
             return sorted(ids, key=self.stage_rank.__getitem__)
         depth: dict[str, int] = {}
         for node in self.topological_order(self.closure(ids)):
-            depth[node] = max(
-                (depth[p] + (self.kind(p) == "stage") for p in self.pred[node]), default=0
-            )
+            depth[node] = max((depth[p] + (self.kind(p) == "stage") for p in self.pred[node]), default=0)
         return sorted(ids, key=lambda s: (depth[s], self.nodes[s].level or 0, s))  # type: ignore[union-attr]
 
     def ancestors(self, node_id: str) -> set[str]:
@@ -333,8 +328,7 @@ class Routes:
         if found is not None:
             return found
         distance = self._distance
-        return min((distance[s] + 1 for s in self._succ.get(source, ()) if s in distance),
-                   default=None)
+        return min((distance[s] + 1 for s in self._succ.get(source, ()) if s in distance), default=None)
 
     def path(self, source: str, *, limit: int | None = None) -> list[str]:
         """The chain from ``source`` to the target ([] if none), or its first ``limit``

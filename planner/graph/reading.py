@@ -52,14 +52,24 @@ def graph_files(folder: Path) -> list[Path]:
         raise GraphError([Problem(str(folder), 0, f"graph folder holds no *.toml files{where}")])
     if len(files) > MAX_GRAPH_FILES:
         raise GraphError(
-            [Problem(str(folder), 0, f"graph folder holds {len(files)} TOML files; "
-                     f"at most {MAX_GRAPH_FILES} are supported")]
+            [
+                Problem(
+                    str(folder),
+                    0,
+                    f"graph folder holds {len(files)} TOML files; at most {MAX_GRAPH_FILES} are supported",
+                )
+            ]
         )
     total = sum(p.stat().st_size for p in files)
     if total > MAX_GRAPH_BYTES:
         raise GraphError(
-            [Problem(str(folder), 0, f"graph files hold {total} bytes; at most "
-                     f"{MAX_GRAPH_BYTES} (64 MiB) are supported")]
+            [
+                Problem(
+                    str(folder),
+                    0,
+                    f"graph files hold {total} bytes; at most {MAX_GRAPH_BYTES} (64 MiB) are supported",
+                )
+            ]
         )
     return files
 
@@ -68,7 +78,8 @@ def nested_graph_files(folder: Path) -> list[Path]:
     """The TOML files in the subfolders of ``folder`` (hidden ones aside): they are not
     part of its graph, which only the folder's own files make."""
     return sorted(
-        p for p in folder.glob("*/**/*.toml")
+        p
+        for p in folder.glob("*/**/*.toml")
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
 
@@ -81,8 +92,7 @@ class LineIndex(Mapping[str, list[int]]):
     by table name (in the order the names first appear), then by line.
     """
 
-    _ID = re.compile(r"""^[ \t]*(?:\[\[?[ \t]*([\w-]+)|id[ \t]*=[ \t]*["']([^"'\n]*)["'])""",
-                     re.MULTILINE)
+    _ID = re.compile(r"""^[ \t]*(?:\[\[?[ \t]*([\w-]+)|id[ \t]*=[ \t]*["']([^"'\n]*)["'])""", re.MULTILINE)
 
     def __init__(self, source: str | Path) -> None:
         self._source = source
@@ -183,8 +193,12 @@ def read_graph_files(paths: list[Path]) -> Generator[tuple[dict[str, Any], list[
 
         workers = min(cores, 4, len(paths))
         before = set(multiprocessing.active_children())
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=signal.signal,
+            initargs=(signal.SIGINT, signal.SIG_IGN),
+        )
         try:
             chunk = max(1, len(paths) // (workers * 4))
             # The workers start here: hold Ctrl-C back until they ignore it.

@@ -60,8 +60,10 @@ def _number(rule: NumberRule) -> Check:
     def check(value: Any) -> Any:
         if type(value) not in types or (type(value) is float and not math.isfinite(value)):
             return _NO
-        if (gt is not None and not value > gt) or (ge is not None and not value >= ge) or (
-            le is not None and not value <= le
+        if (
+            (gt is not None and not value > gt)
+            or (ge is not None and not value >= ge)
+            or (le is not None and not value <= le)
         ):
             return _NO
         return rule.type(value)
@@ -95,8 +97,11 @@ def _literal(*allowed: str) -> Check:
 def _record(record: type[Any], fields: dict[str, Check]) -> Callable[[Any], Any]:
     """A check of a table for ``record``: its keys, each value by ``fields``, and the
     required keys present; it gives the record."""
-    required = frozenset(f.name for f in dataclasses.fields(record)
-                         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+    required = frozenset(
+        f.name
+        for f in dataclasses.fields(record)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
 
     def build(table: Any) -> Any:
         if type(table) is not dict or not required <= table.keys():
@@ -116,36 +121,72 @@ def _record(record: type[Any], fields: dict[str, Check]) -> Callable[[Any], Any]
 
 
 _C = _CHECKS
-_RESOURCE: Final = _record(Resource, {
-    "title": _C["Title"], "url": _C["Url"],
-    "kind": _literal("course", "book", "docs", "tutorial", "video", "article", "practice",
-                     "community", "certification"),
-})
-_SALARY: Final = _record(Salary, {
-    "low": _C["Amount"], "high": _optional(_C["Amount"]), "currency": _C["Currency"],
-    "note": _C["Text"], "source": _C["Text"],
-})
+_RESOURCE: Final = _record(
+    Resource,
+    {
+        "title": _C["Title"],
+        "url": _C["Url"],
+        "kind": _literal(
+            "course", "book", "docs", "tutorial", "video", "article", "practice", "community", "certification"
+        ),
+    },
+)
+_SALARY: Final = _record(
+    Salary,
+    {
+        "low": _C["Amount"],
+        "high": _optional(_C["Amount"]),
+        "currency": _C["Currency"],
+        "note": _C["Text"],
+        "source": _C["Text"],
+    },
+)
 _WORK: Final = {
-    "id": _C["NodeId"], "name": _C["Name"], "hours": _C["Hours"], "requires": _many(_C["NodeId"]),
-    "recommends": _many(_C["NodeId"]), "aliases": _many(_C["Alias"]), "category": _C["Category"],
-    "description": _C["Text"], "resources": _many(_RESOURCE),
+    "id": _C["NodeId"],
+    "name": _C["Name"],
+    "hours": _C["Hours"],
+    "requires": _many(_C["NodeId"]),
+    "recommends": _many(_C["NodeId"]),
+    "aliases": _many(_C["Alias"]),
+    "category": _C["Category"],
+    "description": _C["Text"],
+    "resources": _many(_RESOURCE),
 }
 _NODES: Final[dict[str, Callable[[Any], Any]]] = {
     "skill": _record(Skill, {**_WORK, "kind": _literal("skill")}),
     "project": _record(Project, {**_WORK, "kind": _literal("project")}),
-    "stage": _record(Stage, {
-        "kind": _literal("stage"), "id": _C["NodeId"], "name": _C["Name"],
-        "requires": _many(_C["NodeId"]), "recommends": _many(_C["NodeId"]),
-        "aliases": _many(_C["Alias"]), "level": _optional(_C["Level"]), "description": _C["Text"],
-        "experience_years": _optional(_C["Years"]), "salary": _optional(_SALARY),
-        "salaries": _many(_SALARY), "source": _optional(_C["Text"]),
-        "min_months_in_previous_role": _C["Months"],
-    }),
-    "choice": _record(Choice, {
-        "kind": _literal("choice"), "id": _C["NodeId"], "name": _C["Name"],
-        "one_of": _many(_C["NodeId"]), "pick": _C["Pick"], "aliases": _many(_C["Alias"]),
-        "recommends": _many(_C["NodeId"]), "category": _C["Category"], "description": _C["Text"],
-    }),
+    "stage": _record(
+        Stage,
+        {
+            "kind": _literal("stage"),
+            "id": _C["NodeId"],
+            "name": _C["Name"],
+            "requires": _many(_C["NodeId"]),
+            "recommends": _many(_C["NodeId"]),
+            "aliases": _many(_C["Alias"]),
+            "level": _optional(_C["Level"]),
+            "description": _C["Text"],
+            "experience_years": _optional(_C["Years"]),
+            "salary": _optional(_SALARY),
+            "salaries": _many(_SALARY),
+            "source": _optional(_C["Text"]),
+            "min_months_in_previous_role": _C["Months"],
+        },
+    ),
+    "choice": _record(
+        Choice,
+        {
+            "kind": _literal("choice"),
+            "id": _C["NodeId"],
+            "name": _C["Name"],
+            "one_of": _many(_C["NodeId"]),
+            "pick": _C["Pick"],
+            "aliases": _many(_C["Alias"]),
+            "recommends": _many(_C["NodeId"]),
+            "category": _C["Category"],
+            "description": _C["Text"],
+        },
+    ),
 }
 assert _NODES.keys() == NODE_TYPES.keys()
 

@@ -21,8 +21,9 @@ class NodeTables(Mapping[str, "Node"]):
     pays only for the nodes it reads; ``built`` holds records already built.
     """
 
-    def __init__(self, kinds: dict[str, str], tables: dict[str, Any],
-                 built: dict[str, Node] | None = None) -> None:
+    def __init__(
+        self, kinds: dict[str, str], tables: dict[str, Any], built: dict[str, Node] | None = None
+    ) -> None:
         self._kinds = kinds
         self._tables: dict[str, dict[str, Any] | str] = tables
         self._built: dict[str, Node] = built if built is not None else {}
@@ -104,8 +105,7 @@ def unlocks(pred: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
     return succ
 
 
-def prerequisites_first(pred: Mapping[str, Collection[str]],
-                        succ: Mapping[str, Iterable[str]]) -> list[str]:
+def prerequisites_first(pred: Mapping[str, Collection[str]], succ: Mapping[str, Iterable[str]]) -> list[str]:
     """The nodes, each after all its prerequisites, in no particular order: the
     cheapest topological order. Nodes on a cycle, or after one, are left out."""
     waiting = {node: len(reqs) for node, reqs in pred.items()}

@@ -75,8 +75,7 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
     "schema": lambda f: f.detail,
     "duplicate-id": lambda f: f"duplicate id '{f.ids[0]}': also defined in {f.detail}",
     "stage-requires-nothing": lambda f: (
-        f"stage '{f.ids[0]}' requires nothing; a stage must require at least one skill, "
-        "project or stage"
+        f"stage '{f.ids[0]}' requires nothing; a stage must require at least one skill, project or stage"
     ),
     "requires-itself": lambda f: f"{f.detail} '{f.ids[0]}' requires itself",
     "dangling": lambda f: (
@@ -104,8 +103,7 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
         "projects can be recommended"
     ),
     "recommend-required": lambda f: (
-        f"{f.detail} '{f.ids[0]}' both requires and recommends '{f.ids[1]}'; keep it in one "
-        "of the two lists"
+        f"{f.detail} '{f.ids[0]}' both requires and recommends '{f.ids[1]}'; keep it in one of the two lists"
     ),
     "alias-clash": lambda f: f"alias '{f.ids[1]}' of '{f.ids[0]}' {f.detail}",
     "cycle": lambda f: f"prerequisite cycle: {f.detail}",
@@ -195,9 +193,7 @@ def find_schema_problems(
             if isinstance(raw_id, str):
                 occurrence = seen.get(raw_id, 0)
                 seen[raw_id] = occurrence + 1
-            label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (
-                f"{section}[{index}]"
-            )
+            label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (f"{section}[{index}]")
             node = quick_node(kind, entry)
             if node is not None:
                 nodes.append((node, occurrence, entry))
@@ -216,10 +212,15 @@ def find_schema_problems(
                         keys = allowed_keys(kind)
                         message += did_you_mean(key, keys) or f" (valid keys: {', '.join(keys)})"
                     findings.append(
-                        Finding("schema", name, node=raw_id if isinstance(raw_id, str) else None,
-                                ids=(raw_id,) if isinstance(raw_id, str) else (),
-                                detail=f"{label}: {message}", occurrence=occurrence,
-                                path=tuple(err["loc"]))
+                        Finding(
+                            "schema",
+                            name,
+                            node=raw_id if isinstance(raw_id, str) else None,
+                            ids=(raw_id,) if isinstance(raw_id, str) else (),
+                            detail=f"{label}: {message}",
+                            occurrence=occurrence,
+                            path=tuple(err["loc"]),
+                        )
                     )
     return nodes, findings
 
@@ -257,8 +258,9 @@ def find_structure_problems(
             if req == node_id:
                 why[node_id] = "requires itself"
                 if not worded_elsewhere:
-                    findings.append(Finding("requires-itself", file, node=node_id, ids=(node_id,),
-                                            detail=node.kind))
+                    findings.append(
+                        Finding("requires-itself", file, node=node_id, ids=(node_id,), detail=node.kind)
+                    )
             elif req in nodes:
                 continue
             elif req in invalid:
@@ -266,9 +268,15 @@ def find_structure_problems(
             else:
                 why.setdefault(node_id, f"requires '{req}', which no file defines")
                 if not worded_elsewhere:
-                    findings.append(Finding("dangling", file, node=node_id,
-                                            ids=(node_id, req, did_you_mean(req, nodes)),
-                                            detail=node.kind))
+                    findings.append(
+                        Finding(
+                            "dangling",
+                            file,
+                            node=node_id,
+                            ids=(node_id, req, did_you_mean(req, nodes)),
+                            detail=node.kind,
+                        )
+                    )
     if why or len(prerequisites_first(pred, succ)) < len(pred):
         findings.extend(_broken_structure(nodes, files, why))
     findings.extend(find_choice_problems(nodes, files))
@@ -279,15 +287,18 @@ def find_structure_problems(
     return findings
 
 
-def _broken_structure(nodes: Mapping[str, Shape], files: Mapping[str, str],
-                      why: dict[str, str]) -> list[Finding]:
+def _broken_structure(
+    nodes: Mapping[str, Shape], files: Mapping[str, str], why: dict[str, str]
+) -> list[Finding]:
     """Cycles, and the stages that broken nodes (``why``) make unreachable."""
     import networkx as nx
 
     digraph = nx.DiGraph()
     digraph.add_nodes_from(sorted(nodes))
     digraph.add_edges_from(
-        (req, node_id) for node_id in sorted(nodes) for req in nodes[node_id].requires
+        (req, node_id)
+        for node_id in sorted(nodes)
+        for req in nodes[node_id].requires
         if req in nodes and req != node_id
     )
     findings: list[Finding] = []
@@ -301,8 +312,9 @@ def _broken_structure(nodes: Mapping[str, Shape], files: Mapping[str, str],
         cycle = [*path, start]
         shown = " → ".join(cycle)
         where = ", ".join(f"{n} in {files[n]}" for n in sorted(set(cycle)))
-        findings.append(Finding("cycle", files[start], node=start, ids=tuple(cycle),
-                                detail=f"{shown} ({where})"))
+        findings.append(
+            Finding("cycle", files[start], node=start, ids=tuple(cycle), detail=f"{shown} ({where})")
+        )
         for member in component:
             why.setdefault(member, f"is in the cycle {shown}")
     if why:
@@ -319,8 +331,15 @@ def _broken_structure(nodes: Mapping[str, Shape], files: Mapping[str, str],
             detail = "; ".join(f"'{c}' {reason}" for reason, c in reasons[:3])
             if len(reasons) > 3:
                 detail += f"; and {len(reasons) - 3} more are broken"
-            findings.append(Finding("unreachable-stage", files[node_id], node=node_id,
-                                    ids=(node_id, *(c for _, c in reasons)), detail=detail))
+            findings.append(
+                Finding(
+                    "unreachable-stage",
+                    files[node_id],
+                    node=node_id,
+                    ids=(node_id, *(c for _, c in reasons)),
+                    detail=detail,
+                )
+            )
     return findings
 
 
@@ -340,14 +359,35 @@ def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -
                 continue
             seen.add(member)
             if member not in nodes:
-                findings.append(Finding("unknown-member", file, node=node_id, ids=(node_id, member),
-                                        detail=did_you_mean(member, nodes)))
+                findings.append(
+                    Finding(
+                        "unknown-member",
+                        file,
+                        node=node_id,
+                        ids=(node_id, member),
+                        detail=did_you_mean(member, nodes),
+                    )
+                )
             elif nodes[member].kind not in ("skill", "project"):
-                findings.append(Finding("member-not-work", file, node=node_id, ids=(node_id, member),
-                                        detail=nodes[member].kind))
+                findings.append(
+                    Finding(
+                        "member-not-work",
+                        file,
+                        node=node_id,
+                        ids=(node_id, member),
+                        detail=nodes[member].kind,
+                    )
+                )
         if not 1 <= node.pick <= len(seen):
-            findings.append(Finding("pick-out-of-range", file, node=node_id,
-                                    ids=(node_id, *sorted(seen)), detail=str(node.pick)))
+            findings.append(
+                Finding(
+                    "pick-out-of-range",
+                    file,
+                    node=node_id,
+                    ids=(node_id, *sorted(seen)),
+                    detail=str(node.pick),
+                )
+            )
     return findings
 
 
@@ -359,14 +399,29 @@ def find_recommend_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]
         file = files[node_id]
         for rec in sorted(set(node.recommends)):
             if rec not in nodes:
-                findings.append(Finding("unknown-recommend", file, node=node_id,
-                                        ids=(node_id, rec, did_you_mean(rec, nodes)), detail=node.kind))
+                findings.append(
+                    Finding(
+                        "unknown-recommend",
+                        file,
+                        node=node_id,
+                        ids=(node_id, rec, did_you_mean(rec, nodes)),
+                        detail=node.kind,
+                    )
+                )
             elif nodes[rec].kind not in ("skill", "project"):
-                findings.append(Finding("recommend-not-work", file, node=node_id,
-                                        ids=(node_id, rec, nodes[rec].kind), detail=node.kind))
+                findings.append(
+                    Finding(
+                        "recommend-not-work",
+                        file,
+                        node=node_id,
+                        ids=(node_id, rec, nodes[rec].kind),
+                        detail=node.kind,
+                    )
+                )
             elif rec in node.requires:
-                findings.append(Finding("recommend-required", file, node=node_id, ids=(node_id, rec),
-                                        detail=node.kind))
+                findings.append(
+                    Finding("recommend-required", file, node=node_id, ids=(node_id, rec), detail=node.kind)
+                )
     return findings
 
 
@@ -383,12 +438,21 @@ def find_alias_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) ->
                 detail = "is its own id" if other == node_id else f"clashes with the id '{other}'"
             elif folded in owners:
                 first, written = owners[folded]
-                detail = ("is listed twice" if first == node_id
-                          else f"clashes with the alias '{written}' of '{first}'")
+                detail = (
+                    "is listed twice"
+                    if first == node_id
+                    else f"clashes with the alias '{written}' of '{first}'"
+                )
             else:
                 owners[folded] = (node_id, alias)
                 continue
-            findings.append(Finding("alias-clash", files[node_id], node=node_id, ids=(node_id, alias),
-                                    detail=detail + " (ids and aliases share one namespace, "
-                                    "case-insensitively)"))
+            findings.append(
+                Finding(
+                    "alias-clash",
+                    files[node_id],
+                    node=node_id,
+                    ids=(node_id, alias),
+                    detail=detail + " (ids and aliases share one namespace, case-insensitively)",
+                )
+            )
     return findings

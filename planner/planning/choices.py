@@ -61,7 +61,7 @@ class ChoicePick:
         return not self.picked
 
     def summary(self, instead: str = "instead of") -> str:
-        """"pytorch (least work); instead of tensorflow", or "satisfied by what you know"."""
+        """ "pytorch (least work); instead of tensorflow", or "satisfied by what you know"."""
         if self.by_knowledge:
             return "satisfied by what you know"
         shown = ", ".join(f"{m} ({self.reasons[m]})" for m in self.picked)
@@ -69,8 +69,14 @@ class ChoicePick:
 
     def as_dict(self) -> dict[str, Any]:
         """The shape of the roadmap JSON's ``choices`` entries."""
-        return {"id": self.id, "name": self.name, "pick": self.pick, "picked": list(self.picked),
-                "reason": self.reason, "reasons": {m: self.reasons[m] for m in self.picked}}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "pick": self.pick,
+            "picked": list(self.picked),
+            "reason": self.reason,
+            "reasons": {m: self.reasons[m] for m in self.picked},
+        }
 
 
 def known_closure(graph: CareerGraph, profile: Profile) -> frozenset[str]:
@@ -131,8 +137,13 @@ class ChoiceResolver:
     @classmethod
     def for_profile(cls, graph: CareerGraph, profile: Profile) -> ChoiceResolver:
         """The resolver of ``profile``'s knowledge, progress, choices and focus."""
-        return cls(graph, known=known_closure(graph, profile), progress=profile.progress,
-                   preferences=profile.choices, focus=profile.focus)
+        return cls(
+            graph,
+            known=known_closure(graph, profile),
+            progress=profile.progress,
+            preferences=profile.choices,
+            focus=profile.focus,
+        )
 
     def picks(self, choice_id: str) -> ChoicePick:
         """How ``choice_id`` is satisfied (memoised: one answer per choice)."""
@@ -156,8 +167,9 @@ class ChoiceResolver:
             take(self.preferences.get(choice_id, ()), "profile")
             take((m for m in members if m in self.focus), "focus")
             take(sorted(members, key=lambda m: (self.work(m), m)), "least work")
-        found = ChoicePick(choice_id, str(graph.attr(choice_id, "name", choice_id)), members, pick,
-                           tuple(reasons), reasons)
+        found = ChoicePick(
+            choice_id, str(graph.attr(choice_id, "name", choice_id)), members, pick, tuple(reasons), reasons
+        )
         self._picks[choice_id] = found
         return found
 

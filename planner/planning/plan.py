@@ -144,9 +144,17 @@ def make_plan(graph: CareerGraph, profile: Profile, *, target: str | None = None
         while fresh:
             needed |= resolver.closure(fresh)
             fresh = {r for n in needed for r in graph.recommends(n)} - needed
-    plan = order_plan(graph, target, needed - known, known, resolver=resolver, focus=set(focus),
-                      progress=profile.progress, needed=frozenset(needed),
-                      recommended=frozenset(needed - required))
+    plan = order_plan(
+        graph,
+        target,
+        needed - known,
+        known,
+        resolver=resolver,
+        focus=set(focus),
+        progress=profile.progress,
+        needed=frozenset(needed),
+        recommended=frozenset(needed - required),
+    )
     if profile.current_stage and profile.current_stage_since:
         plan = replace(plan, role_since={profile.current_stage: profile.current_stage_since})
     return plan
@@ -264,6 +272,13 @@ def order_plan(
         for s in stage_ids
     )
     below = {p for s in stages for p in s.previous}
-    return Plan(target=target, items=tuple(items), stages=stages, known=known, needed=needed,
-                target_name=graph.nodes[target].name if target in graph.nodes else target,
-                choices=choices, stage_names={s: graph.nodes[s].name for s in sorted(below)})
+    return Plan(
+        target=target,
+        items=tuple(items),
+        stages=stages,
+        known=known,
+        needed=needed,
+        target_name=graph.nodes[target].name if target in graph.nodes else target,
+        choices=choices,
+        stage_names={s: graph.nodes[s].name for s in sorted(below)},
+    )

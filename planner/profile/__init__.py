@@ -49,8 +49,9 @@ def check_profile(
     check = ProfileChecker(file, text, is_json, graph)
     for key in data:
         if key not in KEYS:
-            raise check.fail(str(key), f"unknown key '{key}'{did_you_mean(str(key), KEYS)}; "
-                             f"valid keys: {', '.join(KEYS)}")
+            raise check.fail(
+                str(key), f"unknown key '{key}'{did_you_mean(str(key), KEYS)}; valid keys: {', '.join(KEYS)}"
+            )
     for key in REQUIRED:
         if key not in data:
             raise ProfileError(file, f"missing required key '{key}'", key=key)
@@ -64,12 +65,18 @@ def check_profile(
         if key in data:
             values[key] = check.date(data[key], key)
     if "current_stage_since" in values and "current_stage" not in values:
-        raise check.fail("current_stage_since", "is given without current_stage; say which stage "
-                         "you hold since then, e.g. current_stage = \"junior-ml-engineer\"")
+        raise check.fail(
+            "current_stage_since",
+            "is given without current_stage; say which stage "
+            'you hold since then, e.g. current_stage = "junior-ml-engineer"',
+        )
     since, first = values.get("current_stage_since"), values.get("start")
     if since is not None and first is not None and since > first:
-        raise check.fail("current_stage_since", f"{since} is after start = {first}; the time in "
-                         "your current stage must begin before the plan does")
+        raise check.fail(
+            "current_stage_since",
+            f"{since} is after start = {first}; the time in "
+            "your current stage must begin before the plan does",
+        )
     if "timezone" in data:
         values["timezone"] = check.timezone(data)
     values["hours_per_week"] = check.hours(data)

@@ -30,9 +30,23 @@ from planner.models import WEEKDAYS, Blackout, Window, control_problem
 from planner.sources import continued_lines
 
 KEYS: Final = (
-    "name", "target", "current_stage", "current_stage_since", "start", "timezone",
-    "hours_per_week", "known", "progress", "availability", "blackouts", "deadline", "focus",
-    "recommended", "choices", "review_days", "completed",
+    "name",
+    "target",
+    "current_stage",
+    "current_stage_since",
+    "start",
+    "timezone",
+    "hours_per_week",
+    "known",
+    "progress",
+    "availability",
+    "blackouts",
+    "deadline",
+    "focus",
+    "recommended",
+    "choices",
+    "review_days",
+    "completed",
 )
 REQUIRED: Final = ("target", "hours_per_week", "availability")
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
@@ -102,16 +116,21 @@ class ProfileChecker:
         if not isinstance(value, str):
             raise self.fail(key, f"{_show(value)} is not a string", table, index)
         if len(value) > MAX_TEXT_CHARS:
-            raise self.fail(key, f"is {len(value):,} characters long; a text may have at most "
-                            f"{MAX_TEXT_CHARS:,}", table, index)
+            raise self.fail(
+                key,
+                f"is {len(value):,} characters long; a text may have at most {MAX_TEXT_CHARS:,}",
+                table,
+                index,
+            )
         control = control_problem(value)
         if control:
             raise self.fail(key, control, table, index)
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise self.fail(key, "holds a broken character (an unpaired UTF-16 surrogate)",
-                            table, index) from None
+            raise self.fail(
+                key, "holds a broken character (an unpaired UTF-16 surrogate)", table, index
+            ) from None
         return value
 
     def node_id(self, value: Any, key: str, kinds: tuple[str, ...], table: str | None = None) -> str:
@@ -130,7 +149,7 @@ class ProfileChecker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise self.fail(key, f"{_show(value)} is not a list of ids, e.g. [\"python\", \"git\"]")
+            raise self.fail(key, f'{_show(value)} is not a list of ids, e.g. ["python", "git"]')
         ids = [self.node_id(v, key, ("skill", "project", "stage")) for v in value]
         return tuple(sorted(set(ids)))
 
@@ -145,21 +164,28 @@ class ProfileChecker:
                 day = dt.date.fromisoformat(value.strip())
         if day is not None:
             if not MIN_DATE <= day <= MAX_DATE:
-                raise self.fail(key, f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}",
-                                table, index)
+                raise self.fail(
+                    key, f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}", table, index
+                )
             return day
-        raise self.fail(key, f"{_show(value)} is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04",
-                        table, index)
+        raise self.fail(
+            key, f"{_show(value)} is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04", table, index
+        )
 
     def hours(self, data: Mapping[str, Any]) -> float:
         value = data["hours_per_week"]
-        if isinstance(value, bool) or not isinstance(value, int | float) or (
-            isinstance(value, float) and math.isnan(value)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (isinstance(value, float) and math.isnan(value))
         ):
             raise self.fail("hours_per_week", f"{_show(value)} is not a number of hours (e.g. 8)")
         if not 0 < value <= MAX_HOURS_PER_WEEK:
-            raise self.fail("hours_per_week", f"{_show(value)} is out of range: it must be more "
-                            f"than 0 and at most {MAX_HOURS_PER_WEEK:g} (the hours in a week)")
+            raise self.fail(
+                "hours_per_week",
+                f"{_show(value)} is out of range: it must be more "
+                f"than 0 and at most {MAX_HOURS_PER_WEEK:g} (the hours in a week)",
+            )
         return float(value)
 
     def timezone(self, data: Mapping[str, Any]) -> str:
@@ -169,8 +195,11 @@ class ProfileChecker:
         try:
             ZoneInfo(value)
         except (ValueError, OSError, KeyError):
-            raise self.fail("timezone", f"'{value}' is not an IANA time zone, e.g. "
-                            f"'Europe/Berlin' or 'UTC'{did_you_mean(value, available_timezones())}") from None
+            raise self.fail(
+                "timezone",
+                f"'{value}' is not an IANA time zone, e.g. "
+                f"'Europe/Berlin' or 'UTC'{did_you_mean(value, available_timezones())}",
+            ) from None
         return value
 
     def progress(self, data: Mapping[str, Any]) -> dict[str, float]:
@@ -181,11 +210,16 @@ class ProfileChecker:
         for node_id, fraction in sorted(value.items()):
             key = f"progress.{node_id}"
             canonical = self.node_id(node_id, key, ("skill", "project"), "progress")
-            if isinstance(fraction, bool) or not isinstance(fraction, int | float) or not (
-                0 <= fraction <= 1
+            if (
+                isinstance(fraction, bool)
+                or not isinstance(fraction, int | float)
+                or not (0 <= fraction <= 1)
             ):
-                raise self.fail(key, f"{_show(fraction)} is not a fraction between 0 and 1 "
-                                "(e.g. 0.5 for half done)", "progress")
+                raise self.fail(
+                    key,
+                    f"{_show(fraction)} is not a fraction between 0 and 1 (e.g. 0.5 for half done)",
+                    "progress",
+                )
             result[canonical] = float(fraction)
         return result
 
@@ -199,8 +233,10 @@ class ProfileChecker:
         """``[choices]``: choice id = member id, or a list of ``pick`` member ids."""
         value = data["choices"]
         if not isinstance(value, dict):
-            raise self.fail("choices", f"{_show(value)} is not a table of choice id = member id, "
-                            'e.g. dl-framework = "pytorch"')
+            raise self.fail(
+                "choices",
+                f'{_show(value)} is not a table of choice id = member id, e.g. dl-framework = "pytorch"',
+            )
         result: dict[str, tuple[str, ...]] = {}
         for choice_text, picked in sorted(value.items()):
             key = f"choices.{choice_text}"
@@ -209,39 +245,58 @@ class ProfileChecker:
             pick = self.graph.pick(choice)
             listed = [picked] if isinstance(picked, str) else picked
             if not isinstance(listed, list) or not all(isinstance(m, str) for m in listed):
-                raise self.fail(key, f"{_show(picked)} is not a member id or a list of member ids "
-                                f"(members: {', '.join(members)})", "choices")
+                raise self.fail(
+                    key,
+                    f"{_show(picked)} is not a member id or a list of member ids "
+                    f"(members: {', '.join(members)})",
+                    "choices",
+                )
             ids: list[str] = []
             for member_text in listed:
                 member = self.graph.lookup(member_text)
                 if member not in members:
-                    raise self.fail(key, f"'{member_text}' is not a member of {choice} (members: "
-                                    f"{', '.join(members)}){did_you_mean(member_text, members)}",
-                                    "choices")
+                    raise self.fail(
+                        key,
+                        f"'{member_text}' is not a member of {choice} (members: "
+                        f"{', '.join(members)}){did_you_mean(member_text, members)}",
+                        "choices",
+                    )
                 if member not in ids:
                     ids.append(member)
             if len(ids) != pick:
-                raise self.fail(key, f"{choice} takes {pick} member{'s' if pick > 1 else ''}, "
-                                f"{len(ids)} given (members: {', '.join(members)})", "choices")
+                raise self.fail(
+                    key,
+                    f"{choice} takes {pick} member{'s' if pick > 1 else ''}, "
+                    f"{len(ids)} given (members: {', '.join(members)})",
+                    "choices",
+                )
             result[choice] = tuple(ids)
         return result
 
     def review_days(self, data: Mapping[str, Any]) -> tuple[int, ...]:
         """``review_days``: whole numbers of days after an item's last session."""
         value = data["review_days"]
-        if not isinstance(value, list) or len(value) > MAX_REVIEWS or not all(
-            isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= MAX_REVIEW_DAYS for d in value
+        if (
+            not isinstance(value, list)
+            or len(value) > MAX_REVIEWS
+            or not all(
+                isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= MAX_REVIEW_DAYS for d in value
+            )
         ):
-            raise self.fail("review_days", f"{_show(value)} is not a list of at most {MAX_REVIEWS} whole "
-                            f"numbers of days from 1 to {MAX_REVIEW_DAYS}, e.g. [7, 30, 90]")
+            raise self.fail(
+                "review_days",
+                f"{_show(value)} is not a list of at most {MAX_REVIEWS} whole "
+                f"numbers of days from 1 to {MAX_REVIEW_DAYS}, e.g. [7, 30, 90]",
+            )
         return tuple(sorted(set(value)))
 
     def completed(self, data: Mapping[str, Any]) -> dict[str, dt.date]:
         """``[completed]``: id = the day it was recorded done."""
         value = data["completed"]
         if not isinstance(value, dict):
-            raise self.fail("completed", f"{_show(value)} is not a table of id = date, e.g. "
-                            "python = 2027-02-18")
+            raise self.fail(
+                "completed", f"{_show(value)} is not a table of id = date, e.g. python = 2027-02-18"
+            )
         result: dict[str, dt.date] = {}
         for node_text, day in sorted(value.items()):
             key = f"completed.{node_text}"
@@ -252,24 +307,33 @@ class ProfileChecker:
     def windows(self, data: Mapping[str, Any]) -> dict[str, tuple[Window, ...]]:
         value = data["availability"]
         if not isinstance(value, dict):
-            raise self.fail("availability", f"{_show(value)} is not a table of weekday = "
-                            "[\"HH:MM-HH:MM\", ...]")
+            raise self.fail(
+                "availability", f'{_show(value)} is not a table of weekday = ["HH:MM-HH:MM", ...]'
+            )
         result: dict[str, tuple[Window, ...]] = {}
         for day, spans in value.items():
             key = f"availability.{day}"
             if day not in WEEKDAYS:
-                raise self.fail(key, f"unknown weekday '{day}'; use {', '.join(WEEKDAYS)}"
-                                f"{did_you_mean(str(day).lower()[:3], WEEKDAYS)}", "availability")
+                raise self.fail(
+                    key,
+                    f"unknown weekday '{day}'; use {', '.join(WEEKDAYS)}"
+                    f"{did_you_mean(str(day).lower()[:3], WEEKDAYS)}",
+                    "availability",
+                )
             listed = [spans] if isinstance(spans, str) else spans
             if not isinstance(listed, list):
-                raise self.fail(key, f"{_show(spans)} is not a list of windows like [\"19:00-21:00\"]",
-                                "availability")
+                raise self.fail(
+                    key, f'{_show(spans)} is not a list of windows like ["19:00-21:00"]', "availability"
+                )
             windows = sorted((self.window(s, key) for s in listed), key=lambda w: w.start)
             merged: list[Window] = []
             for window in windows:
                 if merged and window.start < merged[-1].end:
-                    raise self.fail(key, f"windows {merged[-1]} and {window} overlap; "
-                                    "windows on one day must not overlap", "availability")
+                    raise self.fail(
+                        key,
+                        f"windows {merged[-1]} and {window} overlap; windows on one day must not overlap",
+                        "availability",
+                    )
                 if merged and window.start == merged[-1].end:
                     merged[-1] = Window(start=merged[-1].start, end=window.end)
                 else:
@@ -277,48 +341,71 @@ class ProfileChecker:
             if merged:
                 result[day] = tuple(merged)
         if not result:
-            raise self.fail("availability", "no availability at all: give at least one weekly "
-                            "window, e.g. mon = [\"19:00-21:00\"]")
+            raise self.fail(
+                "availability",
+                'no availability at all: give at least one weekly window, e.g. mon = ["19:00-21:00"]',
+            )
         return {day: result[day] for day in WEEKDAYS if day in result}
 
     def window(self, span: Any, key: str) -> Window:
         match = _WINDOW.match(span) if isinstance(span, str) else None
         if not match:
-            raise self.fail(key, f"{_show(span)} is not a window; use 24-hour \"HH:MM-HH:MM\", "
-                            "e.g. \"19:00-21:00\"", "availability")
+            raise self.fail(
+                key,
+                f'{_show(span)} is not a window; use 24-hour "HH:MM-HH:MM", e.g. "19:00-21:00"',
+                "availability",
+            )
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         for hour, minute, is_end in ((h1, m1, False), (h2, m2, True)):
             if minute > 59 or hour > 24 or (hour == 24 and (minute or not is_end)):
-                raise self.fail(key, f"\"{span.strip()}\" has an impossible time "
-                                f"{hour:02d}:{minute:02d}; times run from 00:00 to 24:00",
-                                "availability")
+                raise self.fail(
+                    key,
+                    f'"{span.strip()}" has an impossible time '
+                    f"{hour:02d}:{minute:02d}; times run from 00:00 to 24:00",
+                    "availability",
+                )
         start, end = h1 * 60 + m1, h2 * 60 + m2
         if end <= start:
-            raise self.fail(key, f"\"{span.strip()}\" ends before it starts; a window must end "
-                            "later the same day (use 24:00 for midnight)", "availability")
+            raise self.fail(
+                key,
+                f'"{span.strip()}" ends before it starts; a window must end '
+                "later the same day (use 24:00 for midnight)",
+                "availability",
+            )
         if end - start < MIN_SESSION_MINUTES:
-            raise self.fail(key, f"\"{span.strip()}\" is {end - start} minutes long; a window "
-                            f"must be at least {MIN_SESSION_MINUTES} minutes (the shortest session)",
-                            "availability")
+            raise self.fail(
+                key,
+                f'"{span.strip()}" is {end - start} minutes long; a window '
+                f"must be at least {MIN_SESSION_MINUTES} minutes (the shortest session)",
+                "availability",
+            )
         return Window(start=start, end=end)
 
     def blackouts(self, data: Mapping[str, Any]) -> tuple[Blackout, ...]:
         value = data["blackouts"]
         if not isinstance(value, list):
-            raise self.fail("blackouts", "must be an array of tables [[blackouts]] with from, to "
-                            "and an optional reason")
+            raise self.fail(
+                "blackouts", "must be an array of tables [[blackouts]] with from, to and an optional reason"
+            )
         if len(value) > MAX_BLACKOUTS:
-            raise self.fail("blackouts", f"{len(value):,} blackouts are too many; give at most "
-                            f"{MAX_BLACKOUTS:,} (one blackout may span many days)")
+            raise self.fail(
+                "blackouts",
+                f"{len(value):,} blackouts are too many; give at most "
+                f"{MAX_BLACKOUTS:,} (one blackout may span many days)",
+            )
         result = []
         for index, entry in enumerate(value):
             key = f"blackouts[{index}]"
             if not isinstance(entry, dict):
                 raise self.fail(key, f"{_show(entry)} is not a table with from and to", "blackouts", index)
             for extra in sorted(set(entry) - {"from", "to", "reason"}):
-                raise self.fail(f"{key}.{extra}", f"unknown key '{extra}'; a blackout has from, to "
-                                f"and reason{did_you_mean(extra, ('from', 'to', 'reason'))}",
-                                "blackouts", index)
+                raise self.fail(
+                    f"{key}.{extra}",
+                    f"unknown key '{extra}'; a blackout has from, to "
+                    f"and reason{did_you_mean(extra, ('from', 'to', 'reason'))}",
+                    "blackouts",
+                    index,
+                )
             if "from" not in entry:
                 raise self.fail(key, "missing 'from' date", "blackouts", index)
             start = self.date(entry["from"], f"{key}.from", "blackouts", index)

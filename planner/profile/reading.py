@@ -42,7 +42,6 @@ def read_profile_bytes(path: Path) -> bytes:
         raise ProfileError(file, f"cannot read: {exc.strerror or exc}") from None
 
 
-
 def parse_profile(raw: bytes, *, file: str, suffix: str = "") -> tuple[dict[str, Any], str, bool]:
     """Parse a profile's bytes (TOML, or JSON for a ``.json`` suffix or text that
     starts with ``{``) into a dict; return it with its text and whether it was JSON.
@@ -57,16 +56,18 @@ def parse_profile(raw: bytes, *, file: str, suffix: str = "") -> tuple[dict[str,
     except SourceError as exc:
         raise ProfileError(file, exc.detail) from None
     if not text.strip():
-        raise ProfileError(file, "is empty; a profile needs at least target, hours_per_week and "
-                           "availability (run `planner init` for a commented starter)")
-    is_json = suffix.lower() == ".json" or (
-        suffix.lower() != ".toml" and text.lstrip().startswith("{")
-    )
+        raise ProfileError(
+            file,
+            "is empty; a profile needs at least target, hours_per_week and "
+            "availability (run `planner init` for a commented starter)",
+        )
+    is_json = suffix.lower() == ".json" or (suffix.lower() != ".toml" and text.lstrip().startswith("{"))
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys) if is_json else tomllib.loads(text)
     except json.JSONDecodeError as exc:
-        raise ProfileError(file, f"JSON syntax error: {exc.msg} (column {exc.colno})",
-                           line=exc.lineno) from None
+        raise ProfileError(
+            file, f"JSON syntax error: {exc.msg} (column {exc.colno})", line=exc.lineno
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         line = toml_error_line(exc)
         detail = f"TOML syntax error: {exc}"
@@ -79,18 +80,17 @@ def parse_profile(raw: bytes, *, file: str, suffix: str = "") -> tuple[dict[str,
                 break
         raise ProfileError(file, detail, line=line) from None
     except SourceError as exc:  # a JSON key given twice
-        lines = [text.count("\n", 0, m.start()) + 1
-                 for m in re.finditer(rf'"{re.escape(str(exc.key))}"\s*:', text)]
-        raise ProfileError(file, exc.detail, key=exc.key, line=lines[1] if len(lines) > 1 else None
-                           ) from None
+        lines = [
+            text.count("\n", 0, m.start()) + 1 for m in re.finditer(rf'"{re.escape(str(exc.key))}"\s*:', text)
+        ]
+        raise ProfileError(file, exc.detail, key=exc.key, line=lines[1] if len(lines) > 1 else None) from None
     except RecursionError:
         raise ProfileError(file, "nests tables or arrays too deeply to be a profile") from None
     except ValueError:  # a number with more digits than Python reads
         long = number_too_long(text)
         raise ProfileError(file, long.detail, key=long.key, line=long.line) from None
     if not isinstance(data, dict):
-        raise ProfileError(file, "must be a table of keys (a JSON object), not "
-                           f"{type(data).__name__}")
+        raise ProfileError(file, f"must be a table of keys (a JSON object), not {type(data).__name__}")
     return data, text, is_json
 
 

@@ -60,8 +60,13 @@ def window_instances(
     zone = ZoneInfo(avail.timezone)
     day = start
     one = dt.timedelta(days=1)
-    minutes = [tuple((dt.timedelta(minutes=w.start), dt.timedelta(minutes=w.end))
-                     for w in avail.windows.get(weekday, ())) for weekday in WEEKDAYS]
+    minutes = [
+        tuple(
+            (dt.timedelta(minutes=w.start), dt.timedelta(minutes=w.end))
+            for w in avail.windows.get(weekday, ())
+        )
+        for weekday in WEEKDAYS
+    ]
     while day <= until:
         windows = minutes[day.weekday()]
         if windows and not avail.is_blackout(day):

@@ -107,8 +107,9 @@ class Availability:
     @property
     def longest_minutes(self) -> int:
         """The longest session a week can hold: the longest window, capped."""
-        return min(self.cap_minutes, max((w.end - w.start for ws in self.windows.values() for w in ws),
-                                         default=0))
+        return min(
+            self.cap_minutes, max((w.end - w.start for ws in self.windows.values() for w in ws), default=0)
+        )
 
     @cached_property
     def blackout_ranges(self) -> tuple[tuple[dt.date, dt.date], ...]:

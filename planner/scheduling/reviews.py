@@ -53,7 +53,8 @@ class _FreeTime:
         for spans in self.busy.values():
             spans.sort()
         self._source: Iterator[tuple[dt.date, dt.datetime, dt.datetime]] = window_instances(
-            avail, schedule.start, until=until)
+            avail, schedule.start, until=until
+        )
         self.days: list[dt.date] = []
         self.windows: list[tuple[dt.date, dt.datetime, dt.datetime]] = []
         self.next_open: list[int] = []

@@ -112,8 +112,10 @@ def _unfinished(avail: Availability, start: dt.date, until: dt.date) -> str:
     shown = "; ".join(f"{a} to {b}" for a, b in ranges[:3])
     more = f"; and {len(ranges) - 3:,} more" if len(ranges) > 3 else ""
     days = sum((min(b, until) - max(a, start)).days + 1 for a, b in ranges)
-    return (f"{message}: the blackouts ({shown}{more}) take {days:,} of its "
-            f"{(until - start).days + 1:,} days; shorten them")
+    return (
+        f"{message}: the blackouts ({shown}{more}) take {days:,} of its "
+        f"{(until - start).days + 1:,} days; shorten them"
+    )
 
 
 def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedule:
@@ -221,8 +223,7 @@ def reach_stages(plan: Plan, start: dt.date, ready: Mapping[str, dt.date]) -> tu
                 date, bound_by = earliest, previous
                 months = goal.min_months_in_previous_role
         name = names.get(bound_by, bound_by) if bound_by else ""
-        milestones[goal.id] = Milestone(goal.id, goal.name, date, ready[goal.id], months, bound_by,
-                                        name)
+        milestones[goal.id] = Milestone(goal.id, goal.name, date, ready[goal.id], months, bound_by, name)
     return tuple(milestones.values())
 
 

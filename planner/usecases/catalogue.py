@@ -60,10 +60,15 @@ class Validation:
             return self.cache_warnings
         shown = ", ".join(str(p) for p in self.nested[:5])
         more = f" and {len(self.nested) - 5} more" if len(self.nested) > 5 else ""
-        files = "1 TOML file in a subfolder is" if len(self.nested) == 1 else (
-            f"{len(self.nested)} TOML files in subfolders are")
-        return (*self.cache_warnings, f"{files} not read (a graph is the *.toml files at the "
-                f"top of its folder): {shown}{more}")
+        files = (
+            "1 TOML file in a subfolder is"
+            if len(self.nested) == 1
+            else (f"{len(self.nested)} TOML files in subfolders are")
+        )
+        return (
+            *self.cache_warnings,
+            f"{files} not read (a graph is the *.toml files at the top of its folder): {shown}{more}",
+        )
 
     def summary(self) -> str:
         def count(n: int, noun: str) -> str:
@@ -134,17 +139,25 @@ def graph_picture(
     from planner.visualizers.view import GraphView
 
     if cohort is not None and profile is not None:
-        raise OptionError("--cohort and --profile colour the graph in two different ways: give "
-                          "one of them", option="--cohort")
+        raise OptionError(
+            "--cohort and --profile colour the graph in two different ways: give one of them",
+            option="--cohort",
+        )
     if cohort is not None and fmt == "mermaid":
-        raise OptionError("the heat map is drawn in dot, svg, png, html and json, not mermaid",
-                          option="--cohort")
+        raise OptionError(
+            "the heat map is drawn in dot, svg, png, html and json, not mermaid", option="--cohort"
+        )
     heat = read_heat(cohort, graph) if cohort is not None else None
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
     schedule = roadmap_for(graph, profile, now=now).schedule if profile is not None else None
-    view = GraphView.from_graph(graph, schedule=schedule, stage=stage, focus=focus,
-                                person=profile.name if profile is not None else "",
-                                overview=overview,
-                                need=heat.need if heat is not None else None,
-                                cohort=heat.people if heat is not None else 0)
+    view = GraphView.from_graph(
+        graph,
+        schedule=schedule,
+        stage=stage,
+        focus=focus,
+        person=profile.name if profile is not None else "",
+        overview=overview,
+        need=heat.need if heat is not None else None,
+        cohort=heat.people if heat is not None else 0,
+    )
     return GRAPH_FORMATS[fmt](view)

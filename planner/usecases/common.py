@@ -57,5 +57,4 @@ def check_day(day: dt.date | None, option: str = "--from") -> None:
     from planner.limits import MAX_DATE, MIN_DATE
 
     if day is not None and not MIN_DATE <= day <= MAX_DATE:
-        raise OptionError(f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}",
-                          option=option)
+        raise OptionError(f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}", option=option)

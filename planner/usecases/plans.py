@@ -87,8 +87,9 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
             f"{limit.months} months as {limit.previous_name}, so even with every skill ready at "
             f"once it is reached on {limit.date} at the earliest.",
         )
-    reach = (f"reach it only on {advice.reached_at_advice}" if advice.reached_at_advice
-             else "not reach it in time")
+    reach = (
+        f"reach it only on {advice.reached_at_advice}" if advice.reached_at_advice else "not reach it in time"
+    )
     return (
         f"{head} Even all {advice.max_hours:g} h of your weekly windows would {reach}; "
         f"meeting it needs about {advice.estimate:g} h/week, so add availability windows or "
@@ -189,8 +190,11 @@ def read_previous_calendar(path: Path) -> dict[str, Any]:
     from planner.sources import read_limited
 
     try:
-        data = read_limited(path, MAX_CALENDAR_BYTES,
-                            shown=f"{MAX_CALENDAR_BYTES // 2**20} MiB, the most an earlier calendar may hold")
+        data = read_limited(
+            path,
+            MAX_CALENDAR_BYTES,
+            shown=f"{MAX_CALENDAR_BYTES // 2**20} MiB, the most an earlier calendar may hold",
+        )
     except OSError as exc:
         raise OptionError(f"cannot read {path}: {exc.strerror}", option="--previous") from None
     except SourceError as exc:
@@ -242,20 +246,31 @@ def calendar_for(
     who = profile.name.strip() or "learner"
 
     def render(cancel_foreign: bool) -> bytes:
-        return render_ical(schedule, graph, person=who, stamp=now, reminder=reminder, previous=old,
-                           calendar_name=f"Learning plan: {who} → {goal}",
-                           cancel_foreign=cancel_foreign)
+        return render_ical(
+            schedule,
+            graph,
+            person=who,
+            stamp=now,
+            reminder=reminder,
+            previous=old,
+            calendar_name=f"Learning plan: {who} → {goal}",
+            cancel_foreign=cancel_foreign,
+        )
 
     warnings = roadmap.warnings
     try:
         data = render(cancel_foreign=False)
     except ForeignCalendarError as exc:
-        foreign = (f"{previous} shares no event with {who}'s plan (is it another person's "
-                   f"calendar?): updating it cancels its {count(exc.events, 'future event')}")
+        foreign = (
+            f"{previous} shares no event with {who}'s plan (is it another person's "
+            f"calendar?): updating it cancels its {count(exc.events, 'future event')}"
+        )
         if not force:
-            raise OptionError(f"{foreign}; check the file, or add --force to cancel them",
-                              option="--previous") from None
+            raise OptionError(
+                f"{foreign}; check the file, or add --force to cancel them", option="--previous"
+            ) from None
         data = render(cancel_foreign=True)
         warnings += (f"{foreign}, as --force asks.",)
-    return CalendarExport(data, len(schedule.sessions), len(schedule.milestones), warnings,
-                          len(schedule.reviews))
+    return CalendarExport(
+        data, len(schedule.sessions), len(schedule.milestones), warnings, len(schedule.reviews)
+    )

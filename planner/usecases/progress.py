@@ -36,7 +36,11 @@ def _plans(graph: CareerGraph, profile: Profile, today: dt.date) -> tuple[Schedu
 
 
 def status_for(
-    graph: CareerGraph, profile: Profile, *, now: dt.datetime, today: dt.date | None = None,
+    graph: CareerGraph,
+    profile: Profile,
+    *,
+    now: dt.datetime,
+    today: dt.date | None = None,
     count: int = 5,
 ) -> Status:
     """Progress per stage; pace against the plan as first made, with each milestone at
@@ -54,12 +58,24 @@ def status_for(
         at_pace = schedule_for(graph, profile, start=replanned.start, hours_per_week=pace_hours(pace))
     except PlanError:  # too little history, or a pace too slow to plan with
         at_pace = None
-    return make_status(graph, profile, original=original, replanned=replanned, today=today,
-                       count=count, pace=pace, forecasts=forecast(at_pace, replanned, original))
+    return make_status(
+        graph,
+        profile,
+        original=original,
+        replanned=replanned,
+        today=today,
+        count=count,
+        pace=pace,
+        forecasts=forecast(at_pace, replanned, original),
+    )
 
 
 def week_for(
-    graph: CareerGraph, profile: Profile, *, now: dt.datetime, start: dt.date | None = None,
+    graph: CareerGraph,
+    profile: Profile,
+    *,
+    now: dt.datetime,
+    start: dt.date | None = None,
     days: int | None = None,
 ) -> Week:
     """The sessions from ``start`` (default: today; the plan is re-made from it) to the
@@ -69,8 +85,9 @@ def week_for(
     first = start or today_for(profile, now)
     last = first + dt.timedelta(days=days - 1 if days else 6 - first.weekday())
     original, replanned = _plans(graph, profile, first)
-    return make_week(graph, original=original, replanned=replanned, first=first, last=last,
-                     profile_file=profile.source)
+    return make_week(
+        graph, original=original, replanned=replanned, first=first, last=last, profile_file=profile.source
+    )
 
 
 def gaps_for(graph: CareerGraph, profile: Profile) -> list[StageHours]:
@@ -93,8 +110,13 @@ def explain_for(
 
 
 def record_done(
-    path: Path, graph: CareerGraph, ids: Sequence[str], *, now: dt.datetime,
-    fraction: float | None = None, on: dt.date | None = None,
+    path: Path,
+    graph: CareerGraph,
+    ids: Sequence[str],
+    *,
+    now: dt.datetime,
+    fraction: float | None = None,
+    on: dt.date | None = None,
 ) -> ProgressUpdate:
     """Record ``ids`` as done (or ``fraction`` done) in the profile file at ``path``,
     keeping its comments and layout; the file is rewritten only when it changes. Items
@@ -121,8 +143,15 @@ def record_done(
     with edit_lock(path):
         data, text, is_json = read_profile_data(path)
         profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
-        update = record_progress(text, is_json=is_json, graph=graph, profile=profile, ids=list(ids),
-                                 fraction=fraction, day=on or today_for(profile, now))
+        update = record_progress(
+            text,
+            is_json=is_json,
+            graph=graph,
+            profile=profile,
+            ids=list(ids),
+            fraction=fraction,
+            day=on or today_for(profile, now),
+        )
         if update.text != text:
             write_atomic(path, update.text.encode("utf-8"), keep_links=True)
     return update
@@ -137,9 +166,13 @@ def starter_for(graph: CareerGraph, *, graph_option: str = "") -> str:
 
     stages = [stage.id for stage in graph.stages]
     target, known, examples = "ml-engineer", ["python"], ["nlp", "pandas"]
-    if not (all(n in graph.nodes for n in [*known, *examples])
-            and target in graph.nodes and graph.kind(target) == "stage"):
+    if not (
+        all(n in graph.nodes for n in [*known, *examples])
+        and target in graph.nodes
+        and graph.kind(target) == "stage"
+    ):
         work = sorted(n for n in graph.nodes if graph.kind(n) in ("skill", "project"))
         target, known, examples = stages[0], [], work[:2]
-    return starter_profile(stages=stages, target=target, known=known, examples=examples,
-                           graph_option=graph_option)
+    return starter_profile(
+        stages=stages, target=target, known=known, examples=examples, graph_option=graph_option
+    )

@@ -10,12 +10,16 @@ from planner.views.stages import StageHours, salary_span
 from planner.views.terminal import PLAIN, Cell, Column, Terminal, layout
 
 
-def render_stage_list(rows: Sequence[StageHours], graph: CareerGraph, *,
-                      terminal: Terminal = PLAIN) -> str:
+def render_stage_list(rows: Sequence[StageHours], graph: CareerGraph, *, terminal: Terminal = PLAIN) -> str:
     """Every stage with what it needs from scratch, its experience and its salaries."""
-    columns = (Column("id"), Column("name", shrink=True, minimum=20), Column("needs", right=True),
-               Column("hours", right=True), Column("years", drop=1),
-               Column("salary", shrink=True, minimum=16, drop=2))
+    columns = (
+        Column("id"),
+        Column("name", shrink=True, minimum=20),
+        Column("needs", right=True),
+        Column("hours", right=True),
+        Column("years", drop=1),
+        Column("salary", shrink=True, minimum=16, drop=2),
+    )
     cells: list[list[Cell]] = []
     for row in rows:
         stage = graph.nodes[row.stage]
@@ -28,8 +32,13 @@ def render_stage_list(rows: Sequence[StageHours], graph: CareerGraph, *,
 
 def render_skill_list(nodes: Sequence[Skill | Project], *, terminal: Terminal = PLAIN) -> str:
     """Skills and projects, one a line: the id to type, then what it is."""
-    columns = (Column("id"), Column("kind", drop=1), Column("category", shrink=True, minimum=12, drop=2),
-               Column("hours", right=True), Column("name", shrink=True, minimum=20))
+    columns = (
+        Column("id"),
+        Column("kind", drop=1),
+        Column("category", shrink=True, minimum=12, drop=2),
+        Column("hours", right=True),
+        Column("name", shrink=True, minimum=20),
+    )
     cells: list[list[Cell]] = [[n.id, n.kind, n.category, f"{n.hours:.1f}", n.name] for n in nodes]
     table = layout(columns, cells, terminal)
     return terminal.lines([table.header(), *(table.row(c) for c in cells)])

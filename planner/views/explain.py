@@ -61,11 +61,9 @@ def choice_note(pick: ChoicePick, node_id: str) -> str:
 def _known_reason(graph: CareerGraph, profile: Profile, node_id: str) -> str:
     if node_id in profile.known:
         return "it is listed in known"
-    if profile.current_stage and node_id in graph.closure([profile.current_stage],
-                                                          through_choices=False):
+    if profile.current_stage and node_id in graph.closure([profile.current_stage], through_choices=False):
         return f"current_stage {profile.current_stage} requires it"
-    implied = sorted(k for k in profile.known
-                     if node_id in graph.closure([k], through_choices=False) - {k})
+    implied = sorted(k for k in profile.known if node_id in graph.closure([k], through_choices=False) - {k})
     if implied:
         return f"it is a prerequisite of {', '.join(implied[:3])}, which you know"
     if graph.kind(node_id) == "choice":
@@ -73,8 +71,9 @@ def _known_reason(graph: CareerGraph, profile: Profile, node_id: str) -> str:
     return "its progress is complete"
 
 
-def _plan_reason(graph: CareerGraph, profile: Profile, plan: Plan, node_id: str,
-                 notes: dict[str, str]) -> tuple[str, str, tuple[str, ...]]:
+def _plan_reason(
+    graph: CareerGraph, profile: Profile, plan: Plan, node_id: str, notes: dict[str, str]
+) -> tuple[str, str, tuple[str, ...]]:
     """The status, the reason and the chain to the goal of a node, in ``plan``."""
     if node_id in plan.known:
         return "known", _known_reason(graph, profile, node_id), ()
@@ -107,14 +106,18 @@ def _plan_reason(graph: CareerGraph, profile: Profile, plan: Plan, node_id: str,
 
 
 def explain_node(
-    graph: CareerGraph, node_id: str, *, profile: Profile | None = None,
+    graph: CareerGraph,
+    node_id: str,
+    *,
+    profile: Profile | None = None,
     schedule: Schedule | None = None,
 ) -> Explanation:
     """Explain ``node_id``; with a profile and its schedule, say why it is (not) planned."""
     node = graph.nodes[node_id]
     member_of = tuple(s for s in graph.succ[node_id] if graph.kind(s) == "choice")
     base = Explanation(
-        node_id, graph,
+        node_id,
+        graph,
         requires=graph.members(node_id) if node.kind == "choice" else tuple(sorted(node.requires)),
         prerequisites=len(graph.ancestors(node_id)),
         unlocks=tuple(graph.succ[node_id]),
@@ -132,8 +135,11 @@ def explain_node(
     if node.kind == "choice" and node_id in picks:
         pick = picks[node_id]
         summary = pick.summary(instead="not picked:")
-        notes[node_id] = summary if pick.by_knowledge else f"satisfied by {summary}" + (
-            f" ({CHANGE_CHOICE})" if pick.alternatives else "")
+        notes[node_id] = (
+            summary
+            if pick.by_knowledge
+            else f"satisfied by {summary}" + (f" ({CHANGE_CHOICE})" if pick.alternatives else "")
+        )
     own = [s for s in schedule.sessions if s.item == node_id]
     planned = {item.id: item for item in plan.items}
 
@@ -141,12 +147,18 @@ def explain_node(
         return schedule.local(session.start), schedule.local(session.end)
 
     return Explanation(
-        **{**base.__dict__, "status": status, "reason": reason,
-           "choices": tuple(notes[c] for c in sorted(notes)), "chain": chain, "sessions": len(own),
-           "first": span(own[0]) if own else None, "last": span(own[-1]) if own else None,
-           "remaining_hours": planned[node_id].hours if node_id in planned else None,
-           "reviews": tuple(schedule.local(r.start).date() for r in schedule.reviews
-                            if r.item == node_id)},
+        **{
+            **base.__dict__,
+            "status": status,
+            "reason": reason,
+            "choices": tuple(notes[c] for c in sorted(notes)),
+            "chain": chain,
+            "sessions": len(own),
+            "first": span(own[0]) if own else None,
+            "last": span(own[-1]) if own else None,
+            "remaining_hours": planned[node_id].hours if node_id in planned else None,
+            "reviews": tuple(schedule.local(r.start).date() for r in schedule.reviews if r.item == node_id),
+        },
     )
 
 
@@ -169,11 +181,15 @@ def render_explanation(exp: Explanation, *, terminal: Terminal = PLAIN) -> str:
         if node.experience_years:
             lines.append(f"  experience: {node.experience_years} years")
         if node.min_months_in_previous_role:
-            lines.append(f"  time in role: {node.min_months_in_previous_role} months in the stage "
-                         "it requires")
+            lines.append(
+                f"  time in role: {node.min_months_in_previous_role} months in the stage it requires"
+            )
         for pay in node.all_salaries:
-            lines.append(f"  salary: {pay}" + (f" ({pay.note})" if pay.note else "")
-                         + (f" — {pay.source}" if pay.source else ""))
+            lines.append(
+                f"  salary: {pay}"
+                + (f" ({pay.note})" if pay.note else "")
+                + (f" — {pay.source}" if pay.source else "")
+            )
         if node.source:
             lines.append(f"  source: {node.source}")
     if node.kind == "choice":
@@ -212,7 +228,7 @@ def render_explanation(exp: Explanation, *, terminal: Terminal = PLAIN) -> str:
             lines.append(f"  reviews: {', '.join(day.isoformat() for day in exp.reviews)}")
     wrapped: list[str] = []
     for line in lines:
-        indent = line[:len(line) - len(line.lstrip())]
+        indent = line[: len(line) - len(line.lstrip())]
         hanging = indent + ("  " if line.lstrip().startswith("- ") else "    ")
         wrapped += wrap(line, terminal.width, indent=indent, hanging=hanging)
     return terminal.lines(wrapped)

@@ -112,8 +112,13 @@ def measure_pace(
         since = max(since, start)
 
     def done_from(first: dt.date) -> tuple[str, ...]:
-        return tuple(sorted(n for n, day in profile.completed.items()
-                            if first <= day <= today and graph.kind(n) in ("skill", "project")))
+        return tuple(
+            sorted(
+                n
+                for n, day in profile.completed.items()
+                if first <= day <= today and graph.kind(n) in ("skill", "project")
+            )
+        )
 
     def planned_from(first: dt.date) -> float | None:
         if planned is None or start is None or first > today:
@@ -123,8 +128,16 @@ def measure_pace(
 
     done = done_from(since)
     total = sum(graph.hours(n) for n in done_from(start)) if start is not None else 0.0
-    return Pace(since, today, sum(graph.hours(n) for n in done), done, planned_from(since), start, total,
-                planned_from(start) if start is not None else None)
+    return Pace(
+        since,
+        today,
+        sum(graph.hours(n) for n in done),
+        done,
+        planned_from(since),
+        start,
+        total,
+        planned_from(start) if start is not None else None,
+    )
 
 
 def forecast(at_pace: Schedule | None, current: Schedule, planned: Schedule) -> tuple[Forecast, ...]:
@@ -135,8 +148,9 @@ def forecast(at_pace: Schedule | None, current: Schedule, planned: Schedule) -> 
     for milestone in current.milestones:
         paced = at_pace.milestone(milestone.stage) if at_pace is not None else None
         first = planned.milestone(milestone.stage) or milestone
-        result.append(Forecast(milestone.stage, milestone.name,
-                               paced.date if paced is not None else None, first.date))
+        result.append(
+            Forecast(milestone.stage, milestone.name, paced.date if paced is not None else None, first.date)
+        )
     return tuple(result)
 
 
@@ -153,31 +167,40 @@ def pace_sentences(pace: Pace, forecasts: tuple[Forecast, ...]) -> list[str]:
     if pace.days <= 0:
         return [f"the plan starts on {pace.since}: pace is measured from then."]
     if not pace.enough:
-        return [f"too little history to measure a pace: {pace.days} day{'s' if pace.days > 1 else ''} "
-                f"since the plan began on {pace.since}, and {MIN_PACE_DAYS} are needed. Record what you "
-                "finish with `planner done`."]
+        return [
+            f"too little history to measure a pace: {pace.days} day{'s' if pace.days > 1 else ''} "
+            f"since the plan began on {pace.since}, and {MIN_PACE_DAYS} are needed. Record what you "
+            "finish with `planner done`."
+        ]
     lines = []
     if pace.planned_to_date is not None:
         ahead = pace.done_to_date - pace.planned_to_date
-        judged = ("on plan" if abs(ahead) < 0.05
-                  else f"{abs(ahead):.1f} h {'ahead' if ahead > 0 else 'behind'}")
-        lines.append(f"since the plan began on {pace.start}: {pace.done_to_date:.1f} h done, "
-                     f"{pace.planned_to_date:.1f} h planned by today: {judged}.")
+        judged = (
+            "on plan" if abs(ahead) < 0.05 else f"{abs(ahead):.1f} h {'ahead' if ahead > 0 else 'behind'}"
+        )
+        lines.append(
+            f"since the plan began on {pace.start}: {pace.done_to_date:.1f} h done, "
+            f"{pace.planned_to_date:.1f} h planned by today: {judged}."
+        )
     rate = f"your pace: {pace.rate:.1f} h/week over {pace.window}"
     if pace.planned_rate is not None:
         rate += f"; the plan's: {pace.planned_rate:.1f} h/week over the same days"
     lines.append(rate + ".")
     if not pace.items:
-        lines.append(f"nothing was recorded done in {pace.window}, so there is no forecast; record "
-                     "finished items with `planner done ID... --on DATE`.")
+        lines.append(
+            f"nothing was recorded done in {pace.window}, so there is no forecast; record "
+            "finished items with `planner done ID... --on DATE`."
+        )
         return lines
     at_pace = f"at your pace ({pace.rate:.1f} h/week over {pace.window})"
     reached = [f"{f.name} on {f.date}, {_offset(f.date, f.planned)}" for f in forecasts if f.date]
     if reached:
         lines.append(f"{at_pace} you reach {'; '.join(reached)}.")
     elif forecasts:
-        lines.append(f"{at_pace} the plan cannot be made: it needs at least {MIN_SESSION_MINUTES} "
-                     f"minutes a week, and at most {MAX_PLAN_YEARS} years.")
+        lines.append(
+            f"{at_pace} the plan cannot be made: it needs at least {MIN_SESSION_MINUTES} "
+            f"minutes a week, and at most {MAX_PLAN_YEARS} years."
+        )
     return lines
 
 
@@ -190,18 +213,25 @@ def pace_hours(pace: Pace) -> float:
         When the history is too short, or holds nothing done.
     """
     if pace.days <= 0:
-        raise PlanError(f"cannot plan at your pace yet: the plan starts on {pace.since}, and pace is "
-                        "measured from then")
+        raise PlanError(
+            f"cannot plan at your pace yet: the plan starts on {pace.since}, and pace is measured from then"
+        )
     if not pace.enough:
-        raise PlanError(f"cannot plan at your pace yet: it is measured over at least {MIN_PACE_DAYS} "
-                        f"days of the plan, and {pace.days} have passed since {pace.since}")
+        raise PlanError(
+            f"cannot plan at your pace yet: it is measured over at least {MIN_PACE_DAYS} "
+            f"days of the plan, and {pace.days} have passed since {pace.since}"
+        )
     if not pace.items:
-        raise PlanError(f"cannot plan at your pace: nothing was recorded done in {pace.window} "
-                        "(record finished items with `planner done ID... --on DATE`)")
+        raise PlanError(
+            f"cannot plan at your pace: nothing was recorded done in {pace.window} "
+            "(record finished items with `planner done ID... --on DATE`)"
+        )
     return min(pace.rate, MAX_HOURS_PER_WEEK)
 
 
 def pace_note(pace: Pace, hours_per_week: float) -> str:
     """What a plan made at ``pace`` says about it."""
-    return (f"planning at your pace: {pace.rate:.1f} h/week over {pace.window} (hours_per_week is "
-            f"{hours_per_week:g})")
+    return (
+        f"planning at your pace: {pace.rate:.1f} h/week over {pace.window} (hours_per_week is "
+        f"{hours_per_week:g})"
+    )

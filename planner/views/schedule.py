@@ -60,8 +60,9 @@ def nothing_left(goal: StageGoal, names: dict[str, str]) -> str:
     text = "Nothing more to learn: what this stage needs is known or planned for the stages before it."
     if goal.min_months_in_previous_role and goal.previous:
         previous = " or ".join(names.get(p, p) for p in goal.previous)
-        text += (f" It also asks for {goal.min_months_in_previous_role} months as {previous} "
-                 "before the milestone.")
+        text += (
+            f" It also asks for {goal.min_months_in_previous_role} months as {previous} before the milestone."
+        )
     return text
 
 
@@ -71,15 +72,16 @@ def milestone_title(milestone: Milestone, escape: Callable[[str], str] = str) ->
     ``escape`` is applied to the stage name (the one part that comes from data)."""
     if not milestone.waits_for_role:
         return f"reached {milestone.date}"
-    return (f"skills ready {milestone.skills_ready}; reached {milestone.date} after "
-            f"{milestone.months} months as {escape(milestone.previous_name)}")
+    return (
+        f"skills ready {milestone.skills_ready}; reached {milestone.date} after "
+        f"{milestone.months} months as {escape(milestone.previous_name)}"
+    )
 
 
 def choice_lines(plan: Plan) -> list[str]:
     """One line per choice of the plan that names its members: what was picked, why,
     and what instead. (A choice that what you know satisfies has nothing to say.)"""
-    return [f"{pick.name} [{pick.id}]: {pick.summary()}" for pick in plan.choices
-            if not pick.by_knowledge]
+    return [f"{pick.name} [{pick.id}]: {pick.summary()}" for pick in plan.choices if not pick.by_knowledge]
 
 
 def extras_title(rows: list[Row]) -> str:
@@ -99,5 +101,6 @@ def review_summary(schedule: Schedule) -> str:
     total = sum(r.minutes for r in reviews)
     latest = max((schedule.local(r.start).date() - r.due).days for r in reviews)
     when = "each on the day it is due" if latest == 0 else f"up to {latest} days after they are due"
-    return (f"Reviews: {count(len(reviews), 'session')}, {hours(total)} h, in the time study leaves free "
-            f"({when})")
+    return (
+        f"Reviews: {count(len(reviews), 'session')}, {hours(total)} h, in the time study leaves free ({when})"
+    )

@@ -103,20 +103,34 @@ def stage_hours(
         )
         choices = tuple(resolver.picks(n) for n in sorted(needs) if graph.kind(n) == "choice")
         recommended = tuple(sorted({r for n in needs for r in graph.recommends(n)} - needs))
-        rows.append(StageHours(stage.id, stage.name, known_ids, missing, total, min(left, total), done,
-                               choices, recommended))
+        rows.append(
+            StageHours(
+                stage.id, stage.name, known_ids, missing, total, min(left, total), done, choices, recommended
+            )
+        )
     return rows
 
 
 def render_readiness(rows: list[StageHours], *, terminal: Terminal = PLAIN) -> str:
     """A table of readiness per stage with a progress bar, then the choices counted and
     what is recommended, not required."""
-    columns = (Column("stage"), Column("known", right=True), Column("missing", right=True),
-               Column("hours missing", right=True), Column("ready", right=True),
-               Column(shrink=True, minimum=8, drop=1))
+    columns = (
+        Column("stage"),
+        Column("known", right=True),
+        Column("missing", right=True),
+        Column("hours missing", right=True),
+        Column("ready", right=True),
+        Column(shrink=True, minimum=8, drop=1),
+    )
     cells: list[list[Cell]] = [
-        [row.stage, str(len(row.known)), str(len(row.missing)), f"{row.missing_hours:.1f}",
-         f"{row.percent:.1f}%", Bar(row.percent / 100)]
+        [
+            row.stage,
+            str(len(row.known)),
+            str(len(row.missing)),
+            f"{row.missing_hours:.1f}",
+            f"{row.percent:.1f}%",
+            Bar(row.percent / 100),
+        ]
         for row in rows
     ]
     table = layout(columns, cells, terminal, gap=1)
@@ -137,8 +151,7 @@ def render_readiness(rows: list[StageHours], *, terminal: Terminal = PLAIN) -> s
             fresh = [r for r in row.recommended if r not in seen]
             seen.update(fresh)
             if fresh:
-                lines += wrap(f"{row.stage}: {', '.join(fresh)}", terminal.width, indent="  ",
-                              hanging="    ")
+                lines += wrap(f"{row.stage}: {', '.join(fresh)}", terminal.width, indent="  ", hanging="    ")
     return terminal.lines(lines)
 
 

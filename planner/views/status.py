@@ -56,8 +56,9 @@ class Status:
 
 def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
     """Progress for each stage on the way to ``target`` (and the target), lowest first."""
-    return stage_hours(graph, resolver=ChoiceResolver.for_profile(graph, profile),
-                       stages=graph.closure([target]))
+    return stage_hours(
+        graph, resolver=ChoiceResolver.for_profile(graph, profile), stages=graph.closure([target])
+    )
 
 
 def overdue_items(original: Schedule, replanned: Schedule, today: dt.date) -> tuple[Overdue, ...]:
@@ -68,8 +69,15 @@ def overdue_items(original: Schedule, replanned: Schedule, today: dt.date) -> tu
     for s in original.sessions:
         if s.item in still_open and original.local(s.end).date() < today:
             late.setdefault(s.item, []).append(s)
-    return tuple(Overdue(item, len(sessions), sum(s.minutes for s in sessions) / 60,
-                         original.local(sessions[0].start).date()) for item, sessions in late.items())
+    return tuple(
+        Overdue(
+            item,
+            len(sessions),
+            sum(s.minutes for s in sessions) / 60,
+            original.local(sessions[0].start).date(),
+        )
+        for item, sessions in late.items()
+    )
 
 
 def make_status(
@@ -114,10 +122,26 @@ def render_status(status: Status, *, terminal: Terminal = PLAIN) -> str:
     """Progress bars per stage, pace, the next sessions and the overdue ones, as text."""
     width = terminal.width
     lines = ["Progress by stage"]
-    rows: list[list[Cell]] = [[row.name, Bar(row.fraction), f"{row.fraction * 100:.1f}%",
-             f"{row.done_hours:.1f} / {row.total_hours:.1f} h"] for row in status.stages]
-    table = layout((Column(shrink=True, minimum=20), Column(shrink=True, minimum=8, drop=1),
-                    Column(right=True), Column(right=True)), rows, terminal, indent=2)
+    rows: list[list[Cell]] = [
+        [
+            row.name,
+            Bar(row.fraction),
+            f"{row.fraction * 100:.1f}%",
+            f"{row.done_hours:.1f} / {row.total_hours:.1f} h",
+        ]
+        for row in status.stages
+    ]
+    table = layout(
+        (
+            Column(shrink=True, minimum=20),
+            Column(shrink=True, minimum=8, drop=1),
+            Column(right=True),
+            Column(right=True),
+        ),
+        rows,
+        terminal,
+        indent=2,
+    )
     lines += [table.row(row) for row in rows]
     if status.pace is not None:
         lines += ["", "Pace"]
@@ -137,12 +161,20 @@ def render_status(status: Status, *, terminal: Terminal = PLAIN) -> str:
     if not status.overdue:
         lines.append("  nothing overdue")
     for late in status.overdue[:OVERDUE_SHOWN]:
-        lines += wrap(f"{label(status.names[late.item], late.item)}: {count(late.sessions, 'session')}, "
-                      f"{late.hours:g} h planned since {late.since}, not done",
-                      width, indent="  ", hanging="    ")
+        lines += wrap(
+            f"{label(status.names[late.item], late.item)}: {count(late.sessions, 'session')}, "
+            f"{late.hours:g} h planned since {late.since}, not done",
+            width,
+            indent="  ",
+            hanging="    ",
+        )
     if len(status.overdue) > OVERDUE_SHOWN:
         lines.append(f"  ... and {len(status.overdue) - OVERDUE_SHOWN} more items")
     if status.overdue:
-        lines += wrap(f"Record what you finished: planner done {status.profile_file} ID...", width,
-                      indent="  ", hanging="    ")
+        lines += wrap(
+            f"Record what you finished: planner done {status.profile_file} ID...",
+            width,
+            indent="  ",
+            hanging="    ",
+        )
     return terminal.lines(lines)

@@ -80,7 +80,7 @@ def clip(text: str, width: int, ellipsis: str = "…") -> str:
         return text
     room = width - cells(ellipsis)
     if room <= 0:
-        return ellipsis[:max(width, 0)]
+        return ellipsis[: max(width, 0)]
     kept, used = [], 0
     for char in text:
         size = _cell(char)
@@ -144,7 +144,7 @@ def _split(word: str, room: int) -> tuple[str, str]:
     for index, char in enumerate(word):
         used += _cell(char)
         if used > room:
-            return word[:max(index, 1)], word[max(index, 1):]
+            return word[: max(index, 1)], word[max(index, 1) :]
     return word, ""
 
 
@@ -239,8 +239,11 @@ class Layout:
     def row(self, cells_: Sequence[Cell]) -> str:
         """One row, never wider than the terminal."""
         parts = []
-        shown = [(c, w, cell) for c, w, cell in zip(self.columns, self.widths, cells_, strict=True)
-                 if w is not None]
+        shown = [
+            (c, w, cell)
+            for c, w, cell in zip(self.columns, self.widths, cells_, strict=True)
+            if w is not None
+        ]
         for index, (column, width, cell) in enumerate(shown):
             last = index == len(shown) - 1
             if isinstance(cell, Bar):
@@ -272,8 +275,12 @@ def _fit(cell: Label | str, width: int, ellipsis: str) -> str:
 
 
 def layout(
-    columns: Sequence[Column], rows: Sequence[Sequence[Cell]], terminal: Terminal, *,
-    indent: int = 0, gap: int = 2,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    terminal: Terminal,
+    *,
+    indent: int = 0,
+    gap: int = 2,
 ) -> Layout:
     """The widths that fit ``rows`` (and the headers) into ``terminal.width``.
 
@@ -283,8 +290,10 @@ def layout(
     over (see :class:`Column`). Without a width limit every cell is shown whole.
     """
     natural = [max([cells(c.header), *(_natural(r[i]) for r in rows)]) for i, c in enumerate(columns)]
-    ids = [max((cells(c.id) for r in rows if isinstance(c := r[i], Label)), default=0)
-           for i in range(len(columns))]
+    ids = [
+        max((cells(c.id) for r in rows if isinstance(c := r[i], Label)), default=0)
+        for i in range(len(columns))
+    ]
     soft = [min(n, max(c.minimum, i)) for n, c, i in zip(natural, columns, ids, strict=True)]
     hard = [min(n, max(4, i)) for n, i in zip(natural, ids, strict=True)]
     order = sorted((c.drop, i) for i, c in enumerate(columns) if c.drop)
@@ -299,8 +308,9 @@ def layout(
         dropped.add(order.pop()[1])
 
 
-def _squeeze(columns: Sequence[Column], widths: list[int | None], floors: Sequence[int], room: int,
-             gap: int) -> bool:
+def _squeeze(
+    columns: Sequence[Column], widths: list[int | None], floors: Sequence[int], room: int, gap: int
+) -> bool:
     """Shrink ``widths`` in place, no column below its floor, until they fit ``room``;
     whether they do."""
     shown = [i for i, w in enumerate(widths) if w is not None]

@@ -63,7 +63,12 @@ def _purpose(session: Session, started: bool) -> str:
 
 
 def make_week(
-    graph: CareerGraph, *, original: Schedule, replanned: Schedule, first: dt.date, last: dt.date,
+    graph: CareerGraph,
+    *,
+    original: Schedule,
+    replanned: Schedule,
+    first: dt.date,
+    last: dt.date,
     profile_file: str = "PROFILE",
 ) -> Week:
     """The sessions of ``replanned`` (the plan re-made from ``first``) from ``first`` to
@@ -88,8 +93,17 @@ def make_week(
     ids = {p.session.item for p in shown} | {o.item for o in overdue}
     if following is not None:
         ids.add(following.item)
-    return Week(first, last, tuple(shown), overdue, min(ahead, key=lambda m: m.date, default=None),
-                following, replanned, {n: graph.nodes[n].name for n in ids}, profile_file)
+    return Week(
+        first,
+        last,
+        tuple(shown),
+        overdue,
+        min(ahead, key=lambda m: m.date, default=None),
+        following,
+        replanned,
+        {n: graph.nodes[n].name for n in ids},
+        profile_file,
+    )
 
 
 def render_week(week: Week, *, terminal: Terminal = PLAIN) -> str:
@@ -99,20 +113,26 @@ def render_week(week: Week, *, terminal: Terminal = PLAIN) -> str:
     study = sum(p.session.minutes for p in week.sessions if p.session.kind == "study") / 60
     review = sum(p.session.minutes for p in week.sessions if p.session.kind == "review") / 60
     span = f"{day_label(week.first)} – {day_label(week.last)}"
-    summary = (f"{count(len(week.sessions), 'session')}, {study:.1f} h of study" if week.sessions
-               else "no sessions")
+    summary = (
+        f"{count(len(week.sessions), 'session')}, {study:.1f} h of study" if week.sessions else "no sessions"
+    )
     lines = wrap(f"{span}: {summary}" + (f" and {review:.1f} h of review" if review else ""), width)
 
     def row(planned: Planned) -> list[str | Label]:
         s = planned.session
         purpose = f"review {s.index}/{s.count}" if s.kind == "review" else planned.purpose
         hours = "" if planned.left is None else "done" if planned.left <= 0 else f"{planned.left:.1f} h left"
-        return [time_span(local(s.start), local(s.end), with_day=False), purpose,
-                label(week.names[s.item], s.item), hours]
+        return [
+            time_span(local(s.start), local(s.end), with_day=False),
+            purpose,
+            label(week.names[s.item], s.item),
+            hours,
+        ]
 
     rows = [row(p) for p in week.sessions]
-    table = layout((Column(), Column(), Column(shrink=True, minimum=20), Column(right=True)), rows,
-                   terminal, indent=2)
+    table = layout(
+        (Column(), Column(), Column(shrink=True, minimum=20), Column(right=True)), rows, terminal, indent=2
+    )
     day = None
     for planned, cells in zip(week.sessions, rows, strict=True):
         this = local(planned.session.start).date()
@@ -125,22 +145,37 @@ def render_week(week: Week, *, terminal: Terminal = PLAIN) -> str:
         if week.following is not None:
             s = week.following
             what = f"review {s.index}/{s.count} of " if s.kind == "review" else ""
-            lines += wrap(f"Nothing planned these days. Next: {time_span(local(s.start), local(s.end))}, "
-                          f"{what}{label(week.names[s.item], s.item)}", width)
+            lines += wrap(
+                f"Nothing planned these days. Next: {time_span(local(s.start), local(s.end))}, "
+                f"{what}{label(week.names[s.item], s.item)}",
+                width,
+            )
         else:
             lines.append("Nothing planned: every requirement of the target is known.")
     if week.overdue:
         hours = sum(o.hours for o in week.overdue)
-        lines += ["", *wrap(f"Overdue: {count(len(week.overdue), 'item')}, {hours:g} h planned before "
-                            f"{week.first}, not done", width)]
+        lines += [
+            "",
+            *wrap(
+                f"Overdue: {count(len(week.overdue), 'item')}, {hours:g} h planned before "
+                f"{week.first}, not done",
+                width,
+            ),
+        ]
         for late in week.overdue[:OVERDUE_SHOWN]:
-            lines += wrap(f"{label(week.names[late.item], late.item)}: {late.hours:g} h since "
-                          f"{late.since}", width, indent="  ", hanging="    ")
+            lines += wrap(
+                f"{label(week.names[late.item], late.item)}: {late.hours:g} h since {late.since}",
+                width,
+                indent="  ",
+                hanging="    ",
+            )
         if len(week.overdue) > OVERDUE_SHOWN:
             lines.append(f"  ... and {len(week.overdue) - OVERDUE_SHOWN} more")
     if week.milestone is not None:
-        lines += ["", *wrap(f"Next milestone: {week.milestone.name}, "
-                            f"{milestone_title(week.milestone)}", width)]
+        lines += [
+            "",
+            *wrap(f"Next milestone: {week.milestone.name}, {milestone_title(week.milestone)}", width),
+        ]
     if week.sessions or week.overdue:
         lines += ["", *wrap(f"Record what you finish: planner done {week.profile_file} ID...", width)]
     return terminal.lines(lines)

@@ -86,23 +86,33 @@ def legend_rows(view: GraphView) -> list[tuple[str, style.Look]]:
     if view.overview:
         if view.status is None:
             return []
-        return [("done", style.STATUSES["known"]), ("left", style.STATUSES["planned"]),
-                ("not on the way", style.STATUSES["not-needed"])]
+        return [
+            ("done", style.STATUSES["known"]),
+            ("left", style.STATUSES["planned"]),
+            ("not on the way", style.STATUSES["not-needed"]),
+        ]
     if view.need is not None:
-        rows = [("share of the cohort that still needs it:", style.Look("#ffffff", "#ffffff")),
-                *style.HEAT]
+        rows = [("share of the cohort that still needs it:", style.Look("#ffffff", "#ffffff")), *style.HEAT]
     elif view.status is not None:
         rows = [(style.STATUS_LABELS[s], style.STATUSES[s]) for s in style.STATUSES]
     else:
         shown = {view.category(n) for n in view.nodes} - {"stage", "choice"}
-        rows = [(label, style.Look(fill, style.CATEGORY_BORDER))
-                for label, fill in style.legend_categories(view.fills, shown)]
+        rows = [
+            (label, style.Look(fill, style.CATEGORY_BORDER))
+            for label, fill in style.legend_categories(view.fills, shown)
+        ]
     rows.append(("stage", style.STAGE))
     if any(node.kind == "choice" for node in view.nodes.values()):
         rows.append(("one of these (choice)", style.CHOICE))
     if view.recommendations:
-        rows.append(("- - recommended", style.Look("#ffffff", style.EDGES["recommends"].colour,
-                                                  style.EDGES["recommends"].colour, dashed=True)))
+        rows.append(
+            (
+                "- - recommended",
+                style.Look(
+                    "#ffffff", style.EDGES["recommends"].colour, style.EDGES["recommends"].colour, dashed=True
+                ),
+            )
+        )
     if view.highlight:
         rows.append(("prerequisite chain", style.Look("#ffffff", style.HIGHLIGHT, style.HIGHLIGHT)))
     return rows
@@ -118,8 +128,9 @@ def legend_label(view: GraphView) -> str:
     per_row = 6
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     body = "".join(f"<TR>{''.join(row)}</TR>" for row in rows)
-    legend = (f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4">{body}</TABLE></TD></TR>'
-              if body else "")
+    legend = (
+        f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4">{body}</TABLE></TD></TR>' if body else ""
+    )
     title = html.escape(style.drawable(view.title))
     return (
         f'<<TABLE BORDER="0" CELLSPACING="4"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
@@ -170,7 +181,7 @@ def _spine(rows: list[list[str]]) -> list[str]:
     """Invisible edges that keep each row below the one before (weight 0: they fix
     the ranks and leave the horizontal placement to the real edges)."""
     return [
-        f"  {quote(upper[0])} -> {quote(lower[0])} [style=\"invis\", weight=\"0\"];"
+        f'  {quote(upper[0])} -> {quote(lower[0])} [style="invis", weight="0"];'
         for upper, lower in itertools.pairwise(rows)
     ]
 
@@ -186,23 +197,30 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
         return render_overview_dot(view)
     out = [
         'digraph "career" {',
-        "  graph " + _attrs({
-            "id": "career_graph",
-            "rankdir": "TB",
-            "newrank": "true",
-            "nodesep": f"{NODE_SEP:g}",
-            "ranksep": "0.35",
-            "fontname": FONT,
-            "labelloc": "t",
-            "labeljust": "l",
-            "bgcolor": "white",
-        }) + ";",
+        "  graph "
+        + _attrs(
+            {
+                "id": "career_graph",
+                "rankdir": "TB",
+                "newrank": "true",
+                "nodesep": f"{NODE_SEP:g}",
+                "ranksep": "0.35",
+                "fontname": FONT,
+                "labelloc": "t",
+                "labeljust": "l",
+                "bgcolor": "white",
+            }
+        )
+        + ";",
     ]
     if legend:
         out.append(f"  graph [label={legend_label(view)}];")
     out += [
-        "  node " + _attrs({"fontname": FONT, "fontsize": str(FONT_SIZE), "margin": f"{NODE_MARGIN:g},0.03",
-                            "height": "0.3"}) + ";",
+        "  node "
+        + _attrs(
+            {"fontname": FONT, "fontsize": str(FONT_SIZE), "margin": f"{NODE_MARGIN:g},0.03", "height": "0.3"}
+        )
+        + ";",
         "  edge " + _attrs({"color": style.EDGE_COLOUR, "arrowsize": "0.6"}) + ";",
     ]
     rows: list[list[str]] = []
@@ -211,20 +229,26 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
         if not members:
             continue
         out.append(f"  subgraph {quote(f'cluster_{number}')} {{")
-        out.append("    graph " + _attrs({
-            "id": f"band_{number}",
-            "class": "band",
-            "style": "filled",
-            "fillcolor": style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)],
-            "color": "#c5d3e8",
-            "fontsize": str(BAND_FONT_SIZE),
-            "labeljust": "l",
-        }) + ";")
+        out.append(
+            "    graph "
+            + _attrs(
+                {
+                    "id": f"band_{number}",
+                    "class": "band",
+                    "style": "filled",
+                    "fillcolor": style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)],
+                    "color": "#c5d3e8",
+                    "fontsize": str(BAND_FONT_SIZE),
+                    "labeljust": "l",
+                }
+            )
+            + ";"
+        )
         out.append(f"    graph [label={text(band.title)}];")
         out.extend(_line("    ", node_id, _node_attrs(view, node_id)) for node_id in members)
         for row in view.rows[band.id]:
             rows.append(row)
-            out.append("    {rank=\"same\"; " + " ".join(f"{quote(n)};" for n in row) + "}")
+            out.append('    {rank="same"; ' + " ".join(f"{quote(n)};" for n in row) + "}")
         out.append("  }")
 
     out.extend(_spine(rows))
@@ -247,9 +271,14 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
         out.append(f"  {quote(source)} -> {quote(target)} {_attrs(attrs)};")
     recommends = style.EDGES["recommends"]
     for index, (source, target) in enumerate(view.recommendations):
-        attrs = {"id": f"rec_{index}", "class": "recommends", "style": recommends.style,
-                 "color": recommends.colour + (FADE if view.highlight else ""),
-                 "penwidth": f"{recommends.width:g}", "constraint": "false"}
+        attrs = {
+            "id": f"rec_{index}",
+            "class": "recommends",
+            "style": recommends.style,
+            "color": recommends.colour + (FADE if view.highlight else ""),
+            "penwidth": f"{recommends.width:g}",
+            "constraint": "false",
+        }
         out.append(f"  {quote(source)} -> {quote(target)} {_attrs(attrs)};")
     out.append("}")
     return "\n".join(out) + "\n"
@@ -265,11 +294,16 @@ def _bar(summary: BandSummary) -> str:
         return ""
     done = round(BAR_POINTS * summary.done_hours / total)
     cells = [(done, style.STATUSES["known"].fill), (BAR_POINTS - done, style.STATUSES["planned"].fill)]
-    tds = "".join(f'<TD WIDTH="{width}" HEIGHT="8" FIXEDSIZE="TRUE" BGCOLOR="{fill}"></TD>'
-                  for width, fill in cells if width > 0)
-    return (f'<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLBORDER="0" CELLSPACING="0" '
-            f'CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{BAR_POINTS}" HEIGHT="8"><TR>{tds}</TR></TABLE>'
-            "</TD></TR>")
+    tds = "".join(
+        f'<TD WIDTH="{width}" HEIGHT="8" FIXEDSIZE="TRUE" BGCOLOR="{fill}"></TD>'
+        for width, fill in cells
+        if width > 0
+    )
+    return (
+        f'<TR><TD ALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLBORDER="0" CELLSPACING="0" '
+        f'CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="{BAR_POINTS}" HEIGHT="8"><TR>{tds}</TR></TABLE>'
+        "</TD></TR>"
+    )
 
 
 def _card(summary: BandSummary) -> str:
@@ -290,12 +324,32 @@ def render_overview_dot(view: GraphView) -> str:
     ladder edges between them. It reads at 880 points wide."""
     out = [
         'digraph "career" {',
-        "  graph " + _attrs({"id": "career_overview", "rankdir": "TB", "nodesep": "0.3",
-                             "ranksep": "0.3", "fontname": FONT, "labelloc": "t",
-                             "labeljust": "l", "bgcolor": "white"}) + ";",
+        "  graph "
+        + _attrs(
+            {
+                "id": "career_overview",
+                "rankdir": "TB",
+                "nodesep": "0.3",
+                "ranksep": "0.3",
+                "fontname": FONT,
+                "labelloc": "t",
+                "labeljust": "l",
+                "bgcolor": "white",
+            }
+        )
+        + ";",
         f"  graph [label={legend_label(view)}];",
-        "  node " + _attrs({"fontname": FONT, "fontsize": str(FONT_SIZE + 1), "shape": "box",
-                            "style": "rounded,filled", "margin": "0.15,0.08"}) + ";",
+        "  node "
+        + _attrs(
+            {
+                "fontname": FONT,
+                "fontsize": str(FONT_SIZE + 1),
+                "shape": "box",
+                "style": "rounded,filled",
+                "margin": "0.15,0.08",
+            }
+        )
+        + ";",
         "  edge " + _attrs({"color": style.STAGE.fill, "penwidth": "2", "arrowsize": "0.8"}) + ";",
     ]
     for number, summary in enumerate(view.summaries(), start=1):
@@ -316,6 +370,6 @@ def render_overview_dot(view: GraphView) -> str:
             out.append(f"  {quote(source)} -> {quote(target)};")
     stages = [b.id for b in view.bands if b.id in view.nodes]
     if stages and view.bands[-1].id not in view.nodes:
-        out.append(f"  {quote(stages[-1])} -> {quote(view.bands[-1].id)} [style=\"invis\"];")
+        out.append(f'  {quote(stages[-1])} -> {quote(view.bands[-1].id)} [style="invis"];')
     out.append("}")
     return "\n".join(out) + "\n"

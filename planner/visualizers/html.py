@@ -68,8 +68,9 @@ def graph_data(view: GraphView) -> dict[str, Any]:
         "edges": [[source, target, index] for index, (source, target) in enumerate(view.edges)],
         "pred": pred,
         "succ": succ,
-        "bands": [{"id": band.id, "element": f"band_{number}"}
-                  for number, band in enumerate(view.bands, start=1)],
+        "bands": [
+            {"id": band.id, "element": f"band_{number}"} for number, band in enumerate(view.bands, start=1)
+        ],
         "focus": view.focus,
         "labelPx": FONT_SIZE * PX_PER_POINT,
         "titlePx": BAND_FONT_SIZE * PX_PER_POINT,
@@ -87,14 +88,20 @@ def _fill_class(fill: str) -> str:
 
 def _colour_css(view: GraphView, fills: set[str]) -> str:
     """The page's colours, from the same tables as every other format."""
-    variables = {"stage": style.STAGE.fill, "chain": style.HIGHLIGHT, "unlocks": style.UNLOCKS,
-                 "category-border": style.CATEGORY_BORDER}
+    variables = {
+        "stage": style.STAGE.fill,
+        "chain": style.HIGHLIGHT,
+        "unlocks": style.UNLOCKS,
+        "category-border": style.CATEGORY_BORDER,
+    }
     for status, look in style.STATUSES.items():
         variables |= {status: look.fill, f"{status}-border": look.border, f"{status}-font": look.font}
     rules = [":root { " + " ".join(f"--{k}: {v};" for k, v in variables.items()) + " }"]
     rules += [f".{_fill_class(f)} {{ background: {f}; }}" for f in sorted(fills)]
-    rules += [f".card.b-{number} {{ background: {style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)]}; }}"
-              for number in range(1, len(view.bands) + 1)]
+    rules += [
+        f".card.b-{number} {{ background: {style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)]}; }}"
+        for number in range(1, len(view.bands) + 1)
+    ]
     return "\n".join(rules)
 
 
@@ -107,9 +114,11 @@ def _chip(view: GraphView, node_id: str) -> str:
     classes = ["chip", node.kind, _fill_class(_node_fill(view, node_id))]
     if view.status is not None:
         classes.append(view.status[node_id])
-    return (f'<li><button type="button" class="{" ".join(classes)}" data-id="{html.escape(node_id)}" '
-            f'title="{html.escape(view.tooltip(node_id))}">'
-            f"{html.escape(' '.join(view.label(node_id)))}</button></li>")
+    return (
+        f'<li><button type="button" class="{" ".join(classes)}" data-id="{html.escape(node_id)}" '
+        f'title="{html.escape(view.tooltip(node_id))}">'
+        f"{html.escape(' '.join(view.label(node_id)))}</button></li>"
+    )
 
 
 def _card_line(text: str) -> str:
@@ -122,20 +131,21 @@ def _card_line(text: str) -> str:
 def _card(view: GraphView, number: int, summary: BandSummary) -> str:
     band = summary.band
     status = f" {summary.status}" if summary.status else ""
-    lines = [f'<span class="card-title">{html.escape(band.title)}</span>',
-             _card_line(summary.counts_text())]
+    lines = [f'<span class="card-title">{html.escape(band.title)}</span>', _card_line(summary.counts_text())]
     if summary.status is not None:
         total = summary.done_hours + summary.left_hours
         if total > 0:
-            lines.append(f'<progress max="{total:.1f}" value="{summary.done_hours:.1f}" '
-                         f'aria-label="hours done"></progress>')
+            lines.append(
+                f'<progress max="{total:.1f}" value="{summary.done_hours:.1f}" '
+                f'aria-label="hours done"></progress>'
+            )
         lines.append(_card_line(summary.progress_text()))
     work = [n for row in view.rows[band.id] for n in row if view.nodes[n].kind != "stage"]
     chips = "".join(_chip(view, n) for n in work)
     return (
         f'<article class="card b-{number}{status}" data-band="{html.escape(band.id)}">'
         f'<button type="button" class="card-head" aria-expanded="false" aria-controls="rung-{number}">'
-        f'{"".join(lines)}</button>'
+        f"{''.join(lines)}</button>"
         f'<div class="card-body" id="rung-{number}" hidden>'
         "<p>In learning order, prerequisites first. Choose one to see its chain.</p>"
         f'<ul class="chips">{chips}</ul><p><button type="button" class="show-band" '
@@ -202,15 +212,20 @@ def render_html(view: GraphView) -> str:
     timeline, timeline_css = "", ""
     if view.schedule is not None:
         rows, timeline_css = render_timeline(view.schedule)
-        timeline = (f'<aside id="timeline" aria-label="Roadmap timeline"><h2>Roadmap timeline</h2>\n'
-                    f"{rows}\n</aside>")
+        timeline = (
+            f'<aside id="timeline" aria-label="Roadmap timeline"><h2>Roadmap timeline</h2>\n{rows}\n</aside>'
+        )
     css = "\n".join([_asset("page.css"), _colour_css(view, fills), timeline_css]) + "\n"
     script = _asset("page.js")
     title = html.escape(style.drawable(view.title))
-    names = "".join(f'<option value="{html.escape(style.drawable(node.name))}"></option>'
-                    for _, node in sorted(view.nodes.items()))
-    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
-           "base-uri 'none'; form-action 'none'")
+    names = "".join(
+        f'<option value="{html.escape(style.drawable(node.name))}"></option>'
+        for _, node in sorted(view.nodes.items())
+    )
+    csp = (
+        f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

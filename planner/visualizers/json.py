@@ -48,12 +48,19 @@ def render_json(view: GraphView) -> str:
 
 def _add_bands(digraph: Any, view: GraphView) -> None:
     for summary in view.summaries():
-        attrs: dict[str, Any] = {"kind": "band", "name": summary.band.title, "work": dict(summary.work),
-                                 "hours": summary.hours}
+        attrs: dict[str, Any] = {
+            "kind": "band",
+            "name": summary.band.title,
+            "work": dict(summary.work),
+            "hours": summary.hours,
+        }
         if summary.status is not None:
-            attrs |= {"status": summary.status, "done_hours": round(summary.done_hours, 4),
-                      "left_hours": round(summary.left_hours, 4),
-                      "reached": summary.reached.isoformat() if summary.reached else None}
+            attrs |= {
+                "status": summary.status,
+                "done_hours": round(summary.done_hours, 4),
+                "left_hours": round(summary.left_hours, 4),
+                "reached": summary.reached.isoformat() if summary.reached else None,
+            }
         if summary.highlight:
             attrs["highlight"] = True
         digraph.add_node(summary.band.id, **attrs)

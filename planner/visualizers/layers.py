@@ -25,7 +25,10 @@ def label_cost(lines: list[str]) -> float:
 
 
 def band_rows(
-    members: Iterable[str], pred: Mapping[str, Iterable[str]], *, widths: Mapping[str, float],
+    members: Iterable[str],
+    pred: Mapping[str, Iterable[str]],
+    *,
+    widths: Mapping[str, float],
     budget: float,
 ) -> list[list[str]]:
     """Cut ``members`` into rows, each sorted, whose ``widths`` add up to at most

@@ -79,8 +79,9 @@ def _node_classes(view: GraphView, ids: dict[str, str]) -> list[str]:
 
 def _too_big(view: GraphView, what: str) -> PlanError:
     """The error for a view Mermaid cannot draw, suggesting only options not given."""
-    narrow = [option for option, given in (("--stage ID", view.stage), ("--profile", view.plan))
-              if given is None]
+    narrow = [
+        option for option, given in (("--stage ID", view.stage), ("--profile", view.plan)) if given is None
+    ]
     advice = f"Narrow it with {' or '.join(narrow)}, draw" if narrow else "Draw"
     return PlanError(f"{what}. {advice} the ladder alone with --overview, or use --format svg or html")
 
@@ -108,8 +109,11 @@ def render_flowchart(view: GraphView) -> str:
     if view.overview:
         ids = mermaid_ids([band.id for band in view.bands])
         return "\n".join(["flowchart TB", *_overview(view, ids)]) + "\n"
-    drawn = [(a, b) for a, b in view.edges
-             if not view.implied(a, b) or (a in view.highlight and b in view.highlight)]
+    drawn = [
+        (a, b)
+        for a, b in view.edges
+        if not view.implied(a, b) or (a in view.highlight and b in view.highlight)
+    ]
     rows = [row for band in view.bands for row in view.rows[band.id]]
     spine = [(upper[0], node) for upper, lower in itertools.pairwise(rows) for node in lower]
     links = len(drawn) + len(spine) + len(view.recommendations)
@@ -135,8 +139,10 @@ def render_flowchart(view: GraphView) -> str:
         out.append(f"  {ids[source]} {style.EDGES[view.edge_kind(source, target)].mermaid} {ids[target]}")
         if source in view.highlight and target in view.highlight:
             chain.append(str(index))
-    out += [f"  {ids[source]} {style.EDGES['recommends'].mermaid} {ids[target]}"
-            for source, target in view.recommendations]
+    out += [
+        f"  {ids[source]} {style.EDGES['recommends'].mermaid} {ids[target]}"
+        for source, target in view.recommendations
+    ]
     out += _node_classes(view, ids)
     if view.highlight:
         out.append(f"  classDef highlight stroke:{style.HIGHLIGHT},stroke-width:3px")
@@ -145,6 +151,7 @@ def render_flowchart(view: GraphView) -> str:
         out.append(f"  linkStyle {','.join(chain)} stroke:{style.HIGHLIGHT},stroke-width:3px")
     text = "\n".join(out) + "\n"
     if len(text) > MAX_TEXT:
-        raise _too_big(view, f"the Mermaid text is {len(text)} characters; Mermaid renders at most "
-                             f"{MAX_TEXT}")
+        raise _too_big(
+            view, f"the Mermaid text is {len(text)} characters; Mermaid renders at most {MAX_TEXT}"
+        )
     return text

@@ -18,8 +18,15 @@ if TYPE_CHECKING:
     from planner.graph import CareerGraph
 
 PALETTE: Final = (
-    "#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff",
-    "#44bb99", "#bbcc33", "#aaaa00", "#dddddd",
+    "#77aadd",
+    "#ee8866",
+    "#eedd88",
+    "#ffaabb",
+    "#99ddff",
+    "#44bb99",
+    "#bbcc33",
+    "#aaaa00",
+    "#dddddd",
 )
 """Category fills: Paul Tol's colour-blind-safe "light" scheme, made for filled boxes
 with black text. Every pair stays apart under normal, protan, deutan and tritan
@@ -145,8 +152,7 @@ def short_label(name: str) -> list[str]:
     short = _ASIDE.sub("", name)
     if len(short) < 3:
         short = name
-    lines = textwrap.wrap(short, width=LABEL_WIDTH, break_long_words=False,
-                          break_on_hyphens=False) or [short]
+    lines = textwrap.wrap(short, width=LABEL_WIDTH, break_long_words=False, break_on_hyphens=False) or [short]
     if len(lines) > LABEL_LINES:
         lines = lines[:LABEL_LINES]
         last = lines[-1]
@@ -163,8 +169,7 @@ def category_fills(graph: CareerGraph) -> dict[str, str]:
     rest share :data:`OTHER_FILL`. It depends on the whole graph only, never on what a
     view shows, so a category keeps its colour in every view and format.
     """
-    counts = Counter(node.category for node in graph.nodes.values()
-                     if node.kind in ("skill", "project"))
+    counts = Counter(node.category for node in graph.nodes.values() if node.kind in ("skill", "project"))
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     return {c: PALETTE[i] if i < len(PALETTE) else OTHER_FILL for i, c in enumerate(ranked)}
 
@@ -172,8 +177,10 @@ def category_fills(graph: CareerGraph) -> dict[str, str]:
 def legend_categories(fills: dict[str, str], shown: set[str]) -> list[tuple[str, str]]:
     """Legend rows (label, fill) for the categories in ``shown``: palette colours in
     palette order, then one row for the others."""
-    rows = sorted(((c, f) for c, f in fills.items() if c in shown and f != OTHER_FILL),
-                  key=lambda row: (PALETTE.index(row[1]), row[0]))
+    rows = sorted(
+        ((c, f) for c, f in fills.items() if c in shown and f != OTHER_FILL),
+        key=lambda row: (PALETTE.index(row[1]), row[0]),
+    )
     if any(fills[c] == OTHER_FILL for c in shown if c in fills):
         rows.append((OTHER, OTHER_FILL))
     return [(drawable(c), f) for c, f in rows]

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 def _track(days: int, ticks: list[int], shape: str) -> str:
     lines = "".join(f'<line class="tick" x1="{x}" y1="0" x2="{x}" y2="10"/>' for x in ticks)
-    return (f'<svg class="tl-track" viewBox="0 0 {days} 10" preserveAspectRatio="none" '
-            f'aria-hidden="true">{lines}{shape}</svg>')
+    return (
+        f'<svg class="tl-track" viewBox="0 0 {days} 10" preserveAspectRatio="none" '
+        f'aria-hidden="true">{lines}{shape}</svg>'
+    )
 
 
 def render_timeline(schedule: Schedule) -> tuple[str, str]:

@@ -92,8 +92,9 @@ def _by_kind(counts: Mapping[str, int]) -> dict[str, int]:
 def _statuses(graph: CareerGraph, plan: Plan) -> dict[str, str]:
     """Each node's status in ``plan``: known, planned (an item or stage still to
     reach) or not needed."""
-    planned = ({item.id for item in plan.items} | {goal.id for goal in plan.stages}
-               | {c.id for c in plan.choices})
+    planned = (
+        {item.id for item in plan.items} | {goal.id for goal in plan.stages} | {c.id for c in plan.choices}
+    )
     result: dict[str, str] = {}
     for node_id in graph.nodes:
         if node_id in plan.known:
@@ -183,8 +184,7 @@ class GraphView:
         if plan is None and schedule is not None:
             plan = schedule.plan
         if stage is not None:
-            stage = graph.resolve(stage, kinds=("stage",), what="stage", option="--stage",
-                                  names=True)
+            stage = graph.resolve(stage, kinds=("stage",), what="stage", option="--stage", names=True)
         if focus is not None:
             focus = graph.resolve(focus, option="--focus", names=True)
 
@@ -250,7 +250,8 @@ class GraphView:
         (see :mod:`~planner.visualizers.layers`); every picture draws these rows."""
         return {
             band.id: band_rows(
-                self.members[band.id], self.graph.pred,
+                self.members[band.id],
+                self.graph.pred,
                 widths={n: label_cost(self.label(n)) for n in self.members[band.id]},
                 budget=ROW_BUDGET,
             )
@@ -333,7 +334,9 @@ class GraphView:
             work = [n for n in self.members[band.id] if self.nodes[n].kind in ("skill", "project")]
             hours = sum(self.graph.hours(n) for n in work)
             summary = BandSummary(
-                band, _by_kind(Counter(self.nodes[n].kind for n in work)), hours,
+                band,
+                _by_kind(Counter(self.nodes[n].kind for n in work)),
+                hours,
                 highlight=any(n in self.highlight for n in self.members[band.id]),
             )
             if self.status is not None:

@@ -103,8 +103,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=2000, help="profiles in the timed cohort")
     parser.add_argument("--runs", type=int, default=3, help="runs of each engine (median)")
     parser.add_argument("--workers", type=int, default=usable_cpus())
-    parser.add_argument("--memory", default="1000,4000,16000",
-                        help="cohort sizes for the memory curve (local engine), comma-separated")
+    parser.add_argument(
+        "--memory",
+        default="1000,4000,16000",
+        help="cohort sizes for the memory curve (local engine), comma-separated",
+    )
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     options = parser.parse_args()
 
@@ -114,18 +117,25 @@ def main() -> None:
     }
     if not options.no_dask:
         engines[f"dask LocalCluster, {options.workers} workers"] = [
-            "--engine", "dask", "--workers", str(options.workers)]
+            "--engine",
+            "dask",
+            "--workers",
+            str(options.workers),
+        ]
 
     with tempfile.TemporaryDirectory(prefix="bench-cohort-") as tmp:
         folder = Path(tmp)
         env = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache"), "SOURCE_DATE_EPOCH": "1795737600"}
-        subprocess.run([sys.executable, "-m", "planner", "validate"], env=env, check=True,
-                       capture_output=True)  # a warm graph cache, as after any first run
+        subprocess.run(
+            [sys.executable, "-m", "planner", "validate"], env=env, check=True, capture_output=True
+        )  # a warm graph cache, as after any first run
         big = write_cohort(folder / "cohort.jsonl", options.count)
         small = write_cohort(folder / "small.jsonl", ONE_CHUNK)
-        print(f"cohort: {options.count} generated profiles for the shipped graph "
-              f"({big.stat().st_size / 1e6:.1f} MB of JSON Lines); {usable_cpus()} cores; "
-              f"medians of {options.runs} runs, interleaved, (min-max)")
+        print(
+            f"cohort: {options.count} generated profiles for the shipped graph "
+            f"({big.stat().st_size / 1e6:.1f} MB of JSON Lines); {usable_cpus()} cores; "
+            f"medians of {options.runs} runs, interleaved, (min-max)"
+        )
         times: dict[str, list[float]] = {name: [] for name in engines}
         cpus: dict[str, list[float]] = {name: [] for name in engines}
         starts: dict[str, list[float]] = {name: [] for name in engines}
@@ -136,24 +146,30 @@ def main() -> None:
                 cpus[name].append(cpu)
                 starts[name].append(run_batch(small, args, env)[0])
 
-        print(f"\n{'engine':<30} {'wall s (min-max)':>24} {'profiles/s':>10} {'start-up s':>10} "
-              f"{'wall ms':>8} {'CPU ms':>7}")
+        print(
+            f"\n{'engine':<30} {'wall s (min-max)':>24} {'profiles/s':>10} {'start-up s':>10} "
+            f"{'wall ms':>8} {'CPU ms':>7}"
+        )
         print(f"{'':<30} {'':>24} {'':>10} {'':>10} {'per profile, after start-up':>27}")
         per_profile: dict[str, float] = {}
         for name in engines:
             wall, start = statistics.median(times[name]), statistics.median(starts[name])
             per_profile[name] = (wall - start) / (options.count - ONE_CHUNK) * 1000
             cpu = statistics.median(cpus[name]) / options.count * 1000
-            print(f"{name:<30} {spread(times[name]):>24} {options.count / wall:>10.1f} {start:>10.2f} "
-                  f"{per_profile[name]:>8.2f} {cpu:>7.1f}")
+            print(
+                f"{name:<30} {spread(times[name]):>24} {options.count / wall:>10.1f} {start:>10.2f} "
+                f"{per_profile[name]:>8.2f} {cpu:>7.1f}"
+            )
         local_name = f"local, {options.workers} workers"
         local = per_profile[local_name]
         hourly = 3600 * options.count / statistics.median(times[local_name])
         print(f"\nlocal engine: {hourly:,.0f} profiles an hour")
         if not options.no_dask:
             dask = per_profile[f"dask LocalCluster, {options.workers} workers"]
-            print(f"Dask overhead per profile, beyond its start-up: {dask - local:+.2f} ms "
-                  f"({(dask / local - 1) * 100:+.0f}%)")
+            print(
+                f"Dask overhead per profile, beyond its start-up: {dask - local:+.2f} ms "
+                f"({(dask / local - 1) * 100:+.0f}%)"
+            )
 
         print(f"\nmemory, local engine ({options.workers} workers):")
         print(f"{'profiles':>9} {'wall s':>8} {'batch MB':>9} {'tree MB':>8}")

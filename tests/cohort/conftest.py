@@ -16,8 +16,12 @@ from planner.cli import cli
 def ada(**values: Any) -> dict[str, Any]:
     """A valid profile for the tiny graph (tests/conftest.py TINY_TOML), changed by ``values``."""
     profile: dict[str, Any] = {
-        "name": "Ada", "target": "junior-ml-engineer", "start": "2027-01-04", "timezone": "Europe/Berlin",
-        "hours_per_week": 6, "known": ["python"],
+        "name": "Ada",
+        "target": "junior-ml-engineer",
+        "start": "2027-01-04",
+        "timezone": "Europe/Berlin",
+        "hours_per_week": 6,
+        "known": ["python"],
         "availability": {"mon": ["19:00-21:00"], "sat": ["09:00-13:00"]},
     }
     profile.update(values)

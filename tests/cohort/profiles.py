@@ -20,15 +20,30 @@ from planner.graph import CareerGraph
 FIRST_START: Final = dt.date(2027, 1, 4)
 """Plans start on this day or within the 26 weeks after it."""
 ZONES: Final = (
-    "America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/London",
-    "Europe/Berlin", "Africa/Lagos", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo",
-    "Australia/Sydney", "UTC",
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Berlin",
+    "Africa/Lagos",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "UTC",
 )
 TARGET_WEIGHTS: Final = (30, 30, 15, 8, 9, 8)
 """How often each stage, lowest first, is a target (the shipped ladder has six)."""
 HOURS: Final = (3, 4, 5, 6, 8, 8, 10, 10, 12, 15, 20)
-SLOTS: Final = ("06:30-08:00", "12:00-13:00", "18:00-20:00", "19:00-21:30", "20:00-22:00",
-                "09:00-13:00", "14:00-18:00")
+SLOTS: Final = (
+    "06:30-08:00",
+    "12:00-13:00",
+    "18:00-20:00",
+    "19:00-21:30",
+    "20:00-22:00",
+    "09:00-13:00",
+    "14:00-18:00",
+)
 DAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MISTAKES: Final = ("target", "hours_per_week", "availability", "key", "json")
 
@@ -58,16 +73,21 @@ def cohort_profiles(graph: CareerGraph, count: int, *, seed: int = 0) -> Iterato
             profile["deadline"] = (start + dt.timedelta(days=rng.randint(180, 1500))).isoformat()
         unknown = [n for n in work if n not in profile["known"]]
         if unknown and rng.random() < 0.3:
-            profile["progress"] = {n: rng.choice((0.25, 0.5, 0.75))
-                                   for n in rng.sample(unknown, min(2, len(unknown)))}
+            profile["progress"] = {
+                n: rng.choice((0.25, 0.5, 0.75)) for n in rng.sample(unknown, min(2, len(unknown)))
+            }
         extras = sorted(n for n in graph.nodes if graph.kind(n) == "skill" and n not in needed)
         if extras and rng.random() < 0.1:
             profile["focus"] = [rng.choice(extras)]
         if rng.random() < 0.2:
             first = start + dt.timedelta(days=rng.randrange(30, 330))
-            profile["blackouts"] = [{"from": first.isoformat(),
-                                     "to": (first + dt.timedelta(days=rng.randint(6, 20))).isoformat(),
-                                     "reason": "holiday"}]
+            profile["blackouts"] = [
+                {
+                    "from": first.isoformat(),
+                    "to": (first + dt.timedelta(days=rng.randint(6, 20))).isoformat(),
+                    "reason": "holiday",
+                }
+            ]
         yield profile
 
 

@@ -44,14 +44,35 @@ def test_good_and_bad_lines_give_one_result_each_in_order_and_exit_1(
     )
     lines = results(out)
     assert [(r["input"], r["name"], r["ok"]) for r in lines] == [
-        ("1", "Ada", True), ("3", "Bo", False), ("4", None, False), ("5", "Cy", True)]
+        ("1", "Ada", True),
+        ("3", "Bo", False),
+        ("4", None, False),
+        ("5", "Cy", True),
+    ]
     assert lines[1] == {
-        "input": "3", "name": "Bo", "ok": False, "target": None, "start": None, "finish": None,
-        "hours": None, "milestones": None, "warnings": [],
+        "input": "3",
+        "name": "Bo",
+        "ok": False,
+        "target": None,
+        "start": None,
+        "finish": None,
+        "hours": None,
+        "milestones": None,
+        "warnings": [],
         "error": f"{source}:3: key 'target': unknown stage id 'ml-enginer' (did you mean 'ml-engineer'?)",
     }
-    assert list(lines[0]) == ["input", "name", "ok", "target", "start", "finish", "hours",
-                              "milestones", "warnings", "error"]
+    assert list(lines[0]) == [
+        "input",
+        "name",
+        "ok",
+        "target",
+        "start",
+        "finish",
+        "hours",
+        "milestones",
+        "warnings",
+        "error",
+    ]
 
 
 def test_a_cohort_of_good_profiles_exits_0(
@@ -66,8 +87,11 @@ def test_a_cohort_of_good_profiles_exits_0(
 
 @pytest.mark.parametrize("reason", sorted(BAD_LINES))
 def test_a_bad_line_gets_the_message_planner_roadmap_gives_at_its_line(
-    reason: str, batch: Callable[..., Result], roadmap: Callable[..., Result],
-    write_cohort: Callable[..., Path], tmp_path: Path,
+    reason: str,
+    batch: Callable[..., Result],
+    roadmap: Callable[..., Result],
+    write_cohort: Callable[..., Path],
+    tmp_path: Path,
 ) -> None:
     line = BAD_LINES[reason]
     source = write_cohort([ada(), line])
@@ -84,25 +108,34 @@ def test_a_bad_line_gets_the_message_planner_roadmap_gives_at_its_line(
 
 
 def test_a_folder_of_profiles_is_planned_in_name_order_with_roadmap_s_own_messages(
-    batch: Callable[..., Result], roadmap: Callable[..., Result], tmp_path: Path, profile_toml: str,
+    batch: Callable[..., Result],
+    roadmap: Callable[..., Result],
+    tmp_path: Path,
+    profile_toml: str,
 ) -> None:
     folder = tmp_path / "class"
     folder.mkdir()
     (folder / "b-tess.toml").write_text(profile_toml, encoding="utf-8")
     (folder / "a-ada.json").write_text(json.dumps(ada()), encoding="utf-8")
-    (folder / "c-bad.toml").write_text(profile_toml.replace('target = "junior-ml-engineer"',
-                                                            'target = "ml-enginer"'), encoding="utf-8")
+    (folder / "c-bad.toml").write_text(
+        profile_toml.replace('target = "junior-ml-engineer"', 'target = "ml-enginer"'), encoding="utf-8"
+    )
     out = tmp_path / "out.jsonl"
     result = batch(str(folder), "-o", str(out))
     assert result.exit_code == 1
     lines = results(out)
     assert [(r["input"], r["name"], r["ok"]) for r in lines] == [
-        ("a-ada.json", "Ada", True), ("b-tess.toml", "Tess", True), ("c-bad.toml", "Tess", False)]
+        ("a-ada.json", "Ada", True),
+        ("b-tess.toml", "Tess", True),
+        ("c-bad.toml", "Tess", False),
+    ]
     assert f"Error: {lines[2]['error']}\n" == roadmap(str(folder / "c-bad.toml")).stderr
 
 
 def test_results_are_the_roadmap_s_own_numbers(
-    batch: Callable[..., Result], roadmap: Callable[..., Result], write_cohort: Callable[..., Path],
+    batch: Callable[..., Result],
+    roadmap: Callable[..., Result],
+    write_cohort: Callable[..., Path],
     tmp_path: Path,
 ) -> None:
     profile = ada(deadline="2027-01-10", focus=["git"])
@@ -115,7 +148,10 @@ def test_results_are_the_roadmap_s_own_numbers(
     plan = json.loads(alone_result.stdout)
     assert line["target"] == plan["target"] == "junior-ml-engineer"
     assert (line["start"], line["hours"], line["milestones"]) == (
-        plan["start"], plan["total_hours"], plan["milestones"])
+        plan["start"],
+        plan["total_hours"],
+        plan["milestones"],
+    )
     assert line["finish"] == plan["finish"][:10]
     assert alone_result.stderr.startswith("warning: the deadline 2027-01-10 cannot be met")
     assert line["warnings"] == [alone_result.stderr.removeprefix("warning: ").rstrip("\n")]
@@ -150,7 +186,9 @@ def test_standard_output(batch: Callable[..., Result], write_cohort: Callable[..
 
 
 def test_progress_lines_when_standard_error_is_not_a_terminal(
-    batch: Callable[..., Result], write_cohort: Callable[..., Path], tmp_path: Path,
+    batch: Callable[..., Result],
+    write_cohort: Callable[..., Path],
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(cli_cohort, "LINE_EVERY_SECONDS", 0.0)
@@ -173,24 +211,45 @@ def test_invalid_graph_data_writes_nothing_and_keeps_an_old_out(
     out = tmp_path / "out.jsonl"
     out.write_bytes(b"old")
     summary = tmp_path / "summary.json"
-    result = runner.invoke(cli, ["batch", str(write_cohort([ada()])), "-o", str(out), "--summary",
-                                 str(summary), "--graph", str(broken)])
+    result = runner.invoke(
+        cli,
+        [
+            "batch",
+            str(write_cohort([ada()])),
+            "-o",
+            str(out),
+            "--summary",
+            str(summary),
+            "--graph",
+            str(broken),
+        ],
+    )
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: graph data has 2 problems:\n")
     assert out.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "cohort.jsonl", "out.jsonl"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--scheduler", "tcp://127.0.0.1:8786"],
-     "Invalid value for '--scheduler': a scheduler is joined only with --engine dask"),
-    (["--summary", "OUT"],
-     "Invalid value for '--summary': OUT is also the output file; give the summary its own file"),
-    (["--workers", "0"], "Invalid value for '--workers': 0 is not in the range 1<=x<=1024."),
-    (["--engine", "spark"], "Invalid value for '--engine': 'spark' is not one of 'local', 'dask'."),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--scheduler", "tcp://127.0.0.1:8786"],
+            "Invalid value for '--scheduler': a scheduler is joined only with --engine dask",
+        ),
+        (
+            ["--summary", "OUT"],
+            "Invalid value for '--summary': OUT is also the output file; give the summary its own file",
+        ),
+        (["--workers", "0"], "Invalid value for '--workers': 0 is not in the range 1<=x<=1024."),
+        (["--engine", "spark"], "Invalid value for '--engine': 'spark' is not one of 'local', 'dask'."),
+    ],
+)
 def test_bad_options_are_usage_errors(
-    args: list[str], message: str, batch: Callable[..., Result], write_cohort: Callable[..., Path],
+    args: list[str],
+    message: str,
+    batch: Callable[..., Result],
+    write_cohort: Callable[..., Path],
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "out.jsonl"
@@ -204,7 +263,8 @@ def test_a_folder_without_profiles_is_a_usage_error(batch: Callable[..., Result]
     result = batch(str(tmp_path), "-o", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        f"Error: Invalid value for 'INPUT': {tmp_path} holds no profile files (*.toml or *.json)\n")
+        f"Error: Invalid value for 'INPUT': {tmp_path} holds no profile files (*.toml or *.json)\n"
+    )
 
 
 def test_a_missing_output_folder_fails_before_any_work(
@@ -217,7 +277,9 @@ def test_a_missing_output_folder_fails_before_any_work(
 
 
 def test_dask_missing_is_a_clear_usage_error(
-    batch: Callable[..., Result], write_cohort: Callable[..., Path], tmp_path: Path,
+    batch: Callable[..., Result],
+    write_cohort: Callable[..., Path],
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(__import__("sys").modules, "distributed", None)  # as if not installed
@@ -226,5 +288,6 @@ def test_dask_missing_is_a_clear_usage_error(
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "Error: Invalid value for '--engine': --engine dask needs dask.distributed, an optional extra: "
-        "pip install 'ml-career-planner[dask]' (from a checkout: pip install '.[dask]')\n")
+        "pip install 'ml-career-planner[dask]' (from a checkout: pip install '.[dask]')\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cohort.jsonl", "graph"]

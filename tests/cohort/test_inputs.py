@@ -16,7 +16,9 @@ def test_json_lines_keep_their_line_numbers_and_skip_blank_lines(tmp_path: Path)
     source.write_bytes(b'{"a": 1}\n\n   \r\n{"b": 2}\r\n{"c": 3}')
     entries = list(read_entries(source))
     assert [(e.label, e.line, e.raw) for e in entries] == [
-        ("1", 1, b'{"a": 1}'), ("4", 4, b'{"b": 2}'), ("5", 5, b'{"c": 3}'),
+        ("1", 1, b'{"a": 1}'),
+        ("4", 4, b'{"b": 2}'),
+        ("5", 5, b'{"c": 3}'),
     ]
     assert {(e.file, e.suffix, e.error) for e in entries} == {(str(source), ".json", None)}
     assert count_entries(source) == 3
@@ -36,8 +38,13 @@ def test_a_line_longer_than_a_profile_is_an_error_and_the_next_lines_still_count
     source = tmp_path / "cohort.jsonl"
     source.write_bytes(b'{"a": 1}\n' + b"x" * 55 + b"\n" + b"y" * 11 + b"\n" + b'{"b": 2}\n' + b"z" * 40)
     entries = list(read_entries(source))
-    assert [(e.label, e.raw) for e in entries] == [("1", b'{"a": 1}'), ("2", b""), ("3", b""),
-                                                   ("4", b'{"b": 2}'), ("5", b"")]
+    assert [(e.label, e.raw) for e in entries] == [
+        ("1", b'{"a": 1}'),
+        ("2", b""),
+        ("3", b""),
+        ("4", b'{"b": 2}'),
+        ("5", b""),
+    ]
     assert entries[1].error == f"{source}:2: is longer than a profile may be (1 MiB)"
     assert entries[2].error == f"{source}:3: is longer than a profile may be (1 MiB)"
     assert entries[4].error == f"{source}:5: is longer than a profile may be (1 MiB)"
@@ -64,8 +71,10 @@ def test_a_file_of_a_folder_too_big_to_be_a_profile_is_an_error(
     monkeypatch.setattr("planner.profile.reading.MAX_PROFILE_BYTES", 4)
     (tmp_path / "big.toml").write_text("name = 'x'", encoding="utf-8")
     [entry] = read_entries(tmp_path)
-    assert (entry.raw, entry.error) == (b"", f"{tmp_path / 'big.toml'}: is larger than 1 MiB, the "
-                                             "most a profile may hold")
+    assert (entry.raw, entry.error) == (
+        b"",
+        f"{tmp_path / 'big.toml'}: is larger than 1 MiB, the most a profile may hold",
+    )
 
 
 def test_a_folder_without_profiles_is_a_usage_error(tmp_path: Path) -> None:
@@ -73,4 +82,6 @@ def test_a_folder_without_profiles_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(OptionError) as caught:
         count_entries(tmp_path)
     assert (caught.value.option, caught.value.detail) == (
-        "INPUT", f"{tmp_path} holds no profile files (*.toml or *.json)")
+        "INPUT",
+        f"{tmp_path} holds no profile files (*.toml or *.json)",
+    )

@@ -68,11 +68,14 @@ def test_the_summary_adds_up_what_roadmap_and_gaps_say_one_by_one(runner: CliRun
         return values[math.ceil(percent * len(values) / 100) - 1]
 
     assert (summary["profiles"], summary["planned"], summary["failed"]) == (13, 12, 1)
-    assert summary["targets"] == {s.id: n for s in graph.stages
-                                  if (n := sum(p["target"] == s.id for p in plans))}
+    assert summary["targets"] == {
+        s.id: n for s in graph.stages if (n := sum(p["target"] == s.id for p in plans))
+    }
     assert summary["finish"] == {f"p{p}": rank(finish, p) for p in (10, 50, 90)}
-    assert summary["hours"] == {"total": round(sum(hours), 2),
-                                **{f"p{p}": rank(hours, p) for p in (10, 50, 90)}}
+    assert summary["hours"] == {
+        "total": round(sum(hours), 2),
+        **{f"p{p}": rank(hours, p) for p in (10, 50, 90)},
+    }
     for index, stage in enumerate(graph.stages):
         rows = [rows[index] for rows in readiness]
         assert {r["stage"] for r in rows} == {stage.id}
@@ -82,11 +85,13 @@ def test_the_summary_adds_up_what_roadmap_and_gaps_say_one_by_one(runner: CliRun
         assert (entry["stage"], entry["ready"]) == (stage.id, ready)
         assert entry["share_ready"] == round(ready / 12, 4)
         assert abs(Fraction(str(entry["mean_percent"])) - mean) <= Fraction(1, 20)
-    assert summary["nodes"] == {n: {"people": people[n], "hours": float(round(missing[n], 2))}
-                                for n in sorted(people)}
+    assert summary["nodes"] == {
+        n: {"people": people[n], "hours": float(round(missing[n], 2))} for n in sorted(people)
+    }
     top = sorted(missing, key=lambda n: (-missing[n], n))[:TOP_MISSING]
     assert [(t["id"], t["people"], t["hours"]) for t in summary["top_missing"]] == [
-        (n, people[n], float(round(missing[n], 2))) for n in top]
+        (n, people[n], float(round(missing[n], 2))) for n in top
+    ]
     assert len(summary["top_missing"]) == TOP_MISSING
     assert [t["name"] for t in summary["top_missing"]] == [graph.nodes[n].name for n in top]
 
@@ -97,14 +102,30 @@ def test_an_empty_cohort_has_an_empty_summary(
     source = tmp_path / "cohort.jsonl"
     source.write_text("", encoding="utf-8")
     summary = tmp_path / "summary.json"
-    result = runner.invoke(cli, ["batch", str(source), "-o", str(tmp_path / "out.jsonl"), "--summary",
-                                 str(summary), "--graph", str(tiny_graph_dir)])
+    result = runner.invoke(
+        cli,
+        [
+            "batch",
+            str(source),
+            "-o",
+            str(tmp_path / "out.jsonl"),
+            "--summary",
+            str(summary),
+            "--graph",
+            str(tiny_graph_dir),
+        ],
+    )
     assert result.exit_code == 0
     assert (tmp_path / "out.jsonl").read_bytes() == b""
     data = json.loads(summary.read_text(encoding="utf-8"))
     assert data["finish"] == {"p10": None, "p50": None, "p90": None}
-    assert data["stages"][0] == {"stage": "junior-ml-engineer", "name": "Junior ML Engineer", "ready": 0,
-                                 "share_ready": None, "mean_percent": None}
+    assert data["stages"][0] == {
+        "stage": "junior-ml-engineer",
+        "name": "Junior ML Engineer",
+        "ready": 0,
+        "share_ready": None,
+        "mean_percent": None,
+    }
     assert (data["profiles"], data["top_missing"], data["nodes"]) == (0, [], {})
 
 
@@ -118,26 +139,46 @@ def _summary(tmp_path: Path, data: Any) -> Path:
 
 
 def test_read_heat(tiny_graph: CareerGraph, tmp_path: Path) -> None:
-    path = _summary(tmp_path, {"planned": 4, "nodes": {"git": {"people": 4, "hours": 8},
-                                                       "pandas": {"people": 1}}})
+    path = _summary(
+        tmp_path, {"planned": 4, "nodes": {"git": {"people": 4, "hours": 8}, "pandas": {"people": 1}}}
+    )
     heat = read_heat(path, tiny_graph)
     assert (heat.people, dict(heat.need)) == (4, {"git": 4, "pandas": 1})
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ("{", "is not JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1)); "
-          "give the --summary file of planner batch"),
-    ([1], "is not a summary of planner batch: it needs 'planned' (a count) and 'nodes' "
-          "(id → {\"people\": count})"),
-    ({"planned": -1, "nodes": {}}, "is not a summary of planner batch: it needs 'planned' (a count) and "
-                                   "'nodes' (id → {\"people\": count})"),
-    ({"planned": 3, "nodes": {"pandsa": {"people": 1}}},
-     "node 'pandsa' is not in the graph (did you mean 'pandas'?); was the summary made with another graph?"),
-    ({"planned": 3, "nodes": {"git": {"people": 4}}},
-     "key 'nodes.git.people': 4 is not a count of people from 0 to planned = 3"),
-    ({"planned": 3, "nodes": {"git": {"people": True}}},
-     "key 'nodes.git.people': true is not a count of people from 0 to planned = 3"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            "{",
+            "is not JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1)); "
+            "give the --summary file of planner batch",
+        ),
+        (
+            [1],
+            "is not a summary of planner batch: it needs 'planned' (a count) and 'nodes' "
+            '(id → {"people": count})',
+        ),
+        (
+            {"planned": -1, "nodes": {}},
+            "is not a summary of planner batch: it needs 'planned' (a count) and "
+            "'nodes' (id → {\"people\": count})",
+        ),
+        (
+            {"planned": 3, "nodes": {"pandsa": {"people": 1}}},
+            "node 'pandsa' is not in the graph (did you mean 'pandas'?); "
+            "was the summary made with another graph?",
+        ),
+        (
+            {"planned": 3, "nodes": {"git": {"people": 4}}},
+            "key 'nodes.git.people': 4 is not a count of people from 0 to planned = 3",
+        ),
+        (
+            {"planned": 3, "nodes": {"git": {"people": True}}},
+            "key 'nodes.git.people': true is not a count of people from 0 to planned = 3",
+        ),
+    ],
+)
 def test_read_heat_refuses_what_is_not_a_summary_of_this_graph(
     data: Any, message: str, tiny_graph: CareerGraph, tmp_path: Path
 ) -> None:

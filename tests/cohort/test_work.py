@@ -19,22 +19,25 @@ from .conftest import ada
 
 NOW = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
 VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-10, 200) | st.floats(allow_nan=True) | st.text(max_size=12)
+    st.none()
+    | st.booleans()
+    | st.integers(-10, 200)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=12)
     | st.sampled_from(["python", "git", "junior-ml-engineer", "19:00-21:00", "2027-01-04", "UTC"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=8,
 )
 PROFILES = st.builds(
     lambda base, changes: {**base, **changes},
-    st.just(ada()), st.dictionaries(st.sampled_from([*KEYS, "extra"]), VALUES, max_size=3),
+    st.just(ada()),
+    st.dictionaries(st.sampled_from([*KEYS, "extra"]), VALUES, max_size=3),
 )
 LINES = st.one_of(
     PROFILES.map(lambda p: json.dumps(p).encode()),
     st.binary(min_size=1, max_size=40),
     st.text(min_size=1, max_size=40).map(lambda t: t.encode("utf-8", "surrogatepass")),
 )
-
-
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -21,8 +21,13 @@ Shuffle = Callable[[Mapping[str, Any], int], dict[str, Any]]
 
 
 def _work(node_id: str, name: str, hours: float, *requires: str, kind: str = "skill") -> dict[str, Any]:
-    return {"id": node_id, "name": name, "hours": hours, "requires": list(requires),
-            "category": "project" if kind == "project" else "core"}
+    return {
+        "id": node_id,
+        "name": name,
+        "hours": hours,
+        "requires": list(requires),
+        "category": "project" if kind == "project" else "core",
+    }
 
 
 ROADMAP_GRAPH: dict[str, Any] = {
@@ -34,8 +39,7 @@ ROADMAP_GRAPH: dict[str, Any] = {
         _work("pytorch", "PyTorch", 3, "numpy"),
         _work("tensorflow", "TensorFlow", 4, "numpy"),
         _work("git", "Git", 1.5),
-        _work("nlp", "Natural language processing with a name long enough to be clipped", 4,
-              "numpy"),
+        _work("nlp", "Natural language processing with a name long enough to be clipped", 4, "numpy"),
     ],
     "projects": [
         _work("eda-report", "EDA report", 4, "pandas", "git", kind="project"),
@@ -45,8 +49,12 @@ ROADMAP_GRAPH: dict[str, Any] = {
     ],
     "stages": [
         {"id": "junior-ml-engineer", "name": "Junior ML Engineer", "requires": ["eda-report"]},
-        {"id": "ml-engineer", "name": "ML Engineer",
-         "requires": ["junior-ml-engineer", "git", "dl-framework"], "min_months_in_previous_role": 6},
+        {
+            "id": "ml-engineer",
+            "name": "ML Engineer",
+            "requires": ["junior-ml-engineer", "git", "dl-framework"],
+            "min_months_in_previous_role": 6,
+        },
     ],
 }
 

@@ -43,26 +43,61 @@ ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # --- graphs, profiles, rendering --------------------------------------------------------
 
 
-def work(node_id: str, name: str, hours: float, *requires: str, category: str = "core",
-         description: str = "", resources: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
-    return {"id": node_id, "name": name, "hours": hours, "requires": list(requires),
-            "category": category, "description": description,
-            "resources": [{"title": t, "url": u, "kind": "docs"} for t, u in resources]}
+def work(
+    node_id: str,
+    name: str,
+    hours: float,
+    *requires: str,
+    category: str = "core",
+    description: str = "",
+    resources: tuple[tuple[str, str], ...] = (),
+) -> dict[str, Any]:
+    return {
+        "id": node_id,
+        "name": name,
+        "hours": hours,
+        "requires": list(requires),
+        "category": category,
+        "description": description,
+        "resources": [{"title": t, "url": u, "kind": "docs"} for t, u in resources],
+    }
 
 
 GRAPH: dict[str, Any] = {
     "skills": [
-        work("python", "Python", 4, category="foundations", description="The language of ML.",
-             resources=(("The Python Tutorial", "https://docs.python.org/3/tutorial/"),)),
-        work("numpy", "NumPy", 1.5, "python", category="data", description="Arrays.",
-             resources=(("NumPy quickstart", "https://numpy.org/doc/stable/user/quickstart.html"),
-                        ("From Python to NumPy", "https://www.labri.fr/perso/nrougier/from-python-to-numpy/"))),
+        work(
+            "python",
+            "Python",
+            4,
+            category="foundations",
+            description="The language of ML.",
+            resources=(("The Python Tutorial", "https://docs.python.org/3/tutorial/"),),
+        ),
+        work(
+            "numpy",
+            "NumPy",
+            1.5,
+            "python",
+            category="data",
+            description="Arrays.",
+            resources=(
+                ("NumPy quickstart", "https://numpy.org/doc/stable/user/quickstart.html"),
+                ("From Python to NumPy", "https://www.labri.fr/perso/nrougier/from-python-to-numpy/"),
+            ),
+        ),
         work("pandas", "pandas", 6, "numpy", category="data"),
         work("git", "Git", 2, category="engineering", description="Version control."),
     ],
     "projects": [
-        work("eda-report", "EDA report", 5, "pandas", "git", category="project",
-             description="Explore a real data set and write it up."),
+        work(
+            "eda-report",
+            "EDA report",
+            5,
+            "pandas",
+            "git",
+            category="project",
+            description="Explore a real data set and write it up.",
+        ),
     ],
     "stages": [
         {"id": "junior-ml-engineer", "name": "Junior ML Engineer", "requires": ["numpy", "git"]},
@@ -180,8 +215,13 @@ def sequence(ev: Any) -> int:
 
 def significant(ev: Any) -> tuple[Any, ...]:
     """What a calendar client shows: start, end, summary, description, status."""
-    return (instant(ev.decoded("DTSTART")), instant(ev.decoded("DTEND")), str(ev.get("SUMMARY")),
-            str(ev.get("DESCRIPTION")), str(ev.get("STATUS", "")))
+    return (
+        instant(ev.decoded("DTSTART")),
+        instant(ev.decoded("DTEND")),
+        str(ev.get("SUMMARY")),
+        str(ev.get("DESCRIPTION")),
+        str(ev.get("STATUS", "")),
+    )
 
 
 def expected_summary(graph: CareerGraph, item: str, index: int, count: int) -> str:
@@ -221,8 +261,9 @@ def test_session_times_are_the_schedule_times(berlin: tuple[Schedule, bytes]) ->
     assert offsets == {dt.timedelta(hours=1), dt.timedelta(hours=2)}
 
 
-def test_summary_numbers_sessions_and_omits_one_of_one(graph: CareerGraph,
-                                                       berlin: tuple[Schedule, bytes]) -> None:
+def test_summary_numbers_sessions_and_omits_one_of_one(
+    graph: CareerGraph, berlin: tuple[Schedule, bytes]
+) -> None:
     schedule, data = berlin
     events = {(str(ev["X-PLANNER-ITEM"]), instant(ev.decoded("DTSTART"))): ev for ev in sessions_of(data)}
     counts = {s.count for s in schedule.sessions}
@@ -235,7 +276,8 @@ def test_summary_numbers_sessions_and_omits_one_of_one(graph: CareerGraph,
 
 
 def test_description_says_why_unlocks_resources_and_hours_left(
-        graph: CareerGraph, berlin: tuple[Schedule, bytes]) -> None:
+    graph: CareerGraph, berlin: tuple[Schedule, bytes]
+) -> None:
     schedule, data = berlin
     left = {item.id: item.minutes for item in schedule.plan.items}
     events = {(str(ev["X-PLANNER-ITEM"]), instant(ev.decoded("DTSTART"))): ev for ev in sessions_of(data)}
@@ -259,18 +301,23 @@ def test_a_long_chain_of_unlocks_is_cut_in_the_middle() -> None:
     """A description stays short however deep the plan (a regression: the whole chain
     made a chained plan's calendar grow with the square of its length)."""
     chain = [work(f"c{i:02d}", f"C{i}", 1, *([f"c{i - 1:02d}"] if i else [])) for i in range(30)]
-    graph = graph_from({"skills": chain, "stages": [
-        {"id": "top", "name": "Top", "requires": ["c29"]}]})
-    schedule = schedule_for(graph, profile_for(graph, target="top", hours_per_week=40,
-                                               availability={"mon": ["08:00-18:00"]}))
-    why = {str(ev["X-PLANNER-ITEM"]): str(ev["DESCRIPTION"]).split("\n")[0] for ev in sessions_of(
-        render(schedule, graph))}
-    assert why["c00"] == ("Why: Top needs it (c00 → c01 → c02 → c03 → c04 → c05 → c06 → c07 → c08 → "
-                          "c09 → … (20 more) → top).")
-    assert why["c18"] == ("Why: Top needs it (c18 → c19 → c20 → c21 → c22 → c23 → c24 → c25 → c26 → "
-                          "c27 → … (2 more) → top).")
-    assert why["c19"] == ("Why: Top needs it (c19 → c20 → c21 → c22 → c23 → c24 → c25 → c26 → c27 → "
-                          "c28 → c29 → top).")
+    graph = graph_from({"skills": chain, "stages": [{"id": "top", "name": "Top", "requires": ["c29"]}]})
+    schedule = schedule_for(
+        graph, profile_for(graph, target="top", hours_per_week=40, availability={"mon": ["08:00-18:00"]})
+    )
+    why = {
+        str(ev["X-PLANNER-ITEM"]): str(ev["DESCRIPTION"]).split("\n")[0]
+        for ev in sessions_of(render(schedule, graph))
+    }
+    assert why["c00"] == (
+        "Why: Top needs it (c00 → c01 → c02 → c03 → c04 → c05 → c06 → c07 → c08 → c09 → … (20 more) → top)."
+    )
+    assert why["c18"] == (
+        "Why: Top needs it (c18 → c19 → c20 → c21 → c22 → c23 → c24 → c25 → c26 → c27 → … (2 more) → top)."
+    )
+    assert why["c19"] == (
+        "Why: Top needs it (c19 → c20 → c21 → c22 → c23 → c24 → c25 → c26 → c27 → c28 → c29 → top)."
+    )
 
 
 def test_categories_are_the_node_category(graph: CareerGraph, berlin: tuple[Schedule, bytes]) -> None:
@@ -284,7 +331,8 @@ def test_milestones_are_all_day_with_exclusive_end(berlin: tuple[Schedule, bytes
     schedule, data = berlin
     milestones = [ev for ev in vevents(data) if "X-PLANNER-ITEM" not in ev]
     assert sorted((str(ev["SUMMARY"]), ev.decoded("DTSTART")) for ev in milestones) == sorted(
-        (f"Milestone: {m.name}", m.date) for m in schedule.milestones)
+        (f"Milestone: {m.name}", m.date) for m in schedule.milestones
+    )
     for ev in milestones:
         start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
         assert type(start) is dt.date and type(end) is dt.date
@@ -306,8 +354,9 @@ def test_calendar_properties_and_utc_dtstamp(berlin: tuple[Schedule, bytes]) -> 
     assert stamps and set(stamps) == {"DTSTAMP:20270101T123015Z"}
 
 
-def test_reminder_adds_one_display_alarm_per_session(graph: CareerGraph,
-                                                     berlin: tuple[Schedule, bytes]) -> None:
+def test_reminder_adds_one_display_alarm_per_session(
+    graph: CareerGraph, berlin: tuple[Schedule, bytes]
+) -> None:
     schedule, _ = berlin
     data = render(schedule, graph, reminder=15)
     for ev in vevents(data):
@@ -348,7 +397,8 @@ def check_golden(name: str, produced: bytes) -> None:
         path.write_bytes(produced)
     assert path.exists(), f"missing golden file {path.name}; run with PLANNER_REGEN_GOLDEN=1"
     assert produced == path.read_bytes(), (
-        f"{path.name} differs; if the change is intended, rerun with PLANNER_REGEN_GOLDEN=1")
+        f"{path.name} differs; if the change is intended, rerun with PLANNER_REGEN_GOLDEN=1"
+    )
 
 
 GOLDEN_CASES: dict[str, dict[str, Any]] = {
@@ -388,23 +438,45 @@ NASTY_NAME = 'Comma, semi; "quoted" back\\slash 🚀 👩🏽‍💻 深度学�
 NASTY_TEXT = (
     'Commas, semicolons; "double quotes", a backslash \\ and \\n (not a newline),\n'
     "a second line, emoji 🚀👩🏽‍💻🇩🇪, CJK 机器学习と深層学習, Arabic التعلم الآلي العميق,\n"
-    + "long words " * 40 + "\n" + "🚀" * 60 + "é" * 70 + "漢" * 50
+    + "long words " * 40
+    + "\n"
+    + "🚀" * 60
+    + "é" * 70
+    + "漢" * 50
 )
-NASTY_CATEGORY = "data, science; \"ml\" \\ 数据"
+NASTY_CATEGORY = 'data, science; "ml" \\ 数据'
 
 
 def nasty_data() -> dict[str, Any]:
     return {
         "skills": [
-            work("python", NASTY_NAME, 4, category=NASTY_CATEGORY, description=NASTY_TEXT,
-                 resources=((NASTY_NAME + " — guide", "https://example.org/a?x=1,2;3&y=\"q\""),)),
-            work("numpy", "NumPy\u2028with a line break, and 漢字", 1, "python", category="data",
-                 description="x" * 300),
+            work(
+                "python",
+                NASTY_NAME,
+                4,
+                category=NASTY_CATEGORY,
+                description=NASTY_TEXT,
+                resources=((NASTY_NAME + " — guide", 'https://example.org/a?x=1,2;3&y="q"'),),
+            ),
+            work(
+                "numpy",
+                "NumPy\u2028with a line break, and 漢字",
+                1,
+                "python",
+                category="data",
+                description="x" * 300,
+            ),
         ],
-        "projects": [work("eda-report", "Projekt 👩🏽‍💻; \"EDA\"", 2, "numpy", category="project",
-                          description="ا" * 120)],
-        "stages": [{"id": "junior-ml-engineer", "name": "Junior «ML» Engineer; \"1\", \\ 🚀",
-                    "requires": ["eda-report"]}],
+        "projects": [
+            work("eda-report", 'Projekt 👩🏽‍💻; "EDA"', 2, "numpy", category="project", description="ا" * 120)
+        ],
+        "stages": [
+            {
+                "id": "junior-ml-engineer",
+                "name": 'Junior «ML» Engineer; "1", \\ 🚀',
+                "requires": ["eda-report"],
+            }
+        ],
     }
 
 
@@ -412,8 +484,7 @@ def nasty_data() -> dict[str, Any]:
 def nasty() -> tuple[CareerGraph, Schedule, bytes]:
     graph = graph_from(nasty_data())
     schedule = schedule_for(graph, profile_for(graph, target="junior-ml-engineer"))
-    return graph, schedule, render(schedule, graph, person='Zoë "; \\', reminder=10,
-                                   calendar_name=NASTY_NAME)
+    return graph, schedule, render(schedule, graph, person='Zoë "; \\', reminder=10, calendar_name=NASTY_NAME)
 
 
 def test_crlf_everywhere_and_lines_of_at_most_75_octets(nasty: tuple[CareerGraph, Schedule, bytes]) -> None:
@@ -447,7 +518,7 @@ def test_text_round_trips_exactly(nasty: tuple[CareerGraph, Schedule, bytes]) ->
     for ev in python:
         text = str(ev["DESCRIPTION"])
         assert text.startswith(NASTY_TEXT + "\nWhy: ")
-        assert f"- {NASTY_NAME} — guide: https://example.org/a?x=1,2;3&y=\"q\"" in text
+        assert f'- {NASTY_NAME} — guide: https://example.org/a?x=1,2;3&y="q"' in text
         assert [str(c) for c in ev["CATEGORIES"].cats] == [NASTY_CATEGORY]
         assert str(ev["SUMMARY"]).startswith(f"Study: {NASTY_NAME} (")
     numpy = next(ev for ev in events if str(ev["X-PLANNER-ITEM"]) == "numpy")
@@ -455,9 +526,9 @@ def test_text_round_trips_exactly(nasty: tuple[CareerGraph, Schedule, bytes]) ->
     assert str(numpy["SUMMARY"]) == "Study: NumPy with a line break, and 漢字"
     assert "Unlocks: NumPy\u2028with a line break, and 漢字" in str(python[0]["DESCRIPTION"])
     project = next(ev for ev in events if str(ev["X-PLANNER-ITEM"]) == "eda-report")
-    assert str(project["SUMMARY"]).startswith("Project: Projekt 👩🏽‍💻; \"EDA\"")
+    assert str(project["SUMMARY"]).startswith('Project: Projekt 👩🏽‍💻; "EDA"')
     milestone = next(ev for ev in vevents(data) if "X-PLANNER-ITEM" not in ev)
-    assert str(milestone["SUMMARY"]) == "Milestone: Junior «ML» Engineer; \"1\", \\ 🚀"
+    assert str(milestone["SUMMARY"]) == 'Milestone: Junior «ML» Engineer; "1", \\ 🚀'
     # icalendar hands an X- property back raw; X-WR-CALNAME is TEXT, so unescape it.
     assert rfc_unescape(str(Calendar.from_ical(data)["X-WR-CALNAME"])) == NASTY_NAME
 
@@ -470,7 +541,7 @@ def test_raw_text_escaping_follows_rfc_5545(nasty: tuple[CareerGraph, Schedule, 
             assert raw == rfc_escape(str(ev[name]))
             assert rfc_unescape(raw) == str(ev[name])
             # every backslash starts one of the four escapes; nothing is left bare
-            assert re.fullmatch(r'(?:[^\\;,]|\\[\\;,nN])*', raw), raw
+            assert re.fullmatch(r"(?:[^\\;,]|\\[\\;,nN])*", raw), raw
 
 
 def test_calendar_name_is_escaped_text(nasty: tuple[CareerGraph, Schedule, bytes]) -> None:
@@ -509,8 +580,10 @@ def test_control_characters_are_not_written_raw(graph: CareerGraph) -> None:
     the Python API) still never has them written raw."""
     valid = graph_from(copy.deepcopy(GRAPH))
     python = dataclasses.replace(
-        valid.nodes["python"], description="bell \x07 escape \x1b[31m nul-ish \x01 tab\tkept",
-        name="Py\x07thon")
+        valid.nodes["python"],
+        description="bell \x07 escape \x1b[31m nul-ish \x01 tab\tkept",
+        name="Py\x07thon",
+    )
     cal_graph = CareerGraph(nodes={**valid.nodes, "python": python}, files=valid.files, pred=valid.pred)
     out = render(schedule_for(cal_graph, profile_for(cal_graph)), cal_graph)
     assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", out.replace(b"\r\n", b""))
@@ -525,8 +598,7 @@ LONG_GRAPH: dict[str, Any] = {
 }
 """705 hours: about four and a half years at 3 hours a week."""
 
-ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata",
-         "America/Sao_Paulo", "UTC"]
+ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo", "UTC"]
 
 
 @pytest.fixture(scope="module")
@@ -535,17 +607,27 @@ def long_graph() -> CareerGraph:
 
 
 def long_calendar(graph: CareerGraph, zone: str) -> tuple[Schedule, bytes]:
-    profile = profile_for(graph, target="junior-ml-engineer", timezone=zone, start=dt.date(2036, 1, 7),
-                          hours_per_week=3,
-                          availability={"tue": ["19:00-20:30"], "sat": ["09:00-10:30"]})
+    profile = profile_for(
+        graph,
+        target="junior-ml-engineer",
+        timezone=zone,
+        start=dt.date(2036, 1, 7),
+        hours_per_week=3,
+        availability={"tue": ["19:00-20:30"], "sat": ["09:00-10:30"]},
+    )
     schedule = schedule_for(graph, profile)
     return schedule, render(schedule, graph)
 
 
 def observances(data: bytes) -> list[tuple[str, dt.datetime, dt.timedelta, dt.timedelta]]:
     (vtz,) = Calendar.from_ical(data).walk("VTIMEZONE")
-    return sorted(((c.name, c.decoded("DTSTART"), c.decoded("TZOFFSETFROM"), c.decoded("TZOFFSETTO"))
-                   for c in vtz.subcomponents), key=lambda o: o[1])
+    return sorted(
+        (
+            (c.name, c.decoded("DTSTART"), c.decoded("TZOFFSETFROM"), c.decoded("TZOFFSETTO"))
+            for c in vtz.subcomponents
+        ),
+        key=lambda o: o[1],
+    )
 
 
 @pytest.mark.slow
@@ -634,14 +716,18 @@ def cal(runner: CliRunner, tiny_graph_dir: Path) -> Callable[..., Result]:
     """``cal(*args, env=...)``: ``planner calendar`` on the tiny graph, with SOURCE_DATE_EPOCH."""
 
     def invoke(*args: str, env: Mapping[str, str] | None = None) -> Result:
-        return runner.invoke(cli, ["calendar", *args, "--graph", str(tiny_graph_dir)],
-                             env={"SOURCE_DATE_EPOCH": EPOCH, **(env or {})})
+        return runner.invoke(
+            cli,
+            ["calendar", *args, "--graph", str(tiny_graph_dir)],
+            env={"SOURCE_DATE_EPOCH": EPOCH, **(env or {})},
+        )
 
     return invoke
 
 
-def test_source_date_epoch_gives_identical_bytes(cal: Callable[..., Result], tess: Path,
-                                                 tmp_path: Path) -> None:
+def test_source_date_epoch_gives_identical_bytes(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path
+) -> None:
     one, two = tmp_path / "one.ics", tmp_path / "two.ics"
     assert cal(str(tess), "-o", str(one)).exit_code == 0
     assert cal(str(tess), "-o", str(two)).exit_code == 0
@@ -692,11 +778,14 @@ def test_same_plan_again_is_identical(graph: CareerGraph, berlin: tuple[Schedule
     assert {sequence(ev) for ev in vevents(again)} == {0}
 
 
-@pytest.mark.parametrize("change", [
-    {"hours_per_week": 4},
-    {"progress": {"pandas": 0.5}, "known": ["python"]},
-    {"blackouts": [{"from": dt.date(2027, 3, 21), "to": dt.date(2027, 3, 24), "reason": "trip"}]},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"hours_per_week": 4},
+        {"progress": {"pandas": 0.5}, "known": ["python"]},
+        {"blackouts": [{"from": dt.date(2027, 3, 21), "to": dt.date(2027, 3, 24), "reason": "trip"}]},
+    ],
+)
 def test_changed_plan_updates_without_orphans(graph: CareerGraph, change: dict[str, Any]) -> None:
     old_schedule, _ = new_profile(graph)
     new_schedule, _ = new_profile(graph, **change)
@@ -750,8 +839,9 @@ def test_replan_from_keeps_past_sessions_byte_identical(graph: CareerGraph) -> N
     new = render(schedule_for(graph, moved, start=cut), graph, previous=old)
     check_update(old, new)
     cut_moment = dt.datetime.combine(cut, dt.time(), tzinfo=ZoneInfo(profile.timezone))
-    past = {uid for uid, ev in by_uid(old).items()
-            if "X-PLANNER-ITEM" in ev and ev.decoded("DTEND") <= cut_moment}
+    past = {
+        uid for uid, ev in by_uid(old).items() if "X-PLANNER-ITEM" in ev and ev.decoded("DTEND") <= cut_moment
+    }
     assert past, "the cut should leave some past sessions"
     old_blocks, new_blocks = blocks(old), blocks(new)
     for uid in past:
@@ -777,8 +867,11 @@ def test_replan_never_reuses_a_past_uid(graph: CareerGraph) -> None:
     # nothing recorded as done: python is planned again from the cut, numbered after the past ones
     new = render(schedule_for(graph, profile_for(graph), start=cut), graph, previous=old)
     check_update(old, new)
-    past = {uid for uid, ev in by_uid(old).items()
-            if "X-PLANNER-ITEM" in ev and instant(ev.decoded("DTEND")) <= first_python.end}
+    past = {
+        uid
+        for uid, ev in by_uid(old).items()
+        if "X-PLANNER-ITEM" in ev and instant(ev.decoded("DTEND")) <= first_python.end
+    }
     assert past
     fresh = [ev for ev in sessions_of(new) if str(ev["STATUS"]) == "CONFIRMED" and str(ev["UID"]) not in past]
     assert {str(ev["UID"]) for ev in fresh}.isdisjoint(past)
@@ -789,8 +882,9 @@ def test_replan_never_reuses_a_past_uid(graph: CareerGraph) -> None:
 # --- 7b. --previous through the CLI ---------------------------------------------------------
 
 
-def test_cli_previous_same_plan_is_byte_identical(cal: Callable[..., Result], tess: Path,
-                                                  tmp_path: Path) -> None:
+def test_cli_previous_same_plan_is_byte_identical(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path
+) -> None:
     old, new = tmp_path / "old.ics", tmp_path / "new.ics"
     assert cal(str(tess), "-o", str(old)).exit_code == 0
     result = cal(str(tess), "-o", str(new), "--previous", str(old))
@@ -809,9 +903,9 @@ def test_cli_more_hours_then_idempotent(cal: Callable[..., Result], tess: Path, 
     assert again.read_bytes() == new.read_bytes()
 
 
-def test_cli_done_cancels_the_items_future_sessions(runner: CliRunner, cal: Callable[..., Result],
-                                                    tess: Path, tiny_graph_dir: Path,
-                                                    tmp_path: Path) -> None:
+def test_cli_done_cancels_the_items_future_sessions(
+    runner: CliRunner, cal: Callable[..., Result], tess: Path, tiny_graph_dir: Path, tmp_path: Path
+) -> None:
     old, new = tmp_path / "old.ics", tmp_path / "new.ics"
     assert cal(str(tess), "-o", str(old)).exit_code == 0
     numpy = {uid for uid, ev in by_uid(old.read_bytes()).items() if str(ev.get("X-PLANNER-ITEM")) == "numpy"}
@@ -829,9 +923,9 @@ def test_cli_done_cancels_the_items_future_sessions(runner: CliRunner, cal: Call
     assert all(str(ev.get("X-PLANNER-ITEM")) != "numpy" for ev in live)
 
 
-def test_cli_from_keeps_the_past_and_cancels_the_rest(runner: CliRunner, cal: Callable[..., Result],
-                                                      tess: Path, tiny_graph_dir: Path,
-                                                      tmp_path: Path) -> None:
+def test_cli_from_keeps_the_past_and_cancels_the_rest(
+    runner: CliRunner, cal: Callable[..., Result], tess: Path, tiny_graph_dir: Path, tmp_path: Path
+) -> None:
     old, new = tmp_path / "old.ics", tmp_path / "new.ics"
     assert cal(str(tess), "-o", str(old)).exit_code == 0
     before = by_uid(old.read_bytes())
@@ -864,14 +958,21 @@ def graphs(draw: st.DrawFn) -> dict[str, Any]:
     size = draw(st.integers(2, 6))
     skills = []
     for i in range(size):
-        requires = draw(st.lists(st.sampled_from([f"s{j}" for j in range(i)]), unique=True, max_size=2)
-                        if i else st.just([]))
+        requires = draw(
+            st.lists(st.sampled_from([f"s{j}" for j in range(i)]), unique=True, max_size=2)
+            if i
+            else st.just([])
+        )
         hours = draw(st.sampled_from([0.5, 1, 1.5, 2, 3, 4.5, 7]))
-        skills.append(work(f"s{i}", f"Skill {i}", hours, *requires,
-                           category=draw(st.sampled_from(["core", "data"]))))
-    return {"skills": skills,
-            "stages": [{"id": "junior-ml-engineer", "name": "Junior",
-                        "requires": [s["id"] for s in skills[-2:]]}]}
+        skills.append(
+            work(f"s{i}", f"Skill {i}", hours, *requires, category=draw(st.sampled_from(["core", "data"])))
+        )
+    return {
+        "skills": skills,
+        "stages": [
+            {"id": "junior-ml-engineer", "name": "Junior", "requires": [s["id"] for s in skills[-2:]]}
+        ],
+    }
 
 
 @st.composite
@@ -882,8 +983,12 @@ def variants(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
         blackouts.append({"from": first, "to": first + dt.timedelta(days=length)})
     progress = draw(st.dictionaries(st.sampled_from(ids), st.sampled_from([0.25, 0.5, 0.9]), max_size=2))
     known = draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))
-    return {"hours_per_week": draw(st.sampled_from([2, 3.5, 6, 9])), "blackouts": blackouts,
-            "progress": {k: v for k, v in progress.items() if k not in known}, "known": known}
+    return {
+        "hours_per_week": draw(st.sampled_from([2, 3.5, 6, 9])),
+        "blackouts": blackouts,
+        "progress": {k: v for k, v in progress.items() if k not in known},
+        "known": known,
+    }
 
 
 @pytest.mark.slow
@@ -916,8 +1021,9 @@ def test_update_rules_hold_for_random_changes(data: st.DataObject) -> None:
 # --- 8. CLI edge cases ---------------------------------------------------------------------
 
 
-def test_empty_plan_is_an_error_and_writes_nothing(cal: Callable[..., Result], tess: Path,
-                                                   tmp_path: Path) -> None:
+def test_empty_plan_is_an_error_and_writes_nothing(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path
+) -> None:
     tess.write_text(tess.read_text().replace('known = ["python"]', 'known = ["eda-report", "git"]'))
     out = tmp_path / "plan.ics"
     result = cal(str(tess), "-o", str(out))
@@ -928,10 +1034,13 @@ def test_empty_plan_is_an_error_and_writes_nothing(cal: Callable[..., Result], t
     assert not out.exists()
 
 
-@pytest.mark.parametrize("content", [b"name = 'not a calendar'\n", b"", b"\x00\xff\xfe\x00",
-                                     b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n"])
-def test_previous_that_is_not_a_calendar_is_a_usage_error(cal: Callable[..., Result], tess: Path,
-                                                          tmp_path: Path, content: bytes) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [b"name = 'not a calendar'\n", b"", b"\x00\xff\xfe\x00", b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n"],
+)
+def test_previous_that_is_not_a_calendar_is_a_usage_error(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path, content: bytes
+) -> None:
     bogus = tmp_path / "bogus.ics"
     bogus.write_bytes(content)
     out = tmp_path / "plan.ics"
@@ -944,8 +1053,9 @@ def test_previous_that_is_not_a_calendar_is_a_usage_error(cal: Callable[..., Res
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["bogus.ics", "tess.toml", "graph"])
 
 
-def test_previous_that_does_not_exist_is_a_usage_error(cal: Callable[..., Result], tess: Path,
-                                                       tmp_path: Path) -> None:
+def test_previous_that_does_not_exist_is_a_usage_error(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "plan.ics"
     result = cal(str(tess), "-o", str(out), "--previous", str(tmp_path / "missing.ics"))
     assert result.exit_code == 2
@@ -954,8 +1064,9 @@ def test_previous_that_does_not_exist_is_a_usage_error(cal: Callable[..., Result
 
 
 @pytest.mark.parametrize("value", ["-5", "abc", "40321"])
-def test_bad_reminder_is_a_usage_error(cal: Callable[..., Result], tess: Path, tmp_path: Path,
-                                       value: str) -> None:
+def test_bad_reminder_is_a_usage_error(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path, value: str
+) -> None:
     out = tmp_path / "plan.ics"
     result = cal(str(tess), "-o", str(out), "--reminder", value)
     assert result.exit_code == 2
@@ -985,15 +1096,23 @@ def test_every_tzid_has_a_vtimezone_after_a_zone_change(graph: CareerGraph, zone
     assert used <= defined
 
 
-@pytest.mark.parametrize(("zone", "day"), [("America/New_York", dt.date(2027, 11, 7)),
-                                           ("Europe/Berlin", dt.date(2027, 10, 31))])
+@pytest.mark.parametrize(
+    ("zone", "day"), [("America/New_York", dt.date(2027, 11, 7)), ("Europe/Berlin", dt.date(2027, 10, 31))]
+)
 def test_sessions_in_the_repeated_hour_keep_their_instants(zone: str, day: dt.date) -> None:
-    data = {"skills": [work(f"k{i}", f"K{i}", 1) for i in range(6)],
-            "stages": [{"id": "junior-ml-engineer", "name": "Junior",
-                        "requires": [f"k{i}" for i in range(6)]}]}
+    data = {
+        "skills": [work(f"k{i}", f"K{i}", 1) for i in range(6)],
+        "stages": [{"id": "junior-ml-engineer", "name": "Junior", "requires": [f"k{i}" for i in range(6)]}],
+    }
     graph = graph_from(data)
-    profile = profile_for(graph, target="junior-ml-engineer", timezone=zone, start=day, hours_per_week=20,
-                          availability={"sun": ["00:00-06:00"]})
+    profile = profile_for(
+        graph,
+        target="junior-ml-engineer",
+        timezone=zone,
+        start=day,
+        hours_per_week=20,
+        availability={"sun": ["00:00-06:00"]},
+    )
     schedule = schedule_for(graph, profile)
     out = render(schedule, graph)
     events = sorted(sessions_of(out), key=lambda ev: (str(ev["X-PLANNER-ITEM"]), str(ev["SUMMARY"])))
@@ -1001,8 +1120,9 @@ def test_sessions_in_the_repeated_hour_keep_their_instants(zone: str, day: dt.da
         assert (instant(ev.decoded("DTSTART")), instant(ev.decoded("DTEND"))) == (session.start, session.end)
 
 
-@pytest.mark.parametrize(("zone", "start"), [("Europe/Amsterdam", dt.date(1930, 5, 5)),
-                                           ("Europe/Dublin", dt.date(1916, 5, 1))])
+@pytest.mark.parametrize(
+    ("zone", "start"), [("Europe/Amsterdam", dt.date(1930, 5, 5)), ("Europe/Dublin", dt.date(1916, 5, 1))]
+)
 def test_offsets_with_seconds_survive_a_client_that_reads_the_vtimezone(
     graph: CareerGraph, zone: str, start: dt.date
 ) -> None:
@@ -1019,13 +1139,17 @@ def test_offsets_with_seconds_survive_a_client_that_reads_the_vtimezone(
     (vtz,) = Calendar.from_ical(data).walk("VTIMEZONE")
     for obs in vtz.subcomponents[1:]:
         change = (obs.decoded("DTSTART") - obs.decoded("TZOFFSETFROM")).replace(tzinfo=UTC)
-        for before, after in ((change - dt.timedelta(hours=1), change + dt.timedelta(hours=1)),
-                              (change - dt.timedelta(seconds=1), change)):  # to the second
+        for before, after in (
+            (change - dt.timedelta(hours=1), change + dt.timedelta(hours=1)),
+            (change - dt.timedelta(seconds=1), change),
+        ):  # to the second
             assert (obs.decoded("TZOFFSETFROM"), obs.decoded("TZOFFSETTO")) == (
-                before.astimezone(info).utcoffset(), after.astimezone(info).utcoffset())
+                before.astimezone(info).utcoffset(),
+                after.astimezone(info).utcoffset(),
+            )
         assert obs.name == ("DAYLIGHT" if change.astimezone(info).dst() else "STANDARD")
     text = data.decode("utf-8")
-    client = tzical(io.StringIO(text[text.index("BEGIN:VTIMEZONE"):text.index("END:VTIMEZONE") + 13]))
+    client = tzical(io.StringIO(text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE") + 13]))
     read = client.get(zone)
     events = sorted(sessions_of(data), key=lambda ev: instant(ev.decoded("DTSTART")))
     for ev, session in zip(events, sorted(schedule.sessions, key=lambda s: s.start), strict=True):
@@ -1033,8 +1157,9 @@ def test_offsets_with_seconds_survive_a_client_that_reads_the_vtimezone(
         assert local.replace(tzinfo=read).astimezone(UTC) == session.start, ev["UID"]
 
 
-def test_a_previous_calendar_of_another_person_needs_force(cal: Callable[..., Result], tess: Path,
-                                                           tmp_path: Path) -> None:
+def test_a_previous_calendar_of_another_person_needs_force(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path
+) -> None:
     """Regression: an export with no UID in common was accepted, and all its future events
     were written back as CANCELLED into the new file."""
     old, new = tmp_path / "old.ics", tmp_path / "new.ics"
@@ -1046,12 +1171,14 @@ def test_a_previous_calendar_of_another_person_needs_force(cal: Callable[..., Re
     assert refused.stderr.endswith(
         f"Error: Invalid value for '--previous': {old} shares no event with Someone Else's plan (is it "
         f"another person's calendar?): updating it cancels its {events} future events; check the "
-        "file, or add --force to cancel them\n")
+        "file, or add --force to cancel them\n"
+    )
     assert not new.exists()
     forced = cal(str(tess), "-o", str(new), "--previous", str(old), "--force")
     assert forced.exit_code == 0, forced.output
-    assert (f"warning: {old} shares no event with Someone Else's plan (is it another person's "
-            f"calendar?): updating it cancels its {events} future events, as --force asks.\n"
-            ) in forced.stderr
+    assert (
+        f"warning: {old} shares no event with Someone Else's plan (is it another person's "
+        f"calendar?): updating it cancels its {events} future events, as --force asks.\n"
+    ) in forced.stderr
     statuses = [str(ev["STATUS"]) for ev in vevents(new.read_bytes())]
     assert statuses.count("CANCELLED") == events

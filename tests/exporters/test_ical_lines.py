@@ -12,9 +12,11 @@ from icalendar.parser.content_line import Contentline
 
 from planner.exporters.ical_lines import EventWriter, NewEvent, component_lines, fold, serialize
 
-LINES = st.text(st.sampled_from("ab ;:,\\^\"\té€😀\u0301") | st.characters(exclude_categories=["Cs"],
-                                                                         exclude_characters="\r\n"),
-                max_size=400)
+LINES = st.text(
+    st.sampled_from('ab ;:,\\^"\té€😀\u0301')
+    | st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"),
+    max_size=400,
+)
 
 
 @given(LINES)
@@ -32,7 +34,7 @@ def test_folded_lines_are_short_whole_and_unfold_to_the_line(line: str) -> None:
     assert b"".join([physical[0], *(p[1:] for p in physical[1:])]).decode("utf-8") == line
 
 
-@given(LINES | st.text(st.sampled_from("ab\\;,\r\nN:\"")))
+@given(LINES | st.text(st.sampled_from('ab\\;,\r\nN:"')))
 def test_text_is_escaped_as_icalendar_escapes_it(text: str) -> None:
     assert EventWriter.text(text) == ((), vText(text).to_ical().decode("utf-8"))
 
@@ -51,21 +53,35 @@ def test_events_are_written_as_icalendar_writes_them() -> None:
     end = dt.datetime(2027, 3, 15, 21, 30, tzinfo=dt.UTC)
     stamp = dt.datetime(2027, 1, 1, 12, 30, 15, tzinfo=dt.UTC)
     summary = "Study: a, b; c \\ d (1/2)"
-    new = NewEvent("u1@x", start, end, {
-        "UID": writer.text("u1@x"),
-        "DTSTAMP": writer.value("DTSTAMP", stamp),
-        "DTSTART": writer.moment("DTSTART", start),
-        "DTEND": writer.moment("DTEND", end),
-        "SUMMARY": writer.text(summary),
-        "CATEGORIES": writer.value("CATEGORIES", ("data, and more",)),
-        "X-PLANNER-ITEM": writer.value("X-PLANNER-ITEM", "pandas"),
-    }, alarm={"ACTION": writer.value("ACTION", "DISPLAY"), "DESCRIPTION": writer.text(summary),
-              "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-15))})
-    milestone = NewEvent("u2@x", dt.date(2027, 4, 1), dt.date(2027, 4, 2), {
-        "UID": writer.text("u2@x"),
-        "DTSTART": writer.moment("DTSTART", dt.date(2027, 4, 1)),
-        "DTEND": writer.moment("DTEND", dt.date(2027, 4, 2)),
-    })
+    new = NewEvent(
+        "u1@x",
+        start,
+        end,
+        {
+            "UID": writer.text("u1@x"),
+            "DTSTAMP": writer.value("DTSTAMP", stamp),
+            "DTSTART": writer.moment("DTSTART", start),
+            "DTEND": writer.moment("DTEND", end),
+            "SUMMARY": writer.text(summary),
+            "CATEGORIES": writer.value("CATEGORIES", ("data, and more",)),
+            "X-PLANNER-ITEM": writer.value("X-PLANNER-ITEM", "pandas"),
+        },
+        alarm={
+            "ACTION": writer.value("ACTION", "DISPLAY"),
+            "DESCRIPTION": writer.text(summary),
+            "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-15)),
+        },
+    )
+    milestone = NewEvent(
+        "u2@x",
+        dt.date(2027, 4, 1),
+        dt.date(2027, 4, 2),
+        {
+            "UID": writer.text("u2@x"),
+            "DTSTART": writer.moment("DTSTART", dt.date(2027, 4, 1)),
+            "DTEND": writer.moment("DTEND", dt.date(2027, 4, 2)),
+        },
+    )
 
     ev = Event()
     ev.add("uid", "u1@x")

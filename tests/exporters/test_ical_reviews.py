@@ -17,8 +17,11 @@ STAMP = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
 
 
 def reviews_in(data: bytes) -> list[tuple[str, str, str]]:
-    return [(str(ev["UID"]), str(ev["SUMMARY"]), ev["DTSTART"].dt.isoformat())
-            for ev in Calendar.from_ical(data).walk("VEVENT") if str(ev["SUMMARY"]).startswith("Review: ")]
+    return [
+        (str(ev["UID"]), str(ev["SUMMARY"]), ev["DTSTART"].dt.isoformat())
+        for ev in Calendar.from_ical(data).walk("VEVENT")
+        if str(ev["SUMMARY"]).startswith("Review: ")
+    ]
 
 
 def test_each_review_is_an_event_with_a_stable_uid(roadmap_schedule: Schedule) -> None:
@@ -36,7 +39,13 @@ def test_each_review_is_an_event_with_a_stable_uid(roadmap_schedule: Schedule) -
     assert str(review["DESCRIPTION"]) == "Go over NumPy again: review 1 of 2, due 2027-03-08."
     assert len(review.subcomponents) == 1  # the reminder
     assert "X-PLANNER-ITEM" not in review  # study numbering never counts reviews
-    again = render_ical(roadmap_schedule, graph, person="Tess", stamp=STAMP, reminder=10,
-                        previous=read_previous(data, file="old.ics"))
+    again = render_ical(
+        roadmap_schedule,
+        graph,
+        person="Tess",
+        stamp=STAMP,
+        reminder=10,
+        previous=read_previous(data, file="old.ics"),
+    )
     assert reviews_in(again) == found
     assert all(int(ev.get("SEQUENCE", 0)) == 0 for ev in Calendar.from_ical(again).walk("VEVENT"))

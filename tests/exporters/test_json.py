@@ -44,8 +44,15 @@ def test_study_and_review_sessions_by_start_with_their_kind(roadmap_schedule: Sc
     assert len(reviews) == len(roadmap_schedule.reviews) == 14
     assert set(study[0]) == {"item", "kind", "start", "end"}
     first = next(r for r in reviews if r["item"] == "numpy")
-    assert first == {"item": "numpy", "kind": "review", "start": "2027-03-27T11:30:00+01:00",
-                     "end": "2027-03-27T12:00:00+01:00", "index": 1, "count": 2, "due": "2027-03-08"}
+    assert first == {
+        "item": "numpy",
+        "kind": "review",
+        "start": "2027-03-27T11:30:00+01:00",
+        "end": "2027-03-27T12:00:00+01:00",
+        "index": 1,
+        "count": 2,
+        "due": "2027-03-08",
+    }
 
 
 def test_warnings_are_in_the_data(roadmap_schedule: Schedule) -> None:

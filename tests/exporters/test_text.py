@@ -68,10 +68,12 @@ def test_a_window_up_to_midnight_finishes_on_its_own_day(
 ) -> None:
     """Regression: a last session of 23:30–24:00 on Sunday gave "finish" as Monday, a day
     after the milestone, in the text and Markdown roadmaps."""
-    profile = make_profile(tiny_graph, hours_per_week=2, timezone="Asia/Kolkata",
-                         availability={"sun": ["23:30-24:00"]})
-    schedule = schedule_plan(make_plan(tiny_graph, profile), Availability.from_profile(profile),
-                             start=dt.date(2027, 3, 1))
+    profile = make_profile(
+        tiny_graph, hours_per_week=2, timezone="Asia/Kolkata", availability={"sun": ["23:30-24:00"]}
+    )
+    schedule = schedule_plan(
+        make_plan(tiny_graph, profile), Availability.from_profile(profile), start=dt.date(2027, 3, 1)
+    )
     last = schedule.milestones[-1].date
     assert schedule.local(schedule.sessions[-1].end).date() == last + dt.timedelta(days=1)
     assert schedule.finish_day == last

@@ -154,15 +154,37 @@ def weird_value(rng: random.Random, fmt: str) -> Any:
         lambda: {"a": 1},
         lambda: {"mon": ["19:00-21:00"]},
         lambda: deep_list(rng.choice([50, 900, 10_000])),
-        lambda: rng.choice(["24:00-24:30", "00:00-24:00", "99999:00-99999:30", "19:00-19:29",
-                            "7:00-8:00", "19:00 - 21:00", "21:00-19:00", "0:0-1:0"]),
-        lambda: rng.choice(["2027-02-30", "0001-01-01", "9999-12-31", "2027-01-04T10:00:00+05:00",
-                            "Europe/Atlantis", "UTC", "Etc/GMT+14", "localtime", "/etc/passwd"]),
+        lambda: rng.choice(
+            [
+                "24:00-24:30",
+                "00:00-24:00",
+                "99999:00-99999:30",
+                "19:00-19:29",
+                "7:00-8:00",
+                "19:00 - 21:00",
+                "21:00-19:00",
+                "0:0-1:0",
+            ]
+        ),
+        lambda: rng.choice(
+            [
+                "2027-02-30",
+                "0001-01-01",
+                "9999-12-31",
+                "2027-01-04T10:00:00+05:00",
+                "Europe/Atlantis",
+                "UTC",
+                "Etc/GMT+14",
+                "localtime",
+                "/etc/passwd",
+            ]
+        ),
     ]
     if fmt == "toml":
         choices += [
-            lambda: rng.choice([dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(9999, 12, 1),
-                                dt.date(2027, 1, 4)]),
+            lambda: rng.choice(
+                [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(9999, 12, 1), dt.date(2027, 1, 4)]
+            ),
             lambda: dt.datetime(2027, 1, 4, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=-12))),
             lambda: dt.datetime(9999, 12, 31, 23, 59),
             lambda: dt.time(10, 30),
@@ -230,8 +252,20 @@ def flip_bytes(rng: random.Random, raw: bytes, count: int | None = None) -> byte
     return bytes(data)
 
 
-PROFILE_KEYS = ("name", "target", "current_stage", "start", "timezone", "hours_per_week", "known",
-                "progress", "availability", "blackouts", "deadline", "focus")
+PROFILE_KEYS = (
+    "name",
+    "target",
+    "current_stage",
+    "start",
+    "timezone",
+    "hours_per_week",
+    "known",
+    "progress",
+    "availability",
+    "blackouts",
+    "deadline",
+    "focus",
+)
 
 
 def _mutate_profile_data(rng: random.Random, kind: str, data: dict[str, Any], fmt: str) -> None:
@@ -275,8 +309,9 @@ def _mutate_profile_data(rng: random.Random, kind: str, data: dict[str, Any], fm
         data[key] = [value] if key == "known" else value
     elif kind == "deep_nesting":
         levels = rng.choice([100, 1000, 10_000])
-        nest = rng.choice([deep_list(levels),
-                           deep_table_toml(levels) if fmt == "toml" else deep_object_json(levels)])
+        nest = rng.choice(
+            [deep_list(levels), deep_table_toml(levels) if fmt == "toml" else deep_object_json(levels)]
+        )
         data[rng.choice(PROFILE_KEYS)] = nest
     elif kind == "extreme_dates":
         lo, hi = (dt.date(1, 1, 1), dt.date(9999, 12, 31)) if fmt == "toml" else ("0001-01-01", "9999-12-31")
@@ -311,10 +346,27 @@ def _mutate_profile_data(rng: random.Random, kind: str, data: dict[str, Any], fm
 
 
 PROFILE_MUTATIONS = (
-    "byte_flip", "wrong_type", "missing_key", "duplicate_key", "unknown_key", "huge_number",
-    "nan_inf", "long_string", "nul_string", "nul_byte", "bom", "deep_nesting", "big_file",
-    "truncate", "extreme_dates", "weird_unicode", "stacked", "control_chars", "many_blackouts",
-    "utf16", "crlf",
+    "byte_flip",
+    "wrong_type",
+    "missing_key",
+    "duplicate_key",
+    "unknown_key",
+    "huge_number",
+    "nan_inf",
+    "long_string",
+    "nul_string",
+    "nul_byte",
+    "bom",
+    "deep_nesting",
+    "big_file",
+    "truncate",
+    "extreme_dates",
+    "weird_unicode",
+    "stacked",
+    "control_chars",
+    "many_blackouts",
+    "utf16",
+    "crlf",
 )
 
 
@@ -326,12 +378,21 @@ def mutate_profile(rng: random.Random, kind: str) -> tuple[bytes, str]:
         suffix = rng.choice([".txt", "", ".TOML", ".json" if fmt == "toml" else ".toml"])
     if kind == "stacked":
         for _ in range(rng.randint(2, 4)):
-            _mutate_profile_data(rng, rng.choice(["wrong_type", "missing_key", "unknown_key",
-                                                  "huge_number", "nan_inf", "extreme_dates"]), data, fmt)
+            _mutate_profile_data(
+                rng,
+                rng.choice(
+                    ["wrong_type", "missing_key", "unknown_key", "huge_number", "nan_inf", "extreme_dates"]
+                ),
+                data,
+                fmt,
+            )
         return serialize_profile(data, fmt), suffix
     if kind in ("byte_flip", "duplicate_key", "nul_byte", "bom", "big_file", "truncate", "utf16", "crlf"):
-        raw = serialize_profile(data, fmt) if rng.random() < 0.5 else (
-            rng.choice([p for p in EXAMPLE_PROFILES if p.suffix == "." + fmt]).read_bytes())
+        raw = (
+            serialize_profile(data, fmt)
+            if rng.random() < 0.5
+            else (rng.choice([p for p in EXAMPLE_PROFILES if p.suffix == "." + fmt]).read_bytes())
+        )
         if kind == "byte_flip":
             raw = flip_bytes(rng, raw)
         elif kind == "duplicate_key":
@@ -341,8 +402,14 @@ def mutate_profile(rng: random.Random, kind: str) -> tuple[bytes, str]:
                 raw = raw + b"\n" + rng.choice(candidates)
             else:
                 key = rng.choice(list(data))
-                raw = b"{" + json.dumps(key).encode() + b": " + json_value(weird_value(rng, fmt)).encode(
-                    "utf-8", "surrogatepass") + b", " + raw.lstrip()[1:]
+                raw = (
+                    b"{"
+                    + json.dumps(key).encode()
+                    + b": "
+                    + json_value(weird_value(rng, fmt)).encode("utf-8", "surrogatepass")
+                    + b", "
+                    + raw.lstrip()[1:]
+                )
         elif kind == "nul_byte":
             i = rng.randrange(len(raw) + 1)
             raw = raw[:i] + b"\x00" + raw[i:]
@@ -356,7 +423,8 @@ def mutate_profile(rng: random.Random, kind: str) -> tuple[bytes, str]:
             raw = raw[: rng.randrange(len(raw) + 1)]
         elif kind == "utf16":
             raw = raw.decode("utf-8", "surrogatepass").encode(
-                rng.choice(["utf-16", "utf-16-le", "utf-16-be", "utf-32"]), "surrogatepass")
+                rng.choice(["utf-16", "utf-16-le", "utf-16-be", "utf-32"]), "surrogatepass"
+            )
         elif kind == "crlf":
             raw = raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
         return raw, suffix
@@ -384,17 +452,52 @@ def write_graph(folder: Path, files: dict[str, Any]) -> None:
 
 
 def _all_nodes(files: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for data in files.values() for entries in data.values() if isinstance(entries, list)
-            for e in entries if isinstance(e, dict)]
+    return [
+        e
+        for data in files.values()
+        for entries in data.values()
+        if isinstance(entries, list)
+        for e in entries
+        if isinstance(e, dict)
+    ]
 
 
 GRAPH_MUTATIONS = (
-    "byte_flip", "wrong_type", "missing_key", "duplicate_id", "cycle", "huge_hours", "nan_hours",
-    "weird_unicode", "deep_nesting", "many_files", "too_many_files", "big_chain", "nul_bom",
-    "drop_file", "unknown_table", "stacked", "control_chars", "resource_kind", "subfolder",
+    "byte_flip",
+    "wrong_type",
+    "missing_key",
+    "duplicate_id",
+    "cycle",
+    "huge_hours",
+    "nan_hours",
+    "weird_unicode",
+    "deep_nesting",
+    "many_files",
+    "too_many_files",
+    "big_chain",
+    "nul_bom",
+    "drop_file",
+    "unknown_table",
+    "stacked",
+    "control_chars",
+    "resource_kind",
+    "subfolder",
 )
-NODE_KEYS = ("id", "name", "hours", "requires", "category", "description", "resources", "level",
-             "salary", "kind", "min_months_in_previous_role", "experience_years", "source")
+NODE_KEYS = (
+    "id",
+    "name",
+    "hours",
+    "requires",
+    "category",
+    "description",
+    "resources",
+    "level",
+    "salary",
+    "kind",
+    "min_months_in_previous_role",
+    "experience_years",
+    "source",
+)
 
 
 def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> None:
@@ -435,17 +538,24 @@ def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> 
     elif kind == "deep_nesting":
         levels = rng.choice([100, 1000, 10_000])
         node[rng.choice(["description", "requires", "resources", "salary", "zzz"])] = rng.choice(
-            [deep_list(levels), deep_table_toml(levels)])
+            [deep_list(levels), deep_table_toml(levels)]
+        )
     elif kind == "big_chain":
         count = rng.choice([500, 3000])
-        chain = [{"id": f"chain-{i}", "name": f"Chain {i}", "hours": rng.choice([0.5, 1, 40]),
-                  "requires": [f"chain-{i - 1}"] if i else []} for i in range(count)]
+        chain = [
+            {
+                "id": f"chain-{i}",
+                "name": f"Chain {i}",
+                "hours": rng.choice([0.5, 1, 40]),
+                "requires": [f"chain-{i - 1}"] if i else [],
+            }
+            for i in range(count)
+        ]
         files["zz-chain.toml"] = {"skills": chain}
         python = next((n for n in nodes if n.get("id") == "python"), node)
         python["requires"] = [*python.get("requires", []), f"chain-{count - 1}"]
     elif kind == "unknown_table":
-        files[rng.choice(sorted(files))][rng.choice(["skill", "Stages", "x", "skills.extra"])] = [
-            {"id": "x"}]
+        files[rng.choice(sorted(files))][rng.choice(["skill", "Stages", "x", "skills.extra"])] = [{"id": "x"}]
     elif kind == "control_chars":
         for n in rng.sample(nodes, min(3, len(nodes))):
             key = rng.choice(["name", "description", "category"])
@@ -453,8 +563,13 @@ def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> 
     elif kind == "resource_kind":
         with_resources = [n for n in nodes if n.get("resources")] or [node]
         chosen = rng.choice(with_resources)
-        chosen["resources"] = [{"title": "T", "url": "https://example.org",
-                                "kind": rng.choice(["blog", "", "Docs", "docs", "podcast"])}]
+        chosen["resources"] = [
+            {
+                "title": "T",
+                "url": "https://example.org",
+                "kind": rng.choice(["blog", "", "Docs", "docs", "podcast"]),
+            }
+        ]
     else:
         raise ValueError(kind)
 
@@ -504,8 +619,13 @@ def mutate_graph(rng: random.Random, kind: str, folder: Path) -> None:
             files[f"sub/{name}"] = files.pop(name)
     elif kind == "stacked":
         for _ in range(rng.randint(2, 4)):
-            _mutate_graph_data(rng, rng.choice(["wrong_type", "missing_key", "duplicate_id", "cycle",
-                                                "huge_hours", "weird_unicode"]), files)
+            _mutate_graph_data(
+                rng,
+                rng.choice(
+                    ["wrong_type", "missing_key", "duplicate_id", "cycle", "huge_hours", "weird_unicode"]
+                ),
+                files,
+            )
     else:
         _mutate_graph_data(rng, kind, files)
     write_graph(folder, files)
@@ -513,8 +633,18 @@ def mutate_graph(rng: random.Random, kind: str, folder: Path) -> None:
 
 # --- earlier calendar exports ------------------------------------------------------------
 
-ICS_MUTATIONS = ("byte_flip", "drop_lines", "duplicate_lines", "bad_values", "truncate", "deep_nesting",
-                 "nul_bom", "long_lines", "not_a_calendar", "foreign_uids")
+ICS_MUTATIONS = (
+    "byte_flip",
+    "drop_lines",
+    "duplicate_lines",
+    "bad_values",
+    "truncate",
+    "deep_nesting",
+    "nul_bom",
+    "long_lines",
+    "not_a_calendar",
+    "foreign_uids",
+)
 BAD_ICS_LINES = [
     b"DTEND:99999999T999999",
     b"DTEND;VALUE=DATE:20270230",
@@ -567,8 +697,11 @@ def mutate_ics(rng: random.Random, kind: str, ics: bytes) -> bytes:
             at = rng.choice(events) + 1 if events else 1
             lines.insert(at, rng.choice(BAD_ICS_LINES))
         if rng.random() < 0.5:  # replace a real DTEND / SEQUENCE / UID line
-            props = [i for i, ln in enumerate(lines) if ln.split(b":")[0].split(b";")[0] in
-                     (b"DTEND", b"DTSTART", b"SEQUENCE", b"UID")]
+            props = [
+                i
+                for i, ln in enumerate(lines)
+                if ln.split(b":")[0].split(b";")[0] in (b"DTEND", b"DTSTART", b"SEQUENCE", b"UID")
+            ]
             if props:
                 lines[rng.choice(props)] = rng.choice(BAD_ICS_LINES)
     elif kind == "truncate":
@@ -578,14 +711,29 @@ def mutate_ics(rng: random.Random, kind: str, ics: bytes) -> bytes:
         inner = [b"BEGIN:VEVENT"] * levels + [b"END:VEVENT"] * levels
         lines[2:2] = inner
     elif kind == "nul_bom":
-        return rng.choice([b"\xef\xbb\xbf" + ics, ics.replace(b"SUMMARY:", b"SUMMARY:\x00", 3),
-                           ics.decode("utf-8").encode("utf-16")])
+        return rng.choice(
+            [
+                b"\xef\xbb\xbf" + ics,
+                ics.replace(b"SUMMARY:", b"SUMMARY:\x00", 3),
+                ics.decode("utf-8").encode("utf-16"),
+            ]
+        )
     elif kind == "long_lines":
         lines.insert(3, b"X-LONG:" + b"x" * 1_000_000)
     elif kind == "foreign_uids":  # another person's export: no UID in common
-        lines = [b"UID:%032x@planner.invalid" % rng.getrandbits(128) if ln.startswith(b"UID:") else ln
-                 for ln in lines]
+        lines = [
+            b"UID:%032x@planner.invalid" % rng.getrandbits(128) if ln.startswith(b"UID:") else ln
+            for ln in lines
+        ]
     elif kind == "not_a_calendar":
-        return rng.choice([b"", b"\x00" * 100, b"BEGIN:VCARD\r\nEND:VCARD\r\n", b"hello",
-                           b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n" * 1000])
+        return rng.choice(
+            [
+                b"",
+                b"\x00" * 100,
+                b"BEGIN:VCARD\r\nEND:VCARD\r\n",
+                b"hello",
+                b"BEGIN:VCALENDAR\r\n",
+                b"END:VCALENDAR\r\n" * 1000,
+            ]
+        )
     return b"\r\n".join(lines)

@@ -98,14 +98,25 @@ def ics_case(rng: random.Random, work: Path, ics: bytes) -> tuple[str, list[str]
 def base_ics(env: dict[str, str]) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "old.ics"
-        subprocess.run([*planner_command(), "calendar", str(mutators.ROOT / "examples/profiles/priya.toml"),
-                        "-o", str(out)], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                *planner_command(),
+                "calendar",
+                str(mutators.ROOT / "examples/profiles/priya.toml"),
+                "-o",
+                str(out),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         return mutators.shrink_ics(out.read_bytes())
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, default=300, help="number of mutated runs (default 300)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the whole run (default 1)")
     parser.add_argument("--timeout", type=float, default=30, help="seconds per run (default 30)")
@@ -113,8 +124,13 @@ def main() -> int:
     args = parser.parse_args()
 
     keep = Path(tempfile.mkdtemp(prefix="planner-fuzz-"))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_COLOR": "1",
-           "XDG_CACHE_HOME": str(keep / "cache"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "NO_COLOR": "1",
+        "XDG_CACHE_HOME": str(keep / "cache"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     ics = base_ics(env)
     master = random.Random(args.seed)
     table: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -131,8 +147,13 @@ def main() -> int:
             t0 = time.monotonic()
             try:
                 done = subprocess.run(
-                    [*planner_command(), *command], env=env, capture_output=True, cwd=work,
-                    timeout=args.timeout, preexec_fn=lambda: limit_memory(args.memory_mib), check=False,
+                    [*planner_command(), *command],
+                    env=env,
+                    capture_output=True,
+                    cwd=work,
+                    timeout=args.timeout,
+                    preexec_fn=lambda: limit_memory(args.memory_mib),
+                    check=False,
                 )
                 code, out, err = str(done.returncode), done.stdout, done.stderr
             except subprocess.TimeoutExpired as exc:
@@ -164,16 +185,22 @@ def main() -> int:
     elapsed = time.monotonic() - started
     codes = ["0", "1", "2", "timeout", "FAIL"]  # FAIL: runs (counted under their exit status too)
     # that broke the contract
-    print(f"planner fuzz: {args.n} runs, seed {args.seed}, {elapsed:.1f} s, "
-          f"timeout {args.timeout:g} s, memory limit {args.memory_mib} MiB")
+    print(
+        f"planner fuzz: {args.n} runs, seed {args.seed}, {elapsed:.1f} s, "
+        f"timeout {args.timeout:g} s, memory limit {args.memory_mib} MiB"
+    )
     print(f"{'command':<10}" + "".join(f"{c:>9}" for c in codes) + f"{'total':>9}")
     total: collections.Counter[str] = collections.Counter()
     for name in sorted(table):
         row = table[name]
         total.update(row)
         other = sum(v for k, v in row.items() if k not in codes)
-        print(f"{name:<10}" + "".join(f"{row[c]:>9}" for c in codes) + f"{sum(row.values()) - row['FAIL']:>9}"
-              + (f"  (other exit codes: {other})" if other else ""))
+        print(
+            f"{name:<10}"
+            + "".join(f"{row[c]:>9}" for c in codes)
+            + f"{sum(row.values()) - row['FAIL']:>9}"
+            + (f"  (other exit codes: {other})" if other else "")
+        )
     runs = sum(total.values()) - total["FAIL"]
     print(f"{'all':<10}" + "".join(f"{total[c]:>9}" for c in codes) + f"{runs:>9}")
     print(f"slowest run: {slowest[0]:.1f} s ({slowest[1]})")

@@ -90,8 +90,13 @@ def test_entries_are_plain_json(tiny_graph_dir: Path, tmp_path: Path) -> None:
     cached(tiny_graph_dir, cache)
     (entry,) = entries(cache)
     data = json.loads(entry.read_text("utf-8"))
-    assert json.loads(data["tables"]["numpy"]) == {"id": "numpy", "name": "NumPy", "hours": 4,
-                                                   "requires": ["python"], "category": "data"}
+    assert json.loads(data["tables"]["numpy"]) == {
+        "id": "numpy",
+        "name": "NumPy",
+        "hours": 4,
+        "requires": ["python"],
+        "category": "data",
+    }
     assert data["kinds"]["numpy"] == "skill"
     assert data["pred"]["pandas"] == "numpy" and data["succ"]["python"] == "numpy"
 
@@ -124,8 +129,18 @@ def test_an_invalid_graph_is_never_cached(tiny_graph_dir: Path, tmp_path: Path) 
     assert not cache.exists()
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a cache entry", b"\x80\x04K\x01.", b"[]", b"{}",
-                                    b'{"format": 3, "kinds": 1}', b"[" * 100_000])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not a cache entry",
+        b"\x80\x04K\x01.",
+        b"[]",
+        b"{}",
+        b'{"format": 3, "kinds": 1}',
+        b"[" * 100_000,
+    ],
+)
 def test_a_damaged_entry_is_rebuilt(tiny_graph_dir: Path, tmp_path: Path, damage: bytes) -> None:
     cache = tmp_path / "cache"
     cached(tiny_graph_dir, cache)
@@ -148,8 +163,9 @@ def test_a_file_where_the_cache_folder_should_be_is_named(tiny_graph_dir: Path, 
     blocker = tmp_path / "cache"
     blocker.write_text("not a folder")
     loaded = load_graph_cached(tiny_graph_dir, blocker)
-    assert loaded.warnings == (f"not using the cache folder {blocker}: it is not a folder (use a "
-                               "folder of your own, or --no-cache)",)
+    assert loaded.warnings == (
+        f"not using the cache folder {blocker}: it is not a folder (use a folder of your own, or --no-cache)",
+    )
     loaded.save()
     assert blocker.read_text() == "not a folder"
 
@@ -227,7 +243,8 @@ def test_a_cache_folder_others_can_write_to_is_not_used(
     assert loaded.entry is None
     assert loaded.warnings == (
         f"not using the cache folder {cache}: others can write to it (mode {mode:o}) (use a "
-        "folder of your own, or --no-cache)",)
+        "folder of your own, or --no-cache)",
+    )
     loaded.save()
     assert sorted(cache.iterdir()) == [entry] and entry.read_bytes() == before
 
@@ -241,8 +258,10 @@ def test_a_cache_folder_of_another_user_is_not_used(
     monkeypatch.setattr(os, "geteuid", lambda: os.stat(cache).st_uid + 1)  # now it is not ours
     loaded = load_graph_cached(tiny_graph_dir, cache)
     assert parses == [tiny_graph_dir]
-    assert loaded.warnings == (f"not using the cache folder {cache}: it belongs to another user "
-                               "(use a folder of your own, or --no-cache)",)
+    assert loaded.warnings == (
+        f"not using the cache folder {cache}: it belongs to another user "
+        "(use a folder of your own, or --no-cache)",
+    )
 
 
 def test_an_entry_of_another_user_is_not_read(

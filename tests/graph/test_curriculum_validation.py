@@ -20,8 +20,11 @@ def problems(data: dict[str, Any], lines: dict[str, int] | None = None) -> list[
     return [str(p) for p in info.value.problems]
 
 
-def graph_with(*choices: dict[str, Any], skills: list[dict[str, Any]] | None = None,
-               stage_requires: tuple[str, ...] = ("pytorch",)) -> dict[str, Any]:
+def graph_with(
+    *choices: dict[str, Any],
+    skills: list[dict[str, Any]] | None = None,
+    stage_requires: tuple[str, ...] = ("pytorch",),
+) -> dict[str, Any]:
     return {
         "skills": skills or [skill("python"), skill("pytorch", "python"), skill("tensorflow", "python")],
         "choices": list(choices),
@@ -30,8 +33,17 @@ def graph_with(*choices: dict[str, Any], skills: list[dict[str, Any]] | None = N
 
 
 def test_a_valid_choice_is_a_node_its_members_point_to() -> None:
-    graph = build_graph([("g.toml", graph_with(
-        {"id": "dl", "name": "DL", "one_of": ["tensorflow", "pytorch"]}, stage_requires=("dl",)), {})])
+    graph = build_graph(
+        [
+            (
+                "g.toml",
+                graph_with(
+                    {"id": "dl", "name": "DL", "one_of": ["tensorflow", "pytorch"]}, stage_requires=("dl",)
+                ),
+                {},
+            )
+        ]
+    )
     assert graph.kind("dl") == "choice"
     assert graph.members("dl") == ("pytorch", "tensorflow")
     assert graph.pick("dl") == 1
@@ -39,8 +51,9 @@ def test_a_valid_choice_is_a_node_its_members_point_to() -> None:
 
 
 def test_unknown_member_with_did_you_mean() -> None:
-    assert problems(graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflw"]}),
-                    {"dl": 7}) == [
+    assert problems(
+        graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflw"]}), {"dl": 7}
+    ) == [
         "g.toml:7: choice 'dl' lists 'tensorflw' in one_of, which no file defines "
         "(did you mean 'tensorflow'?)"
     ]
@@ -48,58 +61,73 @@ def test_unknown_member_with_did_you_mean() -> None:
 
 @pytest.mark.parametrize("pick", [0, 3, -1])
 def test_pick_outside_one_to_members(pick: int) -> None:
-    assert problems(graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflow"],
-                                "pick": pick}), {"dl": 3}) == [
-        f"g.toml:3: choice 'dl' has pick = {pick}; pick must be from 1 to the number of members (2)"
-    ]
+    assert problems(
+        graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflow"], "pick": pick}), {"dl": 3}
+    ) == [f"g.toml:3: choice 'dl' has pick = {pick}; pick must be from 1 to the number of members (2)"]
 
 
 def test_a_member_listed_twice() -> None:
-    assert problems(graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflow", "pytorch"]}),
-                    {"dl": 2}) == [
-        "g.toml:2: choice 'dl' lists 'pytorch' more than once in one_of"
-    ]
+    assert problems(
+        graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflow", "pytorch"]}), {"dl": 2}
+    ) == ["g.toml:2: choice 'dl' lists 'pytorch' more than once in one_of"]
 
 
 def test_a_choice_that_contains_a_stage_or_a_choice() -> None:
-    data = graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "s"]},
-                      {"id": "meta", "name": "Meta", "one_of": ["dl", "python"]})
+    data = graph_with(
+        {"id": "dl", "name": "DL", "one_of": ["pytorch", "s"]},
+        {"id": "meta", "name": "Meta", "one_of": ["dl", "python"]},
+    )
     assert problems(data, {"dl": 2, "meta": 9}) == [
         "g.toml:2: choice 'dl' lists the stage 's'; the members of a choice are skills or projects",
         "g.toml:9: choice 'meta' lists the choice 'dl'; the members of a choice are skills or projects",
     ]
 
 
-@pytest.mark.parametrize(("aliases", "message"), [
-    ({"pytorch": ["Python"]}, "alias 'Python' of 'pytorch' clashes with the id 'python'"),
-    ({"pytorch": ["PYTORCH"]}, "alias 'PYTORCH' of 'pytorch' is its own id"),
-    ({"pytorch": ["tf"], "tensorflow": ["TF"]}, "alias 'TF' of 'tensorflow' clashes with the alias 'tf' "
-     "of 'pytorch'"),
-    ({"pytorch": ["torch", "Torch"]}, "alias 'Torch' of 'pytorch' is listed twice"),
-])
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        ({"pytorch": ["Python"]}, "alias 'Python' of 'pytorch' clashes with the id 'python'"),
+        ({"pytorch": ["PYTORCH"]}, "alias 'PYTORCH' of 'pytorch' is its own id"),
+        (
+            {"pytorch": ["tf"], "tensorflow": ["TF"]},
+            "alias 'TF' of 'tensorflow' clashes with the alias 'tf' of 'pytorch'",
+        ),
+        ({"pytorch": ["torch", "Torch"]}, "alias 'Torch' of 'pytorch' is listed twice"),
+    ],
+)
 def test_an_alias_that_clashes_case_insensitively(aliases: dict[str, list[str]], message: str) -> None:
-    skills = [skill("python"), skill("pytorch", "python", aliases=aliases.get("pytorch", [])),
-              skill("tensorflow", "python", aliases=aliases.get("tensorflow", []))]
+    skills = [
+        skill("python"),
+        skill("pytorch", "python", aliases=aliases.get("pytorch", [])),
+        skill("tensorflow", "python", aliases=aliases.get("tensorflow", [])),
+    ]
     found = problems(graph_with(skills=skills), {"pytorch": 4, "tensorflow": 5})
     assert len(found) == 1
     assert found[0].endswith(f": {message} (ids and aliases share one namespace, case-insensitively)")
 
 
 def test_recommendations_unknown_not_work_or_also_required() -> None:
-    skills = [skill("python", recommends=["jupyterr"]), skill("pytorch", "python", recommends=["python"]),
-              skill("tensorflow", "python", recommends=["s"])]
+    skills = [
+        skill("python", recommends=["jupyterr"]),
+        skill("pytorch", "python", recommends=["python"]),
+        skill("tensorflow", "python", recommends=["s"]),
+    ]
     assert problems(graph_with(skills=skills), {"python": 1, "pytorch": 2, "tensorflow": 3}) == [
         "g.toml:1: skill 'python' recommends 'jupyterr', which no file defines",
         "g.toml:2: skill 'pytorch' both requires and recommends 'python'; keep it in one of the two lists",
-        "g.toml:3: skill 'tensorflow' recommends 's', a stage; only skills and projects can be "
-        "recommended",
+        "g.toml:3: skill 'tensorflow' recommends 's', a stage; only skills and projects can be recommended",
     ]
 
 
 def test_a_cycle_through_a_choice_is_reported_as_a_chain() -> None:
     skills = [skill("python"), skill("pytorch", "python", "dl"), skill("tensorflow", "python")]
-    found = problems(graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflow"]},
-                                skills=skills, stage_requires=("dl",)))
+    found = problems(
+        graph_with(
+            {"id": "dl", "name": "DL", "one_of": ["pytorch", "tensorflow"]},
+            skills=skills,
+            stage_requires=("dl",),
+        )
+    )
     assert found[0] == ("g.toml: prerequisite cycle: dl → pytorch → dl (dl in g.toml, pytorch in g.toml)")
     assert found[1].startswith("g.toml: stage 's' is unreachable: its prerequisite 'dl' is in the cycle")
 

@@ -21,9 +21,24 @@ SPEC_STAGES = (
     "head-of-ml",
 )
 CANONICAL_SKILLS = (
-    "python", "git", "sql", "statistics", "linear-algebra", "numpy", "pandas",
-    "data-visualization", "scikit-learn", "pytorch", "tensorflow", "unit-testing", "docker",
-    "mlflow", "spark", "nlp", "computer-vision", "communication",
+    "python",
+    "git",
+    "sql",
+    "statistics",
+    "linear-algebra",
+    "numpy",
+    "pandas",
+    "data-visualization",
+    "scikit-learn",
+    "pytorch",
+    "tensorflow",
+    "unit-testing",
+    "docker",
+    "mlflow",
+    "spark",
+    "nlp",
+    "computer-vision",
+    "communication",
 )
 
 
@@ -73,8 +88,11 @@ def test_duplicate_id_from_real_files_names_both_paths(tmp_path: Path) -> None:
 
 def test_dangling_requires_names_file_node_and_suggestion() -> None:
     assert problems_of(
-        ("g.toml", {"skills": [node("numpy"), node("pandas", 1, "nunpy")], "stages": [stage("s", "numpy")]},
-         {"numpy": 1, "pandas": 5, "s": 9}),
+        (
+            "g.toml",
+            {"skills": [node("numpy"), node("pandas", 1, "nunpy")], "stages": [stage("s", "numpy")]},
+            {"numpy": 1, "pandas": 5, "s": 9},
+        ),
     ) == ["g.toml:5: skill 'pandas' requires 'nunpy', which no file defines (did you mean 'numpy'?)"]
 
 
@@ -87,8 +105,11 @@ def test_dangling_requires_without_a_close_id_has_no_suggestion() -> None:
 def test_stage_unreachable_because_of_a_broken_prerequisite() -> None:
     assert problems_of(
         ("skills.toml", {"skills": [node("numpy"), node("pandas", 1, "nunpy")]}, {"pandas": 7}),
-        ("stages.toml", {"stages": [stage("junior", "pandas"), stage("fine", "numpy")]},
-         {"junior": 2, "fine": 6}),
+        (
+            "stages.toml",
+            {"stages": [stage("junior", "pandas"), stage("fine", "numpy")]},
+            {"junior": 2, "fine": 6},
+        ),
     ) == [
         "skills.toml:7: skill 'pandas' requires 'nunpy', which no file defines (did you mean 'numpy'?)",
         "stages.toml:2: stage 'junior' is unreachable: its prerequisite 'pandas' requires 'nunpy', "
@@ -98,10 +119,14 @@ def test_stage_unreachable_because_of_a_broken_prerequisite() -> None:
 
 def test_unreachable_stage_through_another_stage_names_every_broken_prerequisite() -> None:
     messages = problems_of(
-        ("g.toml", {
-            "skills": [node("a", 1, "missing-one"), node("b", 1, "missing-two")],
-            "stages": [stage("low", "a", "b"), stage("high", "low")],
-        }, {"a": 1, "b": 2, "low": 3, "high": 4}),
+        (
+            "g.toml",
+            {
+                "skills": [node("a", 1, "missing-one"), node("b", 1, "missing-two")],
+                "stages": [stage("low", "a", "b"), stage("high", "low")],
+            },
+            {"a": 1, "b": 2, "low": 3, "high": 4},
+        ),
     )
     assert messages == [
         "g.toml:1: skill 'a' requires 'missing-one', which no file defines",
@@ -115,10 +140,14 @@ def test_unreachable_stage_through_another_stage_names_every_broken_prerequisite
 
 def test_unreachable_stage_names_at_most_three_broken_prerequisites() -> None:
     messages = problems_of(
-        ("g.toml", {
-            "skills": [node(f"k{i}", 1, f"gone-{i}") for i in range(5)],
-            "stages": [stage("s", *(f"k{i}" for i in range(5)))],
-        }, {"s": 9}),
+        (
+            "g.toml",
+            {
+                "skills": [node(f"k{i}", 1, f"gone-{i}") for i in range(5)],
+                "stages": [stage("s", *(f"k{i}" for i in range(5)))],
+            },
+            {"s": 9},
+        ),
     )
     assert messages[-1] == (
         "g.toml:9: stage 's' is unreachable: its prerequisite 'k0' requires 'gone-0', which no file "
@@ -132,9 +161,14 @@ def test_unreachable_stage_names_at_most_three_broken_prerequisites() -> None:
 
 def test_cycle_is_printed_as_an_arrow_chain_back_to_its_start() -> None:
     messages = problems_of(
-        ("g.toml", {"skills": [node("a", 1, "c"), node("b", 1, "a"), node("c", 1, "b")],
-                    "stages": [stage("s", "a")]},
-         {"a": 1, "b": 5, "c": 9, "s": 13}),
+        (
+            "g.toml",
+            {
+                "skills": [node("a", 1, "c"), node("b", 1, "a"), node("c", 1, "b")],
+                "stages": [stage("s", "a")],
+            },
+            {"a": 1, "b": 5, "c": 9, "s": 13},
+        ),
     )
     assert messages == [
         "g.toml:1: prerequisite cycle: a → b → c → a (a in g.toml, b in g.toml, c in g.toml)",
@@ -152,10 +186,20 @@ def test_cycle_across_files_names_each_file() -> None:
 
 def test_two_separate_cycles_are_both_reported() -> None:
     messages = problems_of(
-        ("g.toml", {"skills": [node("a", 1, "b"), node("b", 1, "a"), node("c", 1, "d"), node("d", 1, "c"),
-                               node("e")],
-                    "stages": [stage("s", "e")]},
-         {"a": 1, "b": 2, "c": 3, "d": 4}),
+        (
+            "g.toml",
+            {
+                "skills": [
+                    node("a", 1, "b"),
+                    node("b", 1, "a"),
+                    node("c", 1, "d"),
+                    node("d", 1, "c"),
+                    node("e"),
+                ],
+                "stages": [stage("s", "e")],
+            },
+            {"a": 1, "b": 2, "c": 3, "d": 4},
+        ),
     )
     assert messages == [
         "g.toml:1: prerequisite cycle: a → b → a (a in g.toml, b in g.toml)",
@@ -215,9 +259,11 @@ def test_missing_hours() -> None:
 
 def test_an_invalid_node_is_not_reported_as_undefined() -> None:
     assert problems_of(
-        ("g.toml", {"skills": [node("numpy", -1), node("pandas", 3, "numpy")],
-                    "stages": [stage("s", "pandas")]},
-         {"numpy": 2, "pandas": 6, "s": 9}),
+        (
+            "g.toml",
+            {"skills": [node("numpy", -1), node("pandas", 3, "numpy")], "stages": [stage("s", "pandas")]},
+            {"numpy": 2, "pandas": 6, "s": 9},
+        ),
     ) == [
         "g.toml:2: skill 'numpy': key 'hours' = -1: input should be greater than 0",
         "g.toml:9: stage 's' is unreachable: its prerequisite 'pandas' requires 'numpy', which is invalid",
@@ -254,9 +300,12 @@ def test_unknown_table_suggests_the_valid_table() -> None:
 
 
 def test_a_section_that_is_not_an_array_of_tables() -> None:
-    assert problems_of(
-        ("g.toml", {"skills": {"id": "git"}, "stages": [stage("s", "git")]}, {}),
-    )[0] == "g.toml: 'skills' must be an array of tables ([[skills]])"
+    assert (
+        problems_of(
+            ("g.toml", {"skills": {"id": "git"}, "stages": [stage("s", "git")]}, {}),
+        )[0]
+        == "g.toml: 'skills' must be an array of tables ([[skills]])"
+    )
 
 
 def test_an_id_that_is_not_kebab_case() -> None:
@@ -268,11 +317,9 @@ def test_an_id_that_is_not_kebab_case() -> None:
 
 def test_requirement_less_stage() -> None:
     assert problems_of(
-        ("g.toml", {"skills": [node("git")], "stages": [stage("s", "git"), stage("empty")]},
-         {"empty": 7}),
+        ("g.toml", {"skills": [node("git")], "stages": [stage("s", "git"), stage("empty")]}, {"empty": 7}),
     ) == [
-        "g.toml:7: stage 'empty' requires nothing; a stage must require at least one skill, project "
-        "or stage"
+        "g.toml:7: stage 'empty' requires nothing; a stage must require at least one skill, project or stage"
     ]
 
 
@@ -284,9 +331,14 @@ def test_a_graph_without_stages() -> None:
 
 def test_every_problem_is_reported_at_once() -> None:
     messages = problems_of(
-        ("g.toml", {"skills": [node("a", -2), node("b", 1, "c"), node("c", 1, "b"), node("d", 1, "zz")],
-                    "stages": [stage("s", "d"), stage("t")]},
-         {"a": 1, "b": 2, "c": 3, "d": 4, "s": 5, "t": 6}),
+        (
+            "g.toml",
+            {
+                "skills": [node("a", -2), node("b", 1, "c"), node("c", 1, "b"), node("d", 1, "zz")],
+                "stages": [stage("s", "d"), stage("t")],
+            },
+            {"a": 1, "b": 2, "c": 3, "d": 4, "s": 5, "t": 6},
+        ),
     )
     assert len(messages) == 5
     assert [m.split(":")[1] for m in messages] == ["1", "2", "4", "5", "6"]
@@ -317,7 +369,8 @@ def test_a_resource_problem_names_the_resource_and_its_line(tmp_path: Path) -> N
         '[[skills]]\nid = "git"\nname = "Git"\nhours = 2\nresources = [\n'
         '  { title = "Pro Git", url = "https://git-scm.com/book" },   # a comment, with { and [\n'
         '  { title = "Docs, [all]", url = "https://git-scm.com/docs", kind = "blog" },\n]\n\n'
-        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["git"]\n')
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["git"]\n'
+    )
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
     assert [str(p) for p in info.value.problems] == [
@@ -327,10 +380,16 @@ def test_a_resource_problem_names_the_resource_and_its_line(tmp_path: Path) -> N
     ]
 
 
-@pytest.mark.parametrize(("key", "value", "code", "at"), [
-    ("name", "Git\x1b[31m", "001B", 4), ("name", "G\x07it", "0007", 2), ("category", "tools\n", "000A", 6),
-    ("description", "bell \x07", "0007", 6), ("name", "nul\x00", "0000", 4),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "code", "at"),
+    [
+        ("name", "Git\x1b[31m", "001B", 4),
+        ("name", "G\x07it", "0007", 2),
+        ("category", "tools\n", "000A", 6),
+        ("description", "bell \x07", "0007", 6),
+        ("name", "nul\x00", "0000", 4),
+    ],
+)
 def test_control_characters_are_refused_with_their_place(key: str, value: str, code: str, at: int) -> None:
     """Regression: ESC, BEL and NUL in names reached the terminal raw and broke Graphviz."""
     entry = node("git")
@@ -353,7 +412,8 @@ def test_duplicate_id_after_a_multi_line_string_names_the_real_lines(tmp_path: P
     (tmp_path / "g.toml").write_text(
         '[[skills]]\nid = "git"\nname = "Git"\nhours = 2\ndescription = """\nid = "git"\n[[skills]]\n"""\n\n'
         '[[skills]]\nid = "git"\nname = "Git again"\nhours = 2\n\n'
-        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["git"]\n')
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["git"]\n'
+    )
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
     assert [str(p) for p in info.value.problems] == [
@@ -366,7 +426,8 @@ def test_duplicate_id_in_interleaved_tables_names_the_real_lines(tmp_path: Path)
     (tmp_path / "g.toml").write_text(
         '[[skills]]\nid = "a"\nname = "A"\nhours = 1\n\n[[projects]]\nid = "dup"\nname = "P"\n'
         'hours = 1\n\n[[skills]]\nid = "dup"\nname = "S"\nhours = 1\n\n'
-        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["a"]\n')
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["a"]\n'
+    )
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
     assert [str(p) for p in info.value.problems] == [
@@ -379,8 +440,10 @@ def test_a_number_too_long_to_read_names_its_key(tmp_path: Path) -> None:
     (tmp_path / "g.toml").write_text(f'[[skills]]\nid = "git"\nname = "Git"\nhours = {"9" * 5000}\n')
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
-    assert str(info.value) == (f"{tmp_path / 'g.toml'}:4: key 'hours': a number with 5,000 digits is far "
-                               "too long; numbers may have at most 4,300 digits")
+    assert str(info.value) == (
+        f"{tmp_path / 'g.toml'}:4: key 'hours': a number with 5,000 digits is far "
+        "too long; numbers may have at most 4,300 digits"
+    )
 
 
 def test_a_utf16_file_is_told_to_save_as_utf8(tmp_path: Path) -> None:
@@ -395,8 +458,10 @@ def test_files_only_in_subfolders(tmp_path: Path) -> None:
     (tmp_path / "skills" / "a.toml").write_text("")
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
-    assert str(info.value) == (f"{tmp_path}: graph folder holds no *.toml files (only in subfolders, "
-                               f"which are not read: {tmp_path / 'skills' / 'a.toml'})")
+    assert str(info.value) == (
+        f"{tmp_path}: graph folder holds no *.toml files (only in subfolders, "
+        f"which are not read: {tmp_path / 'skills' / 'a.toml'})"
+    )
 
 
 # --- reading files --------------------------------------------------------------------
@@ -420,8 +485,9 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     (tmp_path / "latin.toml").write_bytes(b'[[skills]]\nid = "caf\xe9"\n')
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
-    assert str(info.value) == (f"{tmp_path / 'latin.toml'}: is not UTF-8 text (bad byte at offset 20); "
-                               "save it as UTF-8")
+    assert str(info.value) == (
+        f"{tmp_path / 'latin.toml'}: is not UTF-8 text (bad byte at offset 20); save it as UTF-8"
+    )
 
 
 def test_empty_folder(tmp_path: Path) -> None:
@@ -471,7 +537,13 @@ def test_load_graph_merges_every_file(tiny_graph_dir: Path) -> None:
     (tiny_graph_dir / "README.md").write_text("ignored: not TOML")
     graph = load_graph(tiny_graph_dir)
     assert sorted(graph.nodes) == [
-        "eda-report", "git", "junior-ml-engineer", "ml-engineer", "numpy", "pandas", "python",
+        "eda-report",
+        "git",
+        "junior-ml-engineer",
+        "ml-engineer",
+        "numpy",
+        "pandas",
+        "python",
     ]
     assert graph.files["eda-report"] == str(tiny_graph_dir / "projects.toml")
     assert graph.digraph.nodes["pandas"] == {"kind": "skill", "name": "pandas", "hours": 6.0}
@@ -483,10 +555,15 @@ def test_load_graph_merges_every_file(tiny_graph_dir: Path) -> None:
 
 
 def test_stages_are_ordered_lowest_first(build: Callable[..., CareerGraph]) -> None:
-    graph = build(("g.toml", {
-        "skills": [node("a")],
-        "stages": [stage("top", "middle"), stage("bottom", "a"), stage("middle", "bottom")],
-    }))
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [node("a")],
+                "stages": [stage("top", "middle"), stage("bottom", "a"), stage("middle", "bottom")],
+            },
+        )
+    )
     assert [s.id for s in graph.stages] == ["bottom", "middle", "top"]
     assert graph.stages_needing("a") == ["bottom", "middle", "top"]
 
@@ -539,8 +616,10 @@ def test_architect_track_does_not_go_through_management(shipped: CareerGraph) ->
 def test_every_shipped_skill_and_project_is_documented(shipped: CareerGraph) -> None:
     # Choices have no hours or resources of their own: their members do.
     undocumented = [
-        n.id for n in shipped.nodes.values()
-        if n.kind in ("skill", "project") and (
+        n.id
+        for n in shipped.nodes.values()
+        if n.kind in ("skill", "project")
+        and (
             n.category in ("", "uncategorized")  # type: ignore[union-attr]
             or not n.description.strip()
             or not n.resources  # type: ignore[union-attr]

@@ -17,16 +17,21 @@ def dags(draw: st.DrawFn) -> dict[str, Any]:
     count = draw(st.integers(2, 14))
     names = draw(st.permutations([f"n{i:02d}" for i in range(count)]))
     skills = [
-        {"id": node, "name": node, "hours": 1,
-         "requires": draw(st.lists(st.sampled_from(names[:i]), max_size=3, unique=True)) if i else []}
+        {
+            "id": node,
+            "name": node,
+            "hours": 1,
+            "requires": draw(st.lists(st.sampled_from(names[:i]), max_size=3, unique=True)) if i else [],
+        }
         for i, node in enumerate(names)
     ]
     requires = draw(st.lists(st.sampled_from(names), min_size=1, max_size=4, unique=True))
     return {"skills": skills, "stages": [{"id": "top", "name": "Top", "requires": requires}]}
 
 
-def smallest_shortest_chain(graph: CareerGraph, source: str, target: str,
-                            within: set[str] | None) -> list[str]:
+def smallest_shortest_chain(
+    graph: CareerGraph, source: str, target: str, within: set[str] | None
+) -> list[str]:
     """The shortest chain of unlocks with the smallest ids read from the source on,
     found by listing every shortest chain."""
     if source == target:
@@ -55,11 +60,21 @@ def test_each_chain_is_the_smallest_shortest_one(data: dict[str, Any], draw: st.
 
 
 def test_a_chain_goes_through_the_smallest_ids_first() -> None:
-    graph = build_graph([("g.toml", {
-        "skills": [{"id": i, "name": i, "hours": 1, "requires": r} for i, r in (
-            ("a", []), ("c", ["a"]), ("b", ["a"]), ("d", ["b", "c"]), ("e", ["d"]))],
-        "stages": [{"id": "top", "name": "Top", "requires": ["e"]}],
-    }, {})])
+    graph = build_graph(
+        [
+            (
+                "g.toml",
+                {
+                    "skills": [
+                        {"id": i, "name": i, "hours": 1, "requires": r}
+                        for i, r in (("a", []), ("c", ["a"]), ("b", ["a"]), ("d", ["b", "c"]), ("e", ["d"]))
+                    ],
+                    "stages": [{"id": "top", "name": "Top", "requires": ["e"]}],
+                },
+                {},
+            )
+        ]
+    )
     assert graph.path("a", "top") == ["a", "b", "d", "e", "top"]
     assert graph.path("a", "top", within={"c", "d", "e", "top"}) == ["a", "c", "d", "e", "top"]
     assert graph.path("a", "top", within={"d", "e", "top"}) == []

@@ -16,7 +16,11 @@ from planner.graph import CareerGraph, load_graph, shipped_graph_dir
 from planner.models import Profile, Window
 
 LADDER_ABOVE_JUNIOR = (
-    "ml-engineer", "senior-ml-engineer", "ml-engineering-manager", "ml-architect", "head-of-ml",
+    "ml-engineer",
+    "senior-ml-engineer",
+    "ml-engineering-manager",
+    "ml-architect",
+    "head-of-ml",
 )
 
 
@@ -30,22 +34,37 @@ def needs(graph: CareerGraph, stage: str) -> set[str]:
     return graph.closure([stage], through_choices=False)
 
 
-@pytest.mark.parametrize(("choice", "members"), [
-    ("dl-framework", {"pytorch", "tensorflow"}),
-    ("ml-specialization", {"computer-vision", "nlp", "llm-applications"}),
-    ("experiment-tracking", {"mlflow", "weights-and-biases"}),
-    ("cloud-platforms", {"aws", "google-cloud", "azure"}),
-    ("practical-experience", {"kaggle-competition", "open-source-contribution", "internships",
-                              "data-analyst-role", "software-developer-role"}),
-])
+@pytest.mark.parametrize(
+    ("choice", "members"),
+    [
+        ("dl-framework", {"pytorch", "tensorflow"}),
+        ("ml-specialization", {"computer-vision", "nlp", "llm-applications"}),
+        ("experiment-tracking", {"mlflow", "weights-and-biases"}),
+        ("cloud-platforms", {"aws", "google-cloud", "azure"}),
+        (
+            "practical-experience",
+            {
+                "kaggle-competition",
+                "open-source-contribution",
+                "internships",
+                "data-analyst-role",
+                "software-developer-role",
+            },
+        ),
+    ],
+)
 def test_either_or_points_are_choices_of_one(shipped: CareerGraph, choice: str, members: set[str]) -> None:
     assert shipped.kind(choice) == "choice"
     assert set(shipped.members(choice)) == members
     assert shipped.pick(choice) == 1
 
 
-SENIOR_DEPTH = {"distributed-training-project", "model-serving-load-test", "llm-serving-benchmark",
-                "feature-store-project"}
+SENIOR_DEPTH = {
+    "distributed-training-project",
+    "model-serving-load-test",
+    "llm-serving-benchmark",
+    "feature-store-project",
+}
 
 
 def test_a_senior_goes_deep_in_two_specialisms_not_all_four(shipped: CareerGraph) -> None:
@@ -64,8 +83,9 @@ def test_the_architect_still_owns_the_platform_and_streaming(shipped: CareerGrap
     assert {"mlops-platform", "streaming-data"} <= needs(shipped, "ml-architect")
 
 
-@pytest.mark.parametrize("pair", [("pytorch", "tensorflow"), ("computer-vision", "nlp"),
-                                  ("mlflow", "weights-and-biases")])
+@pytest.mark.parametrize(
+    "pair", [("pytorch", "tensorflow"), ("computer-vision", "nlp"), ("mlflow", "weights-and-biases")]
+)
 def test_no_stage_demands_both_sides_of_a_choice(shipped: CareerGraph, pair: tuple[str, str]) -> None:
     for stage in shipped.stages:
         required = needs(shipped, stage.id)
@@ -74,9 +94,17 @@ def test_no_stage_demands_both_sides_of_a_choice(shipped: CareerGraph, pair: tup
 
 def test_junior_requires_the_deployment_basics_and_first_job_activities(shipped: CareerGraph) -> None:
     junior = needs(shipped, "junior-ml-engineer")
-    for node in ("docker", "model-deployment", "experiment-tracking", "model-monitoring",
-                 "model-api-docker", "practical-experience", "networking", "reading-papers",
-                 "llm-apis-prompting"):
+    for node in (
+        "docker",
+        "model-deployment",
+        "experiment-tracking",
+        "model-monitoring",
+        "model-api-docker",
+        "practical-experience",
+        "networking",
+        "reading-papers",
+        "llm-apis-prompting",
+    ):
         assert node in junior, node
 
 
@@ -104,9 +132,14 @@ def test_ml_engineer_time_in_role_is_the_seeds_one_year(shipped: CareerGraph) ->
     assert stage.min_months_in_previous_role == 12  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("stage", "years"), [
-    ("senior-ml-engineer", 4), ("ml-architect", 7), ("head-of-ml", 8),
-])
+@pytest.mark.parametrize(
+    ("stage", "years"),
+    [
+        ("senior-ml-engineer", 4),
+        ("ml-architect", 7),
+        ("head-of-ml", 8),
+    ],
+)
 def test_time_in_role_adds_up_to_the_documented_years_of_experience(
     shipped: CareerGraph, stage: str, years: int
 ) -> None:
@@ -132,24 +165,41 @@ def test_every_salary_names_its_seed_section(shipped: CareerGraph) -> None:
         assert pay.source.startswith("seed: '") and pay.note, (stage, pay)
 
 
-@pytest.mark.parametrize(("stage", "figure"), [
-    ("junior-ml-engineer", 91849), ("junior-ml-engineer", 133000), ("junior-ml-engineer", 100000),
-    ("junior-ml-engineer", 109900), ("junior-ml-engineer", 139875), ("junior-ml-engineer", 47586),
-    ("ml-engineer", 112962), ("ml-engineer", 135629),
-])
+@pytest.mark.parametrize(
+    ("stage", "figure"),
+    [
+        ("junior-ml-engineer", 91849),
+        ("junior-ml-engineer", 133000),
+        ("junior-ml-engineer", 100000),
+        ("junior-ml-engineer", 109900),
+        ("junior-ml-engineer", 139875),
+        ("junior-ml-engineer", 47586),
+        ("ml-engineer", 112962),
+        ("ml-engineer", 135629),
+    ],
+)
 def test_the_seeds_salary_figures_are_all_there(shipped: CareerGraph, stage: str, figure: int) -> None:
     pays = shipped.nodes[stage].all_salaries  # type: ignore[union-attr]
     assert any(figure in (p.low, p.high) for p in pays)
 
 
-@pytest.mark.parametrize(("node", "stage"), [
-    ("transformers", "ml-engineer"), ("embeddings-vector-databases", "ml-engineer"),
-    ("rag", "ml-engineer"), ("llm-evaluation", "ml-engineer"), ("rag-application", "ml-engineer"),
-    ("llm-observability", "ml-engineer"), ("llm-security", "ml-engineer"),
-    ("llm-security", "senior-ml-engineer"), ("agents-tool-use", "senior-ml-engineer"),
-    ("infrastructure-as-code", "senior-ml-engineer"), ("streaming-data", "ml-architect"),
-    ("data-lineage", "ml-architect"),
-])
+@pytest.mark.parametrize(
+    ("node", "stage"),
+    [
+        ("transformers", "ml-engineer"),
+        ("embeddings-vector-databases", "ml-engineer"),
+        ("rag", "ml-engineer"),
+        ("llm-evaluation", "ml-engineer"),
+        ("rag-application", "ml-engineer"),
+        ("llm-observability", "ml-engineer"),
+        ("llm-security", "ml-engineer"),
+        ("llm-security", "senior-ml-engineer"),
+        ("agents-tool-use", "senior-ml-engineer"),
+        ("infrastructure-as-code", "senior-ml-engineer"),
+        ("streaming-data", "ml-architect"),
+        ("data-lineage", "ml-architect"),
+    ],
+)
 def test_current_material_is_required_where_the_field_expects_it(
     shipped: CareerGraph, node: str, stage: str
 ) -> None:
@@ -165,19 +215,31 @@ def test_llm_serving_is_one_of_the_senior_depths(shipped: CareerGraph) -> None:
     assert "llm-serving" in shipped.closure(["llm-serving-benchmark"])
 
 
-@pytest.mark.parametrize(("node", "stage"), [
-    ("agents-tool-use", "ml-engineer"), ("multimodal-models", "ml-engineer"),
-])
+@pytest.mark.parametrize(
+    ("node", "stage"),
+    [
+        ("agents-tool-use", "ml-engineer"),
+        ("multimodal-models", "ml-engineer"),
+    ],
+)
 def test_optional_current_material_is_recommended(shipped: CareerGraph, node: str, stage: str) -> None:
     assert node in shipped.recommends(stage)
     assert node not in needs(shipped, stage)
 
 
-@pytest.mark.parametrize("node", [
-    "data-augmentation", "adaptability", "emotional-intelligence", "knowledge-sharing",
-    "explaining-to-non-technical", "debugging-ml-systems", "software-engineering-practices",
-    "static-analysis",
-])
+@pytest.mark.parametrize(
+    "node",
+    [
+        "data-augmentation",
+        "adaptability",
+        "emotional-intelligence",
+        "knowledge-sharing",
+        "explaining-to-non-technical",
+        "debugging-ml-systems",
+        "software-engineering-practices",
+        "static-analysis",
+    ],
+)
 def test_the_seeds_junior_duties_are_junior_requirements(shipped: CareerGraph, node: str) -> None:
     assert node in shipped.pred["junior-ml-engineer"]
 
@@ -188,44 +250,78 @@ def test_the_tensorflow_route_through_nlp_and_llms_names_kerashub(shipped: Caree
     assert "https://keras.io/keras_hub/" in urls
 
 
-@pytest.mark.parametrize(("node", "behind"), [
-    ("model-deployment", "scikit-learn"), ("model-deployment", "model-evaluation"),
-    ("open-source-contribution", "scikit-learn"),
-    ("infrastructure-as-code", "cloud-platforms"), ("software-developer-role", "python"),
-    ("software-developer-role", "data-structures-algorithms"), ("rag-application", "llm-security"),
-    ("data-architecture", "streaming-data"), ("ci-ml-repo", "cloud-platforms"),
-])
+@pytest.mark.parametrize(
+    ("node", "behind"),
+    [
+        ("model-deployment", "scikit-learn"),
+        ("model-deployment", "model-evaluation"),
+        ("open-source-contribution", "scikit-learn"),
+        ("infrastructure-as-code", "cloud-platforms"),
+        ("software-developer-role", "python"),
+        ("software-developer-role", "data-structures-algorithms"),
+        ("rag-application", "llm-security"),
+        ("data-architecture", "streaming-data"),
+        ("ci-ml-repo", "cloud-platforms"),
+    ],
+)
 def test_real_prerequisites_are_there(shipped: CareerGraph, node: str, behind: str) -> None:
     assert behind in shipped.closure([node]) - {node}
 
 
-CATEGORIES = {"foundations", "data", "ml", "llm-and-domains", "engineering", "mlops",
-              "professional-skills", "leadership", "project"}
+CATEGORIES = {
+    "foundations",
+    "data",
+    "ml",
+    "llm-and-domains",
+    "engineering",
+    "mlops",
+    "professional-skills",
+    "leadership",
+    "project",
+}
 
 
 def test_categories_fit_the_colour_blind_safe_palette(shipped: CareerGraph) -> None:
     """The pictures colour by category from a palette of nine; a tenth would repeat."""
-    used = {shipped.nodes[n].category for n in shipped.nodes  # type: ignore[union-attr]
-            if shipped.kind(n) in ("skill", "project")}
+    used = {
+        shipped.nodes[n].category
+        for n in shipped.nodes  # type: ignore[union-attr]
+        if shipped.kind(n) in ("skill", "project")
+    }
     assert used == CATEGORIES
 
 
-@pytest.mark.parametrize(("node", "not_behind"), [
-    ("data-preprocessing", "scikit-learn"), ("presentation-skills", "data-visualization"),
-    ("critical-thinking", "statistics"), ("model-deployment", "model-registry"),
-    ("docker", "ci-cd"), ("ci-cd", "docker"), ("data-augmentation", "deep-learning"),
-    ("ml-system-design-doc", "technical-leadership"), ("ai-governance-regulation", "privacy-preserving-ml"),
-    ("hiring-interviewing", "technical-interview-prep"), ("embeddings-vector-databases", "linear-algebra"),
-    ("streaming-data", "software-engineering-practices"), ("data-collection", "sql"),
-    ("ml-project-scoping", "managing-expectations"), ("mlops-platform", "feature-store"),
-])
+@pytest.mark.parametrize(
+    ("node", "not_behind"),
+    [
+        ("data-preprocessing", "scikit-learn"),
+        ("presentation-skills", "data-visualization"),
+        ("critical-thinking", "statistics"),
+        ("model-deployment", "model-registry"),
+        ("docker", "ci-cd"),
+        ("ci-cd", "docker"),
+        ("data-augmentation", "deep-learning"),
+        ("ml-system-design-doc", "technical-leadership"),
+        ("ai-governance-regulation", "privacy-preserving-ml"),
+        ("hiring-interviewing", "technical-interview-prep"),
+        ("embeddings-vector-databases", "linear-algebra"),
+        ("streaming-data", "software-engineering-practices"),
+        ("data-collection", "sql"),
+        ("ml-project-scoping", "managing-expectations"),
+        ("mlops-platform", "feature-store"),
+    ],
+)
 def test_false_prerequisites_stay_removed(shipped: CareerGraph, node: str, not_behind: str) -> None:
     assert not_behind not in shipped.closure([node]) - {node}
 
 
 def test_from_scratch_plans_wait_for_time_in_role_above_ml_engineer(shipped: CareerGraph) -> None:
-    profile = Profile(target="head-of-ml", start=dt.date(2027, 1, 4), hours_per_week=10,
-                      availability={"sat": (Window(start=9 * 60, end=19 * 60),)})
+    profile = Profile(
+        target="head-of-ml",
+        start=dt.date(2027, 1, 4),
+        hours_per_week=10,
+        availability={"sat": (Window(start=9 * 60, end=19 * 60),)},
+    )
     milestones = {m.stage: m for m in planner.roadmap(shipped, profile).milestones}
     for stage in ("senior-ml-engineer", "head-of-ml"):
         assert milestones[stage].date > milestones[stage].skills_ready, stage

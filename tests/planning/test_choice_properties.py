@@ -36,21 +36,35 @@ def graphs(draw: st.DrawFn) -> dict[str, Any]:
         pool = names[:index] + [c["id"] for c in choices if c["_top"] < index]
         requires = draw(st.lists(st.sampled_from(pool), max_size=2, unique=True)) if pool else []
         recommends = draw(st.lists(st.sampled_from(names[:index]), max_size=1, unique=True)) if index else []
-        skills.append({"id": node_id, "name": node_id.upper(), "hours": draw(st.integers(1, 30)),
-                       "requires": requires,
-                       "recommends": [r for r in recommends if r not in requires]})
+        skills.append(
+            {
+                "id": node_id,
+                "name": node_id.upper(),
+                "hours": draw(st.integers(1, 30)),
+                "requires": requires,
+                "recommends": [r for r in recommends if r not in requires],
+            }
+        )
         if index >= 2 and len(choices) < 3 and draw(st.booleans()):
-            members = draw(st.lists(st.sampled_from(names[: index + 1]), min_size=2, max_size=4,
-                                    unique=True))
-            choices.append({"id": f"c{len(choices)}", "name": f"Choice {len(choices)}",
-                            "one_of": members, "pick": draw(st.integers(1, len(members))),
-                            "_top": max(names.index(m) for m in members)})
+            members = draw(st.lists(st.sampled_from(names[: index + 1]), min_size=2, max_size=4, unique=True))
+            choices.append(
+                {
+                    "id": f"c{len(choices)}",
+                    "name": f"Choice {len(choices)}",
+                    "one_of": members,
+                    "pick": draw(st.integers(1, len(members))),
+                    "_top": max(names.index(m) for m in members),
+                }
+            )
     stages = []
     pool = names + [c["id"] for c in choices]
     for index in range(draw(st.integers(1, 3))):
         requires = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=5, unique=True))
-        stage: dict[str, Any] = {"id": f"stage-{'abc'[index]}", "name": f"Stage {index}",
-                                 "requires": requires}
+        stage: dict[str, Any] = {
+            "id": f"stage-{'abc'[index]}",
+            "name": f"Stage {index}",
+            "requires": requires,
+        }
         if index:
             stage["requires"].append(stages[-1]["id"])
             stage["min_months_in_previous_role"] = draw(st.sampled_from([0, 0, 3, 12, 24]))
@@ -78,8 +92,14 @@ def cases(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     preferences = {}
     for choice in data["choices"]:
         if draw(st.booleans()):
-            picked = draw(st.lists(st.sampled_from(choice["one_of"]), min_size=choice["pick"],
-                                   max_size=choice["pick"], unique=True))
+            picked = draw(
+                st.lists(
+                    st.sampled_from(choice["one_of"]),
+                    min_size=choice["pick"],
+                    max_size=choice["pick"],
+                    unique=True,
+                )
+            )
             preferences[choice["id"]] = picked[0] if len(picked) == 1 else picked
     if preferences:
         profile["choices"] = preferences
@@ -107,8 +127,9 @@ def _requires(data: Mapping[str, Any]) -> dict[str, list[str]]:
     return result
 
 
-def _closure(requires: Mapping[str, Iterable[str]], roots: Iterable[str],
-             stop: Iterable[str] = ()) -> set[str]:
+def _closure(
+    requires: Mapping[str, Iterable[str]], roots: Iterable[str], stop: Iterable[str] = ()
+) -> set[str]:
     """Roots and prerequisites; nodes in ``stop`` are added but not walked through."""
     stop = set(stop)
     seen: set[str] = set()
@@ -125,8 +146,11 @@ def _closure(requires: Mapping[str, Iterable[str]], roots: Iterable[str],
 def _known(data: Mapping[str, Any], raw: Mapping[str, Any]) -> set[str]:
     requires = _requires(data)
     choices = {c["id"]: c for c in data["choices"]}
-    roots = [*raw["known"], *([raw["current_stage"]] if raw.get("current_stage") else []),
-             *(i for i, f in raw.get("progress", {}).items() if f >= 1)]
+    roots = [
+        *raw["known"],
+        *([raw["current_stage"]] if raw.get("current_stage") else []),
+        *(i for i, f in raw.get("progress", {}).items() if f >= 1),
+    ]
     known = _closure(requires, roots, stop=choices)
     for choice in choices.values():
         if sum(m in known for m in choice["one_of"]) >= choice["pick"]:
@@ -150,8 +174,10 @@ def test_every_choice_is_satisfied_by_exactly_pick_members_by_the_spec_order(
     walk = {n: (list(picks[n].picked) if n in picks else r) for n, r in requires.items()}
 
     def work(node: str) -> float:
-        return sum(graph.hours(n) * 60 * (1 - raw.get("progress", {}).get(n, 0.0))
-                   for n in _closure(walk, [node]) - known)
+        return sum(
+            graph.hours(n) * 60 * (1 - raw.get("progress", {}).get(n, 0.0))
+            for n in _closure(walk, [node]) - known
+        )
 
     for pick in plan.choices:
         choice = choices[pick.id]
@@ -173,7 +199,7 @@ def test_every_choice_is_satisfied_by_exactly_pick_members_by_the_spec_order(
                 expected.append(member)
         assert list(pick.picked[: len(expected)]) == expected, (pick, expected)
         rest = [m for m in members if m not in expected]
-        chosen = list(pick.picked[len(expected):])
+        chosen = list(pick.picked[len(expected) :])
         for member in chosen:
             assert pick.reasons[member] == "least work"
         for other in rest:

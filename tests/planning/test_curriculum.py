@@ -57,31 +57,46 @@ def roadmap(path: Path, extra: str = "") -> dict[str, object]:
 def test_it_validates() -> None:
     result = run("validate")
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith(": 15 nodes (10 skills, 0 projects, 3 stages, 2 choices), "
-                                  "19 prerequisite edges\n")
+    assert result.stdout.endswith(
+        ": 15 nodes (10 skills, 0 projects, 3 stages, 2 choices), 19 prerequisite edges\n"
+    )
 
 
 def test_least_work_picks_and_says_why(profile: Path) -> None:
     data = roadmap(profile)
     assert data["choices"] == [
-        {"id": "dl-framework", "name": "A deep learning framework", "pick": 1, "picked": ["pytorch"],
-         "reason": "least work", "reasons": {"pytorch": "least work"}},
-        {"id": "ml-specialization", "name": "Two specialisations", "pick": 2,
-         "picked": ["llm-apps", "nlp"], "reason": "least work",
-         "reasons": {"llm-apps": "least work", "nlp": "least work"}},
+        {
+            "id": "dl-framework",
+            "name": "A deep learning framework",
+            "pick": 1,
+            "picked": ["pytorch"],
+            "reason": "least work",
+            "reasons": {"pytorch": "least work"},
+        },
+        {
+            "id": "ml-specialization",
+            "name": "Two specialisations",
+            "pick": 2,
+            "picked": ["llm-apps", "nlp"],
+            "reason": "least work",
+            "reasons": {"llm-apps": "least work", "nlp": "least work"},
+        },
     ]
     ids = [item["id"] for item in data["items"]]  # type: ignore[union-attr]
     assert "tensorflow" not in ids and "computer-vision" not in ids
     assert "spark" not in ids, "recommendations are planned only with recommended = true"
 
 
-@pytest.mark.parametrize(("extra", "picked", "reason"), [
-    ('known = ["py", "tf"]', ["tensorflow"], "known"),
-    ('[choices]\ndl-framework = "TensorFlow"', ["tensorflow"], "profile"),
-    ('[choices]\ndl-framework = "tf"', ["tensorflow"], "profile"),
-    ('focus = ["tensorflow"]', ["tensorflow"], "focus"),
-    ('known = ["py", "tf"]\n[choices]\ndl-framework = "pytorch"', ["tensorflow"], "known"),
-])
+@pytest.mark.parametrize(
+    ("extra", "picked", "reason"),
+    [
+        ('known = ["py", "tf"]', ["tensorflow"], "known"),
+        ('[choices]\ndl-framework = "TensorFlow"', ["tensorflow"], "profile"),
+        ('[choices]\ndl-framework = "tf"', ["tensorflow"], "profile"),
+        ('focus = ["tensorflow"]', ["tensorflow"], "focus"),
+        ('known = ["py", "tf"]\n[choices]\ndl-framework = "pytorch"', ["tensorflow"], "known"),
+    ],
+)
 def test_the_spec_order_of_picking(profile: Path, extra: str, picked: list[str], reason: str) -> None:
     data = roadmap(profile, extra)
     (dl,) = [c for c in data["choices"] if c["id"] == "dl-framework"]  # type: ignore[union-attr]
@@ -103,8 +118,10 @@ def test_recommended_true_plans_recommendations_apart(profile: Path) -> None:
 
 
 def test_time_in_role_from_current_stage_since(profile: Path) -> None:
-    data = roadmap(profile, 'target = "ml-engineer"\ncurrent_stage = "junior-ml-engineer"\n'
-                            "current_stage_since = 2026-06-01")
+    data = roadmap(
+        profile,
+        'target = "ml-engineer"\ncurrent_stage = "junior-ml-engineer"\ncurrent_stage_since = 2026-06-01',
+    )
     (ml,) = data["milestones"]  # type: ignore[misc]
     assert ml["skills_ready"] < "2027-06-01"
     assert ml["date"] == "2027-06-01"
@@ -114,12 +131,17 @@ def test_time_in_role_from_current_stage_since(profile: Path) -> None:
 def test_text_roadmap_shows_both_dates_and_the_choices(profile: Path) -> None:
     result = run("roadmap", str(profile))
     assert result.exit_code == 0, result.output
-    assert ("== ML Engineer — skills ready 2027-02-09; reached 2028-01-23 after 12 months as Junior "
-            "ML Engineer ==") in result.stdout
-    assert ("== Senior ML Engineer — skills ready 2027-02-16; reached 2030-01-23 after 24 months "
-            "as ML Engineer ==") in result.stdout
+    assert (
+        "== ML Engineer — skills ready 2027-02-09; reached 2028-01-23 after 12 months as Junior "
+        "ML Engineer =="
+    ) in result.stdout
+    assert (
+        "== Senior ML Engineer — skills ready 2027-02-16; reached 2030-01-23 after 24 months "
+        "as ML Engineer =="
+    ) in result.stdout
     assert "  A deep learning framework [dl-framework]: pytorch (least work); instead of tensorflow\n" in (
-        result.stdout)
+        result.stdout
+    )
 
 
 def test_explain_says_which_member_was_picked_and_why(profile: Path) -> None:
@@ -127,13 +149,17 @@ def test_explain_says_which_member_was_picked_and_why(profile: Path) -> None:
     assert "  in your plan: planned — picked for dl-framework: least work\n" in picked.stdout
     other = run("explain", "TensorFlow", "--profile", str(profile))
     assert other.exit_code == 0, other.output
-    assert ("  not in your plan: dl-framework is satisfied by pytorch (change it with [choices] in "
-            "your profile)\n") in other.stdout
+    assert (
+        "  not in your plan: dl-framework is satisfied by pytorch (change it with [choices] in "
+        "your profile)\n"
+    ) in other.stdout
     choice = run("explain", "specialization", "--profile", str(profile))
     assert "  2 of: computer-vision (Computer vision), llm-apps (LLM applications), nlp " in choice.stdout
-    assert ("  in your plan: planned — the target senior-ml-engineer needs it\n"
-            "  choice: satisfied by llm-apps (least work), nlp (least work); not picked: computer-vision "
-            "(change it with [choices] in your profile)\n") in choice.stdout
+    assert (
+        "  in your plan: planned — the target senior-ml-engineer needs it\n"
+        "  choice: satisfied by llm-apps (least work), nlp (least work); not picked: computer-vision "
+        "(change it with [choices] in your profile)\n"
+    ) in choice.stdout
 
 
 def test_gaps_counts_picked_members_and_lists_recommendations_apart(profile: Path) -> None:
@@ -153,22 +179,31 @@ def test_profile_choices_are_checked(profile: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.endswith(
         ":8: key 'choices.dl-framework': 'jax' is not a member of dl-framework (members: pytorch, "
-        "tensorflow)\n")
+        "tensorflow)\n"
+    )
     profile.write_text(text_of('[choices]\nspecialization = "nlp"'), encoding="utf-8")
     result = run("roadmap", str(profile))
     assert result.stderr.endswith(
         ":8: key 'choices.specialization': ml-specialization takes 2 members, 1 given (members: "
-        "computer-vision, llm-apps, nlp)\n")
+        "computer-vision, llm-apps, nlp)\n"
+    )
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    ("current_stage_since = 2026-01-01", "key 'current_stage_since': is given without current_stage"),
-    ('current_stage = "junior-ml-engineer"\ncurrent_stage_since = 2027-02-01',
-     "key 'current_stage_since': 2027-02-01 is after start = 2027-01-04"),
-    ('current_stage = "junior-ml-engineer"\ncurrent_stage_since = 1899-12-31',
-     "key 'current_stage_since': 1899-12-31 is out of range"),
-    ('recommended = "yes"', "key 'recommended': \"yes\" is not true or false"),
-])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("current_stage_since = 2026-01-01", "key 'current_stage_since': is given without current_stage"),
+        (
+            'current_stage = "junior-ml-engineer"\ncurrent_stage_since = 2027-02-01',
+            "key 'current_stage_since': 2027-02-01 is after start = 2027-01-04",
+        ),
+        (
+            'current_stage = "junior-ml-engineer"\ncurrent_stage_since = 1899-12-31',
+            "key 'current_stage_since': 1899-12-31 is out of range",
+        ),
+        ('recommended = "yes"', "key 'recommended': \"yes\" is not true or false"),
+    ],
+)
 def test_new_profile_keys_are_checked(profile: Path, extra: str, message: str) -> None:
     profile.write_text(text_of(extra), encoding="utf-8")
     result = run("roadmap", str(profile))

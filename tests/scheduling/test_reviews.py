@@ -36,8 +36,13 @@ def test_a_review_takes_the_first_free_half_hour_of_its_due_day(
     tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
 ) -> None:
     # one 2-hour window a week and a cap above it: git (2 h) fills Monday 2027-01-04
-    profile = make_profile(tiny_graph, target="junior-ml-engineer", known=["eda-report"],
-                           hours_per_week=20, availability={"mon": ["19:00-21:00"], "thu": ["19:00-21:00"]})
+    profile = make_profile(
+        tiny_graph,
+        target="junior-ml-engineer",
+        known=["eda-report"],
+        hours_per_week=20,
+        availability={"mon": ["19:00-21:00"], "thu": ["19:00-21:00"]},
+    )
     study = scheduled(tiny_graph, profile)
     assert [(s.item, s.start) for s in study.sessions] == [("git", at("2027-01-04", "19:00"))]
     reviewed = add_reviews(study, [3, 7])
@@ -52,8 +57,12 @@ def test_the_weekly_cap_moves_a_review_to_the_next_week(
     tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
 ) -> None:
     # a 2.5-hour cap: git's 2 hours leave 30 minutes that week, for one review only
-    profile = make_profile(tiny_graph, known=["eda-report"], hours_per_week=2.5,
-                           availability={"mon": ["19:00-21:00"], "tue": ["19:00-21:00"]})
+    profile = make_profile(
+        tiny_graph,
+        known=["eda-report"],
+        hours_per_week=2.5,
+        availability={"mon": ["19:00-21:00"], "tue": ["19:00-21:00"]},
+    )
     reviewed = add_reviews(scheduled(tiny_graph, profile), [1, 2])
     assert [(r.index, r.due, r.start) for r in reviewed.reviews] == [
         (1, dt.date(2027, 1, 5), at("2027-01-05", "19:00")),
@@ -64,8 +73,9 @@ def test_the_weekly_cap_moves_a_review_to_the_next_week(
 def test_items_finished_before_the_plan_are_reviewed_and_past_reviews_left_out(
     tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
 ) -> None:
-    profile = make_profile(tiny_graph, known=["eda-report", "git"], hours_per_week=10,
-                           availability={"mon": ["19:00-21:00"]})
+    profile = make_profile(
+        tiny_graph, known=["eda-report", "git"], hours_per_week=10, availability={"mon": ["19:00-21:00"]}
+    )
     study = scheduled(tiny_graph, profile)
     assert study.sessions == ()
     reviewed = add_reviews(study, [7, 30, 90], finished={"python": dt.date(2026, 12, 20)})
@@ -91,7 +101,8 @@ def check_reviews(study: Schedule, reviewed: Schedule, days: list[int], raw: dic
         last_day[s.item] = max(last_day.get(s.item, day), day)
     wanted = sorted(set(days))
     assert sorted((r.item, r.index) for r in reviewed.reviews) == sorted(
-        (item, n) for item in last_day for n in range(1, len(wanted) + 1))
+        (item, n) for item in last_day for n in range(1, len(wanted) + 1)
+    )
     for review in reviewed.reviews:
         assert review.kind == "review" and review.count == len(wanted)
         assert (review.end - review.start) == dt.timedelta(minutes=30)
@@ -100,8 +111,10 @@ def check_reviews(study: Schedule, reviewed: Schedule, days: list[int], raw: dic
         day = review.start.astimezone(zone).date()
         assert day >= review.due
         assert not _is_blackout(day, raw)
-        assert any(_instant(day, lo, zone) <= review.start and review.end <= _instant(day, hi, zone)
-                   for lo, hi in _windows(raw).get(day.weekday(), ())), review
+        assert any(
+            _instant(day, lo, zone) <= review.start and review.end <= _instant(day, hi, zone)
+            for lo, hi in _windows(raw).get(day.weekday(), ())
+        ), review
     everything = sorted((*study.sessions, *reviewed.reviews), key=lambda s: s.start)
     weeks: dict[dt.date, int] = defaultdict(int)
     for before, after in itertools.pairwise(everything):

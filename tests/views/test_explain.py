@@ -41,16 +41,24 @@ def test_text_without_a_profile(tiny_graph: CareerGraph) -> None:
     )
 
 
-@pytest.mark.parametrize("case", [
-    ("python", ["python"], "known", "it is listed in known"),
-    ("numpy", ["pandas"], "known", "it is a prerequisite of pandas, which you know"),
-    ("pandas", [], "planned", "the target junior-ml-engineer needs it"),
-    ("docker", [], "not needed", "the target junior-ml-engineer does not need it"),
-    ("ml-engineer", [], "not needed",
-     "the target junior-ml-engineer does not need it (it lies beyond or beside the target)"),
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("python", ["python"], "known", "it is listed in known"),
+        ("numpy", ["pandas"], "known", "it is a prerequisite of pandas, which you know"),
+        ("pandas", [], "planned", "the target junior-ml-engineer needs it"),
+        ("docker", [], "not needed", "the target junior-ml-engineer does not need it"),
+        (
+            "ml-engineer",
+            [],
+            "not needed",
+            "the target junior-ml-engineer does not need it (it lies beyond or beside the target)",
+        ),
+    ],
+)
 def test_why_it_is_or_is_not_in_the_plan(
-    tiny_graph: CareerGraph, make_profile: Callable[..., Profile],
+    tiny_graph: CareerGraph,
+    make_profile: Callable[..., Profile],
     case: tuple[str, list[str], str, str],
 ) -> None:
     node, known, status, reason = case

@@ -43,32 +43,55 @@ def run(tmp_path: Path, tiny_graph_dir: Path) -> Callable[..., Result]:
     profile.write_text(HISTORY, encoding="utf-8")
 
     def invoke(*args: str, epoch: str = MARCH_1) -> Result:
-        return CliRunner().invoke(cli, [args[0], str(profile), *args[1:], "--graph", str(tiny_graph_dir)],
-                                  env={"SOURCE_DATE_EPOCH": epoch})
+        return CliRunner().invoke(
+            cli,
+            [args[0], str(profile), *args[1:], "--graph", str(tiny_graph_dir)],
+            env={"SOURCE_DATE_EPOCH": epoch},
+        )
 
     return invoke
 
 
-def test_the_pace_of_a_constructed_history(tiny_graph: CareerGraph,
-                                           make_profile: Callable[..., Profile]) -> None:
-    profile = make_profile(tiny_graph, hours_per_week=4, known=["python", "numpy", "git"],
-                           completed={"python": "2027-01-14", "numpy": "2027-01-28", "git": "2027-02-04",
-                                      "pandas": "2026-12-01"})
+def test_the_pace_of_a_constructed_history(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
+) -> None:
+    profile = make_profile(
+        tiny_graph,
+        hours_per_week=4,
+        known=["python", "numpy", "git"],
+        completed={
+            "python": "2027-01-14",
+            "numpy": "2027-01-28",
+            "git": "2027-02-04",
+            "pandas": "2026-12-01",
+        },
+    )
     pace = measure_pace(tiny_graph, profile, dt.date(2027, 3, 1))
     # the last 8 weeks: 2027-01-05 to 2027-03-01; pandas was done before them
-    assert pace == Pace(dt.date(2027, 1, 5), dt.date(2027, 3, 1), 16.0, ("git", "numpy", "python"),
-                        start=dt.date(2027, 1, 4), done_to_date=16.0)
+    assert pace == Pace(
+        dt.date(2027, 1, 5),
+        dt.date(2027, 3, 1),
+        16.0,
+        ("git", "numpy", "python"),
+        start=dt.date(2027, 1, 4),
+        done_to_date=16.0,
+    )
     assert (pace.days, pace.rate, pace.window) == (56, 2.0, "the last 8 weeks")
     early = measure_pace(tiny_graph, profile, dt.date(2027, 1, 20))
     assert (early.since, early.days, early.enough, early.window) == (
-        dt.date(2027, 1, 4), 17, True, "the 17 days since 2027-01-04")
+        dt.date(2027, 1, 4),
+        17,
+        True,
+        "the 17 days since 2027-01-04",
+    )
 
 
 def test_the_plan_as_first_made_still_holds_what_was_done_since_its_start(
     tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
 ) -> None:
-    profile = make_profile(tiny_graph, known=["python", "git"],
-                           completed={"python": "2026-12-01", "git": "2027-01-10"})
+    profile = make_profile(
+        tiny_graph, known=["python", "git"], completed={"python": "2026-12-01", "git": "2027-01-10"}
+    )
     assert as_planned(profile).known == ("python",)
     assert as_planned(make_profile(tiny_graph, known=["python"])).known == ("python",)
 
@@ -90,8 +113,10 @@ def test_status_compares_with_the_plan_and_forecasts_the_milestone(run: Callable
 
 def test_too_little_history_gives_no_forecast(run: Callable[..., Result]) -> None:
     result = run("status", "--from", "2027-01-10")
-    assert "Pace\n  too little history to measure a pace: 7 days since the plan began on 2027-01-04, " \
-           "and 14 are needed. Record what you finish with `planner done`.\n" in result.stdout
+    assert (
+        "Pace\n  too little history to measure a pace: 7 days since the plan began on 2027-01-04, "
+        "and 14 are needed. Record what you finish with `planner done`.\n" in result.stdout
+    )
 
 
 def test_nothing_done_in_the_window_gives_no_forecast(
@@ -119,22 +144,26 @@ def test_roadmap_pace_without_enough_history_is_a_plan_error(run: Callable[..., 
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: cannot plan at your pace yet: it is measured over at least 14 days of the plan, and 7 "
-        "have passed since 2027-01-04\n")
+        "have passed since 2027-01-04\n"
+    )
 
 
-def test_a_pace_too_slow_to_plan_with_says_so(tiny_graph: CareerGraph,
-                                              make_profile: Callable[..., Profile]) -> None:
+def test_a_pace_too_slow_to_plan_with_says_so(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
+) -> None:
     profile = make_profile(tiny_graph, completed={"git": "2027-02-20"})
     pace = measure_pace(tiny_graph, profile, dt.date(2027, 3, 1))
     assert round(pace.rate * 60) == 15  # 2 h over 8 weeks: 15 minutes a week
     forecasts = (Forecast("junior-ml-engineer", "Junior ML Engineer", None, dt.date(2027, 2, 1)),)
     assert pace_sentences(pace, forecasts)[-1] == (
         "at your pace (0.2 h/week over the last 8 weeks) the plan cannot be made: it needs at least "
-        "30 minutes a week, and at most 50 years.")
+        "30 minutes a week, and at most 50 years."
+    )
 
 
 def test_roadmap_pace_before_the_plan_starts(run: Callable[..., Result]) -> None:
     result = run("roadmap", "--pace", epoch="1798761600")  # 2027-01-01
     assert result.exit_code == 1
-    assert result.stderr == ("Error: cannot plan at your pace yet: the plan starts on 2027-01-04, and pace "
-                             "is measured from then\n")
+    assert result.stderr == (
+        "Error: cannot plan at your pace yet: the plan starts on 2027-01-04, and pace is measured from then\n"
+    )

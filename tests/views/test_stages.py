@@ -14,15 +14,20 @@ from planner.views.terminal import Terminal
 def test_from_scratch(tiny_graph: CareerGraph) -> None:
     junior, ml = stage_hours(tiny_graph)
     assert (junior.stage, junior.work, junior.total_hours, junior.missing_hours) == (
-        "junior-ml-engineer", 5, 30.0, 30.0)
+        "junior-ml-engineer",
+        5,
+        30.0,
+        30.0,
+    )
     assert (ml.stage, ml.work, ml.total_hours) == ("ml-engineer", 8, 46.0)
     assert junior.percent == 0.0 and junior.fraction == 0.0
 
 
 def test_known_and_progress(tiny_graph: CareerGraph, make_profile: Callable[..., Profile]) -> None:
     profile = make_profile(tiny_graph, known=["numpy"], progress={"pandas": 0.5})
-    (junior,) = stage_hours(tiny_graph, resolver=ChoiceResolver.for_profile(tiny_graph, profile),
-                            stages=["junior-ml-engineer"])
+    (junior,) = stage_hours(
+        tiny_graph, resolver=ChoiceResolver.for_profile(tiny_graph, profile), stages=["junior-ml-engineer"]
+    )
     assert junior.known == ("numpy", "python")
     assert junior.missing == ("eda-report", "git", "pandas")
     assert junior.done_hours == 14 + 3  # python 10 + numpy 4 known, half of pandas' 6
@@ -46,4 +51,5 @@ def test_readiness_fits_the_terminal_dropping_the_bar_last(tiny_graph: CareerGra
         "ml-engineer            0       8          46.0  0.0% .........",
     ]
     assert render_readiness(rows, terminal=Terminal(width=60)).splitlines()[1] == (
-        "junior-ml-engineer     0       5          30.0  0.0%")
+        "junior-ml-engineer     0       5          30.0  0.0%"
+    )

@@ -33,14 +33,14 @@ thu = ["19:00-21:00"]
 
 
 def status(profile: Path, graph: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    result = CliRunner().invoke(cli, ["status", str(profile), "--graph", str(graph), *args],
-                                env=env)
+    result = CliRunner().invoke(cli, ["status", str(profile), "--graph", str(graph), *args], env=env)
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
 def test_status_shows_hours_per_stage_next_sessions_and_nothing_overdue_at_the_start(
-    tmp_path: Path, tiny_graph_dir: Path,
+    tmp_path: Path,
+    tiny_graph_dir: Path,
 ) -> None:
     profile = tmp_path / "p.toml"
     profile.write_text(PROFILE)
@@ -66,7 +66,8 @@ def test_status_shows_hours_per_stage_next_sessions_and_nothing_overdue_at_the_s
 
 
 def test_sessions_planned_in_the_past_for_unfinished_items_are_overdue(
-    tmp_path: Path, tiny_graph_dir: Path,
+    tmp_path: Path,
+    tiny_graph_dir: Path,
 ) -> None:
     profile = tmp_path / "p.toml"
     profile.write_text(PROFILE)
@@ -79,8 +80,7 @@ def test_sessions_planned_in_the_past_for_unfinished_items_are_overdue(
         f"  Record what you finished: planner done {profile} ID...\n"
     )
     # once recorded as done, the item is no longer overdue
-    result = CliRunner().invoke(cli, ["done", str(profile), "git", "numpy",
-                                      "--graph", str(tiny_graph_dir)])
+    result = CliRunner().invoke(cli, ["done", str(profile), "git", "numpy", "--graph", str(tiny_graph_dir)])
     assert result.exit_code == 0
     after = status(profile, tiny_graph_dir, "--from", "2027-02-01").split("Overdue\n", 1)[1]
     assert "Git" not in after and "NumPy" not in after
@@ -88,7 +88,7 @@ def test_sessions_planned_in_the_past_for_unfinished_items_are_overdue(
 
 def test_reviews_are_among_the_next_sessions(tmp_path: Path, tiny_graph_dir: Path) -> None:
     profile = tmp_path / "p.toml"
-    profile.write_text(PROFILE.replace("known = [\"python\"]", "known = [\"python\"]\nreview_days = [3]"))
+    profile.write_text(PROFILE.replace('known = ["python"]', 'known = ["python"]\nreview_days = [3]'))
     out = status(profile, tiny_graph_dir, "--from", "2027-01-04", "-n", "13")
     # study fills every window up to hours_per_week until it ends on 2027-02-01, so the
     # reviews (due 3 days after each item) take the first time it leaves free
@@ -120,8 +120,9 @@ def test_bars_are_coloured_on_a_terminal(tmp_path: Path, tiny_graph_dir: Path) -
     profile.write_text(PROFILE)
     graph = load_graph(tiny_graph_dir)
     person = load_profile(profile, graph)
-    sched = schedule_plan(make_plan(graph, person), Availability.from_profile(person),
-                          start=dt.date(2027, 1, 4))
+    sched = schedule_plan(
+        make_plan(graph, person), Availability.from_profile(person), start=dt.date(2027, 1, 4)
+    )
     result = make_status(graph, person, original=sched, replanned=sched, today=dt.date(2027, 1, 4))
     coloured = render_status(result, terminal=Terminal(tty=True))
     assert "\x1b[32m████████\x1b[0m\x1b[2m░░░░░░░░░░░░\x1b[0m" in coloured

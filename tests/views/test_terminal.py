@@ -67,8 +67,9 @@ def test_wrap_parts_breaks_between_parts() -> None:
     assert wrap_parts(parts, None) == [" · ".join(parts)]
 
 
-words = st.lists(st.text(st.characters(codec="utf-8", categories=("L", "N", "P")), min_size=1,
-                         max_size=30), max_size=30)
+words = st.lists(
+    st.text(st.characters(codec="utf-8", categories=("L", "N", "P")), min_size=1, max_size=30), max_size=30
+)
 
 
 @given(words, st.integers(8, 120))
@@ -103,14 +104,21 @@ def test_a_label_shows_the_id_unless_the_name_is_the_id() -> None:
 def test_ascii_output_keeps_the_width_of_every_line() -> None:
     term = Terminal(no_color=True)
     assert term.lines(["Roadmap: Tess → ML Engineer — reached", "18:00–21:00 · █░ …"]) == (
-        "Roadmap: Tess > ML Engineer - reached\n18:00-21:00 | #. .\n")
+        "Roadmap: Tess > ML Engineer - reached\n18:00-21:00 | #. .\n"
+    )
     assert term.ellipsis == "..."
 
 
-COLUMNS = (Column("id"), Column("kind", drop=1), Column("name", shrink=True, minimum=10),
-           Column("hours", right=True))
-ROWS = [["ml-fundamentals", "skill", Label("Machine learning fundamentals", "ml"), "40.0"],
-        ["git", "skill", "Version control with Git", "10.0"]]
+COLUMNS = (
+    Column("id"),
+    Column("kind", drop=1),
+    Column("name", shrink=True, minimum=10),
+    Column("hours", right=True),
+)
+ROWS = [
+    ["ml-fundamentals", "skill", Label("Machine learning fundamentals", "ml"), "40.0"],
+    ["git", "skill", "Version control with Git", "10.0"],
+]
 
 
 def test_a_table_without_a_width_shows_every_cell_whole() -> None:
@@ -143,11 +151,12 @@ def test_a_bar_column_takes_the_room_left() -> None:
     rows = [["Junior ML Engineer", Bar(0.5), "50.0%"]]
     columns = (Column(), Column(shrink=True, minimum=8, drop=1), Column(right=True))
     assert layout(columns, rows, Terminal(), indent=2).row(rows[0]) == (
-        "  Junior ML Engineer  ██████████░░░░░░░░░░  50.0%")
+        "  Junior ML Engineer  ██████████░░░░░░░░░░  50.0%"
+    )
     assert layout(columns, rows, Terminal(width=40), indent=2).row(rows[0]) == (
-        "  Junior ML Engineer  ██████░░░░░  50.0%")
-    assert layout(columns, rows, Terminal(width=30), indent=2).row(rows[0]) == (
-        "  Junior ML Engineer  50.0%")
+        "  Junior ML Engineer  ██████░░░░░  50.0%"
+    )
+    assert layout(columns, rows, Terminal(width=30), indent=2).row(rows[0]) == ("  Junior ML Engineer  50.0%")
 
 
 def test_a_row_that_cannot_fit_is_cut_at_the_width_never_wrapped() -> None:

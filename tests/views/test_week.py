@@ -98,7 +98,8 @@ def test_reviews_and_what_is_overdue(week: Callable[..., Result]) -> None:
     )
     assert week(FINISHING, "--from", "2027-02-01", "--days", "3").stdout.startswith(
         "Mon 2027-02-01 – Wed 2027-02-03: 1 session, 2.0 h of study\n\n"
-        "Mon 2027-02-01\n  19:00–21:00  whole  Git  done\n\n")
+        "Mon 2027-02-01\n  19:00–21:00  whole  Git  done\n\n"
+    )
 
 
 def test_days_before_the_plan_say_when_it_starts(week: Callable[..., Result]) -> None:
@@ -125,8 +126,10 @@ def test_after_the_last_session_the_next_review_is_shown(week: Callable[..., Res
 
 
 def test_nothing_left(week: Callable[..., Result]) -> None:
-    reached = ('target = "junior-ml-engineer"\ncurrent_stage = "junior-ml-engineer"\nhours_per_week = 4\n'
-               '[availability]\nmon = ["19:00-21:00"]\n')
+    reached = (
+        'target = "junior-ml-engineer"\ncurrent_stage = "junior-ml-engineer"\nhours_per_week = 4\n'
+        '[availability]\nmon = ["19:00-21:00"]\n'
+    )
     assert week(reached, "--from", "2027-02-01").stdout == (
         "Mon 2027-02-01 – Sun 2027-02-07: no sessions\n"
         "\n"

@@ -21,9 +21,16 @@ from pathlib import Path
 from typing import Any
 
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars", "--remote-debugging-pipe",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--remote-debugging-pipe",
 )
 """Without the networking flags Chromium waits for the network on a closed machine."""
 TIMEOUT = 60.0
@@ -46,8 +53,11 @@ class Browser:
 
         self.process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={profile_dir}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=on_fds_3_and_4, pass_fds=(3, 4),  # noqa: PLW1509 -- no threads here
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=on_fds_3_and_4,  # noqa: PLW1509 -- no threads here
+            pass_fds=(3, 4),
         )
         os.close(commands_read)
         os.close(replies_write)
@@ -56,8 +66,9 @@ class Browser:
         self._events: list[dict[str, Any]] = []
         try:
             page = next(t for t in self.send("Target.getTargets")["targetInfos"] if t["type"] == "page")
-            self._session = self.send("Target.attachToTarget", targetId=page["targetId"],
-                                      flatten=True)["sessionId"]
+            self._session = self.send("Target.attachToTarget", targetId=page["targetId"], flatten=True)[
+                "sessionId"
+            ]
             self.call("Page.enable")
         except BaseException:
             self.close()
@@ -105,8 +116,13 @@ class Browser:
 
     def open(self, url: str, *, width: int, height: int) -> None:
         """Load ``url`` in a ``width`` × ``height`` CSS-pixel viewport and wait for it."""
-        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height,
-                  deviceScaleFactor=1, mobile=False)
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
         # Through a blank page, so a new fragment on the same page loads it afresh too.
         for address in ("about:blank", url):
             self._events.clear()
@@ -116,8 +132,7 @@ class Browser:
 
     def evaluate(self, expression: str) -> Any:
         """The JSON value of a script expression in the page (promises are awaited)."""
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True,
-                           awaitPromise=True)
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
         if "exceptionDetails" in result:
             raise BrowserError(f"{expression[:80]}: {result['exceptionDetails']}")
         return result["result"].get("value")

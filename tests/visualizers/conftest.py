@@ -45,5 +45,3 @@ def schedule_for(make_profile: Callable[..., Any]) -> Callable[[CareerGraph], Sc
 @pytest.fixture
 def view_of() -> Callable[..., GraphView]:
     return GraphView.from_graph
-
-

@@ -73,7 +73,7 @@ def hostile_data() -> dict[str, Any]:
         for entry in data[section]:
             entry["name"] = HOSTILE_NAMES[entry["id"]]
             entry["category"] = '<b>"cat"</b>\\ {x}'
-    data["stages"][0]["name"] = "Junior <i>ML</i> \"Engineer\" \\"
+    data["stages"][0]["name"] = 'Junior <i>ML</i> "Engineer" \\'
     return data
 
 
@@ -108,8 +108,9 @@ def needs_chromium(func: Any) -> Any:
 
 
 def run_dot(source: str, fmt: str = "svg") -> bytes:
-    done = subprocess.run(["dot", f"-T{fmt}"], input=source.encode(), capture_output=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        ["dot", f"-T{fmt}"], input=source.encode(), capture_output=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr.decode()
     assert not done.stderr, done.stderr.decode()
     return done.stdout
@@ -120,10 +121,24 @@ def dump_dom(page: Path, fragment: str = "", *, profile_dir: Path) -> str:
     assert CHROMIUM is not None
     url = page.resolve().as_uri() + fragment
     done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-         f"--user-data-dir={profile_dir}", "--virtual-time-budget=3000", "--dump-dom", url],
-        capture_output=True, timeout=120, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile_dir}",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     return done.stdout.decode("utf-8")
@@ -184,8 +199,26 @@ def control_graph() -> CareerGraph:
     return CareerGraph(nodes=nodes, files=graph.files, pred=graph.pred)
 
 
-WORDS = ("data", "model", "pipeline", "feature", "serving", "metrics", "testing", "design", "graph",
-         "vision", "language", "systems", "cloud", "privacy", "review", "planning", "search", "tuning")
+WORDS = (
+    "data",
+    "model",
+    "pipeline",
+    "feature",
+    "serving",
+    "metrics",
+    "testing",
+    "design",
+    "graph",
+    "vision",
+    "language",
+    "systems",
+    "cloud",
+    "privacy",
+    "review",
+    "planning",
+    "search",
+    "tuning",
+)
 
 
 def big_data(size: int = 300, seed: int = 14) -> dict[str, Any]:
@@ -194,23 +227,39 @@ def big_data(size: int = 300, seed: int = 14) -> dict[str, Any]:
     and across bands."""
     rng = random.Random(seed)
     stages = [f"rung-{n}" for n in range(1, 7)]
-    below = {"rung-2": ["rung-1"], "rung-3": ["rung-2"], "rung-4": ["rung-3"], "rung-5": ["rung-3"],
-             "rung-6": ["rung-4"]}
+    below = {
+        "rung-2": ["rung-1"],
+        "rung-3": ["rung-2"],
+        "rung-4": ["rung-3"],
+        "rung-5": ["rung-3"],
+        "rung-6": ["rung-4"],
+    }
     work = [f"w-{i:03}" for i in range(size - len(stages))]
     group = {node: i * len(stages) // len(work) for i, node in enumerate(work)}
     skills, projects = [], []
     for i, node in enumerate(work):
         words = rng.sample(WORDS, rng.randint(1, 4))
         name = " ".join(words).capitalize() + (f" ({', '.join(rng.sample(WORDS, 3))})" if i % 3 == 0 else "")
-        earlier = [w for w in work[:i]
-                   if group[w] == group[node] or (group[w] < group[node] and rng.random() < 0.1)]
-        entry = {"id": node, "name": name, "hours": rng.randint(2, 60), "category": f"topic-{i % 12:02}",
-                 "requires": rng.sample(earlier[-12:], min(len(earlier[-12:]), rng.randint(0, 3)))}
+        earlier = [
+            w for w in work[:i] if group[w] == group[node] or (group[w] < group[node] and rng.random() < 0.1)
+        ]
+        entry = {
+            "id": node,
+            "name": name,
+            "hours": rng.randint(2, 60),
+            "category": f"topic-{i % 12:02}",
+            "requires": rng.sample(earlier[-12:], min(len(earlier[-12:]), rng.randint(0, 3))),
+        }
         (projects if i % 6 == 5 else skills).append(entry)
     needed = {w for entry in skills + projects for w in entry["requires"]}
     ladder = []
     for number, stage in enumerate(stages):
         own = [w for w in work if group[w] == number and w not in needed]
-        ladder.append({"id": stage, "name": f"Rung {number + 1} of the user's ladder",
-                       "requires": below.get(stage, []) + own})
+        ladder.append(
+            {
+                "id": stage,
+                "name": f"Rung {number + 1} of the user's ladder",
+                "requires": below.get(stage, []) + own,
+            }
+        )
     return {"skills": skills, "projects": projects, "stages": ladder}

@@ -29,17 +29,30 @@ def graph() -> CareerGraph:
 
 def planned_view(graph: CareerGraph) -> GraphView:
     profile = check_profile(
-        {"target": "ml-engineer", "start": dt.date(2027, 1, 4), "hours_per_week": 6, "known": ["py"],
-         "availability": {"sat": ["09:00-13:00"]}, "choices": {"dl-framework": "tf"}},
-        graph, file="p.toml")
-    schedule = schedule_plan(make_plan(graph, profile), Availability.from_profile(profile),
-                             start=dt.date(2027, 1, 4))
+        {
+            "target": "ml-engineer",
+            "start": dt.date(2027, 1, 4),
+            "hours_per_week": 6,
+            "known": ["py"],
+            "availability": {"sat": ["09:00-13:00"]},
+            "choices": {"dl-framework": "tf"},
+        },
+        graph,
+        file="p.toml",
+    )
+    schedule = schedule_plan(
+        make_plan(graph, profile), Availability.from_profile(profile), start=dt.date(2027, 1, 4)
+    )
     return GraphView.from_graph(graph, schedule=schedule)
 
 
 def edge_classes(dot: str) -> dict[tuple[str, str], str]:
-    return {(a, b): c for a, b, c in
-            re.findall(r'^  "([^"]+)" -> "([^"]+)" \[id="(?:edge|rec)_\d+", class="([^"]+)"', dot, re.M)}
+    return {
+        (a, b): c
+        for a, b, c in re.findall(
+            r'^  "([^"]+)" -> "([^"]+)" \[id="(?:edge|rec)_\d+", class="([^"]+)"', dot, re.M
+        )
+    }
 
 
 def test_dot_draws_a_choice_as_a_small_hexagon_saying_how_many(graph: CareerGraph) -> None:
@@ -89,4 +102,5 @@ def test_json_carries_pick_and_recommends(graph: CareerGraph) -> None:
 def test_the_tooltip_of_a_choice_names_its_members_and_the_pick(graph: CareerGraph) -> None:
     assert planned_view(graph).tooltip("dl-framework") == (
         "A deep learning framework · choice · one of pytorch, tensorflow · tensorflow (profile); "
-        "not picked: pytorch")
+        "not picked: pytorch"
+    )

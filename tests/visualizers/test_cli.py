@@ -38,8 +38,22 @@ def test_graphviz_formats_with_a_profile(
     profile = tmp_path / "profile.toml"
     profile.write_text(profile_toml, encoding="utf-8")
     out = tmp_path / f"graph.{fmt}"
-    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--profile", str(profile),
-                                 "--format", fmt, "-o", str(out), "--focus", "pandas"])
+    result = runner.invoke(
+        cli,
+        [
+            "graph",
+            "--graph",
+            str(tiny_graph_dir),
+            "--profile",
+            str(profile),
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+            "--focus",
+            "pandas",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
 
@@ -48,8 +62,20 @@ def test_json_with_profile_and_stage(
     runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path], profile_toml: str
 ) -> None:
     profile = write_profile(profile_toml)
-    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--profile", str(profile),
-                                 "--format", "json", "--stage", "junior-ml-engineer"])
+    result = runner.invoke(
+        cli,
+        [
+            "graph",
+            "--graph",
+            str(tiny_graph_dir),
+            "--profile",
+            str(profile),
+            "--format",
+            "json",
+            "--stage",
+            "junior-ml-engineer",
+        ],
+    )
     assert result.exit_code == 0, result.output
     nodes = {n["id"]: n for n in json.loads(result.output)["nodes"]}
     assert "ml-engineer" not in nodes
@@ -103,13 +129,15 @@ OVERVIEW_STARTS = {
 
 
 @pytest.mark.parametrize("fmt", sorted(OVERVIEW_STARTS))
-def test_overview(runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path],
-                  profile_toml: str, fmt: str) -> None:
+def test_overview(
+    runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path], profile_toml: str, fmt: str
+) -> None:
     profile = write_profile(profile_toml)
     expected = OVERVIEW_STARTS[fmt]
     for extra in ([], ["--profile", str(profile)]):
-        result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", fmt,
-                                     *extra])
+        result = runner.invoke(
+            cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", fmt, *extra]
+        )
         assert result.exit_code == 0, result.output
         assert result.output.startswith(expected)
         assert ("done " in result.output) == bool(extra) or fmt == "json"
@@ -119,8 +147,19 @@ def test_overview_json_has_the_numbers_of_each_band(
     runner: CliRunner, tiny_graph_dir: Path, write_profile: Callable[[str], Path], profile_toml: str
 ) -> None:
     profile = write_profile(profile_toml)
-    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", "json",
-                                 "--profile", str(profile)])
+    result = runner.invoke(
+        cli,
+        [
+            "graph",
+            "--graph",
+            str(tiny_graph_dir),
+            "--overview",
+            "--format",
+            "json",
+            "--profile",
+            str(profile),
+        ],
+    )
     bands = {n["id"]: n for n in json.loads(result.output)["nodes"]}
     junior = bands["junior-ml-engineer"]
     assert junior["kind"] == "band" and junior["name"] == "1. Junior ML Engineer"
@@ -132,8 +171,9 @@ def test_overview_json_has_the_numbers_of_each_band(
 @pytest.mark.parametrize("fmt", ["svg", "png", "html"])
 def test_overview_pictures(runner: CliRunner, tiny_graph_dir: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"overview.{fmt}"
-    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", fmt,
-                                 "-o", str(out)])
+    result = runner.invoke(
+        cli, ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", fmt, "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
     if fmt == "html":  # the page opens on the overview, and holds the detailed graph too

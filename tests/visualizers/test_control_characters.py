@@ -27,8 +27,10 @@ def controlled() -> CareerGraph:
 def test_text_formats_hold_no_control_characters(
     controlled: CareerGraph, schedule_for: Callable[..., Any], fmt: str, overview: bool
 ) -> None:
-    for view in (GraphView.from_graph(controlled, focus="pandas", overview=overview),
-                 GraphView.from_graph(controlled, schedule=schedule_for(controlled), overview=overview)):
+    for view in (
+        GraphView.from_graph(controlled, focus="pandas", overview=overview),
+        GraphView.from_graph(controlled, schedule=schedule_for(controlled), overview=overview),
+    ):
         text = str(GRAPH_FORMATS[fmt](view))
         assert not CONTROL_CHARACTERS.search(text)
 
@@ -54,4 +56,4 @@ def test_png_and_html(controlled: CareerGraph, schedule_for: Callable[..., Any])
     assert bytes(GRAPH_FORMATS["png"](view)).startswith(b"\x89PNG")
     page = str(GRAPH_FORMATS["html"](view))
     assert not CONTROL_CHARACTERS.search(page)
-    ET.fromstring(page[page.index("<svg"):page.index("</svg>") + 6])
+    ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6])

@@ -36,15 +36,18 @@ def test_same_output_for_shuffled_input(
     assert render_dot(a) == render_dot(b)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("plain", '"plain"'),
-    ('say "hi"', '"say \\"hi\\""'),
-    ("back\\slash", '"back\\\\slash"'),
-    ("two\nlines\r\nthree\rfour", '"two\\nlines\\nthree\\nfour"'),
-    ("}; digraph x {", '"}; digraph x {"'),
-    ("<b>html</b>", '"<b>html</b>"'),
-    ("", '""'),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("plain", '"plain"'),
+        ('say "hi"', '"say \\"hi\\""'),
+        ("back\\slash", '"back\\\\slash"'),
+        ("two\nlines\r\nthree\rfour", '"two\\nlines\\nthree\\nfour"'),
+        ("}; digraph x {", '"}; digraph x {"'),
+        ("<b>html</b>", '"<b>html</b>"'),
+        ("", '""'),
+    ],
+)
 def test_quote(value: str, expected: str) -> None:
     assert quote(value) == expected
 

@@ -50,8 +50,9 @@ SCREENSHOTS: dict[str, tuple[str, int, int]] = {
 
 
 def _draw(args: list[str]) -> str:
-    result = CliRunner().invoke(cli, ["graph", *args], env={"SOURCE_DATE_EPOCH": EPOCH},
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["graph", *args], env={"SOURCE_DATE_EPOCH": EPOCH}, catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -67,9 +68,12 @@ def _installed_graphviz() -> str:
 
 
 def _nodes(text: str) -> dict[str, str]:
-    svg = text[text.index("<svg"):text.index("</svg>") + 6]
-    return {g.get("id") or "": g.get("class") or "" for g in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}g")
-            if "node" in (g.get("class") or "").split()}
+    svg = text[text.index("<svg") : text.index("</svg>") + 6]
+    return {
+        g.get("id") or "": g.get("class") or ""
+        for g in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}g")
+        if "node" in (g.get("class") or "").split()
+    }
 
 
 @needs_dot

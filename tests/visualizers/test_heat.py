@@ -30,10 +30,22 @@ def heat_view(graph: CareerGraph, **options: str) -> GraphView:
     return GraphView.from_graph(graph, need=NEED, cohort=10, **options)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("share", "expected"), [
-    (0.0, 0), (0.0001, 1), (0.0999, 1), (0.1, 2), (0.2999, 2), (0.3, 3), (0.5, 4), (0.7, 5),
-    (0.8999, 5), (0.9, 6), (1.0, 6),
-])
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        (0.0, 0),
+        (0.0001, 1),
+        (0.0999, 1),
+        (0.1, 2),
+        (0.2999, 2),
+        (0.3, 3),
+        (0.5, 4),
+        (0.7, 5),
+        (0.8999, 5),
+        (0.9, 6),
+        (1.0, 6),
+    ],
+)
 def test_heat_classes_start_at_their_lower_bound(share: float, expected: int) -> None:
     assert heat_class(share) == expected
 
@@ -48,8 +60,17 @@ def test_same_output_for_shuffled_input(ladder: CareerGraph, ladder_shuffled: Ca
 
 def test_each_node_has_its_class_colour_and_count(ladder: CareerGraph) -> None:
     dot = render_dot(heat_view(ladder))
-    expected = {"python": 6, "docker": 6, "numpy": 5, "sql": 4, "pandas": 3, "eda-report": 2, "git": 0,
-                "hobby": 0, "model-api": 0}
+    expected = {
+        "python": 6,
+        "docker": 6,
+        "numpy": 5,
+        "sql": 4,
+        "pandas": 3,
+        "eda-report": 2,
+        "git": 0,
+        "hobby": 0,
+        "model-api": 0,
+    }
     for node_id, level in expected.items():
         line = next(x for x in dot.splitlines() if x.strip().startswith(f'"{node_id}" ['))
         assert f'class="heat-{level} ' in line, node_id
@@ -82,8 +103,9 @@ def test_a_long_name_keeps_its_count(ladder: CareerGraph) -> None:
 @needs_dot
 def test_the_svg_keeps_one_classed_group_per_node(ladder: CareerGraph) -> None:
     root = ET.fromstring(run_dot(render_dot(heat_view(ladder))))
-    classes = {g.get("id"): g.get("class") for g in root.iter(f"{SVG}g")
-               if "node" in (g.get("class") or "").split()}
+    classes = {
+        g.get("id"): g.get("class") for g in root.iter(f"{SVG}g") if "node" in (g.get("class") or "").split()
+    }
     assert set(classes) == set(ladder.nodes)
     assert classes["numpy"] == "node heat-5 skill"
 
@@ -92,7 +114,8 @@ def test_json_gives_each_skill_and_project_its_people(ladder: CareerGraph) -> No
     nodes = {n["id"]: n for n in json.loads(render_json(heat_view(ladder)))["nodes"]}
     assert {n: nodes[n].get("people") for n in nodes} == {
         **{n: NEED.get(n, 0) for n in nodes if ladder.kind(n) != "stage"},
-        "junior-ml-engineer": None, "ml-engineer": None,
+        "junior-ml-engineer": None,
+        "ml-engineer": None,
     }
 
 
@@ -102,8 +125,9 @@ def test_json_gives_each_skill_and_project_its_people(ladder: CareerGraph) -> No
 @pytest.fixture
 def summary(tmp_path: Path) -> Path:
     path = tmp_path / "summary.json"
-    path.write_text(json.dumps({"planned": 4, "nodes": {"pandas": {"people": 4}, "git": {"people": 1}}}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"planned": 4, "nodes": {"pandas": {"people": 4}, "git": {"people": 1}}}), encoding="utf-8"
+    )
     return path
 
 
@@ -129,11 +153,16 @@ def test_graph_cohort_colours_by_the_summary(graph_command: Callable[..., Result
     assert (nodes["pandas"]["people"], nodes["git"]["people"], nodes["python"]["people"]) == (4, 1, 0)
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--profile", "PROFILE"], "--cohort and --profile colour the graph in two different ways: give one "
-                               "of them"),
-    (["--format", "mermaid"], "the heat map is drawn in dot, svg, png, html and json, not mermaid"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--profile", "PROFILE"],
+            "--cohort and --profile colour the graph in two different ways: give one of them",
+        ),
+        (["--format", "mermaid"], "the heat map is drawn in dot, svg, png, html and json, not mermaid"),
+    ],
+)
 def test_graph_cohort_usage_errors(
     args: list[str], message: str, graph_command: Callable[..., Result], summary: Path, profile: Path
 ) -> None:
@@ -151,4 +180,5 @@ def test_graph_cohort_from_another_graph_is_a_usage_error(
     assert result.exit_code == 2
     assert result.stderr.endswith(
         f"Error: Invalid value for '--cohort': {stale}: node 'pandsa' is not in the graph (did you mean "
-        "'pandas'?); was the summary made with another graph?\n")
+        "'pandas'?); was the summary made with another graph?\n"
+    )

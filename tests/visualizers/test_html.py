@@ -31,8 +31,9 @@ def test_page_is_self_contained(ladder: CareerGraph, schedule_for: Callable[...,
     page = render_html(GraphView.from_graph(ladder, schedule=schedule_for(ladder)))
     parsed = Elements(page)
     tags = [tag for tag, _ in parsed.tags]
-    assert tags.count("svg") == 1 + sum(1 for tag, attrs in parsed.tags
-                                        if tag == "svg" and attrs.get("class") == "tl-track")
+    assert tags.count("svg") == 1 + sum(
+        1 for tag, attrs in parsed.tags if tag == "svg" and attrs.get("class") == "tl-track"
+    )
     assert "link" not in tags and "img" not in tags and "iframe" not in tags
     for tag, attrs in parsed.tags:
         assert "src" not in attrs, tag
@@ -53,10 +54,12 @@ def test_the_policy_allows_exactly_the_page_own_style_and_script(ladder: CareerG
     page = render_html(GraphView.from_graph(ladder))
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert policy is not None
-    style_text = page[page.index("<style>") + 7:page.index("</style>")]
-    script_text = page[page.rindex("<script>") + 8:page.rindex("</script>")]
-    assert policy.group(1) == (f"default-src 'none'; style-src {_sha256(style_text)}; "
-                               f"script-src {_sha256(script_text)}; base-uri 'none'; form-action 'none'")
+    style_text = page[page.index("<style>") + 7 : page.index("</style>")]
+    script_text = page[page.rindex("<script>") + 8 : page.rindex("</script>")]
+    assert policy.group(1) == (
+        f"default-src 'none'; style-src {_sha256(style_text)}; "
+        f"script-src {_sha256(script_text)}; base-uri 'none'; form-action 'none'"
+    )
 
 
 @needs_dot

@@ -25,8 +25,11 @@ def bands(draw: st.DrawFn) -> tuple[list[str], dict[str, list[str]], dict[str, f
     for index in outside:
         pred[members[index]].add("outside")
     widths = draw(st.lists(st.integers(4, 40), min_size=size, max_size=size))
-    return members, {n: sorted(p) for n, p in pred.items()}, {n: float(w) for n, w in zip(members, widths,
-                                                                                          strict=True)}
+    return (
+        members,
+        {n: sorted(p) for n, p in pred.items()},
+        {n: float(w) for n, w in zip(members, widths, strict=True)},
+    )
 
 
 @given(bands(), st.integers(20, 120))

@@ -19,15 +19,15 @@ from planner.visualizers.view import GraphView
 from .support import check_golden
 
 _LINE = re.compile(
-    r'(flowchart TB'
+    r"(flowchart TB"
     r'|  subgraph band_\d+\["[^"]*"\]'
-    r'|    direction TB'
+    r"|    direction TB"
     r'|    n_\w+(\[\["[^"]*"\]\]|\(\["[^"]*"\]\)|\["[^"]*"\])'
-    r'|  end'
-    r'|  n_\w+ (-->|==>|~~~) n_\w+'
-    r'|  classDef [a-z0-9_]+ [a-z0-9:#,.\- ]+'
-    r'|  class n_\w+(,n_\w+)* [a-z0-9_]+'
-    r'|  linkStyle \d+(,\d+)* [a-z0-9:#,.\- ]+)'
+    r"|  end"
+    r"|  n_\w+ (-->|==>|~~~) n_\w+"
+    r"|  classDef [a-z0-9_]+ [a-z0-9:#,.\- ]+"
+    r"|  class n_\w+(,n_\w+)* [a-z0-9_]+"
+    r"|  linkStyle \d+(,\d+)* [a-z0-9:#,.\- ]+)"
 )
 """Every line a flowchart may hold: no data can add any other kind of statement."""
 
@@ -64,19 +64,32 @@ def test_hostile_names_only_make_labels(hostile: CareerGraph) -> None:
 
 def _wide(build: Callable[..., CareerGraph]) -> CareerGraph:
     skills = [{"id": f"s{i}", "name": f"S{i}", "hours": 1} for i in range(40)]
-    skills += [{"id": f"t{i}", "name": f"T{i}", "hours": 1, "requires": [f"s{j}" for j in range(40)]}
-               for i in range(13)]
+    skills += [
+        {"id": f"t{i}", "name": f"T{i}", "hours": 1, "requires": [f"s{j}" for j in range(40)]}
+        for i in range(13)
+    ]
     stages = [{"id": "top", "name": "Top", "requires": [f"t{i}" for i in range(13)]}]
     return build(("g.toml", {"skills": skills, "stages": stages}))
 
 
-@pytest.mark.parametrize(("kwargs", "advice"), [
-    ({}, "Narrow it with --stage ID or --profile, draw the ladder alone with --overview, "
-         "or use --format svg or html"),
-    ({"stage": "top"}, "Narrow it with --profile, draw the ladder alone with --overview, "
-                       "or use --format svg or html"),
-    ({"stage": "top", "plan": True}, "Draw the ladder alone with --overview, or use --format svg or html"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "advice"),
+    [
+        (
+            {},
+            "Narrow it with --stage ID or --profile, draw the ladder alone with --overview, "
+            "or use --format svg or html",
+        ),
+        (
+            {"stage": "top"},
+            "Narrow it with --profile, draw the ladder alone with --overview, or use --format svg or html",
+        ),
+        (
+            {"stage": "top", "plan": True},
+            "Draw the ladder alone with --overview, or use --format svg or html",
+        ),
+    ],
+)
 def test_too_many_edges_suggests_only_options_not_given(
     build: Callable[..., CareerGraph], make_profile: Callable[..., Any], kwargs: dict[str, Any], advice: str
 ) -> None:

@@ -56,13 +56,18 @@ LABELS = """(() => {
 
 
 def rect(browser: Browser, selector: str) -> dict[str, float]:
-    return browser.evaluate(f"JSON.parse(JSON.stringify(document.querySelector({json.dumps(selector)})"
-                            ".getBoundingClientRect()))")  # type: ignore[no-any-return]
+    return browser.evaluate(
+        f"JSON.parse(JSON.stringify(document.querySelector({json.dumps(selector)}).getBoundingClientRect()))"
+    )  # type: ignore[no-any-return]
 
 
 def inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
-    return (inner["left"] >= outer["left"] and inner["right"] <= outer["right"]
-            and inner["top"] >= outer["top"] and inner["bottom"] <= outer["bottom"])
+    return (
+        inner["left"] >= outer["left"]
+        and inner["right"] <= outer["right"]
+        and inner["top"] >= outer["top"]
+        and inner["bottom"] <= outer["bottom"]
+    )
 
 
 def assert_labels_readable(browser: Browser) -> None:
@@ -81,17 +86,26 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 def profile_for(graph: CareerGraph, target: str) -> Profile:
     """A learner with two evenings and a Saturday morning a week, who knows the first skill."""
-    return check_profile({
-        "name": "Tess", "target": target, "start": dt.date(2027, 1, 4), "timezone": "Europe/Berlin",
-        "hours_per_week": 8, "known": [min(n for n in graph.nodes if not graph.pred[n])],
-        "availability": {"mon": ["19:00-21:00"], "wed": ["19:00-21:00"], "sat": ["09:00-13:00"]},
-    }, graph, file="profile.toml")
+    return check_profile(
+        {
+            "name": "Tess",
+            "target": target,
+            "start": dt.date(2027, 1, 4),
+            "timezone": "Europe/Berlin",
+            "hours_per_week": 8,
+            "known": [min(n for n in graph.nodes if not graph.pred[n])],
+            "availability": {"mon": ["19:00-21:00"], "wed": ["19:00-21:00"], "sat": ["09:00-13:00"]},
+        },
+        graph,
+        file="profile.toml",
+    )
 
 
 def deepest(graph: CareerGraph) -> str:
     """The skill or project with the longest prerequisite chain (ties: by id)."""
-    return min((n for n in graph.nodes if graph.kind(n) != "stage"),
-               key=lambda n: (-len(graph.ancestors(n)), n))
+    return min(
+        (n for n in graph.nodes if graph.kind(n) != "stage"), key=lambda n: (-len(graph.ancestors(n)), n)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +115,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Car
     folder = tmp_path_factory.mktemp("pages")
     shipped, big = load_graph(), graph_from(big_data())
     result = {}
-    for name, graph, focus, target in (("shipped", shipped, "pytorch", "ml-engineer"),
-                                       ("big", big, deepest(big), "rung-3")):
+    for name, graph, focus, target in (
+        ("shipped", shipped, "pytorch", "ml-engineer"),
+        ("big", big, deepest(big), "rung-3"),
+    ):
         for person in (None, profile_for(graph, target)):
             key = name + ("-profile" if person else "")
             path = folder / f"{key}.html"
@@ -190,8 +206,13 @@ def test_a_phone_never_scrolls_sideways_and_shows_the_graph_first(
     # even on the narrowest phones.
     open_page(browser, page, "", (320, 640))
     assert browser.evaluate("document.querySelectorAll('.card-line .part').length") > 0
-    assert browser.evaluate("[...document.querySelectorAll('.card-line .part')]"
-                            ".filter(p => p.getClientRects().length > 1).map(p => p.textContent)") == []
+    assert (
+        browser.evaluate(
+            "[...document.querySelectorAll('.card-line .part')]"
+            ".filter(p => p.getClientRects().length > 1).map(p => p.textContent)"
+        )
+        == []
+    )
 
 
 def test_the_legend_stays_in_view_while_the_graph_pans(browser: Browser, pages: dict[str, Any]) -> None:
@@ -269,8 +290,17 @@ def test_every_control_is_reachable_by_keyboard(browser: Browser, pages: dict[st
     for _ in range(20):
         browser.key("Tab", "Tab")
         reached.add(browser.evaluate("document.activeElement.id || document.activeElement.className"))
-    assert {"search", "show-ladder", "show-graph", "zoom-out", "zoom-in", "fit", "actual", "viewer",
-            "card-head"} <= reached
+    assert {
+        "search",
+        "show-ladder",
+        "show-graph",
+        "zoom-out",
+        "zoom-in",
+        "fit",
+        "actual",
+        "viewer",
+        "card-head",
+    } <= reached
     browser.evaluate("document.querySelector('.card-head').focus()")
     browser.key("Enter", "Enter")
     browser.key("Tab", "Tab")
@@ -285,8 +315,10 @@ def test_the_timeline_has_year_ticks_and_full_names(browser: Browser, pages: dic
     open_page(browser, page)
     years = browser.evaluate("[...document.querySelectorAll('.tl-years span')].map(s => s.textContent)")
     assert len(years) >= 2 and years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
-    rows = browser.evaluate("[...document.querySelectorAll('#timeline .task')]"
-                            ".map(r => [r.dataset.id, r.title, r.querySelector('.tl-name').textContent])")
+    rows = browser.evaluate(
+        "[...document.querySelectorAll('#timeline .task')]"
+        ".map(r => [r.dataset.id, r.title, r.querySelector('.tl-name').textContent])"
+    )
     assert rows
     for node_id, title, shown in rows:
         assert title.startswith(graph.nodes[node_id].name + " · ")
@@ -299,13 +331,16 @@ def test_the_timeline_has_year_ticks_and_full_names(browser: Browser, pages: dic
 
 
 @pytest.mark.parametrize("focus", ["base", "constructor", "prototype"])
-def test_ids_named_like_object_properties(browser: Browser, build: Callable[..., CareerGraph],
-                                          tmp_path: Path, focus: str) -> None:
+def test_ids_named_like_object_properties(
+    browser: Browser, build: Callable[..., CareerGraph], tmp_path: Path, focus: str
+) -> None:
     """Regression: a node ``constructor`` broke the script, so ``#focus`` highlighted nothing."""
-    skills = [{"id": "base", "name": "Base", "hours": 1},
-              {"id": "constructor", "name": "Constructor", "hours": 1, "requires": ["base"]},
-              {"id": "prototype", "name": "Prototype", "hours": 1, "requires": ["constructor"]},
-              {"id": "to-string", "name": "toString", "hours": 1}]
+    skills = [
+        {"id": "base", "name": "Base", "hours": 1},
+        {"id": "constructor", "name": "Constructor", "hours": 1, "requires": ["base"]},
+        {"id": "prototype", "name": "Prototype", "hours": 1, "requires": ["constructor"]},
+        {"id": "to-string", "name": "toString", "hours": 1},
+    ]
     stages = [{"id": "top", "name": "Top", "requires": ["prototype", "to-string"]}]
     graph = build(("g.toml", {"skills": skills, "stages": stages}))
     page = tmp_path / "page.html"

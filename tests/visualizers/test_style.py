@@ -49,8 +49,11 @@ def _graph(categories: list[str]) -> CareerGraph:
 def test_a_category_has_one_colour_in_every_view(categories: list[str]) -> None:
     graph = _graph(categories)
     fills = style.category_fills(graph)
-    views = [GraphView.from_graph(graph), GraphView.from_graph(graph, stage="top"),
-             GraphView.from_graph(graph, focus="s1")]
+    views = [
+        GraphView.from_graph(graph),
+        GraphView.from_graph(graph, stage="top"),
+        GraphView.from_graph(graph, focus="s1"),
+    ]
     for view in views:
         assert view.fills == fills
     counts = Counter(categories)
@@ -76,17 +79,24 @@ def test_legend_lists_palette_colours_then_the_others() -> None:
     assert rows[-1][0] == style.OTHER
 
 
-@pytest.mark.parametrize(("name", "lines"), [
-    ("pandas", ["pandas"]),
-    ("Data cleaning (missing values, outliers, duplicates)", ["Data cleaning"]),
-    ("Mentorship: finding and learning from a mentor", ["Mentorship"]),
-    ("Cross-validation, overfitting and generalization",
-     ["Cross-validation,", "overfitting and", "generalization"]),
-    ("Collaboration and cross-functional teamwork (incl. meetings)",
-     ["Collaboration", "and", "cross-functional…"]),
-    ("(C)", ["(C)"]),
-    ("Sehr\x1b[31m langer\x00 Name", ["Sehr[31m langer", "Name"]),
-])
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("pandas", ["pandas"]),
+        ("Data cleaning (missing values, outliers, duplicates)", ["Data cleaning"]),
+        ("Mentorship: finding and learning from a mentor", ["Mentorship"]),
+        (
+            "Cross-validation, overfitting and generalization",
+            ["Cross-validation,", "overfitting and", "generalization"],
+        ),
+        (
+            "Collaboration and cross-functional teamwork (incl. meetings)",
+            ["Collaboration", "and", "cross-functional…"],
+        ),
+        ("(C)", ["(C)"]),
+        ("Sehr\x1b[31m langer\x00 Name", ["Sehr[31m langer", "Name"]),
+    ],
+)
 def test_short_label(name: str, lines: list[str]) -> None:
     assert style.short_label(name) == lines
 
@@ -98,11 +108,14 @@ def test_short_labels_are_short_and_drawable(name: str) -> None:
     assert not any(unicodedata.category(c) == "Cc" or c in "\ufffe\uffff" for line in lines for c in line)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("plain", "plain"),
-    ("bell\a esc\x1b nul\x00 del\x7f csi\x9b end", "bell esc nul del csi end"),
-    ("tab\tnew\nline\r\nend", "tab new line end"),
-    ("non\ufffecharacter\uffff", "noncharacter"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("plain", "plain"),
+        ("bell\a esc\x1b nul\x00 del\x7f csi\x9b end", "bell esc nul del csi end"),
+        ("tab\tnew\nline\r\nend", "tab new line end"),
+        ("non\ufffecharacter\uffff", "noncharacter"),
+    ],
+)
 def test_drawable_drops_control_characters(value: str, expected: Any) -> None:
     assert style.drawable(value) == expected

@@ -81,11 +81,16 @@ def test_missing_dot_says_how_to_install(ladder: CareerGraph, monkeypatch: pytes
 def test_tooltips_hold_the_full_names(hostile: CareerGraph) -> None:
     """Boxes show short labels; every SVG viewer shows the ``<title>``: the whole name."""
     root = ET.fromstring(render_svg(GraphView.from_graph(hostile)))
-    titles = {g.get("id"): g.findtext(f"{SVG}title") for g in root.iter(f"{SVG}g")
-              if "node" in (g.get("class") or "").split()}
+    titles = {
+        g.get("id"): g.findtext(f"{SVG}title")
+        for g in root.iter(f"{SVG}g")
+        if "node" in (g.get("class") or "").split()
+    }
     for node_id, name in HOSTILE_NAMES.items():
-        assert titles[node_id] == f"{' '.join(name.split())} · {hostile.kind(node_id)} · " \
-                                  f"{hostile.hours(node_id):g} h"
+        assert (
+            titles[node_id] == f"{' '.join(name.split())} · {hostile.kind(node_id)} · "
+            f"{hostile.hours(node_id):g} h"
+        )
 
 
 def node_fills(svg: str) -> dict[str, str]:
@@ -94,7 +99,8 @@ def node_fills(svg: str) -> dict[str, str]:
     shapes = (f"{SVG}path", f"{SVG}polygon")
     return {
         g.get("id") or "": next(s.get("fill") or "" for s in g.iter() if s.tag in shapes)
-        for g in root.iter(f"{SVG}g") if "node" in (g.get("class") or "").split()
+        for g in root.iter(f"{SVG}g")
+        if "node" in (g.get("class") or "").split()
     }
 
 
@@ -121,11 +127,15 @@ def test_a_category_has_one_colour_in_every_view_and_format() -> None:
     graph = load_graph()
     category = {n: node.category for n, node in graph.nodes.items() if node.kind in ("skill", "project")}
     expected = style.category_fills(graph)
-    views = [GraphView.from_graph(graph), GraphView.from_graph(graph, stage="junior-ml-engineer"),
-             GraphView.from_graph(graph, stage="ml-architect"), GraphView.from_graph(graph, focus="pytorch")]
+    views = [
+        GraphView.from_graph(graph),
+        GraphView.from_graph(graph, stage="junior-ml-engineer"),
+        GraphView.from_graph(graph, stage="ml-architect"),
+        GraphView.from_graph(graph, focus="pytorch"),
+    ]
     pictures = [render_svg(view) for view in views]
     page = render_html(views[0])
-    pictures.append(page[page.index("<svg"):page.index("</svg>") + 6])
+    pictures.append(page[page.index("<svg") : page.index("</svg>") + 6])
     for picture in pictures:
         fills = node_fills(picture)
         assert len(fills) > 40
@@ -164,9 +174,14 @@ def smallest_text_px(svg: str, shown_width: float) -> float:
 
 
 @needs_dot
-@pytest.mark.parametrize(("kwargs", "profile"), [
-    ({"overview": True}, False), ({"overview": True}, True), ({"stage": "junior-ml-engineer"}, False),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "profile"),
+    [
+        ({"overview": True}, False),
+        ({"overview": True}, True),
+        ({"stage": "junior-ml-engineer"}, False),
+    ],
+)
 def test_readme_pictures_read_at_page_width(
     kwargs: dict[str, Any], profile: bool, make_profile: Callable[..., Any]
 ) -> None:

@@ -17,13 +17,20 @@ def test_bands_form_a_ladder_and_hold_each_node_once(ladder: CareerGraph) -> Non
     view = GraphView.from_graph(ladder)
     assert [b.id for b in view.bands] == ["junior-ml-engineer", "ml-engineer", UNSTAGED]
     assert [b.title for b in view.bands] == [
-        "1. Junior ML Engineer", "2. ML Engineer", "Not required by any stage",
+        "1. Junior ML Engineer",
+        "2. ML Engineer",
+        "Not required by any stage",
     ]
     placed = [n for band in view.bands for n in view.band_members(band.id)]
     assert sorted(placed) == sorted(ladder.nodes)
     assert len(placed) == len(set(placed))
     assert view.band_members("junior-ml-engineer") == [
-        "eda-report", "git", "junior-ml-engineer", "numpy", "pandas", "python",
+        "eda-report",
+        "git",
+        "junior-ml-engineer",
+        "numpy",
+        "pandas",
+        "python",
     ]
     assert view.band_members("ml-engineer") == ["docker", "ml-engineer", "model-api", "sql"]
     assert view.band_members(UNSTAGED) == ["hobby"]
@@ -64,10 +71,13 @@ def test_plan_restriction_keeps_what_the_target_needs(
     assert set(view.nodes) == ladder.closure(["ml-engineer"])
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"stage": "pandas"}, "'pandas' is a skill, but a stage id is needed"),
-    ({"focus": "pandsa"}, "unknown node id 'pandsa' (did you mean 'pandas'?)"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"stage": "pandas"}, "'pandas' is a skill, but a stage id is needed"),
+        ({"focus": "pandsa"}, "unknown node id 'pandsa' (did you mean 'pandas'?)"),
+    ],
+)
 def test_unknown_ids(ladder: CareerGraph, kwargs: dict[str, str], message: str) -> None:
     with pytest.raises(UnknownIdError) as err:
         GraphView.from_graph(ladder, **kwargs)
