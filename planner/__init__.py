@@ -1,8 +1,8 @@
 """planner: a personalized learning-path planner for AI/ML careers.
 
-The library is layered: :mod:`planner.models` → :mod:`planner.graph` →
+The library is layered: :mod:`planner.records` → :mod:`planner.graph` →
 :mod:`planner.planning` → :mod:`planner.scheduling` → :mod:`planner.views` →
-:mod:`planner.exporters` and :mod:`planner.visualizers` → :mod:`planner.usecases`;
+:mod:`planner.renderers.roadmap` and :mod:`planner.renderers.pictures` → :mod:`planner.usecases`;
 :mod:`planner.cli` and :mod:`planner.api` are the two front doors on top.
 
 The public API (SPEC.md, "Python API")::
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from planner.version import __version__
 
 if TYPE_CHECKING:
     from planner.api import load_graph, load_profile, roadmap

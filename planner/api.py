@@ -14,9 +14,13 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.cli.environment import cache_dir
+from planner.cli.environment import now as clock_now
+from planner.usecases import open_graph, open_profile, roadmap_for
+
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.models import Profile
+    from planner.records import Profile
     from planner.usecases import Roadmap
 
 
@@ -36,8 +40,6 @@ def load_graph(folder: str | PathLike[str] | None = None, *, cache: bool = False
     GraphError
         With every problem found in the folder.
     """
-    from planner.clock import cache_dir
-    from planner.usecases import open_graph
 
     loaded = open_graph(
         Path(folder) if folder is not None else None, cache_dir=cache_dir() if cache else None
@@ -56,7 +58,6 @@ def load_profile(path: str | PathLike[str], graph: CareerGraph) -> Profile:
     ProfileError
         For an unreadable file, an unknown key or id, or an impossible value.
     """
-    from planner.usecases import open_profile
 
     return open_profile(Path(path), graph)
 
@@ -82,7 +83,5 @@ def roadmap(
         The current moment, for "today" (default: the clock, or
         ``SOURCE_DATE_EPOCH`` when set).
     """
-    from planner.clock import now as clock_now
-    from planner.usecases import roadmap_for
 
     return roadmap_for(graph, profile, now=now or clock_now(), target=target, start=start)

@@ -205,7 +205,7 @@ class ForeignCalendarError(CalendarError):
 
 
 class SourceError(PlannerError):
-    """Raised by the shared readers of :mod:`planner.sources` when a file cannot be read
+    """Raised by the shared readers of :mod:`planner.io.reading` when a file cannot be read
     as text (too big, binary, not UTF-8, a number too long); each reader words it for
     its kind of file."""
 

@@ -23,8 +23,8 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 
 from planner.graph import CareerGraph, build_graph
-from planner.models import Profile
 from planner.profile import check_profile
+from planner.records import Profile
 
 # When a property fails, hypothesis's pytest plugin imports libcst to suggest an explicit
 # @example patch; libcst imports mypy_extensions.TypedDict, whose DeprecationWarning is an

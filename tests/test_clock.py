@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from planner.clock import terminal
-from planner.views.terminal import Terminal
+from planner.cli.environment import terminal
+from planner.renderers.terminal import Terminal
 
 
 class Stream(io.StringIO):

@@ -16,11 +16,11 @@ from click.testing import CliRunner
 
 from planner.api import load_graph, load_profile
 from planner.cli import cli
-from planner.editing import record_progress
 from planner.errors import OptionError
 from planner.graph import CareerGraph
-from planner.models import Profile
 from planner.planning import known_closure
+from planner.profile.editing import record_progress
+from planner.records import Profile
 
 MakeProfile = Callable[..., Profile]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import OutputError
-from planner.files import atomic_writer, write_atomic
+from planner.io.writing import atomic_writer, write_atomic
 
 
 def test_the_file_appears_whole_when_the_block_ends(tmp_path: Path) -> None:

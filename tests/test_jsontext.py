@@ -1,4 +1,4 @@
-"""planner.jsontext writes what json.dumps(indent=2, ensure_ascii=False) writes."""
+"""planner.io.jsontext writes what json.dumps(indent=2, ensure_ascii=False) writes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.jsontext import dumps
+from planner.io.jsontext import dumps
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 values = st.recursive(

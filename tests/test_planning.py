@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from planner.graph import CareerGraph
-from planner.models import Profile
 from planner.planning import Plan, make_plan, remaining_minutes
+from planner.records import Profile
 
 Build = Callable[..., CareerGraph]
 MakeProfile = Callable[..., Profile]

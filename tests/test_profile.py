@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.errors import ProfileError
 from planner.graph import CareerGraph, load_graph
-from planner.models import Blackout, Window
 from planner.profile import check_profile, load_profile
+from planner.records import Blackout, Window
 
 VALID_KEYS = (
     "name, target, current_stage, current_stage_since, start, timezone, hours_per_week, known, "

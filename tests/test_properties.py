@@ -22,11 +22,11 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from planner.errors import GraphError
-from planner.exporters.ical import render_ical
-from planner.exporters.json import render_json, roadmap_data
 from planner.graph import CareerGraph, build_graph
 from planner.planning import make_plan
 from planner.profile import check_profile
+from planner.renderers.ical.calendar import render_ical
+from planner.renderers.roadmap.json import render_json, roadmap_data
 from planner.scheduling import Availability, advise_deadline, schedule_plan
 
 ZONES = ("Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC")

@@ -13,8 +13,8 @@ import pytest
 
 from planner.errors import PlanError
 from planner.graph import CareerGraph
-from planner.models import Blackout, Profile, Window
 from planner.planning import make_plan
+from planner.records import Blackout, Profile, Window
 from planner.scheduling import (
     Availability,
     Schedule,
@@ -328,7 +328,7 @@ def test_milestone_honours_months_in_the_previous_role(build: Build, make_profil
 
 
 def test_a_session_ending_at_midnight_counts_for_its_own_day(build: Build, make_profile: MakeProfile) -> None:
-    from planner.exporters.json import roadmap_data
+    from planner.renderers.roadmap.json import roadmap_data
 
     graph = one_skill_graph(build, 2)
     profile = make_profile(graph, availability={"mon": ["22:00-24:00"]})

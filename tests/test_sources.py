@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import SourceError
-from planner.sources import TomlText, continued_lines, decode_text, number_too_long, read_limited
+from planner.io.reading import TomlText, continued_lines, decode_text, number_too_long, read_limited
 
 GRAPH = '''\
 [[skills]]

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.views.terminal import cells
+from planner.renderers.terminal import cells
 
 HERE = Path(__file__).resolve().parent
 GRAPH = HERE / "data" / "long-names"

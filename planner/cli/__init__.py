@@ -4,7 +4,7 @@ Each command parses its input, calls one use case, and writes the result. Librar
 errors become click errors with SPEC's exit codes in exactly one place,
 :meth:`PlannerCommand.invoke`; anything unexpected becomes a one-line message in
 :meth:`PlannerGroup.invoke`. Only the CLI (and :mod:`planner.api`) read the clock and
-the environment, through :mod:`planner.clock`.
+the environment, through :mod:`planner.cli.environment`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from typing import Any, Final, NoReturn
 
 import click
 
-from planner import __version__
-from planner.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, PlannerError
+from planner.cli.options import terminal_safe
+from planner.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, GraphError, OptionError, PlannerError
+from planner.version import __version__
 
 
 class DataError(click.ClickException):
@@ -35,7 +36,6 @@ class InputError(click.ClickException):
 
 
 def _message(exc: PlannerError) -> str:
-    from planner.errors import GraphError
 
     if isinstance(exc, GraphError) and len(exc.problems) > 1:
         lines = "\n".join(f"  {p}" for p in exc.problems)
@@ -47,8 +47,6 @@ def to_click_error(exc: PlannerError, ctx: click.Context | None) -> click.ClickE
     """The click error that shows ``exc`` with SPEC's exit code: the one place where
     library errors meet the command line. Control characters from the input are shown
     escaped, never sent to the terminal."""
-    from planner.cli.options import terminal_safe
-    from planner.errors import OptionError
 
     if isinstance(exc, OptionError) and exc.option is not None:
         return click.BadParameter(terminal_safe(exc.detail), ctx=ctx, param_hint=f"'{exc.option}'")

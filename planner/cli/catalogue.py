@@ -8,6 +8,7 @@ import click
 
 from planner.cli import PlannerCommand, options
 from planner.cli.completion import complete_ids
+from planner.cli.environment import cache_dir
 from planner.cli.options import (
     echo,
     emit,
@@ -21,6 +22,11 @@ from planner.cli.options import (
     terminal,
     warn,
 )
+from planner.renderers.catalogue import render_skill_list, render_stage_list
+from planner.renderers.explain import render_explanation
+from planner.renderers.gaps import render_readiness
+from planner.renderers.pictures import GRAPH_FORMATS
+from planner.usecases import explain_for, gaps_for, graph_picture, skills_in, stage_table, validate_folder
 
 
 @click.command(cls=PlannerCommand)
@@ -30,8 +36,6 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 
     Exits 1 with one located message per problem when the data is invalid.
     """
-    from planner.clock import cache_dir
-    from planner.usecases import validate_folder
 
     result = validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir())
     warn(result.warnings)
@@ -42,8 +46,6 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 @graph_options
 def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
-    from planner.usecases import stage_table
-    from planner.views.catalogue import render_stage_list
 
     graph = load_graph(graph_dir, no_cache)
     emit(render_stage_list(stage_table(graph), graph, terminal=terminal()), None)
@@ -56,8 +58,6 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
 )
 def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
     """List the skills and projects, by category then id."""
-    from planner.usecases import skills_in
-    from planner.views.catalogue import render_skill_list
 
     chosen = skills_in(load_graph(graph_dir, no_cache), category)
     emit(render_skill_list(chosen, terminal=terminal()), None)
@@ -76,8 +76,6 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> N
 @graph_options
 def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
     """What ID needs, what it unlocks, which stages need it, and its resources."""
-    from planner.usecases import explain_for
-    from planner.views.explain import render_explanation
 
     graph = load_graph(graph_dir, no_cache)
     graph.resolve(node_id, option="ID", names=True)  # fail on a typo before reading the profile
@@ -99,8 +97,6 @@ def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, 
 @graph_options
 def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> None:
     """Readiness for every stage: known, missing, hours missing, percent."""
-    from planner.usecases import gaps_for
-    from planner.views.stages import render_readiness
 
     graph = load_graph(graph_dir, no_cache)
     rows = gaps_for(graph, load_profile(profile, graph))
@@ -113,7 +109,6 @@ def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> 
 
 
 def _graph_formats() -> list[str]:
-    from planner.visualizers import GRAPH_FORMATS
 
     return list(GRAPH_FORMATS)
 
@@ -182,7 +177,6 @@ def graph(
     and json (node-link data). With --cohort, a heat map of a cohort: the share of its
     people who still need each skill and project.
     """
-    from planner.usecases import graph_picture
 
     if fmt == "png" and (output is None or output == "-") and options.stdout_is_terminal():
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")

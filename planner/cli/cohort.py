@@ -11,9 +11,11 @@ from typing import Any, Final
 import click
 
 from planner.cli import DataError, PlannerCommand
+from planner.cli.environment import cache_dir, usable_cpus
 from planner.cli.options import graph_options, now
-from planner.cohort import ENGINES
 from planner.limits import MAX_WORKERS
+from planner.usecases.cohort import ENGINES
+from planner.usecases.cohort.batch import batch as run_batch
 from planner.words import count
 
 BAR_AFTER_SECONDS: Final = 1.0
@@ -116,8 +118,6 @@ def batch(
     "ok": false and the error `planner roadmap` would give; the batch goes on, and
     exits with status 1 when any failed.
     """
-    from planner.clock import cache_dir, usable_cpus
-    from planner.cohort.batch import batch as run_batch
 
     to_stdout = output == "-"
     with contextlib.ExitStack() as stack:

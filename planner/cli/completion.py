@@ -15,6 +15,8 @@ from typing import Final
 import click
 from click.shell_completion import CompletionItem
 
+from planner.graph.reading import shipped_graph_dir
+
 SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage", "choices": "choice"}
 
 Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
@@ -47,8 +49,6 @@ def complete_ids(*kinds: str) -> Completer:
     the line, else the shipped one."""
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-        from planner.graph.reading import shipped_graph_dir
-
         folder = ctx.params.get("graph_dir") or shipped_graph_dir()
         typed = incomplete.casefold()
         found: dict[str, str] = {}

@@ -13,11 +13,21 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import click
 
 from planner.cli.completion import complete_ids
+from planner.cli.environment import cache_dir
+from planner.cli.environment import now as clock_now
+from planner.cli.environment import terminal as stdout_terminal
+from planner.cli.environment import terminal as stream_terminal
+from planner.errors import OutputError
+from planner.graph import graph_files, shipped_graph_dir
+from planner.io.writing import refuse_inputs, write_atomic
+from planner.limits import MAX_DATE, MIN_DATE
+from planner.renderers.terminal import PLAIN, wrap
+from planner.usecases import open_graph, open_profile
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.models import Profile
-    from planner.views.terminal import Terminal
+    from planner.records import Profile
+    from planner.renderers.terminal import Terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,7 +71,6 @@ def profile_argument(func: F) -> F:
 
 def _in_range(ctx: click.Context, param: click.Parameter, value: dt.datetime | None) -> dt.datetime | None:
     """Refuse a date a profile could not hold (see :mod:`planner.limits`)."""
-    from planner.limits import MAX_DATE, MIN_DATE
 
     if value is not None and not MIN_DATE <= value.date() <= MAX_DATE:
         raise click.BadParameter(f"{value.date()} is out of range; dates run from {MIN_DATE} to {MAX_DATE}")
@@ -109,7 +118,6 @@ def day(value: dt.datetime | None) -> dt.date | None:
 
 def now() -> dt.datetime:
     """The current moment, or ``SOURCE_DATE_EPOCH`` when set."""
-    from planner.clock import now as clock_now
 
     return clock_now()
 
@@ -120,8 +128,6 @@ def load_graph(graph_dir: Path | None, no_cache: bool = False) -> CareerGraph:
     A graph parsed from its files is stored in the cache when the command's context
     closes: after the command has written its output, so the user never waits for it.
     """
-    from planner.clock import cache_dir
-    from planner.usecases import open_graph
 
     loaded = open_graph(graph_dir, cache_dir=None if no_cache else cache_dir())
     warn(loaded.warnings)
@@ -130,14 +136,12 @@ def load_graph(graph_dir: Path | None, no_cache: bool = False) -> CareerGraph:
 
 
 def load_profile(path: Path, graph: CareerGraph) -> Profile:
-    from planner.usecases import open_profile
 
     return open_profile(path, graph)
 
 
 def inputs(profile: Path | None, graph_dir: Path | None) -> list[tuple[Path, str]]:
     """The files a command reads, as ``emit`` wants them: the profile and the graph's."""
-    from planner.graph import graph_files, shipped_graph_dir
 
     found = [(profile, "the profile")] if profile is not None else []
     return found + [(path, "the graph file") for path in graph_files(graph_dir or shipped_graph_dir())]
@@ -156,8 +160,6 @@ def colour() -> bool:
 
 def terminal(output: str | None = None) -> Terminal:
     """Where text for ``output`` goes: a file (no width limit), or standard output."""
-    from planner.clock import terminal as stdout_terminal
-    from planner.views.terminal import PLAIN
 
     return PLAIN if output not in (None, "-") else stdout_terminal()
 
@@ -178,8 +180,6 @@ def emit(
     ``inputs`` are the ``(path, what it is)`` of the files the command read: an
     ``output`` that is one of them is refused instead of destroying it.
     """
-    from planner.errors import OutputError
-    from planner.files import refuse_inputs, write_atomic
 
     data = text.encode("utf-8") if isinstance(text, str) else text
     if output is not None and output != "-":
@@ -211,8 +211,6 @@ def echo(text: str) -> None:
 
 def warn(messages: tuple[str, ...] | list[str], *, prefix: str = "warning: ") -> None:
     """Show warnings (or other notes) on standard error, wrapped to its terminal."""
-    from planner.clock import terminal as stream_terminal
-    from planner.views.terminal import wrap
 
     width = stream_terminal(sys.stderr).width
     for message in messages:

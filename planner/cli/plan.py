@@ -23,8 +23,9 @@ from planner.cli.options import (
     terminal,
     warn,
 )
-from planner.exporters import ROADMAP_FORMATS
 from planner.limits import MAX_REMINDER_MINUTES
+from planner.renderers.roadmap import ROADMAP_FORMATS
+from planner.usecases import calendar_for, roadmap_for
 from planner.words import count
 
 
@@ -64,7 +65,6 @@ def roadmap(
     It opens with the next session and the first milestone; deadline warnings go to
     standard error and close the text roadmap too.
     """
-    from planner.usecases import roadmap_for
 
     graph = load_graph(graph_dir, no_cache)
     result = roadmap_for(
@@ -121,7 +121,6 @@ def calendar(
     no_cache: bool,
 ) -> None:
     """The schedule of PROFILE as an iCalendar file for Google, Apple or Outlook."""
-    from planner.usecases import calendar_for
 
     graph = load_graph(graph_dir, no_cache)
     export = calendar_for(

@@ -21,6 +21,10 @@ from planner.cli.options import (
     profile_argument,
     terminal,
 )
+from planner.profile.editing import describe_update
+from planner.renderers.status import render_status
+from planner.renderers.week import render_week
+from planner.usecases import record_done, starter_for, status_for, week_for
 
 
 @click.command(cls=PlannerCommand)
@@ -52,8 +56,6 @@ def done(
     are recorded with the day in the profile's [completed] table, which `planner status`
     measures your pace on.
     """
-    from planner.editing import describe_update
-    from planner.usecases import record_done
 
     graph = load_graph(graph_dir, no_cache)
     update = record_done(profile, graph, ids, now=now(), fraction=partial, on=day(on))
@@ -78,8 +80,6 @@ def status(
     *, profile: Path, from_date: dt.datetime | None, count: int, graph_dir: Path | None, no_cache: bool
 ) -> None:
     """Progress per stage, pace against the plan, the next sessions, and what is overdue."""
-    from planner.usecases import status_for
-    from planner.views.status import render_status
 
     graph = load_graph(graph_dir, no_cache)
     result = status_for(graph, load_profile(profile, graph), now=now(), today=day(from_date), count=count)
@@ -106,8 +106,6 @@ def week(
     Each session says what it is for (first, continue, finish, whole or review) and
     the hours of the item left after it; then what is overdue and the next milestone.
     """
-    from planner.usecases import week_for
-    from planner.views.week import render_week
 
     graph = load_graph(graph_dir, no_cache)
     result = week_for(graph, load_profile(profile, graph), now=now(), start=day(from_date), days=days)
@@ -122,8 +120,6 @@ def init(*, path: Path, force: bool, graph_dir: Path | None, no_cache: bool) -> 
     """Write a commented starter profile to PATH (default: profile.toml), with ids of
     the graph it is for."""
     import shlex
-
-    from planner.usecases import starter_for
 
     graph_option = f" --graph {shlex.quote(str(graph_dir))}" if graph_dir is not None else ""
     text = starter_for(load_graph(graph_dir, no_cache), graph_option=graph_option)

@@ -27,9 +27,11 @@ from planner.graph.reading import (
     shipped_graph_dir,
 )
 from planner.graph.tables import NodeTables, prerequisites, unlocks
+from planner.graph.validation import Finding, Shape, find_schema_problems, find_structure_problems, word
+from planner.limits import MAX_NODES
 
 if TYPE_CHECKING:
-    from planner.models import Node
+    from planner.records import Node
 
 __all__ = ["CareerGraph", "build_graph", "graph_files", "load_graph", "shipped_graph_dir"]
 
@@ -86,14 +88,6 @@ def build_graph(
     GraphError
         With every problem found.
     """
-    from planner.graph.validation import (
-        Finding,
-        Shape,
-        find_schema_problems,
-        find_structure_problems,
-        word,
-    )
-    from planner.limits import MAX_NODES
 
     problems = [] if problems is None else problems
     findings: list[Finding] = []

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
-from planner import __version__
 from planner.graph import load_graph
 from planner.graph.model import CareerGraph
 from planner.graph.reading import graph_files
 from planner.graph.tables import IdLists, NodeTables
+from planner.version import __version__
 
 CACHE_FORMAT: Final = 3
 KEEP: Final = 8

@@ -11,12 +11,13 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from planner.errors import UnknownIdError
 from planner.graph.tables import NodeTables, prerequisites_first, topological_order, unlocks
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from planner.models import Node, Stage
+    from planner.records import Node, Stage
 
 
 def node_attributes(node: Node) -> dict[str, Any]:
@@ -139,7 +140,6 @@ class CareerGraph:
             mean") or, for stages, lists the valid ones. ``option`` names the option
             or argument for the message.
         """
-        from planner.errors import UnknownIdError
 
         def wanted(node_id: str) -> bool:
             return kinds is None or self.kind(node_id) in kinds

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from planner.errors import GraphError, Problem, SourceError
+from planner.io.reading import TomlText, decode_text, number_too_long, read_limited, toml_error_line
 from planner.limits import MAX_GRAPH_BYTES, MAX_GRAPH_FILES
-from planner.sources import TomlText, decode_text, number_too_long, read_limited, toml_error_line
 
 PARALLEL_BYTES: Final = 2 * 1024 * 1024
 """Graph folders at least this big are parsed in worker processes."""

@@ -8,8 +8,10 @@ import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from planner.records.quick import node_from_table
+
 if TYPE_CHECKING:
-    from planner.models import Node
+    from planner.records import Node
 
 
 class NodeTables(Mapping[str, "Node"]):
@@ -31,8 +33,6 @@ class NodeTables(Mapping[str, "Node"]):
     def __getitem__(self, key: str) -> Node:
         node = self._built.get(key)
         if node is None:
-            from planner.graph.records import node_from_table
-
             node = self._built[key] = node_from_table(self._kinds[key], self.table(key))
         return node
 

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from planner.errors import Problem, did_you_mean
+from planner.graph.tables import prerequisites_first
+from planner.records import NODE_TYPES, keys_of
+from planner.records.quick import quick_node
 
 if TYPE_CHECKING:
-    from planner.models import Node
+    from planner.records import Node
 
 SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage", "choices": "choice"}
 """The arrays of tables a graph file may hold, and the kind of node each defines."""
@@ -158,7 +161,6 @@ def describe_pydantic_error(err: Mapping[str, Any]) -> str:
 
 def allowed_keys(kind: str) -> tuple[str, ...]:
     """The keys a node of ``kind`` may have, in the record's order."""
-    from planner.models import NODE_TYPES, keys_of
 
     return keys_of(NODE_TYPES[kind])
 
@@ -175,7 +177,6 @@ def find_schema_problems(
     their dependents as dangling; ``seen`` counts each id's definitions in this file,
     so a finding points at the right one.
     """
-    from planner.graph.records import quick_node
 
     nodes: list[tuple[Node, int, Mapping[str, Any]]] = []
     findings: list[Finding] = []
@@ -198,7 +199,9 @@ def find_schema_problems(
             if node is not None:
                 nodes.append((node, occurrence, entry))
                 continue
-            from planner.schema import ValidationError, validate_node
+
+            # pydantic (heavy) only for a table the quick build does not take
+            from planner.records.schema import ValidationError, validate_node
 
             try:
                 nodes.append((validate_node(kind, entry), occurrence, entry))
@@ -244,7 +247,6 @@ def find_structure_problems(
     problems never builds a NetworkX graph. ``declares_stages`` says whether any file
     has a ``stages`` array (whose entries may all be invalid, which their own findings
     say)."""
-    from planner.graph.tables import prerequisites_first
 
     findings: list[Finding] = []
     why: dict[str, str] = {}  # broken node -> why it is broken

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from planner.graph import CareerGraph
-from planner.models import Profile
 from planner.planning.effort import remaining_minutes
+from planner.records import Profile
 
 REASONS: Final = ("known", "profile", "focus", "least work")
 """Why a member was picked, strongest first."""

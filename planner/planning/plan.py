@@ -32,9 +32,9 @@ from functools import cached_property
 
 from planner.graph import CareerGraph
 from planner.graph.tables import topological_order
-from planner.models import Profile
 from planner.planning.choices import ChoicePick, ChoiceResolver
 from planner.planning.effort import remaining_minutes
+from planner.records import Profile
 
 ZERO_WORK = ("stage", "choice")
 """Node kinds that are milestones of the graph, not work: planned, never scheduled."""

@@ -1,7 +1,7 @@
 """Read a learner's profile (TOML or JSON) and check it against the graph.
 
 - :mod:`~planner.profile.reading`: the file's bytes, decoded and parsed;
-- :mod:`~planner.profile.checks`: every key and value checked against the graph.
+- :mod:`~planner.profile.validation`: every key and value checked against the graph.
 
 Every problem raises :class:`~planner.errors.ProfileError` naming the file, the key,
 the line where the source shows it, the bad value and what would be valid.
@@ -15,9 +15,9 @@ from typing import Any
 
 from planner.errors import ProfileError, did_you_mean
 from planner.graph import CareerGraph
-from planner.models import Profile
-from planner.profile.checks import KEYS, REQUIRED, ProfileChecker
 from planner.profile.reading import parse_profile, read_profile_bytes, read_profile_data
+from planner.profile.validation import KEYS, REQUIRED, ProfileChecker
+from planner.records import Profile
 
 __all__ = [
     "KEYS",

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import ProfileError, SourceError
+from planner.io.reading import decode_text, number_too_long, read_limited, toml_error_line
 from planner.limits import (
     MAX_PROFILE_BYTES,
 )
-from planner.sources import decode_text, number_too_long, read_limited, toml_error_line
 
 
 def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:

@@ -1,7 +1,7 @@
 """Place a plan's items into dated sessions inside the learner's real week.
 
 - :mod:`~planner.scheduling.model`: sessions, milestones, availability, the schedule;
-- :mod:`~planner.scheduling.clock`: wall-clock arithmetic across daylight-saving changes;
+- :mod:`~planner.scheduling.wallclock`: wall-clock arithmetic across daylight-saving changes;
 - :mod:`~planner.scheduling.scheduler`: the scheduler and its rules;
 - :mod:`~planner.scheduling.reviews`: spaced review in the time study leaves free;
 - :mod:`~planner.scheduling.deadline`: what it takes to meet a missed deadline.
@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-from planner.scheduling.clock import add_months, wall_to_utc
 from planner.scheduling.deadline import DeadlineAdvice, advise_deadline
 from planner.scheduling.model import Availability, Milestone, Review, Schedule, Session
 from planner.scheduling.reviews import add_reviews
 from planner.scheduling.scheduler import capacity_bound, schedule_plan
+from planner.scheduling.wallclock import add_months, wall_to_utc
 
 __all__ = [
     "Availability",

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from planner.models import Blackout, Profile, Window
 from planner.planning import Plan
+from planner.records import Blackout, Profile, Window
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
 from planner.limits import MAX_PLAN_YEARS, MIN_SESSION_MINUTES
-from planner.scheduling.clock import add_months, window_instances
 from planner.scheduling.model import Availability, Review, Schedule
+from planner.scheduling.wallclock import add_months, window_instances
 
 REVIEW_MINUTES: Final = MIN_SESSION_MINUTES
 """How long a review takes."""

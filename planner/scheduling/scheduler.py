@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 from planner.errors import PlanError
 from planner.limits import MAX_PLAN_YEARS, MIN_SESSION_MINUTES
 from planner.planning import Plan, PlanItem
-from planner.scheduling.clock import add_months, window_instances
 from planner.scheduling.model import Availability, Milestone, Schedule, Session
+from planner.scheduling.wallclock import add_months, window_instances
 
 _SCAN_AHEAD: Final = 64
 

@@ -8,15 +8,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.errors import OptionError, did_you_mean
+from planner.graph import shipped_graph_dir
+from planner.graph.reading import nested_graph_files
+from planner.renderers.pictures import GRAPH_FORMATS
+from planner.renderers.pictures.view import GraphView
+from planner.reports.stages import stage_hours
+from planner.usecases.cohort.summary import read_heat
+from planner.usecases.common import open_graph
+from planner.usecases.plans import roadmap_for
+
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.models import Profile, Project, Skill
-    from planner.views.stages import StageHours
+    from planner.records import Profile, Project, Skill
+    from planner.reports.stages import StageHours
 
 
 def stage_table(graph: CareerGraph) -> list[StageHours]:
     """Every stage, lowest rung first, with what it needs from scratch."""
-    from planner.views.stages import stage_hours
 
     return stage_hours(graph)
 
@@ -29,7 +38,6 @@ def skills_in(graph: CareerGraph, category: str | None = None) -> list[Skill | P
     OptionError
         When no skill or project has that category.
     """
-    from planner.errors import OptionError, did_you_mean
 
     work = [n for n in graph.nodes.values() if n.kind in {"skill", "project"}]
     categories = sorted({n.category for n in work})
@@ -92,9 +100,6 @@ def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None
     GraphError
         With every problem found.
     """
-    from planner.graph import shipped_graph_dir
-    from planner.graph.reading import nested_graph_files
-    from planner.usecases.common import open_graph
 
     folder = folder or shipped_graph_dir()
     loaded = open_graph(folder, cache_dir=cache_dir)
@@ -121,7 +126,7 @@ def graph_picture(
     stage: str | None = None,
     overview: bool = False,
 ) -> str | bytes:
-    """The career graph in ``fmt`` (:data:`planner.visualizers.GRAPH_FORMATS`), with
+    """The career graph in ``fmt`` (:data:`planner.renderers.pictures.GRAPH_FORMATS`), with
     the profile's position on it when one is given, or the heat map of a cohort's
     summary (``planner batch --summary``): how many people still need each node; with
     ``overview``, the ladder of stages alone, one box each with its numbers.
@@ -132,11 +137,6 @@ def graph_picture(
         When both a profile and a cohort are given, a cohort with Mermaid, or a
         summary that cannot be read or was made with another graph.
     """
-    from planner.cohort.summary import read_heat
-    from planner.errors import OptionError
-    from planner.usecases.plans import roadmap_for
-    from planner.visualizers import GRAPH_FORMATS
-    from planner.visualizers.view import GraphView
 
     if cohort is not None and profile is not None:
         raise OptionError(

@@ -6,10 +6,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.errors import OptionError
+from planner.graph import shipped_graph_dir
+from planner.graph.cache import load_graph_cached
+from planner.limits import MAX_DATE, MIN_DATE
+from planner.profile import load_profile
+
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
     from planner.graph.cache import LoadedGraph
-    from planner.models import Profile
+    from planner.records import Profile
 
 
 def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> LoadedGraph:
@@ -25,15 +31,12 @@ def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> 
     GraphError
         With every problem found in the folder.
     """
-    from planner.graph import shipped_graph_dir
-    from planner.graph.cache import load_graph_cached
 
     return load_graph_cached(folder or shipped_graph_dir(), cache_dir)
 
 
 def open_profile(path: Path, graph: CareerGraph) -> Profile:
     """Read the profile at ``path`` and check it against ``graph``."""
-    from planner.profile import load_profile
 
     return load_profile(path, graph)
 
@@ -53,8 +56,6 @@ def check_day(day: dt.date | None, option: str = "--from") -> None:
     OptionError
         Naming the day and the valid range.
     """
-    from planner.errors import OptionError
-    from planner.limits import MAX_DATE, MIN_DATE
 
     if day is not None and not MIN_DATE <= day <= MAX_DATE:
         raise OptionError(f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}", option=option)

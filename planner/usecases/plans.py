@@ -7,11 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.errors import CalendarError, ForeignCalendarError, OptionError, PlanError, SourceError
+from planner.io.reading import read_limited
+from planner.limits import MAX_CALENDAR_BYTES, MAX_HOURS_PER_WEEK
+from planner.planning import make_plan
+from planner.renderers.ical.calendar import render_ical
+from planner.renderers.ical.previous import read_previous
+from planner.renderers.pace import pace_note
+from planner.renderers.roadmap import ROADMAP_FORMATS
+from planner.renderers.roadmap.json import roadmap_data
+from planner.renderers.terminal import PLAIN
+from planner.reports.pace import measure_pace, pace_hours
+from planner.scheduling import Availability, add_reviews, advise_deadline, schedule_plan
+
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.models import Profile
+    from planner.records import Profile
+    from planner.renderers.terminal import Terminal
     from planner.scheduling import Schedule
-    from planner.views.terminal import Terminal
 
 from planner.usecases.common import check_day, today_for
 from planner.words import count
@@ -38,15 +51,12 @@ class Roadmap:
 
     def to_dict(self) -> dict[str, Any]:
         """The roadmap as plain data (the JSON format of SPEC.md)."""
-        from planner.exporters.json import roadmap_data
 
         return roadmap_data(self.schedule, name=self.profile.name, warnings=self.warnings)
 
     def render(self, fmt: str = "text", terminal: Terminal | None = None) -> str:
-        """The roadmap in one of :data:`planner.exporters.ROADMAP_FORMATS`, for
+        """The roadmap in one of :data:`planner.renderers.roadmap.ROADMAP_FORMATS`, for
         ``terminal`` (default: a file: no width limit)."""
-        from planner.exporters import ROADMAP_FORMATS
-        from planner.views.terminal import PLAIN
 
         return ROADMAP_FORMATS[fmt](self.schedule, self.profile.name, self.warnings, terminal or PLAIN)
 
@@ -54,8 +64,6 @@ class Roadmap:
 def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
     """The warning for a deadline the schedule misses, with the weekly hours that
     would meet it (verified by scheduling again), or nothing."""
-    from planner.limits import MAX_HOURS_PER_WEEK
-    from planner.scheduling import advise_deadline
 
     if profile.deadline is None:
         return ()
@@ -107,8 +115,6 @@ def schedule_for(
 ) -> Schedule:
     """Plan ``profile`` towards ``target`` (default: its own) and schedule it from
     ``start``, with the review sessions of its ``review_days``."""
-    from planner.planning import make_plan
-    from planner.scheduling import Availability, add_reviews, schedule_plan
 
     plan = make_plan(graph, profile, target=target)
     avail = Availability.from_profile(profile, hours_per_week=hours_per_week)
@@ -151,8 +157,6 @@ def roadmap_for(
     hours_per_week: float | None = None
     notes: tuple[str, ...] = ()
     if pace:
-        from planner.views.pace import measure_pace, pace_hours, pace_note
-
         measured = measure_pace(graph, profile, today_for(profile, now))
         hours_per_week, notes = pace_hours(measured), (pace_note(measured, profile.hours_per_week),)
     schedule = schedule_for(graph, profile, start=first_day, target=target, hours_per_week=hours_per_week)
@@ -184,10 +188,6 @@ def read_previous_calendar(path: Path) -> dict[str, Any]:
     CalendarError
         When it is not an iCalendar file.
     """
-    from planner.errors import CalendarError, OptionError, SourceError
-    from planner.exporters.ical_previous import read_previous
-    from planner.limits import MAX_CALENDAR_BYTES
-    from planner.sources import read_limited
 
     try:
         data = read_limited(
@@ -228,8 +228,6 @@ def calendar_for(
     OptionError
         When ``previous`` shares no event with the plan, and ``force`` is not given.
     """
-    from planner.errors import ForeignCalendarError, OptionError, PlanError
-    from planner.exporters.ical import render_ical
 
     old = read_previous_calendar(previous) if previous is not None else None
     if start is None and old is not None:

@@ -7,15 +7,27 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.errors import PlanError, ProfileError
+from planner.io.writing import edit_lock, edit_problem, write_atomic
+from planner.planning import ChoiceResolver
+from planner.profile import check_profile, read_profile_data
+from planner.profile.editing import record_progress
+from planner.profile.starter import starter_profile
+from planner.reports.explain import explain_node
+from planner.reports.pace import as_planned, forecast, measure_pace, pace_hours
+from planner.reports.stages import stage_hours
+from planner.reports.status import make_status
+from planner.reports.week import make_week
+
 if TYPE_CHECKING:
-    from planner.editing import ProgressUpdate
     from planner.graph import CareerGraph
-    from planner.models import Profile
+    from planner.profile.editing import ProgressUpdate
+    from planner.records import Profile
+    from planner.reports.explain import Explanation
+    from planner.reports.stages import StageHours
+    from planner.reports.status import Status
+    from planner.reports.week import Week
     from planner.scheduling import Schedule
-    from planner.views.explain import Explanation
-    from planner.views.stages import StageHours
-    from planner.views.status import Status
-    from planner.views.week import Week
 
 from planner.usecases.common import check_day, today_for
 from planner.usecases.plans import roadmap_for, schedule_for
@@ -26,7 +38,6 @@ from planner.usecases.plans import roadmap_for, schedule_for
 def _plans(graph: CareerGraph, profile: Profile, today: dt.date) -> tuple[Schedule, Schedule]:
     """The plan as made on its first day (the profile's ``start``, with what was recorded
     done since still to do), and the plan re-made from ``today``."""
-    from planner.views.pace import as_planned
 
     first_day, before = profile.start or today, as_planned(profile)
     original = schedule_for(graph, before, start=first_day)
@@ -46,9 +57,6 @@ def status_for(
     """Progress per stage; pace against the plan as first made, with each milestone at
     that pace; the next ``count`` sessions of the plan re-made from ``today`` (default:
     the day ``now`` falls on in the profile's zone); and what is overdue."""
-    from planner.errors import PlanError
-    from planner.views.pace import forecast, measure_pace, pace_hours
-    from planner.views.status import make_status
 
     check_day(today)
     today = today or today_for(profile, now)
@@ -80,7 +88,6 @@ def week_for(
 ) -> Week:
     """The sessions from ``start`` (default: today; the plan is re-made from it) to the
     end of its Monday–Sunday week, or for ``days`` days; what is overdue; the next milestone."""
-    from planner.views.week import make_week
 
     first = start or today_for(profile, now)
     last = first + dt.timedelta(days=days - 1 if days else 6 - first.weekday())
@@ -92,8 +99,6 @@ def week_for(
 
 def gaps_for(graph: CareerGraph, profile: Profile) -> list[StageHours]:
     """Readiness for every stage: known, missing, hours missing."""
-    from planner.planning import ChoiceResolver
-    from planner.views.stages import stage_hours
 
     return stage_hours(graph, resolver=ChoiceResolver.for_profile(graph, profile))
 
@@ -102,7 +107,6 @@ def explain_for(
     graph: CareerGraph, node: str, *, profile: Profile | None = None, now: dt.datetime
 ) -> Explanation:
     """What ``node`` needs and unlocks; with a profile, why it is (not) in the plan."""
-    from planner.views.explain import explain_node
 
     node_id = graph.resolve(node, option="ID", names=True)
     schedule = roadmap_for(graph, profile, now=now).schedule if profile is not None else None
@@ -132,10 +136,6 @@ def record_done(
     ProfileError
         When the profile is invalid, read-only or not a regular file.
     """
-    from planner.editing import record_progress
-    from planner.errors import ProfileError
-    from planner.files import edit_lock, edit_problem, write_atomic
-    from planner.profile import check_profile, read_profile_data
 
     problem = edit_problem(path)
     if problem is not None:
@@ -162,7 +162,6 @@ def starter_for(graph: CareerGraph, *, graph_option: str = "") -> str:
     Engineer and knowing Python where the graph has those, else aiming at its lowest
     stage and knowing nothing. ``graph_option`` (`` --graph DIR``) goes into the
     commands its comments suggest."""
-    from planner.starter import starter_profile
 
     stages = [stage.id for stage in graph.stages]
     target, known, examples = "ml-engineer", ["python"], ["nlp", "pandas"]

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from cohort.profiles import cohort_lines  # noqa: E402 -- needs the path above
 
-from planner.clock import usable_cpus  # noqa: E402
+from planner.cli.environment import usable_cpus  # noqa: E402
 from planner.usecases import open_graph  # noqa: E402
 
 ONE_CHUNK = 32

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.cohort import inputs
-from planner.cohort.inputs import count_entries, profile_files, read_entries
 from planner.errors import OptionError
+from planner.usecases.cohort import inputs
+from planner.usecases.cohort.inputs import count_entries, profile_files, read_entries
 
 
 def test_json_lines_keep_their_line_numbers_and_skip_blank_lines(tmp_path: Path) -> None:

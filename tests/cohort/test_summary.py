@@ -16,10 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.cli import cli
-from planner.cohort.summary import TOP_MISSING, nearest_rank, read_heat
 from planner.errors import OptionError
 from planner.graph import CareerGraph
 from planner.usecases import open_graph
+from planner.usecases.cohort.summary import TOP_MISSING, nearest_rank, read_heat
 
 from .profiles import cohort_lines
 

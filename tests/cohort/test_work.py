@@ -10,10 +10,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.cohort.inputs import Entry
-from planner.cohort.work import plan_entry
 from planner.graph import CareerGraph
 from planner.profile import KEYS
+from planner.usecases.cohort.inputs import Entry
+from planner.usecases.cohort.work import plan_entry
 
 from .conftest import ada
 

@@ -25,12 +25,12 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from planner.cli import cli
-from planner.exporters.ical import PRODID, render_ical
-from planner.exporters.ical_previous import read_previous
 from planner.graph import CareerGraph, build_graph
-from planner.models import Profile
 from planner.planning import make_plan
 from planner.profile import check_profile
+from planner.records import Profile
+from planner.renderers.ical.calendar import PRODID, render_ical
+from planner.renderers.ical.previous import read_previous
 from planner.scheduling import Availability, Schedule, schedule_plan
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from icalendar import Alarm, Event, vText
 from icalendar.parser.content_line import Contentline
 
-from planner.exporters.ical_lines import EventWriter, NewEvent, component_lines, fold, serialize
+from planner.renderers.ical.lines import EventWriter, NewEvent, component_lines, fold, serialize
 
 LINES = st.text(
     st.sampled_from('ab ;:,\\^"\té€😀\u0301')

@@ -6,9 +6,9 @@ import datetime as dt
 
 from icalendar import Calendar
 
-from planner.exporters.ical import event_uid, render_ical
-from planner.exporters.ical_previous import read_previous
 from planner.graph import CareerGraph
+from planner.renderers.ical.calendar import event_uid, render_ical
+from planner.renderers.ical.previous import read_previous
 from planner.scheduling import Schedule
 
 from .support import ROADMAP_GRAPH, schedule_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from planner.exporters.json import render_json, roadmap_data
+from planner.renderers.roadmap.json import render_json, roadmap_data
 from planner.scheduling import Schedule
 
 from .support import ROADMAP_GRAPH, Shuffle, check_golden, schedule_of

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.exporters.markdown import md_escape, render_gantt, render_markdown, task_name
+from planner.renderers.roadmap.markdown import md_escape, render_gantt, render_markdown, task_name
 from planner.scheduling import Schedule
 
 from .support import ROADMAP_GRAPH, Shuffle, check_golden, schedule_of

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from planner.exporters.markdown import render_markdown
-from planner.exporters.text import render_text
 from planner.graph import CareerGraph
-from planner.models import Profile
 from planner.planning import make_plan
+from planner.records import Profile
+from planner.renderers.roadmap.markdown import render_markdown
+from planner.renderers.roadmap.text import render_text
+from planner.renderers.terminal import Terminal, cells
 from planner.scheduling import Availability, Schedule, schedule_plan
-from planner.views.terminal import Terminal, cells
 
 from .support import ROADMAP_GRAPH, Shuffle, check_golden, schedule_of
 

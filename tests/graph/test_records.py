@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.graph import load_graph, shipped_graph_dir
-from planner.graph.records import node_from_table, quick_node
 from planner.graph.tables import NodeTables
-from planner.models import NODE_TYPES, Skill, keys_of
-from planner.schema import ValidationError, validate_node
+from planner.records import NODE_TYPES, Skill, keys_of
+from planner.records.quick import node_from_table, quick_node
+from planner.records.schema import ValidationError, validate_node
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

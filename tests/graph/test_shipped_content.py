@@ -13,7 +13,7 @@ import pytest
 
 import planner
 from planner.graph import CareerGraph, load_graph, shipped_graph_dir
-from planner.models import Profile, Window
+from planner.records import Profile, Window
 
 LADDER_ABOVE_JUNIOR = (
     "ml-engineer",

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from test_properties import _instant, _is_blackout, _windows, cases
 
 from planner.graph import CareerGraph, build_graph
-from planner.models import Profile
 from planner.planning import make_plan
 from planner.profile import check_profile
+from planner.records import Profile
 from planner.scheduling import Availability, Review, Schedule, add_reviews, schedule_plan
 
 UTC = dt.UTC

@@ -7,10 +7,11 @@ from collections.abc import Callable
 import pytest
 
 from planner.graph import CareerGraph
-from planner.models import Profile
 from planner.planning import make_plan
+from planner.records import Profile
+from planner.renderers.explain import render_explanation
+from planner.reports.explain import explain_node
 from planner.scheduling import Availability, Schedule, schedule_plan
-from planner.views.explain import explain_node, render_explanation
 
 
 def schedule_of(graph: CareerGraph, profile: Profile) -> Schedule:

@@ -15,8 +15,9 @@ from click.testing import CliRunner, Result
 
 from planner.cli import cli
 from planner.graph import CareerGraph
-from planner.models import Profile
-from planner.views.pace import Forecast, Pace, as_planned, measure_pace, pace_sentences
+from planner.records import Profile
+from planner.renderers.pace import pace_sentences
+from planner.reports.pace import Forecast, Pace, as_planned, measure_pace
 
 HISTORY = """\
 target = "junior-ml-engineer"

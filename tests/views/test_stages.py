@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planner.graph import CareerGraph
-from planner.models import Profile
 from planner.planning import ChoiceResolver
-from planner.views.stages import render_readiness, stage_hours
-from planner.views.terminal import Terminal
+from planner.records import Profile
+from planner.renderers.gaps import render_readiness
+from planner.renderers.terminal import Terminal
+from planner.reports.stages import stage_hours
 
 
 def test_from_scratch(tiny_graph: CareerGraph) -> None:

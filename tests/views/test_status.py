@@ -11,9 +11,10 @@ from planner.cli import cli
 from planner.graph import load_graph
 from planner.planning import make_plan
 from planner.profile import load_profile
+from planner.renderers.status import render_status
+from planner.renderers.terminal import Terminal
+from planner.reports.status import make_status
 from planner.scheduling import Availability, schedule_plan
-from planner.views.status import make_status, render_status
-from planner.views.terminal import Terminal
 
 PROFILE = """\
 name = "Tess"

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.views.terminal import (
+from planner.renderers.terminal import (
     Bar,
     Column,
     Label,

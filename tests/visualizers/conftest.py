@@ -9,8 +9,8 @@ import pytest
 
 from planner.graph import CareerGraph
 from planner.planning import make_plan
+from planner.renderers.pictures.view import GraphView
 from planner.scheduling import Availability, Schedule, schedule_plan
-from planner.visualizers.view import GraphView
 
 from .support import LADDER, graph_from, hostile_data, ladder_data
 

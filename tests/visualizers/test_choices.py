@@ -13,11 +13,11 @@ import pytest
 from planner.graph import CareerGraph, load_graph
 from planner.planning import make_plan
 from planner.profile import check_profile
+from planner.renderers.pictures.dot import render_dot
+from planner.renderers.pictures.json import render_json
+from planner.renderers.pictures.mermaid import render_flowchart
+from planner.renderers.pictures.view import GraphView
 from planner.scheduling import Availability, schedule_plan
-from planner.visualizers.dot import render_dot
-from planner.visualizers.json import render_json
-from planner.visualizers.mermaid import render_flowchart
-from planner.visualizers.view import GraphView
 
 CURRICULUM = Path(__file__).resolve().parent.parent / "data" / "curriculum"
 

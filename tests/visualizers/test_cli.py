@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.visualizers import GRAPH_FORMATS
+from planner.renderers.pictures import GRAPH_FORMATS
 
 from .support import needs_dot
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from planner.graph import CareerGraph
-from planner.visualizers import GRAPH_FORMATS
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures import GRAPH_FORMATS
+from planner.renderers.pictures.view import GraphView
 
 from .support import CONTROL_CHARACTERS, CONTROL_NAMES, control_graph, needs_dot
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from planner.graph import CareerGraph
-from planner.visualizers.dot import quote, render_dot, text
-from planner.visualizers.style import short_label
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures.dot import quote, render_dot, text
+from planner.renderers.pictures.style import short_label
+from planner.renderers.pictures.view import GraphView
 
 from .support import HOSTILE_NAMES, check_golden, needs_dot, run_dot
 

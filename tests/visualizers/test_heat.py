@@ -14,10 +14,10 @@ from click.testing import CliRunner, Result
 
 from planner.cli import cli
 from planner.graph import CareerGraph
-from planner.visualizers.dot import render_dot
-from planner.visualizers.json import render_json
-from planner.visualizers.style import HEAT, heat_class
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures.dot import render_dot
+from planner.renderers.pictures.json import render_json
+from planner.renderers.pictures.style import HEAT, heat_class
+from planner.renderers.pictures.view import GraphView
 
 from .support import check_golden, graph_from, ladder_data, needs_dot, run_dot
 

@@ -14,8 +14,8 @@ import networkx as nx
 import pytest
 
 from planner.graph import CareerGraph
-from planner.visualizers.html import render_html, script_json
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures.html import render_html, script_json
+from planner.renderers.pictures.view import GraphView
 
 from .support import HOSTILE_NAMES, Elements, dump_dom, needs_chromium, needs_dot
 

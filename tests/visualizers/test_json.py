@@ -9,8 +9,8 @@ from typing import Any
 import networkx as nx
 
 from planner.graph import CareerGraph
-from planner.visualizers.json import render_json
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures.json import render_json
+from planner.renderers.pictures.view import GraphView
 
 from .support import HOSTILE_NAMES
 

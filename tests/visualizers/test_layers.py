@@ -7,7 +7,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.visualizers.layers import band_rows
+from planner.renderers.pictures.layers import band_rows
 
 
 @st.composite

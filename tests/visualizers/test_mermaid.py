@@ -12,9 +12,9 @@ import pytest
 from planner.errors import PlanError
 from planner.graph import CareerGraph
 from planner.planning import make_plan
-from planner.visualizers import GRAPH_FORMATS
-from planner.visualizers.mermaid import MAX_EDGES, label, render_flowchart
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures import GRAPH_FORMATS
+from planner.renderers.pictures.mermaid import MAX_EDGES, label, render_flowchart
+from planner.renderers.pictures.view import GraphView
 
 from .support import check_golden
 

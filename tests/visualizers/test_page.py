@@ -19,11 +19,11 @@ import pytest
 
 from planner.api import load_graph
 from planner.graph import CareerGraph
-from planner.models import Profile
 from planner.profile import check_profile
+from planner.records import Profile
+from planner.renderers.pictures.html import render_html
+from planner.renderers.pictures.view import GraphView
 from planner.usecases import graph_picture
-from planner.visualizers.html import render_html
-from planner.visualizers.view import GraphView
 
 from .browser import Browser, chromium
 from .support import CHROMIUM, big_data, chromium_installed, graph_from, needs_dot

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.graph import CareerGraph
-from planner.visualizers import style
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures import style
+from planner.renderers.pictures.view import GraphView
 
 from .colours import closest_pair, contrast
 from .support import graph_from

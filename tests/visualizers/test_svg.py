@@ -13,10 +13,10 @@ import pytest
 
 from planner.errors import ToolMissingError
 from planner.graph import CareerGraph
-from planner.visualizers import style
-from planner.visualizers.png import render_png
-from planner.visualizers.svg import render_svg
-from planner.visualizers.view import GraphView
+from planner.renderers.pictures import style
+from planner.renderers.pictures.png import render_png
+from planner.renderers.pictures.svg import render_svg
+from planner.renderers.pictures.view import GraphView
 
 from .support import HOSTILE_NAMES, needs_dot
 
@@ -121,8 +121,8 @@ def legend_fills(svg: str) -> dict[str, str]:
 @pytest.mark.slow
 def test_a_category_has_one_colour_in_every_view_and_format() -> None:
     from planner.api import load_graph
-    from planner.visualizers.html import render_html
-    from planner.visualizers.mermaid import render_flowchart
+    from planner.renderers.pictures.html import render_html
+    from planner.renderers.pictures.mermaid import render_flowchart
 
     graph = load_graph()
     category = {n: node.category for n, node in graph.nodes.items() if node.kind in ("skill", "project")}

@@ -10,7 +10,7 @@ import pytest
 
 from planner.errors import UnknownIdError
 from planner.graph import CareerGraph
-from planner.visualizers.view import UNSTAGED, GraphView
+from planner.renderers.pictures.view import UNSTAGED, GraphView
 
 
 def test_bands_form_a_ladder_and_hold_each_node_once(ladder: CareerGraph) -> None:

@@ -1,0 +1,195 @@
+"""Record progress in the user's own profile file without losing its comments.
+
+TOML profiles are edited with tomlkit, which keeps comments, key order and layout,
+so ``planner done`` changes only the lines it must. JSON profiles (which have no
+comments) are rewritten with their key order kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planner.errors import OptionError
+from planner.graph import CareerGraph
+from planner.planning import known_closure
+from planner.records import Profile
+from planner.words import count
+
+
+@dataclass(frozen=True)
+class ProgressUpdate:
+    """What ``planner done`` changed, and what the change implies."""
+
+    text: str
+    """The new content of the profile file."""
+    marked: tuple[str, ...]
+    """Ids newly recorded (as known, or with the new fraction)."""
+    already: tuple[str, ...]
+    """Ids that were known already (nothing written for them)."""
+    implied: tuple[str, ...]
+    """Prerequisites that now count as known without being written."""
+    fraction: float | None
+    day: dt.date | None = None
+    """The day recorded in ``[completed]`` for the ids marked known."""
+
+
+def check_ids(graph: CareerGraph, ids: list[str], *, partial: bool) -> list[str]:
+    """The ids that ``ids`` name (ids, aliases or exact names, in any case).
+
+    Raises
+    ------
+    UnknownIdError
+        For the first one the graph does not define, or a choice (a member is done,
+        not the choice), or with ``partial`` a stage.
+    """
+    kinds = ("skill", "project") if partial else ("skill", "project", "stage")
+    what = "skill or project" if partial else "skill, project or stage"
+    return [graph.resolve(text, kinds=kinds, what=what, option="ID...", names=True) for text in ids]
+
+
+def record_progress(
+    text: str,
+    *,
+    is_json: bool,
+    graph: CareerGraph,
+    profile: Profile,
+    ids: list[str],
+    fraction: float | None = None,
+    day: dt.date | None = None,
+) -> ProgressUpdate:
+    """Mark ``ids`` done (or ``fraction`` done) in the profile source ``text``.
+
+    Parameters
+    ----------
+    text:
+        The profile file's current text.
+    is_json:
+        Whether the file is JSON rather than TOML.
+    graph, profile:
+        The graph and the parsed profile, to tell what is known already.
+    ids:
+        Ids of skills, projects or stages.
+    fraction:
+        None (or 1) to mark them known; a value in (0, 1) to record partial progress.
+    day:
+        The day to record in ``[completed]`` for the ids marked known (none when None).
+
+    Raises
+    ------
+    UnknownIdError
+        For an id the graph does not define (the text is then not changed).
+    OptionError
+        For a fraction that is not a number above 0 and at most 1 (NaN included).
+    """
+    if fraction is not None and not 0 < fraction <= 1:
+        raise OptionError(
+            f"{fraction!r} is not a fraction above 0 and at most 1, e.g. 0.5", option="--partial"
+        )
+    partial = fraction is not None and fraction < 1
+    ids = check_ids(graph, ids, partial=partial)
+    known = known_closure(graph, profile)
+    wanted = sorted(dict.fromkeys(ids))
+    already = tuple(i for i in wanted if i in known)
+    fresh = [i for i in wanted if i not in known]
+    marked = tuple(fresh)
+    implied: set[str] = set()
+    if not partial:
+        for node_id in marked:
+            implied |= graph.closure([node_id], through_choices=False) - {node_id}
+        implied -= known
+        implied -= set(marked)
+
+    data: Any
+    if is_json:
+        data = json.loads(text)
+        _apply(data, marked, fraction if partial else None)
+        _complete(data, () if partial else marked, day.isoformat() if day else None)
+        new_text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    else:
+        import tomlkit
+
+        data = tomlkit.parse(text)
+        _apply(data, marked, fraction if partial else None)
+        _complete(data, () if partial else marked, day)
+        new_text = tomlkit.dumps(data)
+    if "\r\n" in text:  # keep the file's Windows line breaks: the writers add LF only
+        new_text = re.sub(r"(?<!\r)\n", "\r\n", new_text)
+    return ProgressUpdate(
+        new_text,
+        marked,
+        already,
+        tuple(sorted(implied)),
+        fraction if partial else None,
+        None if partial else day,
+    )
+
+
+def _table(data: Any, key: str) -> Any:
+    """The table ``key`` of a profile document, added (at the end) when it is missing."""
+    if data.get(key) is None:
+        if hasattr(data, "as_string"):  # a tomlkit document: add a real [table]
+            import tomlkit
+
+            data[key] = tomlkit.table()
+        else:
+            data[key] = {}
+    return data[key]
+
+
+def _complete(data: Any, ids: tuple[str, ...], day: dt.date | str | None) -> None:
+    """Record ``day`` in ``[completed]`` for each of ``ids``."""
+    if not ids or day is None:
+        return
+    completed = _table(data, "completed")
+    for node_id in ids:
+        completed[node_id] = day
+
+
+def _apply(data: Any, ids: tuple[str, ...], fraction: float | None) -> None:
+    if not ids:
+        return
+    if fraction is not None:
+        progress = _table(data, "progress")
+        for node_id in ids:
+            progress[node_id] = fraction
+        return
+    known = data.get("known")
+    if known is None:
+        data["known"] = list(ids)
+    elif isinstance(known, str):
+        data["known"] = [known, *ids]
+    else:
+        for node_id in ids:
+            if node_id not in known:
+                known.append(node_id)
+    progress = data.get("progress")
+    if progress is not None and hasattr(progress, "keys"):
+        for node_id in ids:
+            if node_id in progress:
+                del progress[node_id]
+
+
+def describe_update(update: ProgressUpdate, file: Path, graph: CareerGraph) -> str:
+    """A short report of what ``planner done`` did, for the terminal."""
+    lines = []
+    if update.marked:
+        what = f"{update.fraction:g} done" if update.fraction is not None else "known"
+        when = f", completed on {update.day}" if update.day is not None else ""
+        lines.append(f"Recorded in {file}: {', '.join(update.marked)} as {what}{when}.")
+    if update.already:
+        lines.append(f"Already known, nothing written: {', '.join(update.already)}.")
+    if update.implied:
+        shown = ", ".join(update.implied[:12])
+        more = f" and {len(update.implied) - 12} more" if len(update.implied) > 12 else ""
+        lines.append(
+            f"This also counts {count(len(update.implied), 'prerequisite')} as known, without writing "
+            f"them: {shown}{more}."
+        )
+    if not lines:
+        lines.append("Nothing to record.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,84 @@
+"""One node explained as text, wrapped at word boundaries."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.renderers.terminal import PLAIN, Terminal, time_span, wrap
+from planner.reports.explain import Explanation
+from planner.words import count
+
+if TYPE_CHECKING:
+    pass
+
+
+def render_explanation(exp: Explanation, *, terminal: Terminal = PLAIN) -> str:
+    """The explanation as readable text, wrapped at word boundaries to the terminal."""
+    graph = exp.graph
+    node = graph.nodes[exp.node_id]
+
+    def named(ids: tuple[str, ...]) -> str:
+        return ", ".join(f"{i} ({graph.nodes[i].name})" for i in ids) if ids else "nothing"
+
+    lines = [f"{node.name} [{exp.node_id}] — {node.kind}"]
+    if node.kind in ("skill", "project"):
+        lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
+    if node.aliases:
+        lines.append(f"  also: {', '.join(node.aliases)}")
+    if node.description:
+        lines.append(f"  {node.description}")
+    if node.kind == "stage":
+        if node.experience_years:
+            lines.append(f"  experience: {node.experience_years} years")
+        if node.min_months_in_previous_role:
+            lines.append(
+                f"  time in role: {node.min_months_in_previous_role} months in the stage it requires"
+            )
+        for pay in node.all_salaries:
+            lines.append(
+                f"  salary: {pay}"
+                + (f" ({pay.note})" if pay.note else "")
+                + (f" — {pay.source}" if pay.source else "")
+            )
+        if node.source:
+            lines.append(f"  source: {node.source}")
+    if node.kind == "choice":
+        lines.append(f"  {node.pick} of: {named(exp.requires)}")
+    else:
+        lines.append(f"  needs: {named(exp.requires)}")
+    lines.append(f"  prerequisites in all: {exp.prerequisites}")
+    lines.append(f"  unlocks: {named(exp.unlocks)}")
+    if exp.member_of:
+        lines.append(f"  one of the members of: {named(exp.member_of)}")
+    if exp.recommends:
+        lines.append(f"  recommends (useful, not required): {named(exp.recommends)}")
+    if exp.recommended_by:
+        lines.append(f"  recommended by: {named(exp.recommended_by)}")
+    lines.append(f"  stages that need it: {', '.join(exp.stages) if exp.stages else 'none'}")
+    if node.kind in ("skill", "project") and node.resources:
+        lines.append("  resources:")
+        for res in node.resources:
+            lines.append(f"    - {res.title} ({res.kind}): {res.url}")
+    if exp.status is not None:
+        if exp.status == "not needed":
+            lines.append(f"  not in your plan: {exp.reason}")
+        else:
+            lines.append(f"  in your plan: {exp.status} — {exp.reason}")
+        for note in exp.choices:
+            if note != exp.reason:
+                lines.append(f"  choice: {note}")
+        if exp.chain:
+            lines.append(f"  chain to the goal: {' → '.join(exp.chain)}")
+        if exp.first and exp.last:
+            lines.append(
+                f"  scheduled: {count(exp.sessions, 'session')}, {exp.remaining_hours:g} h, the first "
+                f"{time_span(*exp.first)}, the last {time_span(*exp.last)}"
+            )
+        if exp.reviews:
+            lines.append(f"  reviews: {', '.join(day.isoformat() for day in exp.reviews)}")
+    wrapped: list[str] = []
+    for line in lines:
+        indent = line[: len(line) - len(line.lstrip())]
+        hanging = indent + ("  " if line.lstrip().startswith("- ") else "    ")
+        wrapped += wrap(line, terminal.width, indent=indent, hanging=hanging)
+    return terminal.lines(wrapped)

@@ -1,0 +1,66 @@
+"""What several renderers of a roadmap say the same way: hours, milestones, choices, extras, reviews."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner.planning import Plan, PlanItem, StageGoal
+from planner.reports.roadmap import Row
+from planner.scheduling import Milestone, Schedule
+from planner.words import count
+
+
+def hours(minutes: float) -> str:
+    """Format minutes as hours with one decimal: ``90 -> '1.5'``."""
+    return f"{minutes / 60:.1f}"
+
+
+def nothing_left(goal: StageGoal, names: dict[str, str]) -> str:
+    """Why a planned stage has no items of its own, for the roadmap."""
+    text = "Nothing more to learn: what this stage needs is known or planned for the stages before it."
+    if goal.min_months_in_previous_role and goal.previous:
+        previous = " or ".join(names.get(p, p) for p in goal.previous)
+        text += (
+            f" It also asks for {goal.min_months_in_previous_role} months as {previous} before the milestone."
+        )
+    return text
+
+
+def milestone_title(milestone: Milestone, escape: Callable[[str], str] = str) -> str:
+    """When a stage is reached: "reached 2028-08-12", or with time in role
+    "skills ready 2029-03-02; reached 2030-01-14 after 24 months as ML Engineer".
+    ``escape`` is applied to the stage name (the one part that comes from data)."""
+    if not milestone.waits_for_role:
+        return f"reached {milestone.date}"
+    return (
+        f"skills ready {milestone.skills_ready}; reached {milestone.date} after "
+        f"{milestone.months} months as {escape(milestone.previous_name)}"
+    )
+
+
+def choice_lines(plan: Plan) -> list[str]:
+    """One line per choice of the plan that names its members: what was picked, why,
+    and what instead. (A choice that what you know satisfies has nothing to say.)"""
+    return [f"{pick.name} [{pick.id}]: {pick.summary()}" for pick in plan.choices if not pick.by_knowledge]
+
+
+def extras_title(rows: list[Row]) -> str:
+    """The title of the group of items no planned stage needs."""
+    kinds = {"recommended" if row.item.recommended else "focus" for row in rows}
+    return f"Extras ({' and '.join(sorted(kinds, key=('focus', 'recommended').index))})"
+
+
+def item_label(item: PlanItem) -> str:
+    """An item's name, marked when it is only recommended."""
+    return f"{item.name} (recommended)" if item.recommended else item.name
+
+
+def review_summary(schedule: Schedule) -> str:
+    """One line about the review sessions: how many, how long, how late at worst."""
+    reviews = schedule.reviews
+    total = sum(r.minutes for r in reviews)
+    latest = max((schedule.local(r.start).date() - r.due).days for r in reviews)
+    when = "each on the day it is due" if latest == 0 else f"up to {latest} days after they are due"
+    return (
+        f"Reviews: {count(len(reviews), 'session')}, {hours(total)} h, in the time study leaves free ({when})"
+    )

@@ -1,0 +1,89 @@
+"""The status report as text: progress bars, pace, the next sessions, what is overdue."""
+
+from __future__ import annotations
+
+from planner.renderers.pace import pace_sentences
+from planner.renderers.terminal import (
+    PLAIN,
+    Bar,
+    Cell,
+    Column,
+    Terminal,
+    label,
+    layout,
+    time_span,
+    wrap,
+)
+from planner.reports.status import Status
+from planner.scheduling import Session
+from planner.words import count
+
+OVERDUE_SHOWN = 5
+
+
+def session_number(session: Session) -> str:
+    """``3/14`` for study, ``review 1/3`` for a review."""
+    number = f"{session.index}/{session.count}"
+    return f"review {number}" if session.kind == "review" else number
+
+
+def render_status(status: Status, *, terminal: Terminal = PLAIN) -> str:
+    """Progress bars per stage, pace, the next sessions and the overdue ones, as text."""
+    width = terminal.width
+    lines = ["Progress by stage"]
+    rows: list[list[Cell]] = [
+        [
+            row.name,
+            Bar(row.fraction),
+            f"{row.fraction * 100:.1f}%",
+            f"{row.done_hours:.1f} / {row.total_hours:.1f} h",
+        ]
+        for row in status.stages
+    ]
+    table = layout(
+        (
+            Column(shrink=True, minimum=20),
+            Column(shrink=True, minimum=8, drop=1),
+            Column(right=True),
+            Column(right=True),
+        ),
+        rows,
+        terminal,
+        indent=2,
+    )
+    lines += [table.row(row) for row in rows]
+    if status.pace is not None:
+        lines += ["", "Pace"]
+        for sentence in pace_sentences(status.pace, status.forecasts):
+            lines += wrap(sentence, width, indent="  ", hanging="    ")
+    local = status.schedule.local
+    lines += ["", "Next sessions"]
+    if not status.upcoming:
+        lines.append("  none: nothing left to schedule")
+    upcoming: list[list[Cell]] = [
+        [time_span(local(s.start), local(s.end)), label(status.names[s.item], s.item), session_number(s)]
+        for s in status.upcoming
+    ]
+    table = layout((Column(), Column(shrink=True, minimum=20), Column()), upcoming, terminal, indent=2)
+    lines += [table.row(row) for row in upcoming]
+    lines += ["", "Overdue"]
+    if not status.overdue:
+        lines.append("  nothing overdue")
+    for late in status.overdue[:OVERDUE_SHOWN]:
+        lines += wrap(
+            f"{label(status.names[late.item], late.item)}: {count(late.sessions, 'session')}, "
+            f"{late.hours:g} h planned since {late.since}, not done",
+            width,
+            indent="  ",
+            hanging="    ",
+        )
+    if len(status.overdue) > OVERDUE_SHOWN:
+        lines.append(f"  ... and {len(status.overdue) - OVERDUE_SHOWN} more items")
+    if status.overdue:
+        lines += wrap(
+            f"Record what you finished: planner done {status.profile_file} ID...",
+            width,
+            indent="  ",
+            hanging="    ",
+        )
+    return terminal.lines(lines)

@@ -1,0 +1,98 @@
+"""Where a learner stands: hours done per stage, pace against the plan, the next
+sessions, what is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.graph import CareerGraph
+from planner.planning import ChoiceResolver
+from planner.records import Profile
+from planner.reports.pace import Forecast, Pace
+from planner.reports.stages import StageHours, stage_hours
+from planner.scheduling import Schedule, Session
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """An item still open whose planned sessions ended before today."""
+
+    item: str
+    sessions: int
+    hours: float
+    since: dt.date
+    """The day of its first overdue session."""
+
+
+@dataclass(frozen=True)
+class Status:
+    """Everything ``planner status`` shows."""
+
+    stages: tuple[StageHours, ...]
+    upcoming: tuple[Session, ...]
+    """The next study and review sessions."""
+    overdue: tuple[Overdue, ...]
+    schedule: Schedule
+    names: dict[str, str]
+    pace: Pace | None = None
+    forecasts: tuple[Forecast, ...] = ()
+    profile_file: str = "PROFILE"
+
+
+def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
+    """Progress for each stage on the way to ``target`` (and the target), lowest first."""
+    return stage_hours(
+        graph, resolver=ChoiceResolver.for_profile(graph, profile), stages=graph.closure([target])
+    )
+
+
+def overdue_items(original: Schedule, replanned: Schedule, today: dt.date) -> tuple[Overdue, ...]:
+    """Items of ``replanned`` (still open) with sessions of ``original`` that ended
+    before ``today``, in the order of those sessions."""
+    still_open = {item.id for item in replanned.plan.items}
+    late: dict[str, list[Session]] = {}
+    for s in original.sessions:
+        if s.item in still_open and original.local(s.end).date() < today:
+            late.setdefault(s.item, []).append(s)
+    return tuple(
+        Overdue(
+            item,
+            len(sessions),
+            sum(s.minutes for s in sessions) / 60,
+            original.local(sessions[0].start).date(),
+        )
+        for item, sessions in late.items()
+    )
+
+
+def make_status(
+    graph: CareerGraph,
+    profile: Profile,
+    *,
+    original: Schedule,
+    replanned: Schedule,
+    today: dt.date,
+    count: int = 5,
+    pace: Pace | None = None,
+    forecasts: tuple[Forecast, ...] = (),
+) -> Status:
+    """Combine the plan as first scheduled (``original``, from the profile's start) with
+    the plan re-made from ``today`` (``replanned``).
+
+    Overdue sessions are those of ``original`` that ended before ``today`` for items
+    that are still not done; upcoming ones are the first ``count`` of ``replanned``.
+    """
+    overdue = overdue_items(original, replanned, today)
+    upcoming = replanned.timeline[:count]
+    shown = {s.item for s in upcoming} | {o.item for o in overdue}
+    return Status(
+        stages=tuple(stage_progress(graph, profile, replanned.plan.target)),
+        upcoming=upcoming,
+        overdue=overdue,
+        schedule=replanned,
+        names={n: graph.nodes[n].name for n in shown},
+        pace=pace,
+        forecasts=forecasts,
+        profile_file=profile.source,
+    )

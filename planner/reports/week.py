@@ -1,0 +1,93 @@
+"""A learner's next days, session by session: what to do now, with the ids to type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.graph import CareerGraph
+from planner.reports.status import Overdue, overdue_items
+from planner.scheduling import Milestone, Schedule, Session
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One session of the days shown, with what it is for."""
+
+    session: Session
+    purpose: str
+    """``first``, ``continue``, ``finish``, ``whole`` (the item in one session) or
+    ``review``."""
+    left: float | None
+    """Hours of the item left after the session (None for a review)."""
+
+
+@dataclass(frozen=True)
+class Week:
+    """Everything ``planner week`` shows."""
+
+    first: dt.date
+    last: dt.date
+    sessions: tuple[Planned, ...]
+    overdue: tuple[Overdue, ...]
+    milestone: Milestone | None
+    """The next milestone on or after ``first``."""
+    following: Session | None
+    """The first session after ``last``, when the days shown hold none."""
+    schedule: Schedule
+    names: dict[str, str]
+    profile_file: str = "PROFILE"
+
+
+def _purpose(session: Session, started: bool) -> str:
+    if session.kind == "review":
+        return "review"
+    if session.count == 1:
+        return "continue" if started else "whole"
+    if session.index == session.count:
+        return "finish"
+    return "first" if session.index == 1 and not started else "continue"
+
+
+def make_week(
+    graph: CareerGraph,
+    *,
+    original: Schedule,
+    replanned: Schedule,
+    first: dt.date,
+    last: dt.date,
+    profile_file: str = "PROFILE",
+) -> Week:
+    """The sessions of ``replanned`` (the plan re-made from ``first``) from ``first`` to
+    ``last``, with what is overdue in ``original`` (the plan as first made)."""
+    items = {item.id: item for item in replanned.plan.items}
+    left = {item_id: item.minutes for item_id, item in items.items()}
+    started = {i for i, item in items.items() if item.minutes < item.total_hours * 60 - 1e-9}
+    shown: list[Planned] = []
+    following = None
+    for s in replanned.timeline:
+        day = replanned.local(s.start).date()
+        if s.kind == "study":
+            left[s.item] -= s.minutes
+        if day > last:
+            following = None if shown else s
+            break
+        if day >= first:
+            hours = left[s.item] / 60 if s.kind == "study" else None
+            shown.append(Planned(s, _purpose(s, s.item in started), hours))
+    overdue = overdue_items(original, replanned, first)
+    ahead = [m for m in replanned.milestones if m.date >= first]
+    ids = {p.session.item for p in shown} | {o.item for o in overdue}
+    if following is not None:
+        ids.add(following.item)
+    return Week(
+        first,
+        last,
+        tuple(shown),
+        overdue,
+        min(ahead, key=lambda m: m.date, default=None),
+        following,
+        replanned,
+        {n: graph.nodes[n].name for n in ids},
+        profile_file,
+    )

@@ -1,0 +1,128 @@
+"""The use case of ``planner batch``: plan a whole cohort in one run.
+
+It owns the decisions of a batch: which engine runs the work and with how many
+workers, that results stream to OUT in input order, that a person who cannot be
+planned never stops the others, and that OUT and the summary appear whole or not at
+all (written through temporary files renamed at the end, so Ctrl-C leaves neither).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from planner.errors import OptionError
+from planner.io.writing import atomic_writer
+from planner.usecases.cohort.cluster import run_dask
+from planner.usecases.cohort.engines import ENGINES, Results, chunk_count, chunked, run_in_process
+from planner.usecases.cohort.inputs import count_entries, read_entries
+from planner.usecases.cohort.processes import run_processes
+from planner.usecases.cohort.summary import CohortSummary
+from planner.usecases.common import open_graph
+
+Progress = Callable[[int, int], None]
+"""Called with (people done, people in all) as a batch goes on."""
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """What a batch did."""
+
+    profiles: int
+    planned: int
+    failed: int
+    errors: tuple[str, ...]
+    """The first failures' messages (at most :data:`~planner.usecases.cohort.summary.SHOWN_ERRORS`)."""
+
+
+def batch(
+    source: Path,
+    output: Path | BinaryIO,
+    *,
+    now: dt.datetime,
+    graph_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    summary: Path | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> BatchReport:
+    """Plan every person of ``source`` and write one result line each to ``output``.
+
+    Parameters
+    ----------
+    source:
+        A JSON Lines file (one profile object a line; blank lines are skipped) or a
+        folder of profile files (``*.toml``, ``*.json``, sorted by name).
+    output:
+        The JSON Lines file of results (written atomically), or an open binary stream.
+    now:
+        The current moment: every person is planned with the same "today".
+    summary:
+        Where to write the cohort's summary (JSON), atomically.
+    workers:
+        Processes (``local``) or Dask workers of a local cluster (``dask`` without
+        ``scheduler``). A cohort of one chunk, or one worker, is planned in this
+        process.
+    engine:
+        ``local`` or ``dask`` (:data:`~planner.usecases.cohort.ENGINES`).
+    scheduler:
+        The address of a running Dask scheduler to join (``dask`` only).
+    progress:
+        Told how far the batch has come after every chunk.
+
+    Raises
+    ------
+    OptionError
+        For an unknown engine, ``scheduler`` without ``dask``, ``summary`` equal to
+        ``output``, an unreadable or empty ``source``, or a missing dask extra.
+    GraphError
+        When the graph is invalid: nothing is written.
+    WorkerError
+        When a worker process or the cluster fails: nothing is written.
+    """
+    if engine not in ENGINES:
+        raise OptionError(f"unknown engine '{engine}' (valid: {', '.join(ENGINES)})", option="--engine")
+    if scheduler is not None and engine != "dask":
+        raise OptionError("a scheduler is joined only with --engine dask", option="--scheduler")
+    if summary is not None and isinstance(output, Path) and summary.resolve() == output.resolve():
+        raise OptionError(
+            f"{summary} is also the output file; give the summary its own file", option="--summary"
+        )
+    loaded = open_graph(graph_dir, cache_dir=cache_dir)  # invalid data fails here, before any work
+    loaded.save(always=True)  # every worker loads the graph: from the cache, not its files
+    graph = loaded.graph
+    total = count_entries(source)
+    tally = CohortSummary(graph)
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(atomic_writer(output)) if isinstance(output, Path) else output
+        summary_out = stack.enter_context(atomic_writer(summary)) if summary is not None else None
+        chunks = chunked(read_entries(source))
+        workers = max(1, min(workers, chunk_count(total)))
+        results: Results
+        if engine == "dask":
+            results = run_dask(chunks, graph=graph, now=now, workers=workers, scheduler=scheduler)
+        elif workers == 1:
+            results = run_in_process(chunks, graph=graph, now=now)
+        else:
+            results = run_processes(
+                chunks, workers=workers, graph_dir=graph_dir, cache_dir=cache_dir, now=now
+            )
+        stack.enter_context(contextlib.closing(results))  # stops the workers first
+        if progress is not None:
+            progress(0, total)
+        for outcomes in results:
+            out.write("".join(f"{o.line}\n" for o in outcomes).encode("utf-8"))
+            for outcome in outcomes:
+                tally.add(outcome)
+            if progress is not None:
+                progress(tally.profiles, total)
+        out.flush()
+        if summary_out is not None:
+            summary_out.write(tally.render().encode("utf-8"))
+    return BatchReport(tally.profiles, tally.planned, tally.failed, tuple(tally.errors))
