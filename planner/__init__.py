@@ -1,78 +1,133 @@
 """planner: a personalized learning-path planner for AI/ML careers.
 
-The library is layered: :mod:`planner.records` → :mod:`planner.graph` →
-:mod:`planner.planning` → :mod:`planner.scheduling` → :mod:`planner.views` →
-:mod:`planner.renderers.roadmap` and :mod:`planner.renderers.pictures` → :mod:`planner.usecases`;
-:mod:`planner.cli` and :mod:`planner.api` are the two front doors on top.
-
-The public API (SPEC.md, "Python API")::
+The Python API is the command line's own use cases (docs/python-api.md)::
 
     import planner
 
-    graph = planner.load_graph()
-    profile = planner.load_profile("me.toml", graph)
-    roadmap = planner.roadmap(graph, profile)
-    roadmap.to_dict()
+    graph = planner.load_graph()                 # the shipped graph; or load_graph("my-graph/")
+    profile = planner.load_profile("me.toml")    # graph= optional
+    roadmap = planner.roadmap(profile)           # graph=, target=, start=, now= optional
+    roadmap.to_dict()                            # what `planner roadmap --format json` prints
+    roadmap.render("markdown")                   # the text the CLI prints for that format
+    planner.week(profile, days=7); planner.status(profile); planner.gaps(profile)
+    planner.explain("pytorch", profile=profile); planner.calendar(profile).render("ical")
+    graph.digraph                                # the career graph as a networkx.DiGraph
 
-Importing ``planner`` is cheap: these names load their modules on first use.
+Every result has ``to_dict()``, ``render(fmt)`` and a one-line repr. This module is a
+front door, like the command line and the web app: it is the one place the API reads
+the clock, for a call that gives no ``now``. Nothing else is read from the environment.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
+from planner import usecases
+from planner.errors import (
+    CalendarError,
+    GraphError,
+    OptionError,
+    OutputError,
+    PlanError,
+    PlannerError,
+    ProfileError,
+    ToolMissingError,
+    UnknownIdError,
+    WorkerError,
+)
+from planner.graph import CareerGraph, load_graph
+from planner.profile import load_profile
+from planner.records import Profile
+from planner.usecases import (
+    BatchReport,
+    Calendar,
+    Explanation,
+    Gaps,
+    Picture,
+    Roadmap,
+    Skills,
+    Stages,
+    Status,
+    Validation,
+    Week,
+    gaps,
+    skills,
+    stages,
+    starter,
+    validate,
+)
 from planner.version import __version__
 
-if TYPE_CHECKING:
-    from planner.api import load_graph, load_profile, roadmap
-    from planner.errors import (
-        GraphError,
-        OptionError,
-        PlanError,
-        PlannerError,
-        ProfileError,
-        UnknownIdError,
-    )
-    from planner.usecases import Roadmap
+P = ParamSpec("P")
+R = TypeVar("R")
 
-_LAZY = {
-    "load_graph": "planner.api",
-    "load_profile": "planner.api",
-    "roadmap": "planner.api",
-    "Roadmap": "planner.usecases",
-    "PlannerError": "planner.errors",
-    "GraphError": "planner.errors",
-    "ProfileError": "planner.errors",
-    "PlanError": "planner.errors",
-    "OptionError": "planner.errors",
-    "UnknownIdError": "planner.errors",
-}
+
+def _clock_by_default(use_case: Callable[P, R]) -> Callable[P, R]:
+    """``use_case`` with ``now`` taken from the clock when the caller gives none."""
+
+    @functools.wraps(use_case)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs.get("now") is None:
+            kwargs["now"] = dt.datetime.now(dt.UTC)
+        return use_case(*args, **kwargs)
+
+    return call
+
+
+roadmap = _clock_by_default(usecases.roadmap)
+calendar = _clock_by_default(usecases.calendar)
+week = _clock_by_default(usecases.week)
+status = _clock_by_default(usecases.status)
+explain = _clock_by_default(usecases.explain)
+picture = _clock_by_default(usecases.picture)
+done = _clock_by_default(usecases.done)
+batch = _clock_by_default(usecases.batch)
 
 __all__ = [
+    "BatchReport",
+    "Calendar",
+    "CalendarError",
+    "CareerGraph",
+    "Explanation",
+    "Gaps",
     "GraphError",
     "OptionError",
+    "OutputError",
+    "Picture",
     "PlanError",
     "PlannerError",
+    "Profile",
     "ProfileError",
     "Roadmap",
+    "Skills",
+    "Stages",
+    "Status",
+    "ToolMissingError",
     "UnknownIdError",
+    "Validation",
+    "Week",
+    "WorkerError",
     "__version__",
+    "batch",
+    "calendar",
+    "done",
+    "explain",
+    "gaps",
     "load_graph",
     "load_profile",
+    "picture",
     "roadmap",
+    "skills",
+    "stages",
+    "starter",
+    "status",
+    "validate",
+    "week",
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'planner' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(__all__)

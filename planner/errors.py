@@ -7,6 +7,7 @@ message names the file, the key or line, the offending value and what would be v
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final
@@ -45,8 +46,6 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
             if len(key) >= PREFIX_CHARS and k.startswith(key) and not any(c.isspace() for c in k)
         ]
         matches = sorted(begun, key=lambda k: (len(k), k))[:PREFIXES_SHOWN]
-        import difflib
-
         matches = matches or difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
     if not matches:
         return ""

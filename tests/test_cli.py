@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -16,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner import __version__
-from planner.cli import all_commands, cli, options
+from planner.cli import all_commands, cli, environment
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
@@ -765,15 +766,16 @@ def test_control_characters_in_a_message_are_escaped(run: Callable[..., Result])
         ({"TERM": "xterm", "NO_COLOR": ""}, True),
     ],
 )
-def test_colour_only_where_the_terminal_shows_it(
-    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], expected: bool
-) -> None:
-    """Regression: TERM=dumb still got colours."""
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    for key, value in environ.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setattr(options, "stdout_is_terminal", lambda: True)
-    assert options.colour() is expected
+def test_colour_only_where_the_terminal_shows_it(environ: dict[str, str], expected: bool) -> None:
+    """Regression: TERM=dumb still got colours. The terminal's facts decide, as every
+    renderer reads them."""
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert environment.terminal(Tty(), environ).color is expected
+    assert environment.terminal(io.StringIO(), environ).color is False
 
 
 def test_validate_names_toml_files_in_subfolders(runner: CliRunner, tiny_graph_dir: Path) -> None:
@@ -790,16 +792,15 @@ def test_validate_names_toml_files_in_subfolders(runner: CliRunner, tiny_graph_d
     )
 
 
-def test_every_command_is_listed_with_the_module_that_defines_it() -> None:
+def test_every_command_module_is_wired_into_the_group() -> None:
     import importlib
     import pkgutil
 
     import planner.cli
-    from planner.cli import COMMAND_MODULES
 
     defined = {}
     for module_info in pkgutil.iter_modules(planner.cli.__path__):
         module = importlib.import_module(f"planner.cli.{module_info.name}")
         for command in getattr(module, "COMMANDS", ()):
-            defined[command.name] = module_info.name
-    assert defined == COMMAND_MODULES
+            defined[command.name] = command
+    assert defined == all_commands()

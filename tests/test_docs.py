@@ -147,8 +147,8 @@ def test_spec_api_example_matches_the_cli_json_byte_for_byte(
     monkeypatch.chdir(ROOT)
     for profile_path in sorted((ROOT / "examples" / "profiles").glob("*.*")):
         graph = planner.load_graph()
-        profile = planner.load_profile(profile_path, graph)
-        roadmap = planner.roadmap(graph, profile)
+        profile = planner.load_profile(profile_path, graph=graph)
+        roadmap = planner.roadmap(profile, graph=graph)
         result = CliRunner().invoke(cli, ["roadmap", str(profile_path), "--format", "json"])
         assert result.exit_code == 0, result.output
         assert json.dumps(roadmap.to_dict(), sort_keys=True) == json.dumps(

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.api import load_graph, load_profile
+from planner import load_graph, load_profile
 from planner.cli import cli
 from planner.errors import OptionError
 from planner.graph import CareerGraph
-from planner.planning import known_closure
 from planner.profile.editing import record_progress
+from planner.profile.knowledge import known_closure
 from planner.records import Profile
 
 MakeProfile = Callable[..., Profile]
@@ -405,5 +405,5 @@ def test_runs_at_the_same_time_each_add_their_id(tmp_path: Path) -> None:
     results = [run.communicate() for run in runs]
     assert [run.returncode for run in runs] == [0] * len(ids), results
     graph = load_graph()
-    assert set(ids) <= known_closure(graph, load_profile(profile, graph))
+    assert set(ids) <= known_closure(graph, load_profile(profile, graph=graph))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["me.toml"]

@@ -521,7 +521,7 @@ def test_a_full_toml_profile(tmp_path: Path, tiny_graph_dir: Path) -> None:
     graph = load_graph(tiny_graph_dir)
     path = tmp_path / "p.toml"
     path.write_text(FULL_TOML)
-    profile = load_profile(path, graph)
+    profile = load_profile(path, graph=graph)
     assert profile.name == "Priya"
     assert (profile.target, profile.current_stage) == ("ml-engineer", "junior-ml-engineer")
     assert (profile.start, profile.deadline) == (dt.date(2027, 1, 4), dt.date(2027, 9, 30))
@@ -553,15 +553,15 @@ def test_a_json_profile_with_the_same_keys_is_the_same_profile(tmp_path: Path, t
     toml_path.write_text(FULL_TOML)
     json_path = tmp_path / "p.json"
     json_path.write_text(json.dumps(tomllib.loads(FULL_TOML), default=str, indent=2))
-    from_toml = load_profile(toml_path, graph)
-    from_json = load_profile(json_path, graph)
+    from_toml = load_profile(toml_path, graph=graph)
+    from_json = load_profile(json_path, graph=graph)
     assert dataclasses.replace(from_json, source="") == dataclasses.replace(from_toml, source="")
 
 
 def test_json_profile_is_detected_without_the_suffix(tmp_path: Path, tiny_graph: CareerGraph) -> None:
     path = tmp_path / "profile"
     path.write_text('{"target": "ml-engineer", "hours_per_week": 5, "availability": {"sun": "10:00-12:00"}}')
-    assert load_profile(path, tiny_graph).hours_per_week == 5.0
+    assert load_profile(path, graph=tiny_graph).hours_per_week == 5.0
 
 
 @pytest.mark.parametrize("hours", [0.5, 1, 168, 7.5])

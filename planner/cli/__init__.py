@@ -1,131 +1,26 @@
-"""The ``planner`` command line: a thin layer over :mod:`planner.usecases`.
+"""The ``planner`` command line: a thin layer over the use cases of the ``planner`` package.
 
-Each command parses its input, calls one use case, and writes the result. Library
-errors become click errors with SPEC's exit codes in exactly one place,
-:meth:`PlannerCommand.invoke`; anything unexpected becomes a one-line message in
-:meth:`PlannerGroup.invoke`. Only the CLI (and :mod:`planner.api`) read the clock and
-the environment, through :mod:`planner.cli.environment`.
+Each command parses its input, calls one use case, and writes the result
+(:mod:`~planner.cli.plan`, :mod:`~planner.cli.tracking`, :mod:`~planner.cli.catalogue`,
+:mod:`~planner.cli.cohort`). Library errors become exit codes in one place
+(:mod:`~planner.cli.base`). The clock and the environment are read in
+:mod:`~planner.cli.environment` only; shared options and writing output are in
+:mod:`~planner.cli.options`. The run ends here, in :func:`main`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import importlib
 import os
 import sys
-from typing import Any, Final, NoReturn
+from typing import NoReturn
 
 import click
 
-from planner.cli.options import terminal_safe
-from planner.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, GraphError, OptionError, PlannerError
+from planner.cli import catalogue, cohort, plan, tracking
+from planner.cli.base import PlannerGroup
 from planner.version import __version__
-
-
-class DataError(click.ClickException):
-    """Invalid graph data, or a plan that cannot be made: ``Error: ...``, exit 1."""
-
-    exit_code = EXIT_DATA
-
-
-class InputError(click.ClickException):
-    """An invalid profile or input file: ``Error: ...``, exit 2."""
-
-    exit_code = EXIT_USAGE
-
-
-def _message(exc: PlannerError) -> str:
-
-    if isinstance(exc, GraphError) and len(exc.problems) > 1:
-        lines = "\n".join(f"  {p}" for p in exc.problems)
-        return f"graph data has {len(exc.problems)} problems:\n{lines}"
-    return str(exc)
-
-
-def to_click_error(exc: PlannerError, ctx: click.Context | None) -> click.ClickException:
-    """The click error that shows ``exc`` with SPEC's exit code: the one place where
-    library errors meet the command line. Control characters from the input are shown
-    escaped, never sent to the terminal."""
-
-    if isinstance(exc, OptionError) and exc.option is not None:
-        return click.BadParameter(terminal_safe(exc.detail), ctx=ctx, param_hint=f"'{exc.option}'")
-    if isinstance(exc, OptionError):
-        return click.UsageError(terminal_safe(exc.detail), ctx=ctx)
-    if exc.exit_code == EXIT_USAGE:
-        return InputError(terminal_safe(_message(exc)))
-    return DataError(terminal_safe(_message(exc)))
-
-
-class PlannerCommand(click.Command):
-    """A command whose library errors become click errors in its own context, so a
-    bad option value is shown with the command's usage line."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PlannerError as exc:
-            raise to_click_error(exc, ctx) from None
-
-
-COMMAND_MODULES: Final = {
-    "validate": "catalogue",
-    "stages": "catalogue",
-    "skills": "catalogue",
-    "explain": "catalogue",
-    "gaps": "catalogue",
-    "graph": "catalogue",
-    "roadmap": "plan",
-    "calendar": "plan",
-    "init": "tracking",
-    "done": "tracking",
-    "status": "tracking",
-    "week": "tracking",
-    "batch": "cohort",
-}
-"""Each command and the module of :mod:`planner.cli` that defines it (in its
-``COMMANDS``): a run imports only the module of its own command."""
-
-
-class PlannerGroup(click.Group):
-    """Loads a command's module when the command is asked for, and turns any stray
-    failure into a clean message: never a traceback."""
-
-    command_class = PlannerCommand
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*self.commands, *COMMAND_MODULES})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
-            module = importlib.import_module(f"planner.cli.{COMMAND_MODULES[cmd_name]}")
-            for command in module.COMMANDS:
-                self.add_command(command)
-        return self.commands.get(cmd_name)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PlannerError as exc:  # raised outside a command (none today): still clean
-            raise to_click_error(exc, None) from None
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:  # Ctrl-C: stop at once, as a shell expects (128 + SIGINT)
-            click.echo("\nAborted!", err=True)
-            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise click.exceptions.Exit(1) from None
-        except MemoryError:
-            raise DataError("out of memory: the input is too large") from None
-        except RecursionError:
-            raise DataError("the input is nested too deeply") from None
-        except OSError as exc:
-            raise DataError(f"{exc.filename or ''}: {exc.strerror or exc}".strip(": ")) from None
-        except Exception as exc:  # noqa: BLE001 -- the contract is "never a traceback"
-            raise DataError(
-                f"internal error: {type(exc).__name__}: {exc} (please report this with the input)"
-            ) from None
 
 
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,11 +32,14 @@ def cli() -> None:
     """
 
 
+for _module in (catalogue, cohort, plan, tracking):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
 def all_commands() -> dict[str, click.Command]:
-    """Every command by name, each module loaded."""
-    ctx = click.Context(cli)
-    found = {name: cli.get_command(ctx, name) for name in cli.list_commands(ctx)}
-    return {name: command for name, command in found.items() if command is not None}
+    """Every command by name."""
+    return dict(sorted(cli.commands.items()))
 
 
 def main() -> NoReturn:

@@ -6,27 +6,25 @@ from pathlib import Path
 
 import click
 
-from planner.cli import PlannerCommand, options
+import planner
+from planner.cli.base import PlannerCommand
 from planner.cli.completion import complete_ids
 from planner.cli.environment import cache_dir
 from planner.cli.options import (
     echo,
     emit,
+    graph_of,
     graph_options,
     inputs,
-    load_graph,
-    load_profile,
     now,
     output_option,
     profile_argument,
+    profile_of,
+    stdout_is_terminal,
     terminal,
     warn,
 )
-from planner.renderers.catalogue import render_skill_list, render_stage_list
-from planner.renderers.explain import render_explanation
-from planner.renderers.gaps import render_readiness
 from planner.renderers.pictures import GRAPH_FORMATS
-from planner.usecases import explain_for, gaps_for, graph_picture, skills_in, stage_table, validate_folder
 
 
 @click.command(cls=PlannerCommand)
@@ -37,7 +35,7 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
     Exits 1 with one located message per problem when the data is invalid.
     """
 
-    result = validate_folder(graph_dir, cache_dir=None if no_cache else cache_dir())
+    result = planner.validate(graph_dir, cache_dir=None if no_cache else cache_dir())
     warn(result.warnings)
     echo(result.summary())
 
@@ -47,8 +45,8 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
 
-    graph = load_graph(graph_dir, no_cache)
-    emit(render_stage_list(stage_table(graph), graph, terminal=terminal()), None)
+    result = planner.stages(graph=graph_of(graph_dir, no_cache))
+    emit(result.render("text", terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -59,8 +57,8 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
 def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
     """List the skills and projects, by category then id."""
 
-    chosen = skills_in(load_graph(graph_dir, no_cache), category)
-    emit(render_skill_list(chosen, terminal=terminal()), None)
+    result = planner.skills(graph=graph_of(graph_dir, no_cache), category=category)
+    emit(result.render("text", terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -77,11 +75,11 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> N
 def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
     """What ID needs, what it unlocks, which stages need it, and its resources."""
 
-    graph = load_graph(graph_dir, no_cache)
+    graph = graph_of(graph_dir, no_cache)
     graph.resolve(node_id, option="ID", names=True)  # fail on a typo before reading the profile
-    profile = load_profile(profile_path, graph) if profile_path is not None else None
-    explanation = explain_for(graph, node_id, profile=profile, now=now())
-    emit(render_explanation(explanation, terminal=terminal()), None)
+    profile = profile_of(profile_path, graph) if profile_path is not None else None
+    explanation = planner.explain(node_id, profile=profile, graph=graph, now=now())
+    emit(explanation.render("text", terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -94,18 +92,14 @@ def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, 
     show_default=True,
     help="Output format.",
 )
+@output_option
 @graph_options
-def gaps(*, profile: Path, fmt: str, graph_dir: Path | None, no_cache: bool) -> None:
+def gaps(*, profile: Path, fmt: str, output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
     """Readiness for every stage: known, missing, hours missing, percent."""
 
-    graph = load_graph(graph_dir, no_cache)
-    rows = gaps_for(graph, load_profile(profile, graph))
-    if fmt == "json":
-        import json
-
-        echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
-    else:
-        emit(render_readiness(rows, terminal=terminal()), None)
+    graph = graph_of(graph_dir, no_cache)
+    result = planner.gaps(profile_of(profile, graph), graph=graph)
+    emit(result.render(fmt, terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
 def _graph_formats() -> list[str]:
@@ -178,21 +172,14 @@ def graph(
     people who still need each skill and project.
     """
 
-    if fmt == "png" and (output is None or output == "-") and options.stdout_is_terminal():
+    if fmt == "png" and (output is None or output == "-") and stdout_is_terminal():
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
-    career = load_graph(graph_dir, no_cache)
-    profile = load_profile(profile_path, career) if profile_path is not None else None
-    picture = graph_picture(
-        career,
-        fmt=fmt,
-        now=now(),
-        profile=profile,
-        cohort=cohort,
-        focus=focus,
-        stage=stage,
-        overview=overview,
+    career = graph_of(graph_dir, no_cache)
+    profile = profile_of(profile_path, career) if profile_path is not None else None
+    picture = planner.picture(
+        graph=career, profile=profile, cohort=cohort, focus=focus, stage=stage, overview=overview, now=now()
     )
-    emit(picture, output, inputs=inputs(profile_path, graph_dir))
+    emit(picture.render(fmt), output, inputs=inputs(profile_path, graph_dir, cohort))
 
 
 COMMANDS = (validate, stages, skills, explain, gaps, graph)

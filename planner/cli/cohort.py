@@ -10,12 +10,12 @@ from typing import Any, Final
 
 import click
 
-from planner.cli import DataError, PlannerCommand
+import planner
+from planner.cli.base import DataError, PlannerCommand
 from planner.cli.environment import cache_dir, usable_cpus
 from planner.cli.options import graph_options, now
 from planner.limits import MAX_WORKERS
 from planner.usecases.cohort import ENGINES
-from planner.usecases.cohort.batch import batch as run_batch
 from planner.words import count
 
 BAR_AFTER_SECONDS: Final = 1.0
@@ -121,7 +121,7 @@ def batch(
 
     to_stdout = output == "-"
     with contextlib.ExitStack() as stack:
-        report = run_batch(
+        report = planner.batch(
             source,
             sys.stdout.buffer if to_stdout else Path(output),
             now=now(),

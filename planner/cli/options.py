@@ -1,14 +1,13 @@
-"""What every command shares: its options, the clock, and writing its output."""
+"""What every command shares: its options, its inputs, and writing its output."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import click
 
@@ -18,16 +17,13 @@ from planner.cli.environment import now as clock_now
 from planner.cli.environment import terminal as stdout_terminal
 from planner.cli.environment import terminal as stream_terminal
 from planner.errors import OutputError
-from planner.graph import graph_files, shipped_graph_dir
+from planner.graph import CareerGraph, graph_files, shipped_graph_dir
 from planner.io.writing import refuse_inputs, write_atomic
 from planner.limits import MAX_DATE, MIN_DATE
-from planner.renderers.terminal import PLAIN, wrap
-from planner.usecases import open_graph, open_profile
-
-if TYPE_CHECKING:
-    from planner.graph import CareerGraph
-    from planner.records import Profile
-    from planner.renderers.terminal import Terminal
+from planner.profile import load_profile
+from planner.records import Profile
+from planner.renderers.terminal import PLAIN, Terminal, wrap
+from planner.usecases import open_graph
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -118,44 +114,39 @@ def day(value: dt.datetime | None) -> dt.date | None:
 
 def now() -> dt.datetime:
     """The current moment, or ``SOURCE_DATE_EPOCH`` when set."""
-
     return clock_now()
 
 
-def load_graph(graph_dir: Path | None, no_cache: bool = False) -> CareerGraph:
+def graph_of(graph_dir: Path | None, no_cache: bool = False) -> CareerGraph:
     """The graph of ``--graph`` (or the shipped one), through the user's cache.
 
     A graph parsed from its files is stored in the cache when the command's context
     closes: after the command has written its output, so the user never waits for it.
     """
-
     loaded = open_graph(graph_dir, cache_dir=None if no_cache else cache_dir())
     warn(loaded.warnings)
     click.get_current_context().call_on_close(loaded.save)
     return loaded.graph
 
 
-def load_profile(path: Path, graph: CareerGraph) -> Profile:
+def profile_of(path: Path, graph: CareerGraph) -> Profile:
+    """The profile at ``path``, checked against ``graph``."""
+    return load_profile(path, graph=graph)
 
-    return open_profile(path, graph)
 
-
-def inputs(profile: Path | None, graph_dir: Path | None) -> list[tuple[Path, str]]:
-    """The files a command reads, as ``emit`` wants them: the profile and the graph's."""
-
+def inputs(
+    profile: Path | None, graph_dir: Path | None, summary: Path | None = None
+) -> list[tuple[Path, str]]:
+    """The files a command reads, as ``emit`` wants them: the profile, a cohort's
+    summary and the graph's files."""
     found = [(profile, "the profile")] if profile is not None else []
+    found += [(summary, "the cohort summary")] if summary is not None else []
     return found + [(path, "the graph file") for path in graph_files(graph_dir or shipped_graph_dir())]
 
 
 def stdout_is_terminal() -> bool:
     """Whether standard output is a terminal (where binary output would garble it)."""
     return sys.stdout is not None and sys.stdout.isatty()
-
-
-def colour() -> bool:
-    """Whether to colour standard output: a terminal that can show colours, and no
-    ``NO_COLOR`` (https://no-color.org)."""
-    return stdout_is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def terminal(output: str | None = None) -> Terminal:

@@ -7,25 +7,25 @@ from pathlib import Path
 
 import click
 
-from planner.cli import PlannerCommand
+import planner
+from planner.cli.base import PlannerCommand
 from planner.cli.options import (
     date_option,
     day,
     emit,
+    graph_of,
     graph_options,
     inputs,
-    load_graph,
-    load_profile,
     now,
     output_option,
     profile_argument,
+    profile_of,
     target_option,
     terminal,
     warn,
 )
 from planner.limits import MAX_REMINDER_MINUTES
 from planner.renderers.roadmap import ROADMAP_FORMATS
-from planner.usecases import calendar_for, roadmap_for
 from planner.words import count
 
 
@@ -66,13 +66,13 @@ def roadmap(
     standard error and close the text roadmap too.
     """
 
-    graph = load_graph(graph_dir, no_cache)
-    result = roadmap_for(
-        graph, load_profile(profile, graph), now=now(), target=target, start=day(from_date), pace=pace
+    graph = graph_of(graph_dir, no_cache)
+    result = planner.roadmap(
+        profile_of(profile, graph), graph=graph, now=now(), target=target, start=day(from_date), pace=pace
     )
     warn(result.notes, prefix="")
     warn(result.warnings)
-    emit(result.render(fmt, terminal(output)), output, inputs=inputs(profile, graph_dir))
+    emit(result.render(fmt, terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -122,10 +122,10 @@ def calendar(
 ) -> None:
     """The schedule of PROFILE as an iCalendar file for Google, Apple or Outlook."""
 
-    graph = load_graph(graph_dir, no_cache)
-    export = calendar_for(
-        graph,
-        load_profile(profile, graph),
+    graph = graph_of(graph_dir, no_cache)
+    export = planner.calendar(
+        profile_of(profile, graph),
+        graph=graph,
         now=now(),
         previous=previous,
         target=target,

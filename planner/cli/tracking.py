@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from pathlib import Path
 
 import click
 
-from planner.cli import InputError, PlannerCommand
+import planner
+from planner.cli.base import InputError, PlannerCommand
 from planner.cli.completion import complete_ids
 from planner.cli.options import (
     date_option,
     day,
     day_option,
     emit,
+    graph_of,
     graph_options,
-    load_graph,
-    load_profile,
     now,
     profile_argument,
+    profile_of,
     terminal,
 )
 from planner.profile.editing import describe_update
-from planner.renderers.status import render_status
-from planner.renderers.week import render_week
-from planner.usecases import record_done, starter_for, status_for, week_for
 
 
 @click.command(cls=PlannerCommand)
@@ -57,8 +56,8 @@ def done(
     measures your pace on.
     """
 
-    graph = load_graph(graph_dir, no_cache)
-    update = record_done(profile, graph, ids, now=now(), fraction=partial, on=day(on))
+    graph = graph_of(graph_dir, no_cache)
+    update = planner.done(profile, ids, graph=graph, now=now(), fraction=partial, on=day(on))
     emit(describe_update(update, profile, graph), None)
 
 
@@ -81,9 +80,11 @@ def status(
 ) -> None:
     """Progress per stage, pace against the plan, the next sessions, and what is overdue."""
 
-    graph = load_graph(graph_dir, no_cache)
-    result = status_for(graph, load_profile(profile, graph), now=now(), today=day(from_date), count=count)
-    emit(render_status(result, terminal=terminal()), None)
+    graph = graph_of(graph_dir, no_cache)
+    result = planner.status(
+        profile_of(profile, graph), graph=graph, now=now(), today=day(from_date), count=count
+    )
+    emit(result.render("text", terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -107,9 +108,9 @@ def week(
     the hours of the item left after it; then what is overdue and the next milestone.
     """
 
-    graph = load_graph(graph_dir, no_cache)
-    result = week_for(graph, load_profile(profile, graph), now=now(), start=day(from_date), days=days)
-    emit(render_week(result, terminal=terminal()), None)
+    graph = graph_of(graph_dir, no_cache)
+    result = planner.week(profile_of(profile, graph), graph=graph, now=now(), start=day(from_date), days=days)
+    emit(result.render("text", terminal=terminal()), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -119,10 +120,8 @@ def week(
 def init(*, path: Path, force: bool, graph_dir: Path | None, no_cache: bool) -> None:
     """Write a commented starter profile to PATH (default: profile.toml), with ids of
     the graph it is for."""
-    import shlex
-
     graph_option = f" --graph {shlex.quote(str(graph_dir))}" if graph_dir is not None else ""
-    text = starter_for(load_graph(graph_dir, no_cache), graph_option=graph_option)
+    text = planner.starter(graph=graph_of(graph_dir, no_cache), graph_option=graph_option)
     if str(path) == "-":
         emit(text, None)
         return

@@ -13,6 +13,8 @@ prerequisite to what depends on it. The package does one job per module:
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,16 +35,17 @@ from planner.limits import MAX_NODES
 if TYPE_CHECKING:
     from planner.records import Node
 
-__all__ = ["CareerGraph", "build_graph", "graph_files", "load_graph", "shipped_graph_dir"]
+__all__ = ["CareerGraph", "build_graph", "graph_files", "load_graph", "shipped_graph", "shipped_graph_dir"]
 
 
-def load_graph(folder: Path) -> CareerGraph:
-    """Read and validate every ``*.toml`` file of ``folder``.
+def load_graph(folder: str | os.PathLike[str] | None = None) -> CareerGraph:
+    """Read and validate every ``*.toml`` file of ``folder`` (default: the graph shipped
+    with planner, read once per process).
 
     Parameters
     ----------
     folder:
-        A graph folder in the format of SPEC.md ("Graph data").
+        A graph folder in the format of docs/graph-format.md.
 
     Returns
     -------
@@ -54,8 +57,10 @@ def load_graph(folder: Path) -> CareerGraph:
     GraphError
         With every problem found, each naming its file, line and the ids involved.
     """
+    if folder is None:
+        return shipped_graph()
     problems: list[Problem] = []
-    paths = graph_files(folder)
+    paths = graph_files(Path(folder))
 
     def parsed(files: Iterable[tuple[dict[str, Any], list[Problem]]]) -> Iterator[Parsed]:
         for path, (data, found) in zip(paths, files, strict=True):
@@ -65,6 +70,12 @@ def load_graph(folder: Path) -> CareerGraph:
     # Closed on any exit, Ctrl-C included, so the parsing workers stop at once.
     with contextlib.closing(read_graph_files(paths)) as files:
         return build_graph(parsed(files), problems)
+
+
+@functools.cache
+def shipped_graph() -> CareerGraph:
+    """The graph shipped with planner, read once per process (it never changes)."""
+    return load_graph(shipped_graph_dir())
 
 
 def _lines(mapping: Mapping[str, Any], node_id: str) -> list[int]:

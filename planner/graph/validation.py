@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from planner.errors import Problem, did_you_mean
 from planner.graph.tables import prerequisites_first
-from planner.records import NODE_TYPES, keys_of
 from planner.records.quick import quick_node
+from planner.records.schema import SchemaErrors, allowed_keys, describe_pydantic_error, validate_node
 
 if TYPE_CHECKING:
     from planner.records import Node
@@ -132,39 +132,6 @@ def word(finding: Finding, line_of: Callable[[str, str, int, tuple[str | int, ..
 # --- schema ----------------------------------------------------------------------------
 
 
-def describe_pydantic_error(err: Mapping[str, Any]) -> str:
-    """One pydantic error as ``key 'x' = value: what is wrong``; an item of a list is
-    counted from 1 (``resources item 2: key 'url' = ...``)."""
-    where, keys = "", list[str]()
-    for part in err["loc"]:
-        if isinstance(part, int):
-            where += f"{'.'.join(keys)} item {part + 1}: "
-            keys = []
-        else:
-            keys.append(str(part))
-    value = err.get("input")
-    kind = err["type"]
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        return f"{where}unknown key '{'.'.join(keys)}'"
-    if kind == "missing":
-        return f"{where}missing key '{'.'.join(keys)}'"
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    if msg[:1].isupper() and msg[1:2].islower():  # "String should ...", never "URL" or a pattern
-        msg = msg[:1].lower() + msg[1:]
-    if keys:
-        return f"{where}key '{'.'.join(keys)}' = {shown}: {msg}"
-    return f"{where.removesuffix(': ')} = {shown}: {msg}"
-
-
-def allowed_keys(kind: str) -> tuple[str, ...]:
-    """The keys a node of ``kind`` may have, in the record's order."""
-
-    return keys_of(NODE_TYPES[kind])
-
-
 def find_schema_problems(
     name: str, data: Mapping[str, Any], invalid: set[str], seen: dict[str, int]
 ) -> tuple[list[tuple[Node, int, Mapping[str, Any]]], list[Finding]]:
@@ -200,15 +167,12 @@ def find_schema_problems(
                 nodes.append((node, occurrence, entry))
                 continue
 
-            # pydantic (heavy) only for a table the quick build does not take
-            from planner.records.schema import ValidationError, validate_node
-
             try:
                 nodes.append((validate_node(kind, entry), occurrence, entry))
-            except ValidationError as exc:
+            except SchemaErrors as exc:
                 if isinstance(raw_id, str):
                     invalid.add(raw_id)
-                for err in exc.errors():
+                for err in exc.errors:
                     message = describe_pydantic_error(err)
                     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
                         key = str(err["loc"][0])

@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
-from planner.planning.choices import ChoicePick, ChoiceResolver, known_closure
+from planner.planning.choices import ChoicePick, ChoiceResolver
 from planner.planning.effort import remaining_minutes
 from planner.planning.plan import Plan, PlanItem, StageGoal, make_plan, order_plan
+from planner.profile.knowledge import known_closure
 
 __all__ = [
     "ChoicePick",

@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from planner.graph import CareerGraph
 from planner.planning.effort import remaining_minutes
+from planner.profile.knowledge import known_closure
 from planner.records import Profile
 
 REASONS: Final = ("known", "profile", "focus", "least work")
@@ -77,27 +78,6 @@ class ChoicePick:
             "reason": self.reason,
             "reasons": {m: self.reasons[m] for m in self.picked},
         }
-
-
-def known_closure(graph: CareerGraph, profile: Profile) -> frozenset[str]:
-    """Everything the profile knows: ``known``, ``current_stage``, finished progress,
-    all their prerequisites (a choice counts as satisfied, its members do not count
-    as known), and every choice with ``pick`` members known."""
-    roots: list[str] = list(profile.known)
-    if profile.current_stage:
-        roots.append(profile.current_stage)
-    roots.extend(i for i, f in profile.progress.items() if f >= 1.0)
-    return satisfied_choices(graph, graph.closure(roots, through_choices=False))
-
-
-def satisfied_choices(graph: CareerGraph, known: set[str]) -> frozenset[str]:
-    """``known`` with every choice that has at least ``pick`` members in it."""
-    result = set(known)
-    candidates = {s for k in known for s in graph.succ.get(k, ()) if graph.kind(s) == "choice"}
-    for choice in candidates:
-        if sum(1 for m in graph.members(choice) if m in known) >= graph.pick(choice):
-            result.add(choice)
-    return frozenset(result)
 
 
 class ChoiceResolver:

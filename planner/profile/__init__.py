@@ -9,12 +9,13 @@ the line where the source shows it, the bad value and what would be valid.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from planner.errors import ProfileError, did_you_mean
-from planner.graph import CareerGraph
+from planner.graph import CareerGraph, shipped_graph
 from planner.profile.reading import parse_profile, read_profile_bytes, read_profile_data
 from planner.profile.validation import KEYS, REQUIRED, ProfileChecker
 from planner.records import Profile
@@ -29,8 +30,9 @@ __all__ = [
 ]
 
 
-def load_profile(path: Path, graph: CareerGraph) -> Profile:
-    """Read and check the profile at ``path`` against ``graph``.
+def load_profile(path: str | os.PathLike[str], *, graph: CareerGraph | None = None) -> Profile:
+    """Read the profile (TOML or JSON) at ``path`` and check it against ``graph``
+    (default: the shipped graph).
 
     Raises
     ------
@@ -38,7 +40,9 @@ def load_profile(path: Path, graph: CareerGraph) -> Profile:
         For an unreadable file, a syntax error, an unknown key or id, or an
         impossible value; the message names the file, key and line.
     """
+    path = Path(path)
     data, text, is_json = read_profile_data(path)
+    graph = shipped_graph() if graph is None else graph
     return check_profile(data, graph, file=str(path), text=text, is_json=is_json)
 
 

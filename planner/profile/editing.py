@@ -16,7 +16,7 @@ from typing import Any
 
 from planner.errors import OptionError
 from planner.graph import CareerGraph
-from planner.planning import known_closure
+from planner.profile.knowledge import known_closure
 from planner.records import Profile
 from planner.words import count
 

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Mapping
 from typing import Any, Final
+from zoneinfo import ZoneInfo, available_timezones
 
 from planner.errors import ProfileError, UnknownIdError, did_you_mean
 from planner.graph import CareerGraph
@@ -190,8 +191,6 @@ class ProfileChecker:
 
     def timezone(self, data: Mapping[str, Any]) -> str:
         value = self.string(data, "timezone")
-        from zoneinfo import ZoneInfo, available_timezones
-
         try:
             ZoneInfo(value)
         except (ValueError, OSError, KeyError):

@@ -28,6 +28,7 @@ from planner.records import (
     Stage,
     TextRule,
 )
+from planner.records.schema import validate_node
 
 if TYPE_CHECKING:
     from planner.records import Node
@@ -209,8 +210,5 @@ def node_from_table(kind: str, table: Mapping[str, Any]) -> Node:
     """
     node = quick_node(kind, table)
     if node is None:
-        # pydantic (heavy) only for a table the quick build does not take
-        from planner.records.schema import validate_node
-
         node = validate_node(kind, table)
     return node

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.renderers.terminal import PLAIN, Terminal, time_span, wrap
-from planner.reports.explain import Explanation
+from planner.reports.explain import ExplanationReport
 from planner.words import count
 
 if TYPE_CHECKING:
     pass
 
 
-def render_explanation(exp: Explanation, *, terminal: Terminal = PLAIN) -> str:
+def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) -> str:
     """The explanation as readable text, wrapped at word boundaries to the terminal."""
     graph = exp.graph
     node = graph.nodes[exp.node_id]

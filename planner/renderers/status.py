@@ -14,7 +14,7 @@ from planner.renderers.terminal import (
     time_span,
     wrap,
 )
-from planner.reports.status import Status
+from planner.reports.status import StatusReport
 from planner.scheduling import Session
 from planner.words import count
 
@@ -27,7 +27,7 @@ def session_number(session: Session) -> str:
     return f"review {number}" if session.kind == "review" else number
 
 
-def render_status(status: Status, *, terminal: Terminal = PLAIN) -> str:
+def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
     """Progress bars per stage, pace, the next sessions and the overdue ones, as text."""
     width = terminal.width
     lines = ["Progress by stage"]

@@ -15,11 +15,11 @@ from planner.renderers.terminal import (
     time_span,
     wrap,
 )
-from planner.reports.week import Planned, Week
+from planner.reports.week import Planned, WeekReport
 from planner.words import count
 
 
-def render_week(week: Week, *, terminal: Terminal = PLAIN) -> str:
+def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
     """The days as a short table: each session's time, purpose, item and hours left."""
     width = terminal.width
     local = week.schedule.local

@@ -17,7 +17,7 @@ CHANGE_CHOICE = "change it with [choices] in your profile"
 
 
 @dataclass(frozen=True)
-class Explanation:
+class ExplanationReport:
     """Everything ``planner explain`` shows about one node."""
 
     node_id: str
@@ -109,11 +109,11 @@ def explain_node(
     *,
     profile: Profile | None = None,
     schedule: Schedule | None = None,
-) -> Explanation:
+) -> ExplanationReport:
     """Explain ``node_id``; with a profile and its schedule, say why it is (not) planned."""
     node = graph.nodes[node_id]
     member_of = tuple(s for s in graph.succ[node_id] if graph.kind(s) == "choice")
-    base = Explanation(
+    base = ExplanationReport(
         node_id,
         graph,
         requires=graph.members(node_id) if node.kind == "choice" else tuple(sorted(node.requires)),
@@ -144,7 +144,7 @@ def explain_node(
     def span(session: Session) -> tuple[dt.datetime, dt.datetime]:
         return schedule.local(session.start), schedule.local(session.end)
 
-    return Explanation(
+    return ExplanationReport(
         **{
             **base.__dict__,
             "status": status,

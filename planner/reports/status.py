@@ -26,7 +26,7 @@ class Overdue:
 
 
 @dataclass(frozen=True)
-class Status:
+class StatusReport:
     """Everything ``planner status`` shows."""
 
     stages: tuple[StageHours, ...]
@@ -76,7 +76,7 @@ def make_status(
     count: int = 5,
     pace: Pace | None = None,
     forecasts: tuple[Forecast, ...] = (),
-) -> Status:
+) -> StatusReport:
     """Combine the plan as first scheduled (``original``, from the profile's start) with
     the plan re-made from ``today`` (``replanned``).
 
@@ -86,7 +86,7 @@ def make_status(
     overdue = overdue_items(original, replanned, today)
     upcoming = replanned.timeline[:count]
     shown = {s.item for s in upcoming} | {o.item for o in overdue}
-    return Status(
+    return StatusReport(
         stages=tuple(stage_progress(graph, profile, replanned.plan.target)),
         upcoming=upcoming,
         overdue=overdue,

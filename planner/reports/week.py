@@ -23,7 +23,7 @@ class Planned:
 
 
 @dataclass(frozen=True)
-class Week:
+class WeekReport:
     """Everything ``planner week`` shows."""
 
     first: dt.date
@@ -57,7 +57,7 @@ def make_week(
     first: dt.date,
     last: dt.date,
     profile_file: str = "PROFILE",
-) -> Week:
+) -> WeekReport:
     """The sessions of ``replanned`` (the plan re-made from ``first``) from ``first`` to
     ``last``, with what is overdue in ``original`` (the plan as first made)."""
     items = {item.id: item for item in replanned.plan.items}
@@ -80,7 +80,7 @@ def make_week(
     ids = {p.session.item for p in shown} | {o.item for o in overdue}
     if following is not None:
         ids.add(following.item)
-    return Week(
+    return WeekReport(
         first,
         last,
         tuple(shown),

@@ -1,36 +1,61 @@
-"""Use cases that read the catalogue: the stages, the skills, a graph folder's
-validation, and the picture of the graph."""
+"""Use cases that read the catalogue: readiness, one node explained, the stages, the
+skills, a graph folder's validation, pictures of the graph, and a starter profile."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from planner.errors import OptionError, did_you_mean
-from planner.graph import shipped_graph_dir
+from planner.graph import CareerGraph, shipped_graph_dir
 from planner.graph.reading import nested_graph_files
-from planner.renderers.pictures import GRAPH_FORMATS
+from planner.planning import ChoiceResolver
+from planner.profile.starter import starter_profile
+from planner.records import Profile
 from planner.renderers.pictures.view import GraphView
+from planner.reports.cohort import read_heat
+from planner.reports.explain import explain_node
 from planner.reports.stages import stage_hours
-from planner.usecases.cohort.summary import read_heat
-from planner.usecases.common import open_graph
-from planner.usecases.plans import roadmap_for
-
-if TYPE_CHECKING:
-    from planner.graph import CareerGraph
-    from planner.records import Profile, Project, Skill
-    from planner.reports.stages import StageHours
+from planner.usecases.common import given, graph_or_shipped, open_graph
+from planner.usecases.plans import roadmap
+from planner.usecases.results import Explanation, Gaps, Picture, Skills, Stages, Validation, _promote
 
 
-def stage_table(graph: CareerGraph) -> list[StageHours]:
+def gaps(profile: Profile, *, graph: CareerGraph | None = None) -> Gaps:
+    """Readiness for every stage: known, missing, hours missing."""
+    graph = graph_or_shipped(graph)
+    return Gaps(tuple(stage_hours(graph, resolver=ChoiceResolver.for_profile(graph, profile))))
+
+
+def explain(
+    node: str,
+    *,
+    profile: Profile | None = None,
+    graph: CareerGraph | None = None,
+    now: dt.datetime | None = None,
+) -> Explanation:
+    """What ``node`` (an id, alias or name) needs and unlocks; with a profile, why it is
+    (not) in the plan, and when.
+
+    Raises
+    ------
+    UnknownIdError
+        When the graph has no such node.
+    """
+    graph = graph_or_shipped(graph)
+    node_id = graph.resolve(node, option="ID", names=True)
+    schedule = roadmap(profile, graph=graph, now=given(now)).schedule if profile is not None else None
+    return _promote(explain_node(graph, node_id, profile=profile, schedule=schedule), Explanation)
+
+
+def stages(*, graph: CareerGraph | None = None) -> Stages:
     """Every stage, lowest rung first, with what it needs from scratch."""
+    graph = graph_or_shipped(graph)
+    return Stages(graph, tuple(stage_hours(graph)))
 
-    return stage_hours(graph)
 
-
-def skills_in(graph: CareerGraph, category: str | None = None) -> list[Skill | Project]:
+def skills(*, graph: CareerGraph | None = None, category: str | None = None) -> Skills:
     """The skills and projects, by category then id; only ``category`` when given.
 
     Raises
@@ -38,61 +63,20 @@ def skills_in(graph: CareerGraph, category: str | None = None) -> list[Skill | P
     OptionError
         When no skill or project has that category.
     """
-
+    graph = graph_or_shipped(graph)
     work = [n for n in graph.nodes.values() if n.kind in {"skill", "project"}]
     categories = sorted({n.category for n in work})
     if category is not None and category not in categories:
         hint = did_you_mean(category, categories) or f" (valid: {', '.join(categories)})"
         raise OptionError(f"unknown category '{category}'{hint}", option="--category")
-    return sorted(
+    chosen = sorted(
         (n for n in work if category is None or n.category == category),
         key=lambda n: (n.category, n.id),
     )
+    return Skills(tuple(chosen))
 
 
-@dataclass(frozen=True)
-class Validation:
-    """What ``planner validate`` found in a valid graph folder."""
-
-    folder: Path
-    counts: dict[str, int]
-    edges: int
-    nested: tuple[Path, ...] = ()
-    """TOML files in subfolders, which are not part of the graph."""
-    cache_warnings: tuple[str, ...] = ()
-    """Why the cache folder was not used."""
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        if not self.nested:
-            return self.cache_warnings
-        shown = ", ".join(str(p) for p in self.nested[:5])
-        more = f" and {len(self.nested) - 5} more" if len(self.nested) > 5 else ""
-        files = (
-            "1 TOML file in a subfolder is"
-            if len(self.nested) == 1
-            else (f"{len(self.nested)} TOML files in subfolders are")
-        )
-        return (
-            *self.cache_warnings,
-            f"{files} not read (a graph is the *.toml files at the top of its folder): {shown}{more}",
-        )
-
-    def summary(self) -> str:
-        def count(n: int, noun: str) -> str:
-            return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-        nodes = sum(self.counts.values())
-        kinds = [count(self.counts[kind], kind) for kind in ("skill", "project", "stage")]
-        if self.counts["choice"]:
-            kinds.append(count(self.counts["choice"], "choice"))
-        return (
-            f"OK: {self.folder}: {count(nodes, 'node')} ({', '.join(kinds)}), "
-            f"{count(self.edges, 'prerequisite edge')}"
-        )
-
-
-def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None) -> Validation:
+def validate(folder: str | os.PathLike[str] | None = None, *, cache_dir: Path | None = None) -> Validation:
     """Check a graph folder (default: the shipped one).
 
     Raises
@@ -100,56 +84,48 @@ def validate_folder(folder: Path | None = None, *, cache_dir: Path | None = None
     GraphError
         With every problem found.
     """
-
-    folder = folder or shipped_graph_dir()
-    loaded = open_graph(folder, cache_dir=cache_dir)
+    where = Path(folder) if folder is not None else shipped_graph_dir()
+    loaded = open_graph(where, cache_dir=cache_dir)
     loaded.save()
     graph = loaded.graph
     counts = {kind: 0 for kind in ("skill", "project", "stage", "choice")}
     for node_id in graph.nodes:
         counts[graph.kind(node_id)] += 1
     edges = sum(len(p) for p in graph.pred.values())
-    return Validation(folder, counts, edges, tuple(nested_graph_files(folder)), loaded.warnings)
+    nested = tuple(str(p) for p in nested_graph_files(where))
+    return Validation(str(where), counts, edges, nested, loaded.warnings)
 
 
-# --- pictures ----------------------------------------------------------------------------------
-
-
-def graph_picture(
-    graph: CareerGraph,
+def picture(
     *,
-    fmt: str,
-    now: dt.datetime,
+    graph: CareerGraph | None = None,
     profile: Profile | None = None,
-    cohort: Path | None = None,
+    cohort: str | os.PathLike[str] | None = None,
     focus: str | None = None,
     stage: str | None = None,
     overview: bool = False,
-) -> str | bytes:
-    """The career graph in ``fmt`` (:data:`planner.renderers.pictures.GRAPH_FORMATS`), with
-    the profile's position on it when one is given, or the heat map of a cohort's
-    summary (``planner batch --summary``): how many people still need each node; with
-    ``overview``, the ladder of stages alone, one box each with its numbers.
+    now: dt.datetime | None = None,
+) -> Picture:
+    """The career graph, with the profile's position on it when one is given, or the heat
+    map of a cohort's summary (``planner batch --summary``): how many people still need
+    each node; with ``overview``, the ladder of stages alone, one box each with its numbers.
+    ``render(fmt)`` on the result draws it.
 
     Raises
     ------
     OptionError
-        When both a profile and a cohort are given, a cohort with Mermaid, or a
-        summary that cannot be read or was made with another graph.
+        When both a profile and a cohort are given, or a summary that cannot be read or
+        was made with another graph.
     """
-
+    graph = graph_or_shipped(graph)
     if cohort is not None and profile is not None:
         raise OptionError(
             "--cohort and --profile colour the graph in two different ways: give one of them",
             option="--cohort",
         )
-    if cohort is not None and fmt == "mermaid":
-        raise OptionError(
-            "the heat map is drawn in dot, svg, png, html and json, not mermaid", option="--cohort"
-        )
-    heat = read_heat(cohort, graph) if cohort is not None else None
+    heat = read_heat(Path(cohort), graph) if cohort is not None else None
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
-    schedule = roadmap_for(graph, profile, now=now).schedule if profile is not None else None
+    schedule = roadmap(profile, graph=graph, now=given(now)).schedule if profile is not None else None
     view = GraphView.from_graph(
         graph,
         schedule=schedule,
@@ -160,4 +136,24 @@ def graph_picture(
         need=heat.need if heat is not None else None,
         cohort=heat.people if heat is not None else 0,
     )
-    return GRAPH_FORMATS[fmt](view)
+    return Picture(view)
+
+
+def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
+    """A commented starter profile whose ids are valid in ``graph``: aiming at ML
+    Engineer and knowing Python where the graph has those, else aiming at its lowest
+    stage and knowing nothing. ``graph_option`` (`` --graph DIR``) goes into the
+    commands its comments suggest."""
+    graph = graph_or_shipped(graph)
+    stage_ids = [stage.id for stage in graph.stages]
+    target, known, examples = "ml-engineer", ["python"], ["nlp", "pandas"]
+    if not (
+        all(n in graph.nodes for n in [*known, *examples])
+        and target in graph.nodes
+        and graph.kind(target) == "stage"
+    ):
+        work = sorted(n for n in graph.nodes if graph.kind(n) in ("skill", "project"))
+        target, known, examples = stage_ids[0], [], work[:2]
+    return starter_profile(
+        stages=stage_ids, target=target, known=known, examples=examples, graph_option=graph_option
+    )

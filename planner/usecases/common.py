@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from planner.errors import OptionError
-from planner.graph import shipped_graph_dir
-from planner.graph.cache import load_graph_cached
+from planner.graph import CareerGraph, shipped_graph
+from planner.graph.cache import LoadedGraph, load_graph_cached
+from planner.graph.reading import shipped_graph_dir
 from planner.limits import MAX_DATE, MIN_DATE
-from planner.profile import load_profile
-
-if TYPE_CHECKING:
-    from planner.graph import CareerGraph
-    from planner.graph.cache import LoadedGraph
-    from planner.records import Profile
+from planner.records import Profile
 
 
 def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> LoadedGraph:
@@ -31,21 +27,49 @@ def open_graph(folder: Path | None = None, *, cache_dir: Path | None = None) -> 
     GraphError
         With every problem found in the folder.
     """
-
     return load_graph_cached(folder or shipped_graph_dir(), cache_dir)
 
 
-def open_profile(path: Path, graph: CareerGraph) -> Profile:
-    """Read the profile at ``path`` and check it against ``graph``."""
+def graph_or_shipped(graph: CareerGraph | None) -> CareerGraph:
+    """``graph``, or the graph shipped with planner when None."""
+    return shipped_graph() if graph is None else graph
 
-    return load_profile(path, graph)
+
+def given(now: dt.datetime | None) -> dt.datetime:
+    """``now``, which the front doors fill from the clock: the use cases never read it.
+
+    Raises
+    ------
+    TypeError
+        When a use case is called without ``now`` below the front doors (call
+        ``planner.roadmap`` and its siblings, which read the clock, or pass ``now``).
+    """
+    if now is None:
+        raise TypeError("now= is needed: call the functions of the planner package, which read the clock")
+    if now.tzinfo is None:
+        raise TypeError(f"now={now!r} needs a time zone (an aware datetime)")
+    return now
 
 
 def today_for(profile: Profile, now: dt.datetime) -> dt.date:
-    """The day ``now`` falls on in the profile's time zone."""
-    from zoneinfo import ZoneInfo
+    """The day ``now`` falls on in the profile's time zone.
 
-    return now.astimezone(ZoneInfo(profile.timezone)).date()
+    Raises
+    ------
+    OptionError
+        When that day lies outside the dates a profile may use (a clock set to the
+        year 1, or ``SOURCE_DATE_EPOCH`` far in the future).
+    """
+    try:
+        today = now.astimezone(ZoneInfo(profile.timezone)).date()
+    except OverflowError:
+        today = now.date()
+    if not MIN_DATE <= today <= MAX_DATE:
+        raise OptionError(
+            f"today is {today} by the clock (or SOURCE_DATE_EPOCH), out of the range a plan may "
+            f"use: {MIN_DATE} to {MAX_DATE}"
+        )
+    return today
 
 
 def check_day(day: dt.date | None, option: str = "--from") -> None:
@@ -56,6 +80,5 @@ def check_day(day: dt.date | None, option: str = "--from") -> None:
     OptionError
         Naming the day and the valid range.
     """
-
     if day is not None and not MIN_DATE <= day <= MAX_DATE:
         raise OptionError(f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}", option=option)

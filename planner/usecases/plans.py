@@ -3,62 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.errors import CalendarError, ForeignCalendarError, OptionError, PlanError, SourceError
+from planner.graph import CareerGraph
 from planner.io.reading import read_limited
 from planner.limits import MAX_CALENDAR_BYTES, MAX_HOURS_PER_WEEK
 from planner.planning import make_plan
+from planner.records import Profile
 from planner.renderers.ical.calendar import render_ical
 from planner.renderers.ical.previous import read_previous
 from planner.renderers.pace import pace_note
-from planner.renderers.roadmap import ROADMAP_FORMATS
-from planner.renderers.roadmap.json import roadmap_data
-from planner.renderers.terminal import PLAIN
 from planner.reports.pace import measure_pace, pace_hours
-from planner.scheduling import Availability, add_reviews, advise_deadline, schedule_plan
-
-if TYPE_CHECKING:
-    from planner.graph import CareerGraph
-    from planner.records import Profile
-    from planner.renderers.terminal import Terminal
-    from planner.scheduling import Schedule
-
-from planner.usecases.common import check_day, today_for
+from planner.scheduling import Availability, Schedule, add_reviews, advise_deadline, schedule_plan
+from planner.usecases.common import check_day, given, graph_or_shipped, today_for
+from planner.usecases.results import Calendar, Roadmap
 from planner.words import count
 
 # --- the roadmap ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Roadmap:
-    """A profile's plan placed in time, with the warnings it deserves.
-
-    ``to_dict()`` is exactly what ``planner roadmap --format json`` prints.
-    """
-
-    graph: CareerGraph = field(repr=False)
-    profile: Profile = field(repr=False)
-    schedule: Schedule
-    warnings: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-
-    @property
-    def milestones(self) -> tuple[Any, ...]:
-        return self.schedule.milestones
-
-    def to_dict(self) -> dict[str, Any]:
-        """The roadmap as plain data (the JSON format of SPEC.md)."""
-
-        return roadmap_data(self.schedule, name=self.profile.name, warnings=self.warnings)
-
-    def render(self, fmt: str = "text", terminal: Terminal | None = None) -> str:
-        """The roadmap in one of :data:`planner.renderers.roadmap.ROADMAP_FORMATS`, for
-        ``terminal`` (default: a file: no width limit)."""
-
-        return ROADMAP_FORMATS[fmt](self.schedule, self.profile.name, self.warnings, terminal or PLAIN)
 
 
 def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
@@ -115,7 +78,6 @@ def schedule_for(
 ) -> Schedule:
     """Plan ``profile`` towards ``target`` (default: its own) and schedule it from
     ``start``, with the review sessions of its ``review_days``."""
-
     plan = make_plan(graph, profile, target=target)
     avail = Availability.from_profile(profile, hours_per_week=hours_per_week)
     schedule = schedule_plan(plan, avail, start=start)
@@ -125,31 +87,44 @@ def schedule_for(
     return add_reviews(schedule, profile.review_days, finished=finished)
 
 
-def roadmap_for(
-    graph: CareerGraph,
+def roadmap(
     profile: Profile,
     *,
-    now: dt.datetime,
+    graph: CareerGraph | None = None,
     target: str | None = None,
     start: dt.date | None = None,
+    now: dt.datetime | None = None,
     pace: bool = False,
 ) -> Roadmap:
     """The dated roadmap of ``profile``.
 
-    The plan starts on ``start``, else the profile's ``start``, else the day ``now``
-    falls on in the profile's zone. With ``pace`` it is made at the pace measured from
-    the profile's ``[completed]`` history instead of its ``hours_per_week``. A missed
-    deadline is warned about only when the plan aims at the profile's own target (the
-    deadline belongs to it).
+    Parameters
+    ----------
+    graph:
+        The graph the profile was checked against (default: the shipped graph).
+    target:
+        A stage id, alias or name to aim at instead of the profile's target.
+    start:
+        The plan's first day (default: the profile's ``start``, else today in its zone).
+    now:
+        The current moment (the front doors fill it from the clock).
+    pace:
+        Plan at the pace measured from the profile's ``[completed]`` history instead
+        of its ``hours_per_week``.
+
+    A missed deadline is warned about only when the plan aims at the profile's own
+    target (the deadline belongs to it).
 
     Raises
     ------
     UnknownIdError
-        When ``target`` is not a stage id.
+        When ``target`` is not a stage.
     PlanError
         When the availability cannot hold the plan, or ``pace`` is asked for without
         enough history.
     """
+    graph = graph_or_shipped(graph)
+    now = given(now)
     if target is not None:
         target = graph.resolve(target, kinds=("stage",), what="stage", option="--target", names=True)
     check_day(start)
@@ -167,17 +142,6 @@ def roadmap_for(
 # --- the calendar ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CalendarExport:
-    """An iCalendar file and what it holds."""
-
-    data: bytes
-    sessions: int
-    milestones: int
-    warnings: tuple[str, ...] = ()
-    reviews: int = 0
-
-
 def read_previous_calendar(path: Path) -> dict[str, Any]:
     """The events of an earlier export, by UID.
 
@@ -188,7 +152,6 @@ def read_previous_calendar(path: Path) -> dict[str, Any]:
     CalendarError
         When it is not an iCalendar file.
     """
-
     try:
         data = read_limited(
             path,
@@ -202,17 +165,17 @@ def read_previous_calendar(path: Path) -> dict[str, Any]:
     return read_previous(data, file=str(path))
 
 
-def calendar_for(
-    graph: CareerGraph,
+def calendar(
     profile: Profile,
     *,
-    now: dt.datetime,
+    graph: CareerGraph | None = None,
+    now: dt.datetime | None = None,
     previous: Path | None = None,
     target: str | None = None,
     start: dt.date | None = None,
     reminder: int | None = None,
     force: bool = False,
-) -> CalendarExport:
+) -> Calendar:
     """The schedule of ``profile`` as an iCalendar file.
 
     Updating an earlier export (``previous``) re-plans from today, or from the
@@ -228,13 +191,14 @@ def calendar_for(
     OptionError
         When ``previous`` shares no event with the plan, and ``force`` is not given.
     """
-
+    graph = graph_or_shipped(graph)
+    now = given(now)
     old = read_previous_calendar(previous) if previous is not None else None
     if start is None and old is not None:
         today = today_for(profile, now)
         start = max(profile.start or today, today)
-    roadmap = roadmap_for(graph, profile, now=now, target=target, start=start)
-    schedule = roadmap.schedule
+    planned = roadmap(profile, graph=graph, now=now, target=target, start=start)
+    schedule = planned.schedule
     goal = graph.nodes[schedule.plan.target].name
     if not schedule.sessions and not old:
         raise PlanError(
@@ -255,7 +219,7 @@ def calendar_for(
             cancel_foreign=cancel_foreign,
         )
 
-    warnings = roadmap.warnings
+    warnings = planned.warnings
     try:
         data = render(cancel_foreign=False)
     except ForeignCalendarError as exc:
@@ -269,6 +233,12 @@ def calendar_for(
             ) from None
         data = render(cancel_foreign=True)
         warnings += (f"{foreign}, as --force asks.",)
-    return CalendarExport(
-        data, len(schedule.sessions), len(schedule.milestones), warnings, len(schedule.reviews)
+    return Calendar(
+        data,
+        len(schedule.sessions),
+        len(schedule.milestones),
+        len(schedule.reviews),
+        warnings,
+        person=who,
+        target=schedule.plan.target,
     )

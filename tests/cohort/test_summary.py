@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from planner.cli import cli
 from planner.errors import OptionError
 from planner.graph import CareerGraph
+from planner.reports.cohort import TOP_MISSING, nearest_rank, read_heat
 from planner.usecases import open_graph
-from planner.usecases.cohort.summary import TOP_MISSING, nearest_rank, read_heat
 
 from .profiles import cohort_lines
 
@@ -40,7 +40,7 @@ def _one_by_one(runner: CliRunner, line: str, tmp_path: Path) -> tuple[dict[str,
     roadmap = runner.invoke(cli, ["roadmap", str(alone), "--format", "json"])
     gaps = runner.invoke(cli, ["gaps", str(alone), "--format", "json"])
     assert roadmap.exit_code == gaps.exit_code == 0, roadmap.output + gaps.output
-    return json.loads(roadmap.stdout), json.loads(gaps.stdout)
+    return json.loads(roadmap.stdout), json.loads(gaps.stdout)["stages"]
 
 
 @pytest.mark.slow  # 12 people on the shipped graph, then roadmap and gaps for each

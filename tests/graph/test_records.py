@@ -17,7 +17,8 @@ from planner.graph import load_graph, shipped_graph_dir
 from planner.graph.tables import NodeTables
 from planner.records import NODE_TYPES, Skill, keys_of
 from planner.records.quick import node_from_table, quick_node
-from planner.records.schema import ValidationError, validate_node
+from planner.records.schema import SchemaErrors as ValidationError
+from planner.records.schema import validate_node
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

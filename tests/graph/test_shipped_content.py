@@ -322,6 +322,6 @@ def test_from_scratch_plans_wait_for_time_in_role_above_ml_engineer(shipped: Car
         hours_per_week=10,
         availability={"sat": (Window(start=9 * 60, end=19 * 60),)},
     )
-    milestones = {m.stage: m for m in planner.roadmap(shipped, profile).milestones}
+    milestones = {m.stage: m for m in planner.roadmap(profile, graph=shipped).milestones}
     for stage in ("senior-ml-engineer", "head-of-ml"):
         assert milestones[stage].date > milestones[stage].skills_ready, stage

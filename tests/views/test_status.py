@@ -120,7 +120,7 @@ def test_bars_are_coloured_on_a_terminal(tmp_path: Path, tiny_graph_dir: Path) -
     profile = tmp_path / "p.toml"
     profile.write_text(PROFILE)
     graph = load_graph(tiny_graph_dir)
-    person = load_profile(profile, graph)
+    person = load_profile(profile, graph=graph)
     sched = schedule_plan(
         make_plan(graph, person), Availability.from_profile(person), start=dt.date(2027, 1, 4)
     )

@@ -115,7 +115,7 @@ def test_missing_dot_exits_1_and_says_how_to_install(
 def test_png_to_a_terminal_asks_for_a_file(
     runner: CliRunner, tiny_graph_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("planner.cli.options.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("planner.cli.catalogue.stdout_is_terminal", lambda: True)
     result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--format", "png"])
     assert result.exit_code == 2
     assert "-o FILE.png" in result.output

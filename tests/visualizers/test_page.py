@@ -17,13 +17,13 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from planner.api import load_graph
+from planner import load_graph
 from planner.graph import CareerGraph
 from planner.profile import check_profile
 from planner.records import Profile
 from planner.renderers.pictures.html import render_html
 from planner.renderers.pictures.view import GraphView
-from planner.usecases import graph_picture
+from planner.usecases import picture
 
 from .browser import Browser, chromium
 from .support import CHROMIUM, big_data, chromium_installed, graph_from, needs_dot
@@ -122,7 +122,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Car
         for person in (None, profile_for(graph, target)):
             key = name + ("-profile" if person else "")
             path = folder / f"{key}.html"
-            path.write_text(str(graph_picture(graph, fmt="html", now=NOW, profile=person)), encoding="utf-8")
+            path.write_text(
+                str(picture(graph=graph, now=NOW, profile=person).render("html")), encoding="utf-8"
+            )
             result[key] = (path, graph, focus)
     return result
 
@@ -344,7 +346,7 @@ def test_ids_named_like_object_properties(
     stages = [{"id": "top", "name": "Top", "requires": ["prototype", "to-string"]}]
     graph = build(("g.toml", {"skills": skills, "stages": stages}))
     page = tmp_path / "page.html"
-    page.write_text(str(graph_picture(graph, fmt="html", now=NOW)), encoding="utf-8")
+    page.write_text(str(picture(graph=graph, now=NOW).render("html")), encoding="utf-8")
     open_page(browser, page, f"#focus={focus}")
     highlighted = browser.evaluate("[...document.querySelectorAll('g.node.highlight')].map(g => g.id)")
     assert set(highlighted) == {focus, *nx.ancestors(graph.digraph, focus)}

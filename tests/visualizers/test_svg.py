@@ -120,7 +120,7 @@ def legend_fills(svg: str) -> dict[str, str]:
 @needs_dot
 @pytest.mark.slow
 def test_a_category_has_one_colour_in_every_view_and_format() -> None:
-    from planner.api import load_graph
+    from planner import load_graph
     from planner.renderers.pictures.html import render_html
     from planner.renderers.pictures.mermaid import render_flowchart
 
@@ -185,10 +185,10 @@ def smallest_text_px(svg: str, shown_width: float) -> float:
 def test_readme_pictures_read_at_page_width(
     kwargs: dict[str, Any], profile: bool, make_profile: Callable[..., Any]
 ) -> None:
-    from planner.api import load_graph
-    from planner.usecases import graph_picture
+    from planner import load_graph
+    from planner.usecases import picture
 
     graph = load_graph()
     person = make_profile(graph, target="ml-engineer", known=["python"]) if profile else None
-    svg = str(graph_picture(graph, fmt="svg", now=NOW, profile=person, **kwargs))
+    svg = str(picture(graph=graph, now=NOW, profile=person, **kwargs).render("svg"))
     assert smallest_text_px(svg, README_WIDTH) >= 11

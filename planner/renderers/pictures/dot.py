@@ -23,7 +23,23 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Final
 
-from planner.renderers.pictures import style
+from planner.renderers.pictures.style import (
+    BAND_FILLS,
+    CATEGORY_BORDER,
+    CHOICE,
+    EDGE_COLOUR,
+    EDGES,
+    HEAT,
+    HIGHLIGHT,
+    KINDS,
+    STAGE,
+    STATUS_LABELS,
+    STATUSES,
+    Look,
+    drawable,
+    heat_class,
+    legend_categories,
+)
 
 if TYPE_CHECKING:
     from planner.renderers.pictures.view import BandSummary, GraphView
@@ -58,7 +74,7 @@ def quote(value: str) -> str:
 def text(value: str) -> str:
     """Quote text that Graphviz draws: entities written as themselves, characters no
     picture can hold dropped, and ``\\n`` (a real newline) kept as a line break."""
-    lines = [style.drawable(line).replace("&", "&amp;") for line in value.split("\n")]
+    lines = [drawable(line).replace("&", "&amp;") for line in value.split("\n")]
     return quote("\n".join(lines))
 
 
@@ -71,7 +87,7 @@ def _attrs(pairs: dict[str, str]) -> str:
     return "[" + ", ".join(f"{key}={quote(value)}" for key, value in pairs.items()) + "]"
 
 
-def _html_cell(label: str, look: style.Look) -> str:
+def _html_cell(label: str, look: Look) -> str:
     dashed = ' STYLE="dashed"' if look.dashed else ""
     return (
         f'<TD BGCOLOR="{look.fill}" COLOR="{look.border}" BORDER="1"{dashed} '
@@ -79,7 +95,7 @@ def _html_cell(label: str, look: style.Look) -> str:
     )
 
 
-def legend_rows(view: GraphView) -> list[tuple[str, style.Look]]:
+def legend_rows(view: GraphView) -> list[tuple[str, Look]]:
     """The legend of ``view``, as (label, look) rows: statuses with a profile,
     otherwise the categories it shows; then stages, and the chain when focused. An
     overview shows the colours of its progress bars, when it has any."""
@@ -87,34 +103,29 @@ def legend_rows(view: GraphView) -> list[tuple[str, style.Look]]:
         if view.status is None:
             return []
         return [
-            ("done", style.STATUSES["known"]),
-            ("left", style.STATUSES["planned"]),
-            ("not on the way", style.STATUSES["not-needed"]),
+            ("done", STATUSES["known"]),
+            ("left", STATUSES["planned"]),
+            ("not on the way", STATUSES["not-needed"]),
         ]
     if view.need is not None:
-        rows = [("share of the cohort that still needs it:", style.Look("#ffffff", "#ffffff")), *style.HEAT]
+        rows = [("share of the cohort that still needs it:", Look("#ffffff", "#ffffff")), *HEAT]
     elif view.status is not None:
-        rows = [(style.STATUS_LABELS[s], style.STATUSES[s]) for s in style.STATUSES]
+        rows = [(STATUS_LABELS[s], STATUSES[s]) for s in STATUSES]
     else:
         shown = {view.category(n) for n in view.nodes} - {"stage", "choice"}
-        rows = [
-            (label, style.Look(fill, style.CATEGORY_BORDER))
-            for label, fill in style.legend_categories(view.fills, shown)
-        ]
-    rows.append(("stage", style.STAGE))
+        rows = [(label, Look(fill, CATEGORY_BORDER)) for label, fill in legend_categories(view.fills, shown)]
+    rows.append(("stage", STAGE))
     if any(node.kind == "choice" for node in view.nodes.values()):
-        rows.append(("one of these (choice)", style.CHOICE))
+        rows.append(("one of these (choice)", CHOICE))
     if view.recommendations:
         rows.append(
             (
                 "- - recommended",
-                style.Look(
-                    "#ffffff", style.EDGES["recommends"].colour, style.EDGES["recommends"].colour, dashed=True
-                ),
+                Look("#ffffff", EDGES["recommends"].colour, EDGES["recommends"].colour, dashed=True),
             )
         )
     if view.highlight:
-        rows.append(("prerequisite chain", style.Look("#ffffff", style.HIGHLIGHT, style.HIGHLIGHT)))
+        rows.append(("prerequisite chain", Look("#ffffff", HIGHLIGHT, HIGHLIGHT)))
     return rows
 
 
@@ -131,7 +142,7 @@ def legend_label(view: GraphView) -> str:
     legend = (
         f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4">{body}</TABLE></TD></TR>' if body else ""
     )
-    title = html.escape(style.drawable(view.title))
+    title = html.escape(drawable(view.title))
     return (
         f'<<TABLE BORDER="0" CELLSPACING="4"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
         f"{title}</B></FONT></TD></TR>{legend}</TABLE>>"
@@ -140,14 +151,14 @@ def legend_label(view: GraphView) -> str:
 
 def _node_attrs(view: GraphView, node_id: str) -> dict[str, str]:
     node = view.nodes[node_id]
-    kind = style.KINDS[node.kind]
+    kind = KINDS[node.kind]
     faded = bool(view.highlight) and node_id not in view.highlight and node.kind != "stage"
     alpha = FADE if faded else ""
     look = view.look(node_id)
     group = view.status[node_id] if view.status is not None else class_token(view.category(node_id))
     share = view.share(node_id)
     if share is not None:
-        group = f"heat-{style.heat_class(share)}"
+        group = f"heat-{heat_class(share)}"
     classes = [group, node.kind]
     if node_id in view.highlight:
         classes.append("highlight")
@@ -160,7 +171,7 @@ def _node_attrs(view: GraphView, node_id: str) -> dict[str, str]:
         "shape": kind.shape,
         "style": kind.style + (",dashed" if look.dashed else ""),
         "fillcolor": look.fill + alpha,
-        "color": (style.HIGHLIGHT if node_id == view.focus else look.border) + alpha,
+        "color": (HIGHLIGHT if node_id == view.focus else look.border) + alpha,
         "fontcolor": look.font + alpha,
     }
     if node_id == view.focus:
@@ -221,7 +232,7 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
             {"fontname": FONT, "fontsize": str(FONT_SIZE), "margin": f"{NODE_MARGIN:g},0.03", "height": "0.3"}
         )
         + ";",
-        "  edge " + _attrs({"color": style.EDGE_COLOUR, "arrowsize": "0.6"}) + ";",
+        "  edge " + _attrs({"color": EDGE_COLOUR, "arrowsize": "0.6"}) + ";",
     ]
     rows: list[list[str]] = []
     for number, band in enumerate(view.bands, start=1):
@@ -236,7 +247,7 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
                     "id": f"band_{number}",
                     "class": "band",
                     "style": "filled",
-                    "fillcolor": style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)],
+                    "fillcolor": BAND_FILLS[(number - 1) % len(BAND_FILLS)],
                     "color": "#c5d3e8",
                     "fontsize": str(BAND_FONT_SIZE),
                     "labeljust": "l",
@@ -256,10 +267,10 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
         chain = source in view.highlight and target in view.highlight
         if view.implied(source, target) and not chain:
             continue
-        kind = style.EDGES[view.edge_kind(source, target)]
+        kind = EDGES[view.edge_kind(source, target)]
         attrs = {"id": f"edge_{index}", "class": view.edge_kind(source, target)}
         if chain:
-            attrs |= {"class": attrs["class"] + " highlight", "color": style.HIGHLIGHT, "penwidth": "2.5"}
+            attrs |= {"class": attrs["class"] + " highlight", "color": HIGHLIGHT, "penwidth": "2.5"}
         else:
             faded = view.highlight and kind.fades
             attrs |= {"color": kind.colour + (FADE if faded else ""), "penwidth": f"{kind.width:g}"}
@@ -269,7 +280,7 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
             # A long edge between bands must not drag the bands sideways.
             attrs["weight"] = "0"
         out.append(f"  {quote(source)} -> {quote(target)} {_attrs(attrs)};")
-    recommends = style.EDGES["recommends"]
+    recommends = EDGES["recommends"]
     for index, (source, target) in enumerate(view.recommendations):
         attrs = {
             "id": f"rec_{index}",
@@ -293,7 +304,7 @@ def _bar(summary: BandSummary) -> str:
     if total <= 0:
         return ""
     done = round(BAR_POINTS * summary.done_hours / total)
-    cells = [(done, style.STATUSES["known"].fill), (BAR_POINTS - done, style.STATUSES["planned"].fill)]
+    cells = [(done, STATUSES["known"].fill), (BAR_POINTS - done, STATUSES["planned"].fill)]
     tds = "".join(
         f'<TD WIDTH="{width}" HEIGHT="8" FIXEDSIZE="TRUE" BGCOLOR="{fill}"></TD>'
         for width, fill in cells
@@ -350,16 +361,16 @@ def render_overview_dot(view: GraphView) -> str:
             }
         )
         + ";",
-        "  edge " + _attrs({"color": style.STAGE.fill, "penwidth": "2", "arrowsize": "0.8"}) + ";",
+        "  edge " + _attrs({"color": STAGE.fill, "penwidth": "2", "arrowsize": "0.8"}) + ";",
     ]
     for number, summary in enumerate(view.summaries(), start=1):
         band = summary.band
-        look = style.STATUSES[summary.status] if summary.status else style.STAGE
+        look = STATUSES[summary.status] if summary.status else STAGE
         attrs = {
             "id": band.id,
             "class": f"card {summary.status or 'stage'}" + (" highlight" if summary.highlight else ""),
-            "fillcolor": style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)],
-            "color": style.HIGHLIGHT if summary.highlight else look.border,
+            "fillcolor": BAND_FILLS[(number - 1) % len(BAND_FILLS)],
+            "color": HIGHLIGHT if summary.highlight else look.border,
             "penwidth": "3" if summary.highlight else "1.5",
         }
         if summary.status == "not-needed":

@@ -28,8 +28,16 @@ from dataclasses import replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Final
 
-from planner.renderers.pictures import style
 from planner.renderers.pictures.dot import BAND_FONT_SIZE, FONT_SIZE, legend_rows
+from planner.renderers.pictures.style import (
+    BAND_FILLS,
+    CATEGORY_BORDER,
+    HIGHLIGHT,
+    STAGE,
+    STATUSES,
+    UNLOCKS,
+    drawable,
+)
 from planner.renderers.pictures.svg import render_svg
 from planner.renderers.pictures.timeline import render_timeline
 
@@ -61,7 +69,7 @@ def graph_data(view: GraphView) -> dict[str, Any]:
     return {
         "nodes": {
             node_id: {
-                "name": style.drawable(node.name),
+                "name": drawable(node.name),
                 "title": view.tooltip(node_id),
                 "band": view.band_of(node_id),
             }
@@ -91,17 +99,17 @@ def _fill_class(fill: str) -> str:
 def _colour_css(view: GraphView, fills: set[str]) -> str:
     """The page's colours, from the same tables as every other format."""
     variables = {
-        "stage": style.STAGE.fill,
-        "chain": style.HIGHLIGHT,
-        "unlocks": style.UNLOCKS,
-        "category-border": style.CATEGORY_BORDER,
+        "stage": STAGE.fill,
+        "chain": HIGHLIGHT,
+        "unlocks": UNLOCKS,
+        "category-border": CATEGORY_BORDER,
     }
-    for status, look in style.STATUSES.items():
+    for status, look in STATUSES.items():
         variables |= {status: look.fill, f"{status}-border": look.border, f"{status}-font": look.font}
     rules = [":root { " + " ".join(f"--{k}: {v};" for k, v in variables.items()) + " }"]
     rules += [f".{_fill_class(f)} {{ background: {f}; }}" for f in sorted(fills)]
     rules += [
-        f".card.b-{number} {{ background: {style.BAND_FILLS[(number - 1) % len(style.BAND_FILLS)]}; }}"
+        f".card.b-{number} {{ background: {BAND_FILLS[(number - 1) % len(BAND_FILLS)]}; }}"
         for number in range(1, len(view.bands) + 1)
     ]
     return "\n".join(rules)
@@ -173,7 +181,7 @@ def render_legend(view: GraphView) -> tuple[str, set[str]]:
     items = []
     fills = set()
     for label, look in legend_rows(view):
-        if look == style.STAGE:
+        if look == STAGE:
             swatch = "stage"
         else:
             fills.add(look.fill)
@@ -216,9 +224,9 @@ def render_html(view: GraphView) -> str:
         )
     css = "\n".join([_asset("page.css"), _colour_css(view, fills), timeline_css]) + "\n"
     script = _asset("page.js")
-    title = html.escape(style.drawable(view.title))
+    title = html.escape(drawable(view.title))
     names = "".join(
-        f'<option value="{html.escape(style.drawable(node.name))}"></option>'
+        f'<option value="{html.escape(drawable(node.name))}"></option>'
         for _, node in sorted(view.nodes.items())
     )
     csp = (

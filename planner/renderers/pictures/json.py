@@ -27,9 +27,9 @@ _RAW_CONTROLS: Final = re.compile("[\x7f-\x9f]")
 """Control characters ``jsontext.dumps`` leaves raw with ``ensure_ascii=False``."""
 
 
-def render_json(view: GraphView) -> str:
-    """The view as indented node-link JSON text ending in a newline."""
-    import networkx as nx
+def graph_data(view: GraphView) -> dict[str, Any]:
+    """The view as node-link data: sorted nodes and edges."""
+    import networkx as nx  # heavy: only for the node-link shape
 
     digraph = nx.DiGraph()
     if view.overview:
@@ -42,7 +42,12 @@ def render_json(view: GraphView) -> str:
     data = nx.node_link_data(digraph, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"]))
-    text = jsontext.dumps(data)
+    return dict(data)
+
+
+def render_json(view: GraphView) -> str:
+    """The view as indented node-link JSON text ending in a newline."""
+    text = jsontext.dumps(graph_data(view))
     return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 

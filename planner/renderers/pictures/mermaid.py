@@ -18,7 +18,18 @@ from typing import TYPE_CHECKING, Final
 
 from planner.errors import PlanError
 from planner.limits import MAX_MERMAID_CHARS, MAX_MERMAID_EDGES
-from planner.renderers.pictures import style
+from planner.renderers.pictures.style import (
+    CATEGORY_BORDER,
+    CHOICE,
+    EDGES,
+    HIGHLIGHT,
+    KINDS,
+    PALETTE,
+    STAGE,
+    STATUSES,
+    Look,
+    drawable,
+)
 
 if TYPE_CHECKING:
     from planner.renderers.pictures.view import GraphView
@@ -45,23 +56,23 @@ def mermaid_ids(ids: list[str]) -> dict[str, str]:
 
 def label(text: str) -> str:
     """Encode text for a quoted Mermaid label: anything unusual as ``#code;``."""
-    text = style.drawable(text)
+    text = drawable(text)
     return "".join(c if _SAFE_LABEL.fullmatch(c) else f"#{ord(c)};" for c in text)
 
 
-def _class_def(name: str, look: style.Look) -> str:
+def _class_def(name: str, look: Look) -> str:
     dashed = ",stroke-dasharray:4 3" if look.dashed else ""
     return f"  classDef {name} fill:{look.fill},stroke:{look.border},color:{look.font}{dashed}"
 
 
 def _node_classes(view: GraphView, ids: dict[str, str]) -> list[str]:
     """``classDef`` and ``class`` lines: status with a profile, else category colours."""
-    looks: dict[str, style.Look] = {"stage": style.STAGE, "choice": style.CHOICE}
+    looks: dict[str, Look] = {"stage": STAGE, "choice": CHOICE}
     if view.status is not None:
-        looks |= {s.replace("-", "_"): look for s, look in style.STATUSES.items()}
+        looks |= {s.replace("-", "_"): look for s, look in STATUSES.items()}
     else:
-        fills = sorted(set(view.fills.values()), key=lambda f: (f not in style.PALETTE, f))
-        looks |= {f"cat_{i}": style.Look(f, style.CATEGORY_BORDER) for i, f in enumerate(fills)}
+        fills = sorted(set(view.fills.values()), key=lambda f: (f not in PALETTE, f))
+        looks |= {f"cat_{i}": Look(f, CATEGORY_BORDER) for i, f in enumerate(fills)}
     names = {look.fill: name for name, look in looks.items()}
     by_class: dict[str, list[str]] = {}
     for node_id in sorted(view.nodes):
@@ -129,29 +140,35 @@ def render_flowchart(view: GraphView) -> str:
         out.append(f'  subgraph band_{number}["{label(band.title)}"]')
         out.append("    direction TB")
         for node_id in members:
-            opening, closing = style.KINDS[view.nodes[node_id].kind].mermaid
+            opening, closing = KINDS[view.nodes[node_id].kind].mermaid
             text = label(" ".join(view.label(node_id)))
             out.append(f"    {ids[node_id]}{opening}{text}{closing}")
         out.append("  end")
     out += [f"  {ids[upper]} ~~~ {ids[lower]}" for upper, lower in spine]
     chain = []
     for index, (source, target) in enumerate(drawn, start=len(spine)):
-        out.append(f"  {ids[source]} {style.EDGES[view.edge_kind(source, target)].mermaid} {ids[target]}")
+        out.append(f"  {ids[source]} {EDGES[view.edge_kind(source, target)].mermaid} {ids[target]}")
         if source in view.highlight and target in view.highlight:
             chain.append(str(index))
     out += [
-        f"  {ids[source]} {style.EDGES['recommends'].mermaid} {ids[target]}"
+        f"  {ids[source]} {EDGES['recommends'].mermaid} {ids[target]}"
         for source, target in view.recommendations
     ]
     out += _node_classes(view, ids)
     if view.highlight:
-        out.append(f"  classDef highlight stroke:{style.HIGHLIGHT},stroke-width:3px")
+        out.append(f"  classDef highlight stroke:{HIGHLIGHT},stroke-width:3px")
         out.append(f"  class {','.join(ids[n] for n in sorted(view.highlight))} highlight")
     if chain:
-        out.append(f"  linkStyle {','.join(chain)} stroke:{style.HIGHLIGHT},stroke-width:3px")
+        out.append(f"  linkStyle {','.join(chain)} stroke:{HIGHLIGHT},stroke-width:3px")
     text = "\n".join(out) + "\n"
     if len(text) > MAX_TEXT:
         raise _too_big(
             view, f"the Mermaid text is {len(text)} characters; Mermaid renders at most {MAX_TEXT}"
         )
     return text
+
+
+def render_mermaid(view: GraphView) -> str:
+    """The view as a Mermaid flowchart. With a profile, Mermaid shows that person's plan
+    (the whole graph is too big for it); the ladder alone is small and keeps every stage."""
+    return render_flowchart(view if view.overview else view.restricted_to_plan())

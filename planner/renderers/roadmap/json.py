@@ -6,6 +6,7 @@ from datetime import tzinfo
 from typing import Any
 
 from planner.io import jsontext
+from planner.renderers.terminal import PLAIN, Terminal
 from planner.reports.roadmap import rows
 from planner.scheduling import Review, Schedule, Session
 
@@ -69,6 +70,8 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
     }
 
 
-def render_json(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()) -> str:
+def render_json(
+    schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = (), terminal: Terminal = PLAIN
+) -> str:
     """Render the roadmap as indented JSON text ending in a newline."""
     return jsontext.dumps(roadmap_data(schedule, name=name, warnings=warnings)) + "\n"

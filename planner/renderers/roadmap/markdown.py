@@ -15,6 +15,7 @@ from planner.renderers.phrases import (
     nothing_left,
     review_summary,
 )
+from planner.renderers.terminal import PLAIN, Terminal
 from planner.reports.roadmap import groups
 from planner.scheduling import Schedule
 from planner.words import count
@@ -31,7 +32,12 @@ def md_escape(text: str) -> str:
 
 
 def render_markdown(
-    schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = (), gantt: bool = True
+    schedule: Schedule,
+    *,
+    name: str = "",
+    warnings: tuple[str, ...] = (),
+    gantt: bool = True,
+    terminal: Terminal = PLAIN,
 ) -> str:
     """Render the roadmap as a Markdown checklist, with a Mermaid gantt chart; the review
     sessions and any deadline warning are summed up after the checklist."""

@@ -5,7 +5,7 @@ The package sits at the use-case layer and does one job per module:
 - :mod:`~planner.usecases.cohort.inputs` reads the people of a cohort, one at a time;
 - :mod:`~planner.usecases.cohort.work` plans one person: their result line and what the
   summary counts;
-- :mod:`~planner.usecases.cohort.summary` adds those up into the cohort's picture, and reads
+- :mod:`~planner.reports.cohort` adds those up into the cohort's picture, and reads
   it back for the heat map of ``planner graph --cohort``;
 - :mod:`~planner.usecases.cohort.engines` runs the work in order, in this process or on the
   machine's cores (:mod:`~planner.usecases.cohort.processes`) or a Dask cluster

@@ -17,12 +17,12 @@ from typing import BinaryIO
 
 from planner.errors import OptionError
 from planner.io.writing import atomic_writer
+from planner.reports.cohort import CohortSummary
 from planner.usecases.cohort.cluster import run_dask
 from planner.usecases.cohort.engines import ENGINES, Results, chunk_count, chunked, run_in_process
 from planner.usecases.cohort.inputs import count_entries, read_entries
 from planner.usecases.cohort.processes import run_processes
-from planner.usecases.cohort.summary import CohortSummary
-from planner.usecases.common import open_graph
+from planner.usecases.common import given, open_graph
 
 Progress = Callable[[int, int], None]
 """Called with (people done, people in all) as a batch goes on."""
@@ -36,14 +36,14 @@ class BatchReport:
     planned: int
     failed: int
     errors: tuple[str, ...]
-    """The first failures' messages (at most :data:`~planner.usecases.cohort.summary.SHOWN_ERRORS`)."""
+    """The first failures' messages (at most :data:`~planner.reports.cohort.SHOWN_ERRORS`)."""
 
 
 def batch(
     source: Path,
     output: Path | BinaryIO,
     *,
-    now: dt.datetime,
+    now: dt.datetime | None = None,
     graph_dir: Path | None = None,
     cache_dir: Path | None = None,
     summary: Path | None = None,
@@ -86,6 +86,7 @@ def batch(
     WorkerError
         When a worker process or the cluster fails: nothing is written.
     """
+    now = given(now)
     if engine not in ENGINES:
         raise OptionError(f"unknown engine '{engine}' (valid: {', '.join(ENGINES)})", option="--engine")
     if scheduler is not None and engine != "dask":

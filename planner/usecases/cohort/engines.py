@@ -17,8 +17,9 @@ import itertools
 from collections.abc import Generator, Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
+from planner.reports.cohort import Outcome
 from planner.usecases.cohort.inputs import Entry
-from planner.usecases.cohort.work import Outcome, plan_entries
+from planner.usecases.cohort.work import plan_entries
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from planner.errors import WorkerError
+from planner.reports.cohort import Outcome
 from planner.usecases.cohort.engines import CHUNKS_IN_FLIGHT, Chunk, Results
-from planner.usecases.cohort.work import Outcome, plan_entries
+from planner.usecases.cohort.work import plan_entries
 from planner.usecases.common import open_graph
 
 JOIN_SECONDS: Final = 5.0

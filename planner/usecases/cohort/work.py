@@ -9,38 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlannerError, ProfileError, location
 from planner.profile import check_profile, parse_profile
+from planner.reports.cohort import Outcome
+from planner.usecases.catalogue import gaps
 from planner.usecases.cohort.inputs import Entry
-from planner.usecases.plans import roadmap_for
-from planner.usecases.progress import gaps_for
+from planner.usecases.plans import roadmap
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One person's result: the line written to OUT, and the numbers for the summary."""
-
-    line: str
-    """The result line, JSON without its line break."""
-    error: str | None = None
-    """Why the person could not be planned; None when they were."""
-    target: str | None = None
-    finish: dt.date | None = None
-    """The day the last session ends (the plan's first day when nothing is left)."""
-    minutes: int = 0
-    """Remaining effort of the plan, in minutes."""
-    missing: tuple[tuple[str, int], ...] = ()
-    """Each planned skill or project with its remaining minutes."""
-    ready: tuple[bool, ...] = ()
-    """For each stage of the graph, lowest first: is everything it requires known?"""
-    percent: tuple[float, ...] = ()
-    """For each stage of the graph, lowest first: readiness in percent (``planner gaps``)."""
 
 
 def plan_entries(graph: CareerGraph, entries: Iterable[Entry], now: dt.datetime) -> list[Outcome]:
@@ -62,12 +41,12 @@ def plan_entry(graph: CareerGraph, entry: Entry, now: dt.datetime) -> Outcome:
         data, text, is_json = parse_profile(entry.raw, file=entry.file, suffix=entry.suffix)
         name = data.get("name")
         profile = check_profile(data, graph, file=entry.file, text=text, is_json=is_json)
-        roadmap = roadmap_for(graph, profile, now=now)
-        readiness = gaps_for(graph, profile)
+        planned = roadmap(profile, graph=graph, now=now)
+        readiness = gaps(profile, graph=graph).stages
     except PlannerError as exc:
         return _failure(entry, name if isinstance(name, str) else None, _located(exc, entry))
-    schedule = roadmap.schedule
-    plan = roadmap.to_dict()
+    schedule = planned.schedule
+    plan = planned.to_dict()
     finish = schedule.local(schedule.finish).date() if schedule.finish else schedule.start
     result: dict[str, Any] = {
         "input": entry.label,
@@ -78,7 +57,7 @@ def plan_entry(graph: CareerGraph, entry: Entry, now: dt.datetime) -> Outcome:
         "finish": finish.isoformat(),
         "hours": plan["total_hours"],
         "milestones": plan["milestones"],
-        "warnings": list(roadmap.warnings),
+        "warnings": list(planned.warnings),
         "error": None,
     }
     return Outcome(

@@ -25,7 +25,6 @@ from planner.io import jsontext
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.usecases.cohort.work import Outcome
 
 QUANTILES: Final = (10, 50, 90)
 TOP_MISSING: Final = 20
@@ -199,3 +198,24 @@ def read_heat(path: Path, graph: CareerGraph) -> CohortHeat:
 
 def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One person's result: the line written to OUT, and the numbers for the summary."""
+
+    line: str
+    """The result line, JSON without its line break."""
+    error: str | None = None
+    """Why the person could not be planned; None when they were."""
+    target: str | None = None
+    finish: dt.date | None = None
+    """The day the last session ends (the plan's first day when nothing is left)."""
+    minutes: int = 0
+    """Remaining effort of the plan, in minutes."""
+    missing: tuple[tuple[str, int], ...] = ()
+    """Each planned skill or project with its remaining minutes."""
+    ready: tuple[bool, ...] = ()
+    """For each stage of the graph, lowest first: is everything it requires known?"""
+    percent: tuple[float, ...] = ()
+    """For each stage of the graph, lowest first: readiness in percent (``planner gaps``)."""
