@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GRAPH = ROOT / "graph_data"
 PRIYA = ROOT / "examples" / "profiles" / "priya.toml"
 SAM = ROOT / "examples" / "profiles" / "sam.json"

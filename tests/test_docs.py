@@ -19,12 +19,12 @@ from click.testing import CliRunner
 
 from planner.cli import all_commands, cli
 from planner.limits import limits_table
+from tests.golden import REGEN, check_golden
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 README_PATH = ROOT / "README.md"
 README = README_PATH.read_text(encoding="utf-8")
 CLI_REFERENCE = ROOT / "docs" / "cli.md"
-REGEN = os.environ.get("PLANNER_REGEN_GOLDEN") == "1"
 
 
 def help_text(*args: str) -> str:
@@ -98,13 +98,7 @@ def replace_between(text: str, marker: str, body: str) -> str:
 
 
 def test_cli_reference_matches_every_help_text() -> None:
-    produced = cli_reference()
-    if REGEN:
-        CLI_REFERENCE.parent.mkdir(exist_ok=True)
-        CLI_REFERENCE.write_text(produced, encoding="utf-8")
-    assert CLI_REFERENCE.read_text(encoding="utf-8") == produced, (
-        "docs/cli.md is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
-    )
+    check_golden(CLI_REFERENCE, cli_reference())
 
 
 @pytest.mark.parametrize(("marker", "make"), [("commands", command_table), ("limits", limits_table)])

@@ -5,18 +5,17 @@ Regenerate them on purpose with ``PLANNER_REGEN_GOLDEN=1 python -m pytest tests/
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from tests.golden import REGEN, check_golden
+from tests.paths import EXAMPLES
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PROFILES = sorted((EXAMPLES / "profiles").glob("*.*"))
 EPOCH = "1798761600"  # 2027-01-01T00:00:00Z: fixes DTSTAMP in the example calendars
-REGEN = os.environ.get("PLANNER_REGEN_GOLDEN") == "1"
 
 FORMATS = {
     "txt": ["roadmap", "--format", "text"],
@@ -32,14 +31,6 @@ def _run(args: list[str]) -> bytes:
     return result.stdout_bytes
 
 
-def _compare(path: Path, produced: bytes) -> None:
-    if REGEN:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(produced)
-    assert path.exists(), f"{path} is missing; regenerate with PLANNER_REGEN_GOLDEN=1"
-    assert produced == path.read_bytes(), f"{path} is out of date; regenerate with PLANNER_REGEN_GOLDEN=1"
-
-
 def test_there_are_at_least_four_personas() -> None:
     assert len(PROFILES) >= 4
 
@@ -48,14 +39,14 @@ def test_there_are_at_least_four_personas() -> None:
 @pytest.mark.parametrize("suffix", sorted(FORMATS))
 def test_example_roadmap_is_current(profile: Path, suffix: str) -> None:
     produced = _run([*FORMATS[suffix], str(profile)])
-    _compare(EXAMPLES / "roadmaps" / f"{profile.stem}.{suffix}", produced)
+    check_golden(EXAMPLES / "roadmaps" / f"{profile.stem}.{suffix}", produced)
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.name)
 def test_example_calendar_is_current(profile: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     _run(["calendar", str(profile), "-o", str(out)])
-    _compare(EXAMPLES / "calendars" / f"{profile.stem}.ics", out.read_bytes())
+    check_golden(EXAMPLES / "calendars" / f"{profile.stem}.ics", out.read_bytes())
 
 
 COHORT = EXAMPLES / "cohort"
@@ -71,12 +62,11 @@ def test_example_cohort_its_summary_and_heat_map_are_current(tmp_path: Path) -> 
     import shutil
     import xml.etree.ElementTree as ET
 
-    from cohort.profiles import cohort_lines
-
     from planner.usecases import open_graph
+    from tests.usecases.cohort.profiles import cohort_lines
 
     lines = "".join(f"{line}\n" for line in cohort_lines(open_graph().graph, COHORT_SIZE, seed=2026))
-    _compare(COHORT / "cohort.jsonl", lines.encode("utf-8"))
+    check_golden(COHORT / "cohort.jsonl", lines.encode("utf-8"))
     summary = tmp_path / "summary.json"
     _run(
         [
@@ -88,7 +78,7 @@ def test_example_cohort_its_summary_and_heat_map_are_current(tmp_path: Path) -> 
             str(summary),
         ]
     )
-    _compare(COHORT / "summary.json", summary.read_bytes())
+    check_golden(COHORT / "summary.json", summary.read_bytes())
 
     picture = COHORT / "heat-map.svg"
     if REGEN and shutil.which("dot"):

@@ -2,7 +2,7 @@
 
     python tests/benchmarks/bench_cohort.py [--count 2000] [--runs 3] [--memory 1000,4000,16000]
 
-It generates a realistic cohort for the shipped graph (tests/cohort/profiles.py: varied
+It generates a realistic cohort for the shipped graph (tests/usecases/cohort/profiles.py: varied
 targets, known skills, weekly budgets, zones, deadlines, progress and holidays, 1% of
 lines with a mistake), then times, run after run, ``planner batch`` as a user runs it:
 in one process (``--workers 1``), on every core (``--engine local``), and on a Dask
@@ -26,12 +26,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from cohort.profiles import cohort_lines  # noqa: E402 -- needs the path above
+sys.path.insert(0, str(ROOT))
 
 from planner.cli.environment import usable_cpus  # noqa: E402
 from planner.usecases import open_graph  # noqa: E402
+from tests.usecases.cohort.profiles import cohort_lines  # noqa: E402 -- needs the path above
 
 ONE_CHUNK = 32
 """A cohort this small is one chunk: its run is the engine's start-up and little else."""

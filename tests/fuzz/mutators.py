@@ -1,6 +1,6 @@
 """Mutators for fuzzing planner: profiles, graph folders and earlier .ics exports.
 
-Shared by ``tests/test_fuzz.py`` (in-process, driven by hypothesis) and
+Shared by ``tests/fuzz/test_fuzz.py`` (in-process, driven by hypothesis) and
 ``tests/fuzz/run_fuzz.py`` (real subprocesses, driven by a seed). Every mutator takes
 a :class:`random.Random`, so a failing case is reproduced from its kind and seed.
 """

@@ -10,8 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import cli
-
-CURRICULUM = Path(__file__).resolve().parent.parent / "data" / "curriculum"
+from tests.paths import CURRICULUM
 
 PROFILE = """\
 name = "Cleo"

@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_properties import _instant, _is_blackout, _windows, cases
 
 from planner.graph import CareerGraph, build_graph
 from planner.planning import make_plan
 from planner.profile import check_profile
 from planner.records import Profile
 from planner.scheduling import Availability, Review, Schedule, add_reviews, schedule_plan
+from tests.scheduling.test_properties import _instant, _is_blackout, _windows, cases
 
 UTC = dt.UTC
 

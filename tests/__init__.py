@@ -1,0 +1,1 @@
+"""planner's tests: one folder per package of planner/, the same names."""

@@ -1,0 +1,1 @@
+"""Tests of planner.cli: the commands as a user types them."""

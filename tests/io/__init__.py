@@ -1,0 +1,1 @@
+"""Tests of planner.io: bounded reading, atomic writing, locks, JSON text."""

@@ -1,0 +1,12 @@
+"""Where the tests find the checkout's files, wherever a test module sits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The checkout: README.md, examples/, graph_data/, planner/."""
+EXAMPLES = ROOT / "examples"
+DATA = ROOT / "tests" / "data"
+"""Graph folders and profiles the tests share."""
+CURRICULUM = DATA / "curriculum"

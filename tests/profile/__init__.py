@@ -1,0 +1,1 @@
+"""Tests of planner.profile: reading, validation, editing."""

@@ -1,0 +1,1 @@
+"""Tests of planner.records: the one schema and its quick path."""

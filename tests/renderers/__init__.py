@@ -1,0 +1,1 @@
+"""Tests of planner.renderers: golden files, widths, escaping."""

@@ -1,0 +1,1 @@
+"""Tests of the roadmap's text, Markdown and JSON."""

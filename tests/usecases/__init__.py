@@ -1,0 +1,1 @@
+"""Tests of planner.usecases: what each use case decides."""
