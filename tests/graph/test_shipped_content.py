@@ -116,6 +116,56 @@ def test_deeper_automation_stays_above_junior(shipped: CareerGraph) -> None:
     assert {"shadow-deployment", "automatic-rollback"} <= needs(shipped, "senior-ml-engineer")
 
 
+@pytest.mark.parametrize("node", ["deployment-automation", "shadow-deployment", "automatic-rollback"])
+def test_the_seeds_release_practices_are_junior_concepts_and_recommendations(
+    shipped: CareerGraph, node: str
+) -> None:
+    """The seed names them for juniors: model-deployment teaches them as concepts, and
+    Junior recommends building them."""
+    assert node in shipped.recommends("junior-ml-engineer")
+    words = {"deployment-automation": "automated deployment", "shadow-deployment": "shadow deployment"}
+    description = shipped.nodes["model-deployment"].description.lower()  # type: ignore[union-attr]
+    assert words.get(node, "automatic rollback") in description
+
+
+@pytest.mark.parametrize("node", ["cloud-fundamentals", "spark", "bachelors-degree"])
+def test_the_seeds_desirable_qualities_and_degree_are_junior_recommendations(
+    shipped: CareerGraph, node: str
+) -> None:
+    assert node in shipped.recommends("junior-ml-engineer")
+    assert node not in needs(shipped, "junior-ml-engineer")
+
+
+def test_a_cloud_is_familiar_at_junior_and_deep_at_ml_engineer(shipped: CareerGraph) -> None:
+    for member in shipped.members("cloud-platforms"):
+        assert "cloud-fundamentals" in shipped.pred[member], member
+    assert "cloud-platforms" in needs(shipped, "ml-engineer")
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "23%",
+        "2022 to 2032",
+        "$2,025.12 billion",
+        "$26.03 billion",
+        "$225.91 billion",
+        "San Francisco, New York and Seattle",
+        "Google, Amazon and Microsoft",
+        "Factors Influencing Salaries",
+        "stock options or equity grants",
+    ],
+)
+def test_the_seeds_market_facts_are_in_the_junior_stage(shipped: CareerGraph, fact: str) -> None:
+    assert fact in shipped.nodes["junior-ml-engineer"].description  # type: ignore[union-attr]
+
+
+def test_the_certification_node_quotes_the_seed(shipped: CareerGraph) -> None:
+    description = shipped.nodes["ml-certification"].description  # type: ignore[union-attr]
+    assert "Pursue relevant certifications to validate your expertise" in description
+    assert "ml-certification" in shipped.recommends("ml-engineer")
+
+
 def test_spark_is_recommended_not_required_at_ml_engineer(shipped: CareerGraph) -> None:
     assert "spark" not in needs(shipped, "ml-engineer")
     assert "spark" in shipped.recommends("ml-engineer")
@@ -238,10 +288,33 @@ def test_optional_current_material_is_recommended(shipped: CareerGraph, node: st
         "debugging-ml-systems",
         "software-engineering-practices",
         "static-analysis",
+        # the seed's junior best practices and challenges
+        "data-drift-detection",
+        "regression-testing",
+        "automated-hyperparameter-optimization",
+        "training-data-bias-testing",
+        "explainable-ai",
+        "managing-expectations",
     ],
 )
 def test_the_seeds_junior_duties_are_junior_requirements(shipped: CareerGraph, node: str) -> None:
     assert node in shipped.pred["junior-ml-engineer"]
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        "data-drift-detection",
+        "regression-testing",
+        "automated-hyperparameter-optimization",
+        "training-data-bias-testing",
+        "explainable-ai",
+        "managing-expectations",
+    ],
+)
+def test_the_seeds_junior_practices_are_sized_at_junior_depth(shipped: CareerGraph, node: str) -> None:
+    assert 10 <= shipped.nodes[node].hours <= 20, node  # type: ignore[union-attr]
+    assert "bias-detection-fairness" not in shipped.closure([node]) - {node}
 
 
 @pytest.mark.parametrize("node", ["nlp", "fine-tuning-llms"])
