@@ -244,6 +244,11 @@ def test_the_seeds_salary_figures_are_all_there(shipped: CareerGraph, stage: str
         ("llm-observability", "ml-engineer"),
         ("llm-security", "ml-engineer"),
         ("llm-security", "senior-ml-engineer"),
+        ("agents-tool-use", "ml-engineer"),
+        ("workflow-orchestration", "ml-engineer"),
+        ("gpu-compute-cost", "ml-engineer"),
+        ("choosing-llms", "ml-engineer"),
+        ("context-engineering", "ml-engineer"),
         ("agents-tool-use", "senior-ml-engineer"),
         ("infrastructure-as-code", "senior-ml-engineer"),
         ("streaming-data", "ml-architect"),
@@ -265,10 +270,14 @@ def test_llm_serving_is_one_of_the_senior_depths(shipped: CareerGraph) -> None:
     assert "llm-serving" in shipped.closure(["llm-serving-benchmark"])
 
 
+def test_serving_llms_builds_on_gpu_and_compute_cost(shipped: CareerGraph) -> None:
+    assert "gpu-compute-cost" in shipped.pred["llm-serving"]
+    assert 10 <= shipped.nodes["gpu-compute-cost"].hours <= 20  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("node", "stage"),
     [
-        ("agents-tool-use", "ml-engineer"),
         ("multimodal-models", "ml-engineer"),
     ],
 )
