@@ -59,24 +59,34 @@ def test_either_or_points_are_choices_of_one(shipped: CareerGraph, choice: str, 
     assert shipped.pick(choice) == 1
 
 
-SENIOR_DEPTH = {
-    "distributed-training-project",
-    "model-serving-load-test",
-    "llm-serving-benchmark",
-    "feature-store-project",
-}
+SENIOR_SERVING = {"model-serving-load-test", "llm-serving-benchmark"}
+SENIOR_DEPTH = {"distributed-training-project", "feature-store-project"}
 
 
-def test_a_senior_goes_deep_in_two_specialisms_not_all_four(shipped: CareerGraph) -> None:
-    assert shipped.kind("senior-depth") == "choice"
-    assert set(shipped.members("senior-depth")) == SENIOR_DEPTH
-    assert shipped.pick("senior-depth") == 2
+def test_every_senior_serves_a_model_and_goes_deep_in_one_more_area(shipped: CareerGraph) -> None:
+    """Serving is split out of the senior depths, so no default pick leaves a Senior who
+    never served a model at scale or an LLM."""
+    for choice, members in (("senior-serving", SENIOR_SERVING), ("senior-depth", SENIOR_DEPTH)):
+        assert shipped.kind(choice) == "choice"
+        assert set(shipped.members(choice)) == members
+        assert shipped.pick(choice) == 1
     senior = needs(shipped, "senior-ml-engineer")
-    assert "senior-depth" in senior
-    assert not SENIOR_DEPTH & senior
+    assert {"senior-serving", "senior-depth"} <= senior
+    assert not (SENIOR_SERVING | SENIOR_DEPTH) & senior
     for node in ("mlops-platform", "streaming-data", "meetup-talk"):
         assert node not in senior, node
         assert node in shipped.recommends("senior-ml-engineer"), node
+
+
+@pytest.mark.parametrize("member", sorted(SENIOR_SERVING))
+def test_every_serving_depth_optimises_the_model_for_inference(shipped: CareerGraph, member: str) -> None:
+    assert "model-optimization" in shipped.closure([member])
+
+
+def test_seniors_interview_and_managers_hire(shipped: CareerGraph) -> None:
+    assert "interviewing-candidates" in shipped.pred["senior-ml-engineer"]
+    assert "interviewing-candidates" in shipped.pred["hiring-interviewing"]
+    assert "hiring-interviewing" not in needs(shipped, "senior-ml-engineer")
 
 
 def test_the_architect_still_owns_the_platform_and_streaming(shipped: CareerGraph) -> None:
