@@ -38,7 +38,7 @@ def needs(graph: CareerGraph, stage: str) -> set[str]:
     ("choice", "members"),
     [
         ("dl-framework", {"pytorch", "tensorflow"}),
-        ("ml-specialization", {"computer-vision", "nlp", "llm-applications"}),
+        ("ml-specialization", {"computer-vision", "nlp", "llm-applications", "recommender-systems"}),
         ("experiment-tracking", {"mlflow", "weights-and-biases"}),
         ("cloud-platforms", {"aws", "google-cloud", "azure"}),
         (
@@ -269,6 +269,13 @@ def test_current_material_is_required_where_the_field_expects_it(
     shipped: CareerGraph, node: str, stage: str
 ) -> None:
     assert node in needs(shipped, stage)
+
+
+def test_recommendation_ranking_and_search_is_a_specialisation_with_a_project(shipped: CareerGraph) -> None:
+    assert "recommender-systems" in shipped.members("ml-specialization")
+    assert {"embeddings-vector-databases", "gradient-boosting"} <= shipped.closure(["recommender-systems"])
+    project = shipped.nodes["specialization-project"].description  # type: ignore[union-attr]
+    assert "Recommendation and ranking" in project and "NDCG" in project
 
 
 def test_llm_applications_specialisation_covers_fine_tuning_and_agents(shipped: CareerGraph) -> None:
