@@ -176,6 +176,35 @@ def test_the_certification_node_quotes_the_seed(shipped: CareerGraph) -> None:
     assert "ml-certification" in shipped.recommends("ml-engineer")
 
 
+@pytest.mark.parametrize(
+    ("stage", "node"),
+    [
+        ("ml-engineering-manager", "team-roadmap-budget"),
+        ("ml-architect", "genai-platform-architecture"),
+        ("head-of-ml", "managing-managers"),
+        ("head-of-ml", "llm-vendor-management"),
+        ("head-of-ml", "ai-adoption"),
+    ],
+)
+def test_the_leadership_stages_cover_what_the_role_does_in_2026(
+    shipped: CareerGraph, stage: str, node: str
+) -> None:
+    assert node in shipped.pred[stage]
+
+
+def test_head_of_ml_does_not_demand_hands_on_ic_tooling(shipped: CareerGraph) -> None:
+    """A Senior -> Manager -> Head plan adds leadership, not serving stacks or lineage tools."""
+    beyond_manager = needs(shipped, "head-of-ml") - needs(shipped, "ml-engineering-manager")
+    for tool in ("model-serving-at-scale", "kubernetes", "data-lineage", "workflow-orchestration"):
+        assert tool not in beyond_manager, tool
+    assert {"scalability-cost-optimization", "data-lineage"} <= set(shipped.recommends("head-of-ml"))
+
+
+@pytest.mark.parametrize("name", ["staff", "principal", "staff-ml-engineer", "principal-ml-engineer"])
+def test_staff_and_principal_name_the_architect_stage(shipped: CareerGraph, name: str) -> None:
+    assert name in shipped.nodes["ml-architect"].aliases  # type: ignore[union-attr]
+
+
 def test_spark_is_recommended_not_required_at_ml_engineer(shipped: CareerGraph) -> None:
     assert "spark" not in needs(shipped, "ml-engineer")
     assert "spark" in shipped.recommends("ml-engineer")
