@@ -205,6 +205,39 @@ def test_staff_and_principal_name_the_architect_stage(shipped: CareerGraph, name
     assert name in shipped.nodes["ml-architect"].aliases  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("node", "stage"),
+    [
+        ("polars-duckdb", "junior-ml-engineer"),
+        ("diffusion-models", "ml-engineer"),
+        ("preference-tuning", "senior-ml-engineer"),
+        ("reinforcement-learning", "senior-ml-engineer"),
+    ],
+)
+def test_current_techniques_are_recommended_where_they_fit(shipped: CareerGraph, node: str, stage: str) -> None:
+    assert node in shipped.recommends(stage)
+
+
+def test_the_lakehouse_is_part_of_data_architecture(shipped: CareerGraph) -> None:
+    assert "lakehouse" in needs(shipped, "ml-architect")
+
+
+def test_hadoop_is_presented_as_legacy(shipped: CareerGraph) -> None:
+    spark = shipped.nodes["spark"]
+    assert "legacy" in spark.description  # type: ignore[union-attr]
+    assert "hadoop" in spark.aliases  # type: ignore[union-attr]
+    assert not any("hadoop.apache.org" in r.url for r in spark.resources)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("cloud", "service"),
+    [("aws", "Bedrock"), ("google-cloud", "Gemini"), ("azure", "Azure OpenAI"), ("azure", "Foundry")],
+)
+def test_each_cloud_teaches_its_foundation_model_service(shipped: CareerGraph, cloud: str, service: str) -> None:
+    node = shipped.nodes[cloud]
+    assert service in node.name + node.description  # type: ignore[union-attr]
+
+
 def test_spark_is_recommended_not_required_at_ml_engineer(shipped: CareerGraph) -> None:
     assert "spark" not in needs(shipped, "ml-engineer")
     assert "spark" in shipped.recommends("ml-engineer")
