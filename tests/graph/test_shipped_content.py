@@ -518,3 +518,29 @@ def test_from_scratch_plans_wait_for_time_in_role_above_ml_engineer(shipped: Car
     milestones = {m.stage: m for m in planner.roadmap(shipped, profile).milestones}
     for stage in ("senior-ml-engineer", "head-of-ml"):
         assert milestones[stage].date > milestones[stage].skills_ready, stage
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        "owasp.org/www-project-top-10-for-large-language-model-applications",
+        "skills.github.com",
+        "cloudskillsboost.google",
+        "skillbuilder.aws/learning-plan/",
+        "web.stanford.edu/class/ee384m/",
+        "fullstackdeeplearning.com/course/2022",
+        "ml-ops.org",
+        "coursera.org/specializations/ai-for-medicine",
+        "hadoop.apache.org",
+        "radicalcandor.com",
+    ],
+)
+def test_dated_or_fragile_resources_stay_replaced(shipped: CareerGraph, dated: str) -> None:
+    urls = [
+        r.url
+        for n in shipped.nodes.values()
+        if shipped.kind(n.id) in ("skill", "project")
+        for r in n.resources  # type: ignore[union-attr]
+    ]
+    assert urls
+    assert not [u for u in urls if dated in u]
