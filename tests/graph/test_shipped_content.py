@@ -214,7 +214,9 @@ def test_staff_and_principal_name_the_architect_stage(shipped: CareerGraph, name
         ("reinforcement-learning", "senior-ml-engineer"),
     ],
 )
-def test_current_techniques_are_recommended_where_they_fit(shipped: CareerGraph, node: str, stage: str) -> None:
+def test_current_techniques_are_recommended_where_they_fit(
+    shipped: CareerGraph, node: str, stage: str
+) -> None:
     assert node in shipped.recommends(stage)
 
 
@@ -233,7 +235,9 @@ def test_hadoop_is_presented_as_legacy(shipped: CareerGraph) -> None:
     ("cloud", "service"),
     [("aws", "Bedrock"), ("google-cloud", "Gemini"), ("azure", "Azure OpenAI"), ("azure", "Foundry")],
 )
-def test_each_cloud_teaches_its_foundation_model_service(shipped: CareerGraph, cloud: str, service: str) -> None:
+def test_each_cloud_teaches_its_foundation_model_service(
+    shipped: CareerGraph, cloud: str, service: str
+) -> None:
     node = shipped.nodes[cloud]
     assert service in node.name + node.description  # type: ignore[union-attr]
 
