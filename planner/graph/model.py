@@ -109,6 +109,11 @@ class CareerGraph:
         """The id that ``text`` is (an id or an alias, in any case), or None."""
         return text if text in self.nodes else self._ids_and_aliases.get(text.casefold())
 
+    def short_name(self, node_id: str) -> str:
+        """The node's ``short_name``, for narrow terminals and calendar titles ("" when
+        the data gives none: the name is then shortened at word boundaries)."""
+        return str(self.attr(node_id, "short_name", "") or "")
+
     def aliases(self, node_id: str) -> tuple[str, ...]:
         """The other ids a person may type for ``node_id``."""
         return tuple(self.attr(node_id, "aliases", ()))

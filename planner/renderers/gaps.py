@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.planning import ChoicePick
-from planner.renderers.terminal import PLAIN, Bar, Cell, Column, Terminal, layout, wrap
+from planner.renderers.terminal import PLAIN, Bar, Cell, Column, Terminal, label, layout, wrap
 from planner.reports.stages import StageHours
 
 
@@ -11,16 +11,16 @@ def render_readiness(rows: list[StageHours], *, terminal: Terminal = PLAIN) -> s
     """A table of readiness per stage with a progress bar, then the choices counted and
     what is recommended, not required."""
     columns = (
-        Column("stage"),
+        Column("stage", shrink=True, minimum=40),  # the bar narrows first
         Column("known", right=True),
         Column("missing", right=True),
-        Column("hours missing", right=True),
+        Column("h missing", right=True),
         Column("ready", right=True),
         Column(shrink=True, minimum=8, drop=1),
     )
     cells: list[list[Cell]] = [
         [
-            row.stage,
+            label(row.name, row.stage),
             str(len(row.known)),
             str(len(row.missing)),
             f"{row.missing_hours:.1f}",

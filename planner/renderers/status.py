@@ -8,9 +8,11 @@ from planner.renderers.terminal import (
     Bar,
     Cell,
     Column,
+    Label,
     Terminal,
     label,
     layout,
+    short_label,
     time_span,
     wrap,
 )
@@ -30,6 +32,14 @@ def session_number(session: Session) -> str:
 def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
     """Progress bars per stage, pace, the next sessions and the overdue ones, as text."""
     width = terminal.width
+
+    def item(node_id: str) -> Label:
+        return label(status.names[node_id], node_id, status.short_names.get(node_id, ""))
+
+    def brief(node_id: str) -> str:
+        name, short = status.names[node_id], status.short_names.get(node_id, "")
+        return short_label(name, node_id, short, terminal=terminal)
+
     lines = ["Progress by stage"]
     rows: list[list[Cell]] = [
         [
@@ -61,8 +71,7 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
     if not status.upcoming:
         lines.append("  none: nothing left to schedule")
     upcoming: list[list[Cell]] = [
-        [time_span(local(s.start), local(s.end)), label(status.names[s.item], s.item), session_number(s)]
-        for s in status.upcoming
+        [time_span(local(s.start), local(s.end)), item(s.item), session_number(s)] for s in status.upcoming
     ]
     table = layout((Column(), Column(shrink=True, minimum=20), Column()), upcoming, terminal, indent=2)
     lines += [table.row(row) for row in upcoming]
@@ -71,7 +80,7 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
         lines.append("  nothing overdue")
     for late in status.overdue[:OVERDUE_SHOWN]:
         lines += wrap(
-            f"{label(status.names[late.item], late.item)}: {count(late.sessions, 'session')}, "
+            f"{brief(late.item)}: {count(late.sessions, 'session')}, "
             f"{late.hours:g} h planned since {late.since}, not done",
             width,
             indent="  ",

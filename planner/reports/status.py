@@ -4,7 +4,8 @@ sessions, what is overdue."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from planner.graph import CareerGraph
 from planner.planning import ChoiceResolver
@@ -38,6 +39,8 @@ class StatusReport:
     pace: Pace | None = None
     forecasts: tuple[Forecast, ...] = ()
     profile_file: str = "PROFILE"
+    short_names: dict[str, str] = field(default_factory=dict)
+    """The graph's ``short_name`` of the items shown, where it gives one."""
 
 
 def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
@@ -95,4 +98,10 @@ def make_status(
         pace=pace,
         forecasts=forecasts,
         profile_file=profile.source,
+        short_names=short_names(graph, shown),
     )
+
+
+def short_names(graph: CareerGraph, ids: Iterable[str]) -> dict[str, str]:
+    """The ``short_name`` of each of ``ids`` that has one."""
+    return {n: short for n in sorted(ids) if (short := graph.short_name(n))}

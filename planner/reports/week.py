@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner.graph import CareerGraph
-from planner.reports.status import Overdue, overdue_items
+from planner.reports.status import Overdue, overdue_items, short_names
 from planner.scheduling import Milestone, Schedule, Session
 
 
@@ -37,6 +37,8 @@ class WeekReport:
     schedule: Schedule
     names: dict[str, str]
     profile_file: str = "PROFILE"
+    short_names: dict[str, str] = field(default_factory=dict)
+    """The graph's ``short_name`` of the items shown, where it gives one."""
 
 
 def _purpose(session: Session, started: bool) -> str:
@@ -90,4 +92,5 @@ def make_week(
         replanned,
         {n: graph.nodes[n].name for n in ids},
         profile_file,
+        short_names(graph, ids),
     )

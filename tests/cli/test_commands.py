@@ -258,7 +258,7 @@ def test_explain(run: Callable[..., Result]) -> None:
         "  The language of ML.\n"
         "  needs: nothing\n"
         "  prerequisites in all: 0\n"
-        "  unlocks: numpy (NumPy)\n"
+        "  unlocks: NumPy\n"
         "  stages that need it: junior-ml-engineer, ml-engineer\n"
         "  resources:\n"
         "    - The Python Tutorial (docs): https://docs.python.org/3/tutorial/\n"
@@ -564,9 +564,9 @@ def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
     result = run("gaps", str(profile_path))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "stage              known missing hours missing ready",
-        "junior-ml-engineer     1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
-        "ml-engineer            1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
+        "stage                                   known missing h missing ready",
+        "Junior ML Engineer [junior-ml-engineer]     1       4      20.0 33.3% ███████░░░░░░░░░░░░░",
+        "ML Engineer [ml-engineer]                   1       4      20.0 33.3% ███████░░░░░░░░░░░░░",
     ]
 
 

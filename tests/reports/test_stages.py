@@ -38,19 +38,21 @@ def test_known_and_progress(tiny_graph: CareerGraph, make_profile: Callable[...,
 
 def test_readiness_text(tiny_graph: CareerGraph) -> None:
     assert render_readiness(stage_hours(tiny_graph)).splitlines() == [
-        "stage              known missing hours missing ready",
-        "junior-ml-engineer     0       5          30.0  0.0% ░░░░░░░░░░░░░░░░░░░░",
-        "ml-engineer            0       8          46.0  0.0% ░░░░░░░░░░░░░░░░░░░░",
+        "stage                                   known missing h missing ready",
+        "Junior ML Engineer [junior-ml-engineer]     0       5      30.0  0.0% ░░░░░░░░░░░░░░░░░░░░",
+        "ML Engineer [ml-engineer]                   0       8      46.0  0.0% ░░░░░░░░░░░░░░░░░░░░",
     ]
 
 
-def test_readiness_fits_the_terminal_dropping_the_bar_last(tiny_graph: CareerGraph) -> None:
+def test_readiness_fits_the_terminal_the_bar_going_before_the_names(tiny_graph: CareerGraph) -> None:
     rows = stage_hours(tiny_graph)
-    assert render_readiness(rows, terminal=Terminal(width=62, no_color=True)).splitlines() == [
-        "stage              known missing hours missing ready",
-        "junior-ml-engineer     0       5          30.0  0.0% .........",
-        "ml-engineer            0       8          46.0  0.0% .........",
+    assert render_readiness(rows, terminal=Terminal(width=78, no_color=True)).splitlines() == [
+        "stage                                   known missing h missing ready",
+        "Junior ML Engineer [junior-ml-engineer]     0       5      30.0  0.0% ........",
+        "ML Engineer [ml-engineer]                   0       8      46.0  0.0% ........",
     ]
-    assert render_readiness(rows, terminal=Terminal(width=60)).splitlines()[1] == (
-        "junior-ml-engineer     0       5          30.0  0.0%"
-    )
+    assert render_readiness(rows, terminal=Terminal(width=60)).splitlines() == [
+        "stage                        known missing h missing ready",
+        "Junior… [junior-ml-engineer]     0       5      30.0  0.0%",
+        "ML Engineer [ml-engineer]        0       8      46.0  0.0%",
+    ]

@@ -23,6 +23,7 @@ from planner.renderers.terminal import (
     Terminal,
     label,
     layout,
+    short_label,
     time_span,
     wrap,
     wrap_parts,
@@ -58,9 +59,10 @@ def render_text(
     if schedule.sessions:
         first = schedule.sessions[0]
         local = schedule.local
+        item = plan.item(first.item)
         lines += wrap(
             f"Next: {time_span(local(first.start), local(first.end))}, "
-            f"{label(plan.item(first.item).name, first.item)}",
+            f"{short_label(item.name, item.id, item.short_name, terminal=terminal)}",
             width,
         )
     if schedule.milestones:
@@ -87,7 +89,7 @@ def render_text(
             row.start.isoformat(),
             row.end.isoformat(),
             row.item.kind,
-            label(item_label(row.item), row.item.id),
+            label(item_label(row.item), row.item.id, row.item.short_name),
             hours(row.item.minutes),
         ]
         for _, rows in grouped
