@@ -11,7 +11,6 @@ from planner.cli.base import PlannerCommand
 from planner.cli.completion import complete_ids
 from planner.cli.environment import cache_dir
 from planner.cli.options import (
-    echo,
     emit,
     graph_of,
     graph_options,
@@ -28,8 +27,9 @@ from planner.renderers.pictures import GRAPH_FORMATS
 
 
 @click.command(cls=PlannerCommand)
+@output_option
 @graph_options
-def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
+def validate(*, output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
     """Check graph data: schema, duplicate and dangling ids, cycles, stages.
 
     Exits 1 with one located message per problem when the data is invalid.
@@ -37,16 +37,17 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 
     result = planner.validate(graph_dir, cache_dir=None if no_cache else cache_dir())
     warn(result.warnings)
-    echo(result.summary())
+    emit(result.render("text"), output, inputs=inputs(None, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
+@output_option
 @graph_options
-def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
+def stages(*, output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
 
     result = planner.stages(graph=graph_of(graph_dir, no_cache))
-    emit(result.render("text", terminal=terminal()), None)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(None, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -54,11 +55,12 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
 @click.option(
     "--category", default=None, metavar="CATEGORY", help="Only skills and projects of this category."
 )
-def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
+@output_option
+def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None, output: str | None) -> None:
     """List the skills and projects, by category then id."""
 
     result = planner.skills(graph=graph_of(graph_dir, no_cache), category=category)
-    emit(result.render("text", terminal=terminal()), None)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(None, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -71,15 +73,20 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> N
     metavar="PROFILE",
     help="Say why ID is (or is not) in this profile's plan, and when.",
 )
+@output_option
 @graph_options
-def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
+def explain(
+    *, node_id: str, profile_path: Path | None, output: str | None, graph_dir: Path | None, no_cache: bool
+) -> None:
     """What ID needs, what it unlocks, which stages need it, and its resources."""
 
     graph = graph_of(graph_dir, no_cache)
     graph.resolve(node_id, option="ID", names=True)  # fail on a typo before reading the profile
     profile = profile_of(profile_path, graph) if profile_path is not None else None
     explanation = planner.explain(node_id, profile=profile, graph=graph, now=now())
-    emit(explanation.render("text", terminal=terminal()), None)
+    emit(
+        explanation.render("text", terminal=terminal(output)), output, inputs=inputs(profile_path, graph_dir)
+    )
 
 
 @click.command(cls=PlannerCommand)

@@ -18,7 +18,9 @@ from planner.cli.options import (
     emit,
     graph_of,
     graph_options,
+    inputs,
     now,
+    output_option,
     profile_argument,
     profile_of,
     terminal,
@@ -74,9 +76,16 @@ def done(
     metavar="N",
     help="How many upcoming sessions to show.",
 )
+@output_option
 @graph_options
 def status(
-    *, profile: Path, from_date: dt.datetime | None, count: int, graph_dir: Path | None, no_cache: bool
+    *,
+    profile: Path,
+    from_date: dt.datetime | None,
+    count: int,
+    output: str | None,
+    graph_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Progress per stage, pace against the plan, the next sessions, and what is overdue."""
 
@@ -84,7 +93,7 @@ def status(
     result = planner.status(
         profile_of(profile, graph), graph=graph, now=now(), today=day(from_date), count=count
     )
-    emit(result.render("text", terminal=terminal()), None)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -97,9 +106,16 @@ def status(
     metavar="N",
     help="Show N days (1 to 31; default: to the end of the Monday-Sunday week).",
 )
+@output_option
 @graph_options
 def week(
-    *, profile: Path, from_date: dt.datetime | None, days: int | None, graph_dir: Path | None, no_cache: bool
+    *,
+    profile: Path,
+    from_date: dt.datetime | None,
+    days: int | None,
+    output: str | None,
+    graph_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """What to do in the next days (default: the rest of this Monday-Sunday week),
     session by session, with ids.
@@ -110,7 +126,7 @@ def week(
 
     graph = graph_of(graph_dir, no_cache)
     result = planner.week(profile_of(profile, graph), graph=graph, now=now(), start=day(from_date), days=days)
-    emit(result.render("text", terminal=terminal()), None)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
 @click.command(cls=PlannerCommand)

@@ -570,6 +570,50 @@ def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
     ]
 
 
+# --- -o FILE on every command that prints -------------------------------------------------------
+
+PRINTING = {
+    "status": ["status", "PROFILE", "--from", "2027-03-01"],
+    "week": ["week", "PROFILE", "--from", "2027-03-01"],
+    "explain": ["explain", "numpy", "--profile", "PROFILE"],
+    "stages": ["stages"],
+    "skills": ["skills"],
+    "validate": ["validate"],
+    "gaps": ["gaps", "PROFILE"],
+    "roadmap": ["roadmap", "PROFILE"],
+}
+WRITING_ELSEWHERE = {"done": "writes the profile", "init": "writes PATH"}
+
+
+def test_every_command_that_prints_takes_dash_o() -> None:
+    for name, command in all_commands().items():
+        options = {opt for param in command.params for opt in getattr(param, "opts", ())}
+        assert "-o" in options or name in WRITING_ELSEWHERE, f"planner {name} has no -o FILE"
+
+
+@pytest.mark.parametrize("command", sorted(PRINTING))
+def test_dash_o_writes_what_would_be_printed(
+    command: str, run: Callable[..., Result], profile_path: Path, tmp_path: Path
+) -> None:
+    args = [str(profile_path) if arg == "PROFILE" else arg for arg in PRINTING[command]]
+    printed = run(*args)
+    assert printed.exit_code == 0, printed.output
+    out = tmp_path / "out.txt"
+    written = run(*args, "-o", str(out))
+    assert written.exit_code == 0, written.output
+    assert (written.stdout, out.read_text(encoding="utf-8")) == ("", printed.stdout)
+    assert written.stderr.endswith(f"Wrote {out}\n")
+
+
+def test_dash_o_refuses_to_overwrite_the_profile_it_reads(
+    run: Callable[..., Result], profile_path: Path
+) -> None:
+    before = profile_path.read_bytes()
+    result = run("status", str(profile_path), "-o", str(profile_path))
+    assert_clean_failure(result, 2)
+    assert profile_path.read_bytes() == before
+
+
 # --- the compiled-graph cache ----------------------------------------------------------------
 
 
