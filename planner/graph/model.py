@@ -156,6 +156,9 @@ class CareerGraph:
                 found += sorted(str(self.attr(n, "name")) for n in self.nodes if wanted(n))
             return found
 
+        def named() -> dict[str, str]:  # prerequisites first: "did you mean" offers basics first
+            return {n: str(self.attr(n, "name", n)) for n in self.topological_order() if wanted(n)}
+
         def valid() -> list[str]:
             return [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
 
@@ -167,7 +170,7 @@ class CareerGraph:
                 raise UnknownIdError(text, (), what=what, option=option, ambiguous=tuple(fitting))
             node_id = fitting[0] if fitting else None
         if node_id is None:
-            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid())
+            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid(), names=named())
         if not wanted(node_id):
             raise UnknownIdError(
                 node_id, candidates(), what=what, option=option, valid=valid(), kind=self.kind(node_id)

@@ -11,11 +11,12 @@ progress bar looks the same.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
+
+from planner.words import name_head
 
 ASCII: Final = str.maketrans({"█": "#", "░": ".", "→": ">", "—": "-", "–": "-", "·": "|", "…": "."})
 """Our own non-ASCII glyphs, each replaced by one ASCII character of the same width."""
@@ -196,20 +197,10 @@ def short_label(name: str, node_id: str, short: str = "", *, terminal: Terminal 
     return _fit(cell, cells(cell.tail) + room, terminal.ellipsis)
 
 
-_HEAD: Final = re.compile(r"\s+\(|:\s|\s[—–]\s")
-"""Where a name's head ends and its details begin: ``Deep learning fundamentals (neural
-networks, ...)``, ``Model deployment: a first model ...``, ``Head — details``."""
 _WEAK: Final = frozenset(
     "a an and as at by e.g. for from in into of on or the to vs with without".split()  # noqa: SIM905 -- one line reads better than nineteen
 )
 """Words a shortened name never ends on (``Data structures and…`` reads as cut off)."""
-
-
-def name_head(name: str) -> str:
-    """The part of ``name`` before its details: a parenthesis, a colon or a dash."""
-    name = " ".join(name.split())
-    found = _HEAD.search(name)
-    return name[: found.start()].rstrip(" ,;") if found and found.start() > 0 else name
 
 
 def fit_name(name: str, width: int | None, *, short: str = "", ellipsis: str = "…") -> str:

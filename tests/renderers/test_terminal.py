@@ -19,7 +19,6 @@ from planner.renderers.terminal import (
     fit_words,
     label,
     layout,
-    name_head,
     time_span,
     wrap,
     wrap_parts,
@@ -102,16 +101,6 @@ def test_times_are_a_day_and_a_span() -> None:
 def test_a_label_shows_the_id_unless_the_name_is_the_id() -> None:
     assert str(label("Python programming", "python")) == "Python programming [python]"
     assert str(label("PyTorch", "pytorch")) == "PyTorch"
-
-
-def test_a_name_head_is_the_part_before_its_details() -> None:
-    assert (
-        name_head("Deep learning fundamentals (neural networks, CNNs, RNNs)") == "Deep learning fundamentals"
-    )
-    assert name_head("Model deployment: a first model in production") == "Model deployment"
-    assert name_head("Search — ranking and retrieval") == "Search"
-    assert name_head("Python programming") == "Python programming"
-    assert name_head("(Optional) reading") == "(Optional) reading"  # nothing before the details
 
 
 DEEP = "Deep learning fundamentals (neural networks, backpropagation, CNNs, RNNs)"

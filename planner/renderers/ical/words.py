@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from planner.renderers.terminal import clip, fit_name, name_head
+from planner.renderers.terminal import clip, fit_name
+from planner.words import name_head
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
