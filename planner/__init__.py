@@ -56,7 +56,6 @@ from planner.usecases import (
     gaps,
     skills,
     stages,
-    starter,
     validate,
 )
 from planner.version import __version__
@@ -85,6 +84,7 @@ explain = _clock_by_default(usecases.explain)
 picture = _clock_by_default(usecases.picture)
 done = _clock_by_default(usecases.done)
 batch = _clock_by_default(usecases.batch)
+starter = _clock_by_default(usecases.starter)
 
 __all__ = [
     "BatchReport",

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 import click
 
-from planner.cli import catalogue, cohort, plan, tracking
+from planner.cli import catalogue, cohort, plan, setup, tracking
 from planner.cli.base import PlannerGroup
 from planner.version import __version__
 
@@ -32,7 +32,7 @@ def cli() -> None:
     """
 
 
-for _module in (catalogue, cohort, plan, tracking):
+for _module in (catalogue, cohort, plan, setup, tracking):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

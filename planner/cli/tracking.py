@@ -1,15 +1,14 @@
-"""Commands that follow a plan: init, done, status, week."""
+"""Commands that follow a plan: done, status, week."""
 
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 from pathlib import Path
 
 import click
 
 import planner
-from planner.cli.base import InputError, PlannerCommand
+from planner.cli.base import PlannerCommand
 from planner.cli.completion import complete_ids
 from planner.cli.options import (
     date_option,
@@ -129,21 +128,4 @@ def week(
     emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
-@click.command(cls=PlannerCommand)
-@click.argument("path", type=click.Path(path_type=Path), default=Path("profile.toml"))
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-@graph_options
-def init(*, path: Path, force: bool, graph_dir: Path | None, no_cache: bool) -> None:
-    """Write a commented starter profile to PATH (default: profile.toml), with ids of
-    the graph it is for."""
-    graph_option = f" --graph {shlex.quote(str(graph_dir))}" if graph_dir is not None else ""
-    text = planner.starter(graph=graph_of(graph_dir, no_cache), graph_option=graph_option)
-    if str(path) == "-":
-        emit(text, None)
-        return
-    if path.is_file() and not force:  # a device or FIFO is written into, not overwritten
-        raise InputError(f"{path} already exists; use --force to overwrite it")
-    emit(text, str(path), wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}{graph_option}")
-
-
-COMMANDS = (init, done, status, week)
+COMMANDS = (done, status, week)

@@ -3,15 +3,19 @@ skills, a graph folder's validation, pictures of the graph, and a starter profil
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from planner.errors import OptionError, did_you_mean
 from planner.graph import CareerGraph, shipped_graph_dir
 from planner.graph.reading import nested_graph_files
 from planner.planning import ChoiceResolver
-from planner.profile.starter import starter_profile
+from planner.profile import check_profile
+from planner.profile.reading import parse_profile
+from planner.profile.starter import Answers, starter_profile
 from planner.records import Profile
 from planner.renderers.pictures.view import GraphView
 from planner.reports.cohort import read_heat
@@ -139,12 +143,27 @@ def picture(
     return Picture(view)
 
 
-def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
-    """A commented starter profile whose ids are valid in ``graph``: aiming at ML
-    Engineer and knowing Python where the graph has those, else aiming at its lowest
-    stage and knowing nothing. ``graph_option`` (`` --graph DIR``) goes into the
-    commands its comments suggest."""
+def starter(
+    *,
+    graph: CareerGraph | None = None,
+    graph_option: str = "",
+    now: dt.datetime | None = None,
+    answers: Answers | None = None,
+) -> str:
+    """A commented starter profile whose ids are valid in ``graph``, starting today
+    (``now`` in the profile's zone): the person's ``answers``, or a template aiming at
+    ML Engineer and knowing Python where the graph has those (else at its lowest stage,
+    knowing nothing). ``graph_option`` (`` --graph DIR``) goes into the commands its
+    comments suggest.
+
+    Raises
+    ------
+    ProfileError
+        When the answers make a profile that does not load (a target below the stage
+        held, say), with the message ``planner roadmap`` would give.
+    """
     graph = graph_or_shipped(graph)
+    now = given(now)
     stage_ids = [stage.id for stage in graph.stages]
     target, known, examples = "ml-engineer", ["python"], ["nlp", "pandas"]
     if not (
@@ -154,6 +173,14 @@ def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
     ):
         work = sorted(n for n in graph.nodes if graph.kind(n) in ("skill", "project"))
         target, known, examples = stage_ids[0], [], work[:2]
-    return starter_profile(
-        stages=stage_ids, target=target, known=known, examples=examples, graph_option=graph_option
+    if answers is None:
+        answers = Answers(target=target, start=now.astimezone(dt.UTC).date(), known=tuple(known))
+    else:
+        answers = dataclasses.replace(answers, start=now.astimezone(ZoneInfo(answers.timezone)).date())
+    names = {n: graph.nodes[n].name for n in answers.known}
+    text = starter_profile(
+        stages=stage_ids, answers=answers, examples=examples, names=names, graph_option=graph_option
     )
+    data, _, _ = parse_profile(text.encode("utf-8"), file="the new profile", suffix=".toml")
+    check_profile(data, graph, file="the new profile", text=text)  # never a profile that fails to load
+    return text
