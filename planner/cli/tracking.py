@@ -10,6 +10,7 @@ import click
 import planner
 from planner.cli.base import PlannerCommand
 from planner.cli.completion import complete_ids
+from planner.cli.environment import stdin_is_terminal
 from planner.cli.options import (
     date_option,
     day,
@@ -24,7 +25,8 @@ from planner.cli.options import (
     profile_of,
     terminal,
 )
-from planner.profile.editing import describe_update
+from planner.profile.editing import ProgressUpdate
+from planner.renderers.progress import render_done
 
 
 @click.command(cls=PlannerCommand)
@@ -40,6 +42,12 @@ from planner.profile.editing import describe_update
     help="Record the ids as this fraction done (0 < FRACTION <= 1).",
 )
 @day_option("--on", help_text="The day they were finished (YYYY-MM-DD; default: today).")
+@click.option(
+    "-y",
+    "--yes",
+    is_flag=True,
+    help="Record without asking, also on a terminal (for scripts; without a terminal done never asks).",
+)
 @graph_options
 def done(
     *,
@@ -47,6 +55,7 @@ def done(
     ids: tuple[str, ...],
     partial: float | None,
     on: dt.datetime | None,
+    yes: bool,
     graph_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -54,12 +63,26 @@ def done(
 
     An id may also be an alias or a node's exact name, in any case. Items done in full
     are recorded with the day in the profile's [completed] table, which `planner status`
-    measures your pace on.
+    measures your pace on. Knowing an item implies knowing its prerequisites: done says
+    which it counts, and on a terminal asks before it writes (--yes does not ask).
     """
 
     graph = graph_of(graph_dir, no_cache)
-    update = planner.done(profile, ids, graph=graph, now=now(), fraction=partial, on=day(on))
-    emit(describe_update(update, profile, graph), None)
+    shown = terminal()
+    answered: list[bool] = []
+
+    def confirm(update: ProgressUpdate) -> bool:
+        if yes or not update.implied or not stdin_is_terminal():
+            return True
+        emit(render_done(update, str(profile), graph, terminal=shown, ahead=True), None)
+        answered.append(click.confirm("Record it?", default=True))
+        return answered[-1]
+
+    update = planner.done(profile, ids, graph=graph, now=now(), fraction=partial, on=day(on), confirm=confirm)
+    if answered:
+        emit(f"Recorded in {profile}.\n" if answered[-1] else "Nothing written.\n", None)
+        return
+    emit(render_done(update, str(profile), graph, terminal=shown), None)
 
 
 @click.command(cls=PlannerCommand)

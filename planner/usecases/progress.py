@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.errors import PlanError, ProfileError
@@ -94,11 +94,16 @@ def done(
     now: dt.datetime | None = None,
     fraction: float | None = None,
     on: dt.date | None = None,
+    confirm: Callable[[ProgressUpdate], bool] | None = None,
 ) -> ProgressUpdate:
     """Record ``ids`` as done (or ``fraction`` done) in the profile file at ``path``,
     keeping its comments and layout; the file is rewritten only when it changes. Items
     done in full are recorded in ``[completed]`` with the day ``on`` (default: today in
     the profile's zone).
+
+    ``confirm``, when given, sees the change before it is written (what is recorded,
+    and the prerequisites it counts as known) and writes it only when it returns True;
+    the file stays locked meanwhile, so what it saw is what is written.
 
     The file is locked from reading to writing, so runs at the same time each add
     their ids. A symbolic link is followed and a hard-linked file rewritten in place,
@@ -127,6 +132,6 @@ def done(
             fraction=fraction,
             day=on or today_for(profile, given(now)),
         )
-        if update.text != text:
+        if update.text != text and (confirm is None or confirm(update)):
             write_atomic(path, update.text.encode("utf-8"), keep_links=True)
     return update
