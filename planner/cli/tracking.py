@@ -24,6 +24,7 @@ from planner.cli.options import (
     profile_argument,
     profile_of,
     terminal,
+    warn,
 )
 from planner.profile.editing import ProgressUpdate
 from planner.renderers.progress import render_done
@@ -115,6 +116,7 @@ def status(
     result = planner.status(
         profile_of(profile, graph), graph=graph, now=now(), today=day(from_date), count=count
     )
+    warn(result.warnings)
     emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
@@ -148,6 +150,7 @@ def week(
 
     graph = graph_of(graph_dir, no_cache)
     result = planner.week(profile_of(profile, graph), graph=graph, now=now(), start=day(from_date), days=days)
+    warn(result.warnings)
     emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 

@@ -18,7 +18,7 @@ from planner.renderers.terminal import (
 )
 from planner.reports.status import StatusReport
 from planner.scheduling import Session
-from planner.words import count
+from planner.words import count, done_command
 
 OVERDUE_SHOWN = 5
 
@@ -64,7 +64,7 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
     lines += [table.row(row) for row in rows]
     if status.pace is not None:
         lines += ["", "Pace"]
-        for sentence in pace_sentences(status.pace, status.forecasts):
+        for sentence in pace_sentences(status.pace, status.forecasts, profile_file=status.profile_file):
             lines += wrap(sentence, width, indent="  ", hanging="    ")
     local = status.schedule.local
     lines += ["", "Next sessions"]
@@ -90,7 +90,7 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
         lines.append(f"  ... and {len(status.overdue) - OVERDUE_SHOWN} more items")
     if status.overdue:
         lines += wrap(
-            f"Record what you finished: planner done {status.profile_file} ID...",
+            f"Record what you finished: {done_command(status.profile_file, on=True)}",
             width,
             indent="  ",
             hanging="    ",

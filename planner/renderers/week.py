@@ -17,7 +17,7 @@ from planner.renderers.terminal import (
     wrap,
 )
 from planner.reports.week import Planned, WeekReport
-from planner.words import count
+from planner.words import count, done_command
 
 
 def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
@@ -80,7 +80,7 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
             "",
             *wrap(
                 f"Overdue: {count(len(week.overdue), 'item')}, {hours:g} h planned before "
-                f"{week.first}, not done",
+                f"{'now' if week.now else week.first}, not done",
                 width,
             ),
         ]
@@ -99,5 +99,5 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
             *wrap(f"Next milestone: {week.milestone.name}, {milestone_title(week.milestone)}", width),
         ]
     if week.sessions or week.overdue:
-        lines += ["", *wrap(f"Record what you finish: planner done {week.profile_file} ID...", width)]
+        lines += ["", *wrap(f"Record what you finish: {done_command(week.profile_file)}", width)]
     return terminal.lines(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,18 +19,21 @@ from planner.reports.status import make_status
 from planner.reports.week import make_week
 from planner.scheduling import Schedule
 from planner.usecases.common import check_day, given, graph_or_shipped, today_for
-from planner.usecases.plans import schedule_for
+from planner.usecases.plans import availability_warnings, schedule_for
 from planner.usecases.results import Status, Week, _promote
 
 
-def _plans(graph: CareerGraph, profile: Profile, today: dt.date) -> tuple[Schedule, Schedule]:
+def _plans(
+    graph: CareerGraph, profile: Profile, today: dt.date, now: dt.datetime | None = None
+) -> tuple[Schedule, Schedule]:
     """The plan as made on its first day (the profile's ``start``, with what was recorded
-    done since still to do), and the plan re-made from ``today``."""
+    done since still to do), and the plan re-made from ``today``; with ``now`` (when
+    today is the clock's), the re-made plan has no session in a window already over."""
     first_day, before = profile.start or today, as_planned(profile)
     original = schedule_for(graph, before, start=first_day)
-    if first_day >= today and before is profile:
-        return original, original
-    return original, schedule_for(graph, profile, start=max(first_day, today))
+    if before is profile and (first_day > today or (first_day == today and now is None)):
+        return original, original  # nothing to re-make: the same plan from the same day
+    return original, schedule_for(graph, profile, start=max(first_day, today), not_before=now)
 
 
 def status(
@@ -45,11 +49,13 @@ def status(
     the day ``now`` falls on in the profile's zone); and what is overdue."""
     graph = graph_or_shipped(graph)
     check_day(today)
+    clock = None if today is not None else given(now)  # a day given is taken whole
     today = today or today_for(profile, given(now))
-    original, replanned = _plans(graph, profile, today)
+    original, replanned = _plans(graph, profile, today, clock)
     pace = measure_pace(graph, profile, today, planned=original)
     try:
-        at_pace = schedule_for(graph, profile, start=replanned.start, hours_per_week=pace_hours(pace))
+        hours = pace_hours(pace, profile.source)
+        at_pace = schedule_for(graph, profile, start=replanned.start, hours_per_week=hours)
     except PlanError:  # too little history, or a pace too slow to plan with
         at_pace = None
     report = make_status(
@@ -61,8 +67,9 @@ def status(
         count=count,
         pace=pace,
         forecasts=forecast(at_pace, replanned, original),
+        now=clock,
     )
-    return _promote(report, Status)
+    return _promote(dataclasses.replace(report, warnings=availability_warnings(profile)), Status)
 
 
 def week(
@@ -74,16 +81,31 @@ def week(
     days: int | None = None,
 ) -> Week:
     """The sessions from ``start`` (default: today; the plan is re-made from it) to the
-    end of its Monday–Sunday week, or for ``days`` days; what is overdue; the next milestone."""
+    end of its Monday–Sunday week (on a Sunday: to the end of the next week), or for
+    ``days`` days; what is overdue; the next milestone. Without ``start`` no session
+    is in a window already over at ``now``."""
     graph = graph_or_shipped(graph)
     check_day(start)
+    clock = None if start is not None else given(now)  # a day given is taken whole
     first = start or today_for(profile, given(now))
-    last = first + dt.timedelta(days=days - 1 if days else 6 - first.weekday())
-    original, replanned = _plans(graph, profile, first)
+    last = first + dt.timedelta(days=days - 1 if days else _rest_of_week(first))
+    original, replanned = _plans(graph, profile, first, clock)
     report = make_week(
-        graph, original=original, replanned=replanned, first=first, last=last, profile_file=profile.source
+        graph,
+        original=original,
+        replanned=replanned,
+        first=first,
+        last=last,
+        profile_file=profile.source,
+        now=clock,
     )
-    return _promote(report, Week)
+    return _promote(dataclasses.replace(report, warnings=availability_warnings(profile)), Week)
+
+
+def _rest_of_week(first: dt.date) -> int:
+    """Days after ``first`` to the end of its Monday-Sunday week; on a Sunday, to the
+    end of the next week, so the days shown are never that Sunday alone."""
+    return 6 - first.weekday() if first.weekday() < 6 else 7
 
 
 def done(

@@ -309,10 +309,13 @@ def render_ical(
 
 
 def replan_start(schedule: Schedule) -> dt.datetime:
-    """The moment the plan was (re-)made from: events of an earlier export that ended
-    before it stay as they were."""
+    """The moment the plan was (re-)made from: its first day's midnight, or the moment
+    it was made at when that is later (no session of it lies before). Events of an
+    earlier export that ended before it stay as they were."""
     zone = ZoneInfo(schedule.availability.timezone)
-    return dt.datetime.combine(schedule.start, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+    midnight = dt.datetime.combine(schedule.start, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+    made = schedule.availability.not_before
+    return max(midnight, made) if made is not None else midnight
 
 
 def _day(value: dt.datetime | dt.date) -> dt.date:

@@ -15,6 +15,7 @@ from planner.renderers.phrases import (
     milestone_title,
     nothing_left,
     review_summary,
+    weekly_hours,
 )
 from planner.renderers.terminal import (
     PLAIN,
@@ -48,7 +49,7 @@ def render_text(
     lines += wrap_parts(
         [
             f"Start {schedule.start}",
-            f"{avail.hours_per_week:g} h/week",
+            weekly_hours(avail),
             avail.timezone,
             count(len(plan.items), "item"),
             f"{hours(plan.minutes)} h",

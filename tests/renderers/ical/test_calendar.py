@@ -733,13 +733,27 @@ def test_source_date_epoch_gives_identical_bytes(
     assert b"DTSTAMP:20270101T000000Z\r\n" in one.read_bytes()
 
 
-def test_another_epoch_changes_only_dtstamp(cal: Callable[..., Result], tess: Path, tmp_path: Path) -> None:
+def test_another_epoch_before_the_plan_starts_changes_only_dtstamp(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path
+) -> None:
     one, two = tmp_path / "one.ics", tmp_path / "two.ics"
     assert cal(str(tess), "-o", str(one)).exit_code == 0
-    assert cal(str(tess), "-o", str(two), env={"SOURCE_DATE_EPOCH": "1800000000"}).exit_code == 0
+    assert cal(str(tess), "-o", str(two), env={"SOURCE_DATE_EPOCH": "1798977600"}).exit_code == 0
     a, b = one.read_bytes(), two.read_bytes()
     assert a != b
-    assert a.replace(b"DTSTAMP:20270101T000000Z", b"") == b.replace(b"DTSTAMP:20270115T080000Z", b"")
+    assert a.replace(b"DTSTAMP:20270101T000000Z", b"") == b.replace(b"DTSTAMP:20270103T120000Z", b"")
+
+
+def test_a_calendar_made_after_the_plan_began_has_no_session_in_the_past(
+    cal: Callable[..., Result], tess: Path, tmp_path: Path
+) -> None:
+    """The plan began on 2027-01-04; exported on 2027-01-15 at 08:00 with nothing recorded
+    done, its sessions start from that moment instead of filling the days gone by."""
+    out = tmp_path / "late.ics"
+    assert cal(str(tess), "-o", str(out), env={"SOURCE_DATE_EPOCH": "1800000000"}).exit_code == 0
+    made = dt.datetime.fromtimestamp(1800000000, tz=UTC)
+    starts = [instant(ev.decoded("DTSTART")) for ev in sessions_of(out.read_bytes())]
+    assert starts and min(starts) >= made
 
 
 # --- 7. --previous ---------------------------------------------------------------------------
