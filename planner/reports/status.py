@@ -57,7 +57,13 @@ def overdue_items(
 ) -> tuple[Overdue, ...]:
     """Items of ``replanned`` (still open) with sessions of ``original`` that ended
     before ``today`` (before ``now``, when the day is the clock's: this morning's
-    session is overdue tonight), in the order of those sessions."""
+    session is overdue tonight), in the order of those sessions.
+
+    Nothing is overdue on the plan's first day: the plan may have been made after that
+    day's first window (``planner init`` writes today as the start), so its sessions
+    count as overdue from the next day on."""
+    if today <= original.start:
+        return ()
     still_open = {item.id for item in replanned.plan.items}
     late: dict[str, list[Session]] = {}
     for s in original.sessions:

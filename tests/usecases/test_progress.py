@@ -53,7 +53,7 @@ def test_at_22_09_on_a_saturday_the_mornings_session_is_not_next(
 ) -> None:
     """A regression: the roadmap, status and week named that morning's 08:00 session as
     what to do next."""
-    profile = lena(make_profile, tiny_graph, start=dt.date(2027, 3, 6))
+    profile = lena(make_profile, tiny_graph)
     roadmap = planner.roadmap(profile, graph=tiny_graph, now=SATURDAY_NIGHT)
     assert roadmap.schedule.sessions[0].start == berlin(2027, 3, 7, 10, 0)
     assert "Next: Sun 2027-03-07 10:00–12:00, Python" in roadmap.render("text")
@@ -61,9 +61,21 @@ def test_at_22_09_on_a_saturday_the_mornings_session_is_not_next(
     assert status.upcoming[0].start == berlin(2027, 3, 7, 10, 0)
     week = planner.week(profile, graph=tiny_graph, now=SATURDAY_NIGHT)
     assert [p.session.start for p in week.sessions] == [berlin(2027, 3, 7, 10, 0)]
-    # the morning's session of the plan as made is overdue tonight, not lost
-    assert [(o.item, o.hours) for o in status.overdue] == [("python", 4.0)]
-    assert "Overdue: 1 item, 4 h planned before now, not done" in week.render("text")
+    # the morning's session of the plan as made is overdue tonight (with Tuesday's), not lost
+    assert [(o.item, o.sessions, o.hours) for o in status.overdue] == [("python", 2, 6.0)]
+    assert "Overdue: 1 item, 6 h planned before now, not done" in week.render("text")
+
+
+def test_nothing_is_overdue_on_the_plans_first_day(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
+) -> None:
+    """`planner init` at 22:09 writes today as the start: the morning's window, before
+    the plan existed, is not overdue that night; from the next day on, it would be."""
+    profile = lena(make_profile, tiny_graph, start=dt.date(2027, 3, 6))
+    assert planner.status(profile, graph=tiny_graph, now=SATURDAY_NIGHT).overdue == ()
+    assert planner.week(profile, graph=tiny_graph, now=SATURDAY_NIGHT).overdue == ()
+    sunday = planner.status(profile, graph=tiny_graph, now=berlin(2027, 3, 7, 20, 0))
+    assert [(o.item, o.since) for o in sunday.overdue] == [("python", dt.date(2027, 3, 6))]
 
 
 def test_a_day_given_is_taken_whole(tiny_graph: CareerGraph, make_profile: Callable[..., Profile]) -> None:
