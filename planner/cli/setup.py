@@ -16,6 +16,7 @@ Then it writes the commented profile, starting today. Elsewhere, or with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shlex
 import sys
@@ -134,6 +135,23 @@ def choose_stage(
     return None if allow_none and answer.casefold() in ("0", NONE) else chosen(answer)
 
 
+def ask_since(graph: CareerGraph, held: str) -> dt.date | None:
+    """Since when the person holds ``held``: stages above may ask for months in it."""
+
+    def problem(answer: str) -> str | None:
+        if answer.casefold() == NONE:
+            return None
+        try:
+            day = dt.date.fromisoformat(answer)
+        except ValueError:
+            return f"'{answer}' is not a day; type it as YYYY-MM-DD, or {NONE}"
+        return None if day <= now().date() else f"{day} is in the future; type the day you took the role"
+
+    name = graph.nodes[held].name
+    answer = ask(f"Since when have you been {name}? (YYYY-MM-DD, or {NONE})", NONE, problem)
+    return None if answer.casefold() == NONE else dt.date.fromisoformat(answer)
+
+
 def ask_windows(graph: CareerGraph, target: str) -> dict[str, tuple[str, ...]]:
     """The usual study windows: which days, then each day's times (the default is the
     day before's, so a week of equal evenings takes a few Enters)."""
@@ -219,6 +237,7 @@ def questions(graph: CareerGraph) -> Answers:
         target = (
             choose_stage(graph, "The stage you aim at (number or id)", usual, held=held) or ids[usual - 1]
         )
+    since = ask_since(graph, held) if held else None
     say()
     zone = ask(
         "Your time zone (IANA name, as in Europe/Berlin)",
@@ -242,6 +261,7 @@ def questions(graph: CareerGraph) -> Answers:
         target=target,
         name=name,
         current_stage=held,
+        current_stage_since=since,
         timezone=zone,
         hours_per_week=float(hours),
         availability=windows,

@@ -40,6 +40,7 @@ class Answers:
     it in), so the plan does not begin again every day and the pace has a history."""
     name: str = "Your Name"
     current_stage: str | None = None
+    current_stage_since: dt.date | None = None
     timezone: str = "UTC"
     hours_per_week: float = 8
     availability: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
@@ -184,6 +185,11 @@ def starter_profile(
         break_long_words=False,
         break_on_hyphens=False,
     )
+    since = (
+        f"current_stage_since = {answers.current_stage_since.isoformat()}"
+        if answers.current_stage and answers.current_stage_since
+        else "# current_stage_since = 2026-03-01"
+    )
     held = (
         f"current_stage = {_toml(answers.current_stage)}"
         if answers.current_stage
@@ -202,7 +208,7 @@ target = {_toml(answers.target)}
 # Optional: the stage you already hold; everything it requires counts as known.
 {held}
 # Optional: since when you hold it (stages above may ask for months in this role).
-# current_stage_since = 2026-03-01
+{since}
 
 # First day of the plan: status measures your pace and what is overdue from it.
 # (Without it, the plan would begin again every day.)

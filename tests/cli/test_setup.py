@@ -108,12 +108,16 @@ def test_a_wrong_answer_is_asked_again_with_the_profiles_own_message(
 
 
 @pytest.mark.usefixtures("on_a_terminal")
-def test_the_target_is_above_the_stage_held(tmp_path: Path, tiny_graph_dir: Path) -> None:
-    answers = ["Tess", "1", "1", "", "", "", "", "", "", "", "none"]
+def test_the_target_is_above_the_stage_held_since_a_day_in_the_past(
+    tmp_path: Path, tiny_graph_dir: Path
+) -> None:
+    answers = ["Tess", "1", "1", "", "2027-01-01", "2026-06-01", "", "", "", "", "", "", "none"]
     result = init(str(tmp_path / "me.toml"), answers=answers, graph=tiny_graph_dir)
     assert "  you hold Junior ML Engineer already, which includes it; pick a stage above\n" in result.stderr
+    assert "  2027-01-01 is in the future; type the day you took the role\n" in result.stderr
     assert result.exit_code == 0, result.output
-    assert 'current_stage = "junior-ml-engineer"\n' in (tmp_path / "me.toml").read_text(encoding="utf-8")
+    text = (tmp_path / "me.toml").read_text(encoding="utf-8")
+    assert 'current_stage = "junior-ml-engineer"\n' in text and "current_stage_since = 2026-06-01\n" in text
 
 
 @pytest.mark.usefixtures("on_a_terminal")
