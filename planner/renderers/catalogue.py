@@ -38,7 +38,7 @@ def render_skill_list(nodes: Sequence[Skill | Project], *, terminal: Terminal = 
         Column("kind", drop=1),
         Column("category", shrink=True, minimum=12, drop=2),
         Column("hours", right=True),
-        Column("name", shrink=True, minimum=20),
+        Column("name", shrink=True, minimum=28),  # a readable name before the category or kind
     )
     cells: list[list[Cell]] = [
         [n.id, n.kind, n.category, f"{n.hours:.1f}", Label(n.name, short=str(getattr(n, "short_name", "")))]
