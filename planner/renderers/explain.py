@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.renderers.terminal import PLAIN, Terminal, short_label, time_span, wrap
+from planner.renderers.terminal import PLAIN, Terminal, cells, short_label, time_span, wrap
 from planner.reports.explain import ExplanationReport
 from planner.words import count
 
@@ -18,6 +18,9 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
         return ", ".join(shown) if ids else "nothing"
 
     lines = [f"{node.name} [{exp.node_id}] — {node.kind}"]
+    if terminal.width is not None and cells(lines[0]) > terminal.width:  # the name whole below
+        short = short_label(node.name, exp.node_id, graph.short_name(exp.node_id), terminal=terminal)
+        lines = [f"{short} — {node.kind}", f"  {' '.join(node.name.split())}"]
     if node.kind in ("skill", "project"):
         lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
     if node.aliases:

@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-from planner.graph import CareerGraph
+from planner.graph import CareerGraph, shipped_graph
 from planner.planning import make_plan
 from planner.records import Profile
 from planner.renderers.explain import render_explanation
+from planner.renderers.terminal import Terminal
 from planner.reports.explain import explain_node
 from planner.scheduling import Availability, Schedule, schedule_plan
 
@@ -88,3 +89,14 @@ def test_current_stage_explains_what_it_implies(
     profile = make_profile(tiny_graph, target="ml-engineer", current_stage="junior-ml-engineer")
     exp = explain_node(tiny_graph, "pandas", profile=profile, schedule=schedule_of(tiny_graph, profile))
     assert (exp.status, exp.reason) == ("known", "current_stage junior-ml-engineer requires it")
+
+
+def test_a_title_too_wide_for_the_terminal_gives_the_short_name_then_the_name_whole() -> None:
+    explanation = explain_node(shipped_graph(), "people-management")
+    assert render_explanation(explanation, terminal=Terminal(width=80)).splitlines()[:2] == [
+        "People management [people-management] — skill",
+        "  People management (1:1s, feedback, performance reviews)",
+    ]
+    assert render_explanation(explanation).splitlines()[0] == (
+        "People management (1:1s, feedback, performance reviews) [people-management] — skill"
+    )
