@@ -669,3 +669,39 @@ def test_review_days_and_completed_are_read(
     )
     assert profile.review_days == (7, 30, 90)
     assert profile.completed == {"numpy": dt.date(2027, 1, 5), "git": dt.date(2027, 1, 6)}
+
+
+# --- one run, every mistake; names wherever an id goes ---------------------------------------
+
+
+def test_every_mistake_of_a_profile_is_reported_at_once(rejects: Callable[..., str], tmp_path: Path) -> None:
+    """Regression: a profile with three mistakes reported one per run."""
+    text = (
+        'target = "ml-enginer"\nhours_per_week = 0\nknown = ["python", "pyton"]\n'
+        '[availability]\nmon = ["19:00-21:00"]\n'
+    )
+    file = tmp_path / "bad.toml"
+    assert rejects(text) == (
+        f"Error: {file} has 3 problems:\n"
+        f"  {file}:1: key 'target': unknown stage id 'ml-enginer' (did you mean 'ml-engineer'?)\n"
+        f"  {file}:2: key 'hours_per_week': 0 is out of range: it must be more than 0 and at most 168 "
+        "(the hours in a week)\n"
+        f"  {file}:3: key 'known': unknown skill, project or stage id 'pyton' (did you mean 'python'?)\n"
+    )
+
+
+def test_names_and_aliases_work_in_every_profile_list(tmp_path: Path) -> None:
+    """Regression: known = ["Python programming"] was refused while `done "Python programming"`
+    worked."""
+    path = tmp_path / "me.toml"
+    path.write_text(
+        'target = "ML Engineer"\nhours_per_week = 8\nknown = ["Python programming", "torch"]\n'
+        'focus = ["Natural-Language-Processing"]\n[progress]\n"pandas" = 0.5\n[completed]\n'
+        '"Python programming" = 2027-01-02\n[choices]\n"A deep learning framework" = "PyTorch"\n'
+        '[availability]\nmon = ["19:00-21:00"]\n',
+        encoding="utf-8",
+    )
+    profile = load_profile(path)
+    assert (profile.target, profile.known, profile.focus) == ("ml-engineer", ("python", "pytorch"), ("nlp",))
+    assert profile.completed == {"python": dt.date(2027, 1, 2)}
+    assert profile.choices == {"dl-framework": ("pytorch",)}
