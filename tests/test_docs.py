@@ -135,7 +135,7 @@ def test_readme_python_example_runs(
 def test_spec_api_example_matches_the_cli_json_byte_for_byte(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """SPEC's Python API: roadmap.to_dict() is what `planner roadmap --format json` prints."""
+    """The Python API: roadmap.to_dict() is what `planner roadmap --format json` prints."""
     import planner
 
     monkeypatch.chdir(ROOT)
