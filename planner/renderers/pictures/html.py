@@ -28,7 +28,8 @@ from dataclasses import replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Final
 
-from planner.renderers.pictures.dot import BAND_FONT_SIZE, FONT_SIZE, legend_rows
+from planner.renderers.pictures.dot import BAND_FONT_SIZE, FONT_SIZE
+from planner.renderers.pictures.legend import legend_rows
 from planner.renderers.pictures.style import (
     BAND_FILLS,
     CATEGORY_BORDER,
