@@ -39,9 +39,11 @@ from planner.renderers.pictures.style import (
     drawable,
     heat_class,
 )
+from planner.renderers.pictures.summary import summarise
 
 if TYPE_CHECKING:
-    from planner.renderers.pictures.view import BandSummary, GraphView
+    from planner.renderers.pictures.summary import BandSummary
+    from planner.renderers.pictures.view import GraphView
 
 FONT: Final = "Helvetica,Arial,sans-serif"
 FONT_SIZE: Final = 12
@@ -50,6 +52,8 @@ wide is shown 880 pixels wide (the README's pictures)."""
 BAND_FONT_SIZE: Final = 16
 NODE_MARGIN: Final = 0.06
 """Inches of space left and right of a node's label."""
+BADGE_MARGIN: Final = 0.16
+"""Inches left and right of a label with a status badge."""
 NODE_SEP: Final = 0.035
 """Inches between neighbours in a row."""
 FADE: Final = "40"
@@ -139,6 +143,8 @@ def _node_attrs(view: GraphView, node_id: str) -> dict[str, str]:
         attrs["penwidth"] = f"{look.width:g}"
     if node.kind == "choice":
         attrs["margin"] = "0.04,0.02"
+    elif look.badge:
+        attrs["margin"] = f"{BADGE_MARGIN:g},0.03"  # browsers draw ✓ and ▶ wider than Graphviz measures
     return attrs
 
 
@@ -349,7 +355,7 @@ def render_overview_dot(view: GraphView) -> str:
         + ";",
         "  edge " + _attrs({"color": STAGE.fill, "penwidth": "2", "arrowsize": "0.8"}) + ";",
     ]
-    for summary in view.summaries():
+    for summary in summarise(view):
         band = summary.band
         mark = STATUSES[summary.status] if summary.status else None
         classes = ["card", summary.status or ("stage" if summary.rung else "extras")]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from planner.errors import PlanError
 from planner.limits import MAX_MERMAID_CHARS, MAX_MERMAID_EDGES
-from planner.renderers.pictures.layers import band_rows, label_cost
+from planner.renderers.pictures.layers import band_rows
 from planner.renderers.pictures.style import (
     CATEGORY_BORDER,
     CHOICE,
@@ -38,6 +38,7 @@ from planner.renderers.pictures.style import (
     Mark,
     drawable,
 )
+from planner.renderers.pictures.summary import summarise
 
 if TYPE_CHECKING:
     from planner.renderers.pictures.view import GraphView
@@ -100,11 +101,10 @@ def _node_classes(view: GraphView, ids: dict[str, str]) -> list[str]:
             where = view.position
             status = "next" if where is not None and node_id == where.next_item else view.status[node_id]
             by_class.setdefault(status.replace("-", "_"), []).append(ids[node_id])
-    out = [
-        _fill_def(name, looks[name]) if name in looks else _mark_def(name, marks[name])
-        for name in sorted(by_class)
-    ]
-    out += [f"  class {','.join(by_class[name])} {name}" for name in sorted(by_class)]
+    # Fills first, then the status marks, so a mark's border wins over a fill's.
+    ordered = sorted(by_class, key=lambda name: (name not in looks, name))
+    out = [_fill_def(name, looks[name]) if name in looks else _mark_def(name, marks[name]) for name in ordered]
+    out += [f"  class {','.join(by_class[name])} {name}" for name in ordered]
     return out
 
 
@@ -119,7 +119,7 @@ def _too_big(view: GraphView, what: str) -> PlanError:
 
 def _overview(view: GraphView, ids: dict[str, str]) -> list[str]:
     out = []
-    for summary in view.summaries():
+    for summary in summarise(view):
         lines = [summary.band.title, summary.counts_text()]
         if summary.alternatives_text():
             lines.append(summary.alternatives_text())
@@ -158,7 +158,7 @@ def category_groups(view: GraphView, band: str) -> list[tuple[str, list[list[str
     groups = []
     for category in sorted(by_category, key=key):
         nodes = by_category[category]
-        widths = {n: label_cost(view.label(n)) for n in nodes}
+        widths = {n: view.label_width(n) for n in nodes}
         groups.append((category, band_rows(nodes, view.graph.pred, widths=widths, budget=ROW_BUDGET)))
     if band in view.nodes:
         groups.append(("", [[band]]))

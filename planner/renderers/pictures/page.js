@@ -7,13 +7,69 @@
   var pred = new Map(Object.entries(data.pred));
   var succ = new Map(Object.entries(data.succ));
   var viewer = document.getElementById("viewer");
-  var canvas = document.getElementById("canvas");
-  var world = document.getElementById("world");
-  var svg = world.querySelector("svg");
   var info = document.getElementById("info");
-  var modeText = document.getElementById("mode");
   var search = document.getElementById("search");
   var legend = viewer.querySelector(".legend");
+  var narrow = function () { return viewer.clientWidth < 600; };
+
+  // ---- search: matches among ids and names ------------------------------------------
+  function matches(query) {
+    // Ids and names containing the query: exact ones first, then those starting with it.
+    var found = [];
+    nodes.forEach(function (node, id) {
+      var name = node.name.toLowerCase();
+      if (query === "" || (id.indexOf(query) < 0 && name.indexOf(query) < 0)) { return; }
+      var rank = id === query || name === query ? 0 : id.indexOf(query) === 0 || name.indexOf(query) === 0 ? 1 : 2;
+      found.push([rank, id]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
+    return found.map(function (pair) { return pair[1]; });
+  }
+  function hint() {
+    // The whole placeholder where it fits, a short one on a phone.
+    search.placeholder = search.clientWidth < 200 ? "Find…" : data.hint;
+  }
+  hint();
+  window.addEventListener("resize", hint);
+  function cards(found) {
+    Array.prototype.forEach.call(document.querySelectorAll(".chip"), function (chip) {
+      chip.classList.toggle("match", found.has(chip.getAttribute("data-id")));
+    });
+  }
+
+  var world = document.getElementById("world");
+  if (!world) {
+    // The overview page: the ladder alone. A search or a chip opens the stage it is in.
+    var openCard = function (id) {
+      var chip = document.querySelector('.chip[data-id="' + CSS.escape(id) + '"]');
+      if (!chip) { return; }
+      var card = chip.closest(".card"), head = card.querySelector(".card-head");
+      head.setAttribute("aria-expanded", "true");
+      document.getElementById(head.getAttribute("aria-controls")).hidden = false;
+      chip.scrollIntoView({ block: "center" });
+      chip.focus();
+      info.textContent = nodes.get(id).title;
+    };
+    Array.prototype.forEach.call(document.querySelectorAll(".card-head"), function (head) {
+      head.addEventListener("click", function () {
+        var open = head.getAttribute("aria-expanded") !== "true";
+        head.setAttribute("aria-expanded", open ? "true" : "false");
+        document.getElementById(head.getAttribute("aria-controls")).hidden = !open;
+      });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".chip"), function (chip) {
+      chip.addEventListener("click", function () { info.textContent = nodes.get(chip.getAttribute("data-id")).title; });
+    });
+    search.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter") { return; }
+      var found = matches(search.value.trim().toLowerCase());
+      if (found.length) { openCard(found[0]); }
+    });
+    return;
+  }
+  var canvas = document.getElementById("canvas");
+  var svg = world.querySelector("svg");
+  var modeText = document.getElementById("mode");
   var links = document.createElementNS("http://www.w3.org/2000/svg", "g");
   var groups = new Map();
   Array.prototype.forEach.call(world.querySelectorAll("g.node"), function (g) {
@@ -44,8 +100,8 @@
   }
   function showMode() {
     var graph = viewer.classList.contains("graph");
-    modeText.textContent = graph ? "Graph · " + Math.round(cam.s * 100) + " %" + (cam.fit ? " (fit)" : "")
-      : "Ladder";
+    modeText.textContent = Math.round(cam.s * 100) + " %";
+    modeText.setAttribute("data-fit", cam.fit ? "true" : "false");
     document.getElementById("show-ladder").setAttribute("aria-pressed", graph ? "false" : "true");
     document.getElementById("show-graph").setAttribute("aria-pressed", graph ? "true" : "false");
   }
@@ -61,7 +117,8 @@
   function zoomCentre(factor) { zoomAt(factor, canvas.clientWidth / 2, canvas.clientHeight / 2); }
   function free() {
     // The part of the pane above the legend, where framed nodes go.
-    return { w: canvas.clientWidth, h: Math.max(canvas.clientHeight / 2, legend.offsetTop - 8) };
+    var top = viewer.classList.contains("graph") ? legend.offsetTop - 8 : canvas.clientHeight;
+    return { w: canvas.clientWidth, h: Math.max(canvas.clientHeight / 2, Math.min(canvas.clientHeight, top)) };
   }
   function place(s, cx, cy) {
     cam.s = clampScale(s);
@@ -114,23 +171,35 @@
 
   // ---- modes: the ladder (overview) and the graph ---------------------------------
   var seen = false;
+  function opening() {
+    // The person's next item (or the stage they work towards) at a size where labels
+    // read, a little above the middle; without a profile, the first stage.
+    var start = data.start !== null && groups.has(data.start) ? groups.get(data.start) : null;
+    if (!start) { showBand(data.bands.length ? data.bands[0].id : null); return; }
+    var b = box(start), s = Math.max(legible, Math.min(1, free().w / 900));
+    place(s, b.x + b.w / 2, b.y + b.h / 2);
+    cam.y = Math.min(8, free().h / 3 - (b.y + b.h / 2) * s);  // no blank above the graph
+    apply();
+  }
   function showGraph() {
     if (viewer.classList.contains("graph")) { return; }
     viewer.classList.remove("ladder");
     viewer.classList.add("graph");
-    if (!seen) { seen = true; top(); } else { showMode(); }
+    if (narrow()) { legend.open = false; }
+    if (!seen) { seen = true; opening(); } else { showMode(); }
     restore();  // draws the chain's links, which need the graph on screen
   }
   function showLadder() {
     viewer.classList.remove("graph");
     viewer.classList.add("ladder");
+    legend.open = true;
     showMode();
   }
   function showBand(bandId) {
     var element = null;
     bands.forEach(function (id, elementId) { if (id === bandId) { element = document.getElementById(elementId); } });
-    if (!element) { return; }
-    showGraph();
+    if (!element) { top(); return; }
+    if (!viewer.classList.contains("graph")) { seen = true; showGraph(); }
     var area = box(element);
     var s = Math.max(legible, Math.min(1.25, (canvas.clientWidth - 32) / area.w));
     cam.s = s;
@@ -277,8 +346,7 @@
     var group = hit && hit.closest("g.node");
     var band = hit && hit.closest("g.cluster");
     if (group && groups.has(group.id)) {
-      pinned = pinned === group.id ? null : group.id;
-      restore();
+      focusLink(group.id);  // highlights its chain and frames it
     } else if (band && bands.has(band.id) && viewer.classList.contains("small-labels")) {
       showBand(bands.get(band.id));
     }
@@ -323,6 +391,7 @@
   on("zoom-out", function () { showGraph(); zoomCentre(0.8); });
   on("fit", function () { showGraph(); fit(); });
   on("actual", function () { showGraph(); actualSize(); });
+  if (narrow()) { legend.open = true; }
   Array.prototype.forEach.call(document.querySelectorAll(".card-head"), function (head) {
     head.addEventListener("click", function () {
       var open = head.getAttribute("aria-expanded") !== "true";
@@ -333,7 +402,7 @@
   Array.prototype.forEach.call(document.querySelectorAll(".show-band"), function (button) {
     button.addEventListener("click", function () { showBand(button.getAttribute("data-band")); });
   });
-  Array.prototype.forEach.call(document.querySelectorAll(".chip"), function (chip) {
+  Array.prototype.forEach.call(document.querySelectorAll(".chip, .goto"), function (chip) {
     chip.addEventListener("click", function () { focusLink(chip.getAttribute("data-id")); });
   });
   Array.prototype.forEach.call(document.querySelectorAll("#timeline .task"), function (row) {
@@ -344,24 +413,15 @@
   });
 
   // ---- search -------------------------------------------------------------------------
-  function matches(query) {
-    // Ids and names containing the query: exact ones first, then those starting with it.
-    var found = [];
-    nodes.forEach(function (node, id) {
-      var name = node.name.toLowerCase();
-      if (query === "" || (id.indexOf(query) < 0 && name.indexOf(query) < 0)) { return; }
-      var rank = id === query || name === query ? 0 : id.indexOf(query) === 0 || name.indexOf(query) === 0 ? 1 : 2;
-      found.push([rank, id]);
-    });
-    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
-    return found.map(function (pair) { return pair[1]; });
-  }
   search.addEventListener("input", function () {
     var query = search.value.trim().toLowerCase();
     var found = new Set(matches(query));
     groups.forEach(function (g, id) { g.classList.toggle("match", found.has(id)); });
     document.body.classList.toggle("searching", query !== "");
-    info.textContent = query === "" ? "" : found.size + " match(es); press Enter to show the first";
+    cards(found);
+    info.textContent = query === "" ? "" : found.size === 0 ? "No match" :
+      (found.size === 1 ? "1 match" : found.size + " matches") + "; press Enter to show " +
+      (found.size === 1 ? "it" : "the first");
     var exact = Array.from(nodes.entries()).find(function (entry) { return entry[1].name.toLowerCase() === query; });
     if (exact) { focusLink(exact[0]); }
   });

@@ -94,17 +94,18 @@ HERE: Final = "you are here"
 STATUS_LABELS: Final = {status: mark.label for status, mark in STATUSES.items()}
 HEAT: Final = (
     ("nobody", Look("#ffffff", "#9e9e9e", "#757575", dashed=True)),
-    ("under 10%", Look("#ffffb2", "#78909c")),
-    ("10–30%", Look("#fed976", "#78909c")),
-    ("30–50%", Look("#feb24c", "#78909c")),
-    ("50–70%", Look("#fd8d3c", "#78909c")),
-    ("70–90%", Look("#f03b20", "#78909c")),
-    ("90% or more", Look("#bd0026", "#78909c", "#ffffff")),
+    ("under 25%", Look("#ffffb2", "#78909c")),
+    ("25–50%", Look("#fed976", "#78909c")),
+    ("50–75%", Look("#feb24c", "#78909c")),
+    ("75–90%", Look("#fd8d3c", "#78909c")),
+    ("90–99%", Look("#f03b20", "#78909c")),
+    ("everyone", Look("#bd0026", "#78909c", "#ffffff")),
 )
-"""A cohort's heat map: (legend, look) by the share of people who still need a node.
-The fills are ColorBrewer's YlOrRd, a sequential scale that reads for every common
-colour-vision deficiency and in grey; every font passes WCAG AA."""
-HEAT_BOUNDS: Final = (0.1, 0.3, 0.5, 0.7, 0.9)
+"""A cohort's heat map: (legend, look) by the share of the people on the way to a node's
+stage who still need it; "everyone": nobody on the way knows it yet. The fills are
+ColorBrewer's YlOrRd, a sequential scale that reads for every common colour-vision
+deficiency and in grey; every font passes WCAG AA."""
+HEAT_BOUNDS: Final = (0.25, 0.5, 0.75, 0.9, 1.0)
 """Where one class of :data:`HEAT` (after "nobody") ends and the next begins."""
 STAGE: Final = Look("#263238", "#111111", "#ffffff")
 """Stages are dark boxes in every view; with a profile their border tells the status."""

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from planner.renderers.pictures.bands import UNSTAGED, Band, picks_of, place, statuses
 from planner.renderers.pictures.layers import ROW_BUDGET, band_rows, label_cost
@@ -31,8 +31,10 @@ from planner.renderers.pictures.style import (
     heat_class,
     short_label,
 )
-from planner.renderers.pictures.summary import BandSummary, summarise
 from planner.words import count
+
+HEXAGON_EXTRA: Final = 2.0
+"""Characters a hexagon takes beyond its label."""
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -202,11 +204,17 @@ class GraphView:
             band.id: band_rows(
                 self.members[band.id],
                 self.graph.pred,
-                widths={n: label_cost(self.label(n)) for n in self.members[band.id]},
+                widths={n: self.label_width(n) for n in self.members[band.id]},
                 budget=ROW_BUDGET,
             )
             for band in self.bands
         }
+
+    def label_width(self, node_id: str) -> float:
+        """What a node's box costs in a row (see :func:`label_cost`): a choice's
+        hexagon is wider than its label."""
+        extra = HEXAGON_EXTRA if self.nodes[node_id].kind == "choice" else 0.0
+        return label_cost(self.label(node_id)) + extra
 
     def edge_kind(self, source: str, target: str) -> str:
         """``ladder`` between two stages, ``picked`` or ``member`` from a member into
@@ -288,10 +296,6 @@ class GraphView:
         """Each stage's band → the bands of the stages it requires, directly or not."""
         stages = {band.id for band in self.bands if band.id != UNSTAGED}
         return {stage: self.graph.closure([stage]) & stages - {stage} for stage in stages}
-
-    def summaries(self) -> list[BandSummary]:
-        """Every band in ladder order with its numbers (see :class:`BandSummary`)."""
-        return summarise(self)
 
     def category(self, node_id: str) -> str:
         """The node's category (``stage`` for stages)."""

@@ -69,7 +69,7 @@ def test_focus_chain_is_red_and_classed(ladder: CareerGraph) -> None:
     assert 'class="requires highlight"' in line
     assert 'color="#d32f2f"' in line
     node = next(x for x in dot.splitlines() if x.strip().startswith('"pandas" ['))
-    assert 'class="data skill highlight focus"' in node
+    assert 'class="cat-data skill highlight focus"' in node
 
 
 @needs_dot
