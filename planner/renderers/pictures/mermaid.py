@@ -103,7 +103,9 @@ def _node_classes(view: GraphView, ids: dict[str, str]) -> list[str]:
             by_class.setdefault(status.replace("-", "_"), []).append(ids[node_id])
     # Fills first, then the status marks, so a mark's border wins over a fill's.
     ordered = sorted(by_class, key=lambda name: (name not in looks, name))
-    out = [_fill_def(name, looks[name]) if name in looks else _mark_def(name, marks[name]) for name in ordered]
+    out = [
+        _fill_def(name, looks[name]) if name in looks else _mark_def(name, marks[name]) for name in ordered
+    ]
     out += [f"  class {','.join(by_class[name])} {name}" for name in ordered]
     return out
 
