@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from planner.renderers.pictures.legend import WHITE
 from planner.renderers.pictures.style import HERE, drawable
 from planner.renderers.pictures.summary import summarise
 
@@ -50,7 +51,8 @@ class Sheet:
 def chip(view: GraphView, node_id: str, sheet: Sheet) -> str:
     """A node as a button: its label, filled like its box, bordered by its status."""
     node = view.nodes[node_id]
-    classes = ["chip", node.kind, sheet.fill(view.look(node_id).fill)]
+    look = view.look(node_id)
+    classes = ["chip", node.kind, sheet.fill(look.fill)] + (["dark"] if look.font == WHITE else [])
     if view.status is not None:
         classes.append(view.status[node_id])
     if view.position is not None and node_id == view.position.next_item:
@@ -114,7 +116,8 @@ def card(view: GraphView, number: int, summary: BandSummary, sheet: Sheet) -> st
     ]
     if summary.alternatives_text():
         lines.append(_line(summary.alternatives_text(), " muted"))
-    lines.append(_mix(view, summary, sheet))
+    if view.heat is None:  # on a cohort's page, colours are the shares
+        lines.append(_mix(view, summary, sheet))
     if summary.status is not None:
         total = summary.done_hours + summary.left_hours
         if total > 0:

@@ -71,6 +71,8 @@
   var svg = world.querySelector("svg");
   var modeText = document.getElementById("mode");
   var links = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  links.setAttribute("class", "links");
+  var alone = null;  // the chain laid out alone (a phone), made below
   var groups = new Map();
   Array.prototype.forEach.call(world.querySelectorAll("g.node"), function (g) {
     if (nodes.has(g.id)) { groups.set(g.id, g); }
@@ -128,6 +130,7 @@
     apply();
   }
   function fit() {
+    if (alone) { leave(); }
     place(Math.min(free().w / width, free().h / height) * 0.98, width / 2, height / 2);
     cam.fit = true;
     showMode();
@@ -190,6 +193,7 @@
     restore();  // draws the chain's links, which need the graph on screen
   }
   function showLadder() {
+    if (alone) { leave(); }
     viewer.classList.remove("graph");
     viewer.classList.add("ladder");
     legend.open = true;
@@ -221,6 +225,7 @@
     return found;
   }
   function clear() {
+    if (alone) { leave(); }
     ["highlight", "unlocks", "focus", "on-chain"].forEach(function (name) {
       Array.prototype.forEach.call(document.querySelectorAll("." + name), function (el) {
         el.classList.remove(name);
@@ -271,15 +276,93 @@
       (withUnlocks ? ", unlocks " + unlocks.size : "");
     return true;
   }
+  // ---- the chain alone: on a phone, a chain wider than the screen is laid out anew --
+  alone = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  alone.setAttribute("class", "chain-alone");
+  svg.querySelector("g.graph").appendChild(alone);
+  function leave() {
+    viewer.classList.remove("chain-view");
+    while (alone.firstChild) { alone.removeChild(alone.firstChild); }
+  }
+  function layOut(id, chain) {
+    // Copies of the chain's boxes in rows as wide as the screen at a legible size,
+    // prerequisites first, the node last, with its arrows.
+    leave();
+    var depth = new Map(), order = [];
+    (function visit(n) {
+      if (depth.has(n)) { return depth.get(n); }
+      depth.set(n, 0);
+      var d = 0;
+      (pred.get(n) || []).forEach(function (p) { if (chain.has(p)) { d = Math.max(d, visit(p) + 1); } });
+      depth.set(n, d);
+      order.push(n);
+      return d;
+    })(id);
+    // In the SVG's own units (points), which the page draws 4/3 as wide in pixels.
+    var unit = box(groups.get(id)).w / groups.get(id).getBBox().width;
+    var width = (free().w - 48) / legible / unit, gap = 12, y = 0, placed = new Map();
+    var layers = [];
+    order.forEach(function (n) { (layers[depth.get(n)] = layers[depth.get(n)] || []).push(n); });
+    var origin = svg.querySelector("g.graph > g.cluster").getBBox();  // the top left of the first band
+    layers.forEach(function (layer) {
+      var x = 0, tallest = 0, row = [];
+      function flush() {
+        var shift = (width - x + gap) / 2;  // rows centred
+        row.forEach(function (r) { r.x += shift; placed.set(r.id, r); });
+        y += tallest + 3 * gap;
+        x = 0; tallest = 0; row = [];
+      }
+      layer.sort();
+      layer.forEach(function (n) {
+        var b = groups.get(n).getBBox();
+        if (x && x + b.width > width) { flush(); }
+        row.push({ id: n, x: x, y: y, b: b });
+        x += b.width + gap;
+        tallest = Math.max(tallest, b.height);
+      });
+      flush();
+    });
+    placed.forEach(function (r, n) {
+      var copy = groups.get(n).cloneNode(true);
+      copy.removeAttribute("id");
+      copy.setAttribute("class", "chain-node" + (n === id ? " focus" : ""));
+      copy.setAttribute("data-id", n);
+      copy.setAttribute("transform", "translate(" + (origin.x + r.x - r.b.x) + " " + (origin.y + r.y - r.b.y) + ")");
+      alone.appendChild(copy);
+    });
+    placed.forEach(function (r, n) {
+      (pred.get(n) || []).forEach(function (p) {
+        var a = placed.get(p);
+        if (!a) { return; }
+        var x1 = origin.x + a.x + a.b.width / 2, y1 = origin.y + a.y + a.b.height;
+        var x2 = origin.x + r.x + r.b.width / 2, y2 = origin.y + r.y;
+        var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+        var bend = Math.max(12, (y2 - y1) / 2);
+        path.setAttribute("class", "link");
+        path.setAttribute("d", "M" + x1 + " " + y1 + " C" + x1 + " " + (y1 + bend) + " " + x2 + " " + (y2 - bend) +
+          " " + x2 + " " + y2);
+        alone.insertBefore(path, alone.firstChild);
+      });
+    });
+    viewer.classList.add("chain-view");
+    return box(alone);
+  }
   function focusNode(id) {
     showGraph();
+    leave();
     if (!mark(id, false)) {
       info.textContent = "No node “" + id + "” in this graph.";
       return;
     }
-    var chain = [];
-    groups.forEach(function (g) { if (g.classList.contains("highlight")) { chain.push(box(g)); } });
-    frame(union(chain), box(groups.get(id)));
+    var chain = [], ids = new Set();
+    groups.forEach(function (g, n) { if (g.classList.contains("highlight")) { chain.push(box(g)); ids.add(n); } });
+    var area = union(chain);
+    if (narrow() && area.w * legible > free().w - 48) {
+      // The chain does not fit a phone at a readable size: show it alone, laid out anew.
+      area = layOut(id, ids);
+      info.textContent += " · shown alone; Esc or Fit for the whole graph";
+    }
+    frame(area, area);
   }
 
   // ---- the address: #focus=ID -----------------------------------------------------
@@ -343,6 +426,8 @@
     canvas.classList.remove("dragging");
     if (moved || e.type !== "pointerup" || pointers.size) { return; }
     var hit = document.elementFromPoint(e.clientX, e.clientY);
+    var copy = hit && hit.closest("g.chain-node");
+    if (copy) { focusLink(copy.getAttribute("data-id")); return; }
     var group = hit && hit.closest("g.node");
     var band = hit && hit.closest("g.cluster");
     if (group && groups.has(group.id)) {
