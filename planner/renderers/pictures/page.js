@@ -356,13 +356,14 @@
     }
     var chain = [], ids = new Set();
     groups.forEach(function (g, n) { if (g.classList.contains("highlight")) { chain.push(box(g)); ids.add(n); } });
-    var area = union(chain);
+    var area = union(chain), anchor = box(groups.get(id));
     if (narrow() && area.w * legible > free().w - 48) {
       // The chain does not fit a phone at a readable size: show it alone, laid out anew.
       area = layOut(id, ids);
+      anchor = box(alone.lastChild);  // the node itself, laid out last
       info.textContent += " · shown alone; Esc or Fit for the whole graph";
     }
-    frame(area, area);
+    frame(area, anchor);
   }
 
   // ---- the address: #focus=ID -----------------------------------------------------
