@@ -545,3 +545,24 @@ def test_fills_are_categories_in_every_view(browser: Browser, pages: dict[str, A
     planned = [n for n in fills["shipped"] if fills["shipped-profile"][n] == fills["shipped"][n]]
     assert len(planned) > len(fills["shipped"]) / 2  # only what is not on the way fades
     assert all(fills["shipped-profile"][n][:7] == fills["shipped"][n][:7] for n in fills["shipped"])
+
+
+def test_the_cohort_page_opens_with_its_summary(browser: Browser, tmp_path: Path) -> None:
+    from tests.paths import EXAMPLES
+
+    page = tmp_path / "cohort.html"
+    summary = EXAMPLES / "cohort" / "summary.json"
+    page.write_text(str(picture(graph=load_graph(), cohort=summary).render("html")), encoding="utf-8")
+    for size in (DESKTOP, (390, 844)):
+        open_page(browser, page, size=size)
+        lede = browser.evaluate("document.querySelector('.lede').textContent")
+        assert re.match(r"300 people planned; half of them finish by \d{4}-\d\d-\d\d", lede)
+        assert rect(browser, ".lede")["bottom"] <= size[1]
+        assert browser.evaluate("document.documentElement.scrollWidth") <= size[0]
+        assert_labels_readable(browser)
+    open_page(browser, page)
+    assert inside(rect(browser, "#summary h2"), {"left": 0, "top": 0, "right": 1280, "bottom": 800})
+    shares = browser.evaluate(
+        "[...document.querySelectorAll('.chip')].map(c => c.textContent.split(' ').pop())"
+    )
+    assert len(set(shares)) > 5  # what differs between people, not one count for all
