@@ -9,7 +9,7 @@ next item (or the first stage) at a size where labels read, and pans and zooms w
 the mouse wheel, a pinch, drags, the buttons and the keyboard. Labels that would be
 drawn smaller than 11 CSS pixels are hidden until one zooms in, so every label on
 screen is readable. ``#focus=<id>``, a click on a node or a search highlights exactly
-that node and every ancestor (class ``highlight``) and frames its chain. With a
+that node and every ancestor (class ``highlight``, docs/pictures.md) and frames its chain. With a
 profile, the roadmap's timeline (:mod:`.timeline`) follows the graph; with a cohort,
 its summary in numbers (:mod:`.cohort`). An overview view (``--overview``) gives the
 page without the graph: the ladder alone, which needs no Graphviz.
