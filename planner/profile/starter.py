@@ -158,6 +158,7 @@ def starter_profile(
     examples: Sequence[str],
     names: Mapping[str, str] | None = None,
     graph_option: str = "",
+    schema: str = "",
 ) -> str:
     """A commented starter profile holding ``answers``.
 
@@ -174,6 +175,9 @@ def starter_profile(
     graph_option:
         `` --graph DIR`` when the profile is for another graph than the shipped one,
         added to the commands the comments suggest.
+    schema:
+        Where the profile's JSON Schema is, for the ``#:schema`` line that editors with
+        TOML schema support read (none when empty).
     """
     names = names or {}
     ladder = ", ".join(stages[:-1]) + (" or " if len(stages) > 1 else "") + stages[-1]
@@ -195,7 +199,10 @@ def starter_profile(
         if answers.current_stage
         else f"# current_stage = {_toml(stages[0])}"
     )
-    return f"""\
+    directive = f"#:schema {schema}\n" if schema else ""
+    return (
+        directive
+        + f"""\
 # planner profile: who you are, where you aim, and when you can study.
 # Edit it, then run:  planner roadmap profile.toml{graph_option}
 # Ids: `planner stages{graph_option}` and `planner skills{graph_option}` list them.
@@ -253,3 +260,4 @@ hours_per_week = {answers.hours_per_week:g}
 # to = 2027-04-20
 # reason = "vacation"
 """
+    )

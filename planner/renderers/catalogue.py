@@ -41,8 +41,7 @@ def render_skill_list(nodes: Sequence[Skill | Project], *, terminal: Terminal = 
         Column("name", shrink=True, minimum=28),  # a readable name before the category or kind
     )
     cells: list[list[Cell]] = [
-        [n.id, n.kind, n.category, f"{n.hours:.1f}", Label(n.name, short=str(getattr(n, "short_name", "")))]
-        for n in nodes
+        [n.id, n.kind, n.category, f"{n.hours:.1f}", Label(n.name, short=n.short_name or "")] for n in nodes
     ]
     table = layout(columns, cells, terminal)
     return terminal.lines([table.header(), *(table.row(c) for c in cells)])

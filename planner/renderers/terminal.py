@@ -270,9 +270,11 @@ class Label:
 
 @dataclass(frozen=True)
 class Bar:
-    """A cell that draws a progress bar as wide as its column."""
+    """A cell that draws a progress bar as wide as its column, or as ``extent`` (0..1) of
+    it, so bars of different totals can be drawn to one scale."""
 
     fraction: float
+    extent: float = 1.0
 
 
 Cell = str | Label | Bar
@@ -317,7 +319,8 @@ class Layout:
         for index, (column, width, cell) in enumerate(shown):
             last = index == len(shown) - 1
             if isinstance(cell, Bar):
-                parts.append(bar(cell.fraction, width, self.terminal))
+                span = width if cell.extent >= 1 else max(1, round(width * max(cell.extent, 0.0)))
+                parts.append(bar(cell.fraction, span, self.terminal) + " " * (width - span))
                 continue
             text = _fit(cell, width, self.terminal.ellipsis)
             parts.append(text if last and not column.right else pad(text, width, right=column.right))
@@ -344,6 +347,12 @@ def _fit(cell: Label | str, width: int, ellipsis: str) -> str:
             return shown + cell.tail
         return clip(cell.id or " ".join(cell.text.split()), width, ellipsis)
     return fit_words(str(cell), width, ellipsis)
+
+
+def fit(cell: Label | str, width: int, terminal: Terminal = PLAIN) -> str:
+    """``cell`` as a table column of ``width`` shows it: a label's name shortened in
+    whole words and its id whole, other text cut after a whole word."""
+    return _fit(cell, width, terminal.ellipsis)
 
 
 def _least(cell: Cell, ellipsis: str) -> int:

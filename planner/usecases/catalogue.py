@@ -17,6 +17,7 @@ from planner.profile import check_profile
 from planner.profile.reading import parse_profile
 from planner.profile.starter import Answers, starter_profile
 from planner.records import Profile
+from planner.records.schema import SCHEMAS, json_schema_text, shipped_schema
 from planner.renderers.pictures.view import GraphView
 from planner.reports.cohort import read_heat
 from planner.reports.explain import explain_node
@@ -108,12 +109,15 @@ def picture(
     focus: str | None = None,
     stage: str | None = None,
     overview: bool = False,
+    recommended: bool = False,
     now: dt.datetime | None = None,
 ) -> Picture:
     """The career graph, with the profile's position on it when one is given, or the heat
     map of a cohort's summary (``planner batch --summary``): how many people still need
-    each node; with ``overview``, the ladder of stages alone, one box each with its numbers.
-    ``render(fmt)`` on the result draws it.
+    each node; with ``overview``, the ladder of stages alone, one box each with its numbers;
+    with ``recommended``, what the nodes recommend too (dashed), not only what they
+    require. With a profile the pictures mark where the person stands at ``now`` (default:
+    the clock). ``render(fmt)`` on the result draws it.
 
     Raises
     ------
@@ -129,7 +133,8 @@ def picture(
         )
     heat = read_heat(Path(cohort), graph) if cohort is not None else None
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
-    schedule = roadmap(profile, graph=graph, now=given(now)).schedule if profile is not None else None
+    moment = given(now) if profile is not None else None
+    schedule = roadmap(profile, graph=graph, now=moment).schedule if profile is not None else None
     view = GraphView.from_graph(
         graph,
         schedule=schedule,
@@ -137,10 +142,26 @@ def picture(
         focus=focus,
         person=profile.name if profile is not None else "",
         overview=overview,
-        need=heat.need if heat is not None else None,
-        cohort=heat.people if heat is not None else 0,
+        heat=heat,
+        picks=ChoiceResolver.for_profile(graph, profile) if profile is not None else None,
+        now=moment,
+        recommended=recommended,
     )
     return Picture(view)
+
+
+def schema(which: str) -> str:
+    """The JSON Schema (2020-12) of a profile file (``profile``) or of one graph file
+    (``graph``), as text, from the declarations that validate them.
+
+    Raises
+    ------
+    OptionError
+        For anything else.
+    """
+    if which not in SCHEMAS:
+        raise OptionError(f"unknown schema '{which}'; use {' or '.join(SCHEMAS)}", option="WHICH")
+    return json_schema_text(which)
 
 
 def starter(
@@ -179,7 +200,12 @@ def starter(
         answers = dataclasses.replace(answers, start=now.astimezone(ZoneInfo(answers.timezone)).date())
     names = {n: graph.nodes[n].name for n in answers.known}
     text = starter_profile(
-        stages=stage_ids, answers=answers, examples=examples, names=names, graph_option=graph_option
+        stages=stage_ids,
+        answers=answers,
+        examples=examples,
+        names=names,
+        graph_option=graph_option,
+        schema=shipped_schema("profile").as_uri(),
     )
     data, _, _ = parse_profile(text.encode("utf-8"), file="the new profile", suffix=".toml")
     check_profile(data, graph, file="the new profile", text=text)  # never a profile that fails to load

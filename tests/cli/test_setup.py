@@ -151,7 +151,7 @@ def test_without_a_terminal_init_asks_nothing(tmp_path: Path) -> None:
 def test_questions_go_to_standard_error_so_init_dash_prints_the_profile_alone(tiny_graph_dir: Path) -> None:
     result = init("-", answers=TESS, graph=tiny_graph_dir)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# planner profile:") and 'name = "Tess"\n' in result.stdout
+    assert result.stdout.startswith("#:schema ") and 'name = "Tess"\n' in result.stdout
     assert "Your name" in result.stderr and "Your name" not in result.stdout
 
 

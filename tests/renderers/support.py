@@ -78,21 +78,11 @@ def schedule_of(data: dict[str, Any]) -> tuple[CareerGraph, Schedule]:
 
 
 def with_short_names(graph: CareerGraph, short: Mapping[str, str]) -> CareerGraph:
-    """``graph`` with a ``short_name`` on the nodes of ``short``, as graph data that
-    gives one has it."""
+    """``graph`` with the ``short_name`` of the nodes of ``short`` set to it."""
     import dataclasses
 
-    def shortened(node: Any, name: str) -> Any:
-        kind = type(node)
-        named = dataclasses.make_dataclass(
-            f"Short{kind.__name__}",
-            [("short_name", str, dataclasses.field(default=""))],
-            bases=(kind,),
-            frozen=True,
-            kw_only=True,
-        )
-        values = {f.name: getattr(node, f.name) for f in dataclasses.fields(node)}
-        return named(**values, short_name=name)
-
-    nodes = {n: shortened(node, short[n]) if n in short else node for n, node in graph.nodes.items()}
+    nodes = {
+        n: dataclasses.replace(node, short_name=short[n]) if n in short else node
+        for n, node in graph.nodes.items()
+    }
     return CareerGraph(nodes=nodes, files=graph.files, pred=graph.pred)
