@@ -128,7 +128,8 @@ def status(
     type=click.IntRange(1, 31),
     default=None,
     metavar="N",
-    help="Show N days (1 to 31; default: to the end of the Monday-Sunday week).",
+    help="Show N days (1 to 31; default: to the end of the Monday-Sunday week, or of the next "
+    "one on a Sunday).",
 )
 @output_option
 @graph_options
@@ -144,8 +145,10 @@ def week(
     """What to do in the next days (default: the rest of this Monday-Sunday week),
     session by session, with ids.
 
-    Each session says what it is for (first, continue, finish, whole or review) and
-    the hours of the item left after it; then what is overdue and the next milestone.
+    From now on: a session already over is never shown as ahead (--from DATE takes that
+    day whole). On a Sunday the days run to the end of the next week. Each session says
+    what it is for (first, continue, finish, whole or review) and the hours of the item
+    left after it; then what is overdue and the next milestone.
     """
 
     graph = graph_of(graph_dir, no_cache)
