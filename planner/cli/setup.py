@@ -4,7 +4,7 @@ On a terminal (standard input is one, and ``--no-input`` is not given) init asks
 standard error so that ``init -`` keeps standard output for the profile:
 
 1. a name, for the roadmap and the calendar;
-2. the target stage, from a menu of the ladder, and the stage held now;
+2. the stage held now (and since when) and the target, from a menu of the ladder;
 3. the time zone (detected from the system), the weekly hours and the usual windows,
    each answer checked by the profile's own rules and asked again when it is wrong;
 4. what the person already knows: a checklist by category, with names, where ticking
@@ -31,6 +31,7 @@ from planner.cli.base import InputError, PlannerCommand
 from planner.cli.environment import stdin_is_terminal, system_timezone
 from planner.cli.environment import terminal as stream_terminal
 from planner.cli.options import emit, graph_of, graph_options, now
+from planner.errors import UnknownIdError
 from planner.graph import CareerGraph
 from planner.profile.starter import DEFAULT_WINDOWS, Answers, Checklist, check_answer, window_hours
 from planner.records import WEEKDAYS
@@ -119,14 +120,22 @@ def choose_stage(
     def chosen(answer: str) -> str | None:
         if answer.isdigit():
             return stages[int(answer) - 1] if 1 <= int(answer) <= len(stages) else None
-        return found if (found := graph.lookup(answer)) in stages else None
+        try:
+            return graph.resolve(answer, kinds=("stage",), what="stage", names=True)
+        except UnknownIdError:
+            return None
 
     def problem(answer: str) -> str | None:
         if allow_none and answer.casefold() in ("0", NONE):
             return None
         stage = chosen(answer)
+        if stage is None and not answer.isdigit():
+            try:
+                graph.resolve(answer, kinds=("stage",), what="stage", names=True)
+            except UnknownIdError as exc:
+                return f"{exc.detail}; or type its number (1 to {len(stages)})"
         if stage is None:
-            return f"'{answer}' is not a stage of the menu; type its number (1 to {len(stages)}) or id"
+            return f"'{answer}' is not a stage of the menu; type its number (1 to {len(stages)}), id or name"
         if held and stage in below:
             return f"you hold {graph.nodes[held].name} already, which includes it; pick a stage above"
         return None
@@ -226,7 +235,9 @@ def questions(graph: CareerGraph) -> Answers:
     say()
     say("The career ladder:")
     menu([label(s.name, s.id) for s in stages])
-    held = choose_stage(graph, "The stage you hold now (number or id; 0 for none yet)", 0, allow_none=True)
+    held = choose_stage(
+        graph, "The stage you hold now (number, id or name; 0 for none yet)", 0, allow_none=True
+    )
     ids = [s.id for s in stages]
     above = [n for n, s in enumerate(ids, start=1) if held is None or held in graph.closure([s]) - {s}]
     if held is not None and not above:
@@ -235,7 +246,8 @@ def questions(graph: CareerGraph) -> Answers:
     else:
         usual = ids.index("ml-engineer") + 1 if held is None and "ml-engineer" in ids else above[0]
         target = (
-            choose_stage(graph, "The stage you aim at (number or id)", usual, held=held) or ids[usual - 1]
+            choose_stage(graph, "The stage you aim at (number, id or name)", usual, held=held)
+            or ids[usual - 1]
         )
     since = ask_since(graph, held) if held else None
     say()

@@ -84,7 +84,8 @@ def test_a_wrong_answer_is_asked_again_with_the_profiles_own_message(
         "Tess",
         "0",
         "7",
-        "1",
+        "Junior ML Enginer",
+        "junior ml engineer",
         "Europe/Berln",
         "UTC",
         "lots",
@@ -97,7 +98,11 @@ def test_a_wrong_answer_is_asked_again_with_the_profiles_own_message(
     ]
     result = init(str(tmp_path / "me.toml"), answers=answers, graph=tiny_graph_dir)
     assert result.exit_code == 0, result.output
-    assert "  '7' is not a stage of the menu; type its number (1 to 2) or id\n" in result.stderr
+    assert "  '7' is not a stage of the menu; type its number (1 to 2), id or name\n" in result.stderr
+    assert (
+        "  unknown stage id 'Junior ML Enginer' (did you mean 'Junior ML Engineer'?); or type its number "
+        "(1 to 2)\n"
+    ) in result.stderr  # a stage's name works too
     assert "(did you mean 'Europe/Berlin'?)" in result.stderr
     assert '  "lots" is not a number of hours (e.g. 8)\n' in result.stderr
     assert (
