@@ -70,11 +70,13 @@ def register(app: "FastAPI", ctx: Context) -> None:
     }
 
     def answer(make: Any) -> Any:
+        """The use case's ``to_dict()`` as the answer (as it is: FastAPI's encoder would
+        walk it again), or the 422 answer."""
         snapshot = site.read()
         try:
             if snapshot.profile is None:
                 raise snapshot.error or PlannerError("the profile cannot be read")
-            return make(snapshot.profile, site.now()).to_dict()
+            return JSONResponse(make(snapshot.profile, site.now()).to_dict())
         except PlannerError as exc:
             return JSONResponse(error_body(exc), status_code=422)
 

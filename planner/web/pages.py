@@ -26,7 +26,16 @@ from planner.web.forms import FormError, every, first, parse_form
 from planner.web.guard import csrf_ok
 from planner.web.profile_page import register as register_profile
 from planner.web.site import Note
-from planner.web.views import by_day, first_study, left, milestone_title, purpose, roadmap_groups, week_nav
+from planner.web.views import (
+    by_day,
+    first_study,
+    left,
+    milestone_title,
+    purpose,
+    roadmap_groups,
+    week_nav,
+    week_summary,
+)
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -110,6 +119,7 @@ def register(app: "FastAPI", ctx: Context) -> None:
             error=None,
             week=data,
             days=by_day(data["sessions"]),
+            summary=week_summary(data),
             following=following,
             weeks=week_nav(data["first"]),
             status=standing.to_dict(),

@@ -63,6 +63,25 @@ def by_day(sessions: Sequence[Mapping[str, Any]]) -> list[Day]:
     return [Day(date, day(date), items) for date, items in days.items()]
 
 
+def week_summary(week: Mapping[str, Any]) -> str:
+    """``5 sessions, 15.0 h of study`` (and review), as ``planner week`` heads its days."""
+    sessions = week["sessions"]
+    if not sessions:
+        return "no sessions"
+
+    def hours(kind: str) -> float:
+        return sum(
+            (local(s["end"]) - local(s["start"])).total_seconds() / 3600
+            for s in sessions
+            if s["kind"] == kind
+        )
+
+    review = hours("review")
+    plural = "" if len(sessions) == 1 else "s"
+    text = f"{len(sessions)} session{plural}, {hours('study'):.1f} h of study"
+    return text + (f" and {review:.1f} h of review" if review else "")
+
+
 def week_nav(first: str) -> dict[str, str]:
     """The ``from`` days of the weeks before and after the one starting on ``first``,
     each a Monday."""

@@ -37,7 +37,11 @@ def test_the_week_shows_each_session_by_day_with_its_id_and_a_done_button(
     assert page.status_code == 200
     week = planner.week(planner.load_profile(marco), graph=graph, now=MOMENT).to_dict()
     words = text(page.text)
-    assert "Tue 2027-02-02 – Sun 2027-02-07: 5 sessions" in words
+    head = cli_text("week", str(marco)).splitlines()[0]
+    assert head == "Tue 2027-02-02 – Sun 2027-02-07: 5 sessions, 15.0 h of study"
+    assert head in words
+    overdue = re.search(r"^Overdue: (.+)$", cli_text("week", str(marco)), re.MULTILINE)
+    assert overdue is not None and overdue.group(1) in words
     for day in ("Tue 2027-02-02", "Thu 2027-02-04", "Sat 2027-02-06", "Sun 2027-02-07"):
         assert day in words
     sessions = text(page.text.split('id="days-title"')[1].split("<aside")[0])
