@@ -182,4 +182,17 @@ def graph(
     emit(picture.render(fmt), output, inputs=inputs(profile_path, graph_dir, cohort))
 
 
-COMMANDS = (validate, stages, skills, explain, gaps, graph)
+@click.command(cls=PlannerCommand)
+@click.argument("which", type=click.Choice(["profile", "graph"]), metavar="profile|graph")
+@output_option
+def schema(*, which: str, output: str | None) -> None:
+    """The JSON Schema (2020-12) of a profile or of a graph file, from the same
+    declarations that validate them.
+
+    Editors with TOML schema support (Taplo, Even Better TOML) check and complete a
+    profile that starts with a `#:schema` line; `planner init` writes one.
+    """
+    emit(planner.schema(which), output)
+
+
+COMMANDS = (validate, stages, skills, explain, gaps, graph, schema)

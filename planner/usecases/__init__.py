@@ -20,7 +20,7 @@ aware datetime) and the cache folder.
 
 from __future__ import annotations
 
-from planner.usecases.catalogue import explain, gaps, picture, skills, stages, starter, validate
+from planner.usecases.catalogue import explain, gaps, picture, schema, skills, stages, starter, validate
 from planner.usecases.cohort import BatchReport, batch
 from planner.usecases.common import open_graph
 from planner.usecases.plans import calendar, roadmap
@@ -60,6 +60,7 @@ __all__ = [
     "open_graph",
     "picture",
     "roadmap",
+    "schema",
     "skills",
     "stages",
     "starter",

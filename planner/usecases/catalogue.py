@@ -13,6 +13,7 @@ from planner.graph.reading import nested_graph_files
 from planner.planning import ChoiceResolver
 from planner.profile.starter import starter_profile
 from planner.records import Profile
+from planner.records.schema import SCHEMAS, json_schema_text, shipped_schema
 from planner.renderers.pictures.view import GraphView
 from planner.reports.cohort import read_heat
 from planner.reports.explain import explain_node
@@ -139,6 +140,20 @@ def picture(
     return Picture(view)
 
 
+def schema(which: str) -> str:
+    """The JSON Schema (2020-12) of a profile file (``profile``) or of one graph file
+    (``graph``), as text, from the declarations that validate them.
+
+    Raises
+    ------
+    OptionError
+        For anything else.
+    """
+    if which not in SCHEMAS:
+        raise OptionError(f"unknown schema '{which}'; use {' or '.join(SCHEMAS)}", option="WHICH")
+    return json_schema_text(which)
+
+
 def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
     """A commented starter profile whose ids are valid in ``graph``: aiming at ML
     Engineer and knowing Python where the graph has those, else aiming at its lowest
@@ -155,5 +170,10 @@ def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
         work = sorted(n for n in graph.nodes if graph.kind(n) in ("skill", "project"))
         target, known, examples = stage_ids[0], [], work[:2]
     return starter_profile(
-        stages=stage_ids, target=target, known=known, examples=examples, graph_option=graph_option
+        stages=stage_ids,
+        target=target,
+        known=known,
+        examples=examples,
+        graph_option=graph_option,
+        schema=shipped_schema("profile").as_uri(),
     )

@@ -7,7 +7,7 @@ the graph, the Graphviz picture of every node, which pans and zooms with the mou
 wheel, a pinch, drags, the buttons and the keyboard. Labels that would be drawn
 smaller than 11 CSS pixels are hidden until one zooms in, so every label on screen is
 readable. ``#focus=<id>`` (or a search) highlights exactly that node and every
-ancestor (class ``highlight``, SPEC "The HTML graph page") and frames its chain. With
+ancestor (class ``highlight``, docs/pictures.md) and frames its chain. With
 a profile, the roadmap's timeline follows the graph.
 
 The page fetches nothing. Its Content-Security-Policy allows only its own style sheet

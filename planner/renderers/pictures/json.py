@@ -1,4 +1,4 @@
-"""The career graph as NetworkX node-link JSON (SPEC "JSON outputs").
+"""The career graph as NetworkX node-link JSON (docs/formats.md).
 
 ``nodes`` carry ``id``, ``kind``, ``name``, ``category`` and, for skills and projects,
 ``hours``; a choice carries ``pick`` (its members are its prerequisites: an edge runs
