@@ -1,12 +1,11 @@
-"""The profile form's fields, read from a JSON Schema of the profile.
+"""The profile form's fields, read from the profile's JSON Schema.
 
-The form is drawn from a declaration of the profile's keys, the way validation reads
-them: a title, a description, a type and a format per key. :data:`PROFILE_SCHEMA` is
-that declaration in JSON Schema (2020-12) words, for the keys the form edits; when the
-profile's own schema is published by the library, :func:`form_fields` reads it instead
-and this module is the only one that changes. How a key is drawn (a stage picker, the
+The form is drawn from the declaration that validates profiles: ``planner schema
+profile`` (JSON Schema 2020-12) gives each key a title, a description, a type and a
+format, and :func:`form_fields` reads them. How a key is drawn (a date, a number, the
 weekly windows, a checklist) follows from its type and format, or from :data:`WIDGETS`
-for the keys that need a picture of their own.
+for the keys that need a picture of their own; :data:`FORM_NOTES` adds what the
+schema cannot say: how each of those is typed or ticked in the form.
 
 A validation problem names a key the way the command line does (``hours_per_week``,
 ``availability.mon``, ``blackouts[1].to``, ``choices.dl-framework``);
@@ -15,10 +14,14 @@ A validation problem names a key the way the command line does (``hours_per_week
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
+
+from planner.usecases import schema as schema_text
 
 FORM_KEYS: Final = (
     "name",
@@ -35,86 +38,38 @@ FORM_KEYS: Final = (
 """The keys the form edits, in the form's order. The others (focus, progress,
 review_days, completed, ...) are kept as the file has them."""
 
-_DATE: Final = {"type": "string", "format": "date"}
-PROFILE_SCHEMA: Final[Mapping[str, Any]] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "planner profile",
-    "type": "object",
-    "required": ["target", "hours_per_week", "availability"],
-    "properties": {
-        "name": {"type": "string", "title": "Name", "description": "How the plan and the calendar name you."},
-        "target": {
-            "type": "string",
-            "format": "stage-id",
-            "title": "Target stage",
-            "description": "The stage you aim at.",
-        },
-        "timezone": {
-            "type": "string",
-            "format": "iana-time-zone",
-            "title": "Time zone",
-            "description": "Your windows are in this zone, and so is the calendar (e.g. Europe/Berlin). "
-            "Empty: UTC.",
-        },
-        "hours_per_week": {
-            "type": "number",
-            "exclusiveMinimum": 0,
-            "maximum": 168,
-            "title": "Hours per week",
-            "description": "The most study time in any calendar week (Monday to Sunday).",
-        },
-        "start": {**_DATE, "title": "Start", "description": "The plan's first day. Empty: today."},
-        "deadline": {
-            **_DATE,
-            "title": "Deadline",
-            "description": "Reach the target by this day (optional). A deadline the plan misses "
-            "is a warning, with the hours a week that would meet it.",
-        },
-        "availability": {
-            "type": "object",
-            "title": "Weekly windows",
-            "description": 'When you can study, in your time zone: 24-hour "HH:MM-HH:MM", '
-            "several separated by commas.",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
-        },
-        "known": {
-            "type": "array",
-            "items": {"type": "string", "format": "node-id"},
-            "title": "What you know",
-            "description": "Tick what you have mastered. Ticking an item ticks its prerequisites; "
-            "unticking one unticks what needs it.",
-        },
-        "choices": {
-            "type": "object",
-            "title": "Choices",
-            "description": "Where the career graph offers one of several, your pick. "
-            "Leave it to the planner and it picks the least work.",
-            "additionalProperties": {"type": ["string", "array"]},
-        },
-        "blackouts": {
-            "type": "array",
-            "title": "Blackouts",
-            "description": "Days with no study (both days included).",
-            "items": {
-                "type": "object",
-                "properties": {"from": _DATE, "to": _DATE, "reason": {"type": "string"}},
-                "required": ["from"],
-            },
-        },
-    },
-}
-"""The declaration the form is drawn from (JSON Schema 2020-12), for the keys it edits."""
-
 WIDGETS: Final = {
-    "stage-id": "stage",
-    "iana-time-zone": "timezone",
-    "date": "date",
+    "target": "stage",
+    "timezone": "timezone",
     "availability": "windows",
     "known": "checklist",
     "choices": "choices",
     "blackouts": "blackouts",
+    "date": "date",
 }
-"""How a key is drawn, by its format, or by its key for the structured ones."""
+"""How a key is drawn: by its key for the structured ones, else by its format."""
+
+FORM_NOTES: Final = {
+    "timezone": "Empty: UTC.",
+    "availability": "In the form: a line a day, several windows separated by commas, "
+    '"18:00-21:00, 14:00-17:00".',
+    "known": "Ticking an item ticks its prerequisites; unticking one unticks what needs it.",
+    "choices": "Leave one to the planner and it picks the least work.",
+}
+"""What the form adds to a key's description: how its input is filled in."""
+
+
+@functools.cache
+def profile_schema() -> Mapping[str, Any]:
+    """The profile's JSON Schema, as ``planner schema profile`` prints it (built once)."""
+    parsed: Mapping[str, Any] = json.loads(schema_text("profile"))
+    return parsed
+
+
+def title_case(title: str) -> str:
+    """A schema title as a label reads it: ``Hours Per Week`` → ``Hours per week``."""
+    words = title.split()
+    return " ".join(words[:1] + [w if w.isupper() else w.lower() for w in words[1:]])
 
 
 @dataclass(frozen=True)
@@ -153,10 +108,11 @@ def _types(spec: Mapping[str, Any]) -> list[str]:
 
 
 def form_fields(
-    schema: Mapping[str, Any] = PROFILE_SCHEMA, keys: Sequence[str] = FORM_KEYS
+    schema: Mapping[str, Any] | None = None, keys: Sequence[str] = FORM_KEYS
 ) -> tuple[Field, ...]:
-    """The fields of the form for ``keys``, as ``schema`` (the profile's JSON Schema)
-    declares them; a key the schema lacks is left out."""
+    """The fields of the form for ``keys``, as ``schema`` (default: the profile's JSON
+    Schema) declares them; a key the schema lacks is left out."""
+    schema = profile_schema() if schema is None else schema
     properties = schema.get("properties", {})
     required = set(schema.get("required", ()))
     fields = []
@@ -164,11 +120,14 @@ def form_fields(
         spec = properties.get(key)
         if spec is None:
             continue
+        description = " ".join(
+            part for part in (str(spec.get("description", "")), FORM_NOTES.get(key, "")) if part
+        )
         fields.append(
             Field(
                 key=key,
-                title=str(spec.get("title") or key.replace("_", " ").capitalize()),
-                description=str(spec.get("description", "")),
+                title=title_case(str(spec.get("title") or key.replace("_", " "))),
+                description=description,
                 widget=_widget(key, spec),
                 required=key in required,
                 minimum=spec.get("exclusiveMinimum", spec.get("minimum")),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
+import planner
 from planner.errors import ProfileError
-from planner.web.fields import FORM_KEYS, PROFILE_SCHEMA, field_path, form_fields, input_id, problems
+from planner.web.fields import FORM_KEYS, field_path, form_fields, input_id, problems
 
 
-def test_the_stand_in_schema_declares_every_key_of_the_form() -> None:
+def test_the_form_is_drawn_from_the_profile_s_own_schema() -> None:
+    declared = json.loads(planner.schema("profile"))
     fields = form_fields()
     assert [f.key for f in fields] == list(FORM_KEYS)
     widgets = {f.key: f.widget for f in fields}
@@ -25,8 +28,12 @@ def test_the_stand_in_schema_declares_every_key_of_the_form() -> None:
         "blackouts": "blackouts",
     }
     hours = next(f for f in fields if f.key == "hours_per_week")
-    assert (hours.required, hours.minimum, hours.maximum) == (True, 0, 168)
-    assert PROFILE_SCHEMA["$schema"].endswith("2020-12/schema")
+    spec = declared["properties"]["hours_per_week"]
+    assert (hours.required, hours.minimum, hours.maximum) == (True, spec["exclusiveMinimum"], spec["maximum"])
+    assert hours.title == "Hours per week"  # the schema's "Hours Per Week", as a label reads
+    for field in fields:
+        assert field.description.startswith(declared["properties"][field.key]["description"])
+    assert {f.key for f in fields if f.required} == set(declared["required"])
 
 
 def test_a_schema_as_pydantic_writes_it_draws_the_same_widgets() -> None:
@@ -44,7 +51,7 @@ def test_a_schema_as_pydantic_writes_it_draws_the_same_widgets() -> None:
     fields = {f.key: f for f in form_fields(schema, ["start", "hours_per_week", "target", "deadline"])}
     assert list(fields) == ["start", "hours_per_week", "target"]  # deadline: not in that schema
     assert fields["start"].widget == "date"
-    assert (fields["hours_per_week"].widget, fields["hours_per_week"].title) == ("number", "Hours Per Week")
+    assert (fields["hours_per_week"].widget, fields["hours_per_week"].title) == ("number", "Hours per week")
     assert fields["target"].required and fields["target"].description == "A stage id"
 
 

@@ -204,3 +204,17 @@ def test_a_file_that_does_not_parse_shows_its_error_and_no_form(client: TestClie
     assert page.status_code == 200
     assert not forms(page.text, "/profile")
     assert "TOML syntax error" in text(page.text)
+
+
+def test_every_mistake_of_one_save_is_shown_beside_its_own_field(client: TestClient, marco: Path) -> None:
+    answer = post_form(
+        client,
+        "/profile",
+        form_of(client).submit(
+            **{"hours_per_week": "0", "availability.sat": "13:00-10:00", "timezone": "Nowhere"}
+        ),
+    )
+    assert answer.status_code == 422
+    beside = dict(re.findall(r'<p class="field-error" id="(f-[\w-]+)-error-1">(.*?)</p>', answer.text, re.S))
+    assert set(beside) == {"f-hours_per_week", "f-availability-sat", "f-timezone"}
+    assert "3 problems to fix" in text(answer.text)
