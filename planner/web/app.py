@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from planner.errors import PlannerError
 from planner.graph import CareerGraph
 from planner.version import __version__
 from planner.web.api import register as register_api
@@ -117,7 +115,7 @@ def create_app(
     register_api(app, context)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
-    async def not_found(request: Any, exc: Any) -> Any:
+    async def http_error(request: Any, exc: Any) -> Any:
         status = getattr(exc, "status_code", 500)
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse({"error": getattr(exc, "detail", "error")}, status_code=status)
@@ -129,7 +127,7 @@ def create_app(
             return JSONResponse({"error": message}, status_code=500)
         return HTMLResponse(ERROR_PAGE.format(message=html.escape(message)), status_code=500)
 
-    app.add_exception_handler(HTTPException, not_found)
+    app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(Exception, failure)
     app.add_middleware(Guard, address=address, token=token, pages=PAGES)
     return app
@@ -141,11 +139,6 @@ def _http_message(status: int, exc: Any) -> str:
     if status == 405:
         return "This address does not take that kind of request."
     return str(getattr(exc, "detail", "")) or "The request could not be answered."
-
-
-def problem_values(error: PlannerError) -> Mapping[str, Any]:
-    """What a page shows for an error: the command line's message."""
-    return {"error": str(error)}
 
 
 ERROR_PAGE: Final = """<!DOCTYPE html>

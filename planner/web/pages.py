@@ -22,7 +22,7 @@ from planner.renderers.pace import pace_sentences
 from planner.renderers.phrases import choice_lines, review_summary
 from planner.usecases import calendar, done, roadmap, status, week
 from planner.web.context import Context
-from planner.web.forms import FormError, every, first, parse_form
+from planner.web.forms import MAX_FORM_BYTES, FormError, every, first, parse_form
 from planner.web.guard import csrf_ok
 from planner.web.profile_page import register as register_profile
 from planner.web.site import Note
@@ -81,6 +81,9 @@ def register(app: "FastAPI", ctx: Context) -> None:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind != "application/x-www-form-urlencoded":
             return ctx.render(request, "message.html", 415, title="Not a form", message=FORM_ONLY)
+        size = request.headers.get("content-length", "")
+        if size.isdigit() and int(size) > MAX_FORM_BYTES:
+            return ctx.render(request, "message.html", 413, title="Not a form", message=TOO_BIG)
         try:
             pairs = parse_form(await request.body())
         except FormError as exc:
@@ -196,7 +199,7 @@ def register(app: "FastAPI", ctx: Context) -> None:
             headers={"content-security-policy": picture_policy(text), "x-frame-options": "SAMEORIGIN"},
         )
 
-    @app.get("/calendar.ics", include_in_schema=False)
+    @app.api_route("/calendar.ics", methods=["GET", "HEAD"], include_in_schema=False)
     def calendar_file(request: Request) -> Any:
         snapshot = site.read()
         try:
@@ -225,6 +228,7 @@ def picture_policy(page: str) -> str:
     return f"{policy}; frame-ancestors 'self'"
 
 
+TOO_BIG: Final = "This is more than any form of this planner sends."
 FORM_ONLY: Final = "This address takes a form of this planner's pages (URL-encoded)."
 STALE_FORM: Final = (
     "This form did not come from this planner's pages, or the server was restarted since the page "

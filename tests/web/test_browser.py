@@ -180,7 +180,7 @@ def test_the_week_page_works_from_the_keyboard(browser: Browser, served: Served,
         if browser.evaluate("document.activeElement.closest('form.done') !== null"):
             break
     label = browser.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert label == "Mark Python programming [python] as done"
+    assert label == "Done: Python programming [python]"  # the visible label first, then what it is for
     outline = browser.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # the focus is visible
     browser.key("Enter", "Enter")

@@ -155,3 +155,19 @@ def test_address_rules() -> None:
         False,
         False,
     ]
+
+
+def test_a_body_too_big_for_a_form_is_refused_unread(client: TestClient, marco: Path) -> None:
+    before = marco.read_bytes()
+    answer = client.post(
+        "/done",
+        content=b"id=" + b"x" * (2**20 + 1),
+        headers={"origin": ORIGIN, "content-type": "application/x-www-form-urlencoded"},
+    )
+    assert answer.status_code == 413
+    assert marco.read_bytes() == before
+
+
+def test_a_calendar_app_may_ask_for_the_headers_only(client: TestClient) -> None:
+    answer = client.head("/calendar.ics")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "text/calendar; charset=utf-8"

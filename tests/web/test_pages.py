@@ -49,7 +49,7 @@ def test_the_week_shows_each_session_by_day_with_its_id_and_a_done_button(
     buttons = [b for f in forms(page.text, "/done") for b in f.buttons()]
     assert len(buttons) >= len(week["sessions"])
     assert {value for _, value in buttons} >= {s["item"] for s in week["sessions"]}
-    assert 'aria-label="Mark Python programming [python] as done"' in page.text
+    assert 'aria-label="Done: Python programming [python]"' in page.text
 
 
 def test_the_week_shows_milestone_progress_and_pace_as_status_does(client: TestClient, marco: Path) -> None:
@@ -231,3 +231,13 @@ def test_fifty_requests_at_once_are_all_served(client_for: ClientFor, marco: Pat
     with concurrent.futures.ThreadPoolExecutor(max_workers=50) as pool:
         codes = list(pool.map(lambda p: client.get(p).status_code, paths))
     assert codes == [200] * 50
+
+
+def test_before_the_plan_starts_the_next_item_can_be_marked_done(client_for: ClientFor, marco: Path) -> None:
+    client = client_for(marco)
+    page = client.get("/?from=2026-12-06")
+    words = text(page.text)
+    assert "Nothing planned these days. Next: Tue 2027-01-12 18:00–21:00, Python programming python." in words
+    form = forms(page.text, "/done")[0]
+    assert form.buttons()[0] == ("id", "python")
+    assert 'aria-label="Done already: Python programming [python]"' in page.text
