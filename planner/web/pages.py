@@ -23,7 +23,7 @@ from planner.renderers.phrases import choice_lines, review_summary
 from planner.usecases import calendar, done, roadmap, status, week
 from planner.web.context import Context
 from planner.web.forms import MAX_FORM_BYTES, FormError, every, first, parse_form
-from planner.web.guard import csrf_ok
+from planner.web.guard import CSP, csrf_ok
 from planner.web.profile_page import register as register_profile
 from planner.web.site import Note
 from planner.web.views import (
@@ -193,7 +193,12 @@ def register(app: "FastAPI", ctx: Context) -> None:
                 raise snapshot.error or PlannerError("the profile cannot be read")
             text = site.picture_html(snapshot, snapshot.profile, site.now())
         except PlannerError as exc:
-            return ctx.render(request, "bare.html", title="Career graph", message=str(exc))
+            page = ctx.render(request, "bare.html", title="Career graph", message=str(exc))
+            page.headers["content-security-policy"] = CSP.replace(
+                "frame-ancestors 'none'", "frame-ancestors 'self'"
+            )
+            page.headers["x-frame-options"] = "SAMEORIGIN"  # shown in the graph page's frame
+            return page
         return HTMLResponse(
             text,
             headers={"content-security-policy": picture_policy(text), "x-frame-options": "SAMEORIGIN"},
