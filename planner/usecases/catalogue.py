@@ -105,12 +105,15 @@ def picture(
     focus: str | None = None,
     stage: str | None = None,
     overview: bool = False,
+    recommended: bool = False,
     now: dt.datetime | None = None,
 ) -> Picture:
     """The career graph, with the profile's position on it when one is given, or the heat
     map of a cohort's summary (``planner batch --summary``): how many people still need
-    each node; with ``overview``, the ladder of stages alone, one box each with its numbers.
-    ``render(fmt)`` on the result draws it.
+    each node; with ``overview``, the ladder of stages alone, one box each with its numbers;
+    with ``recommended``, what the nodes recommend too (dashed), not only what they
+    require. With a profile the pictures mark where the person stands at ``now`` (default:
+    the clock). ``render(fmt)`` on the result draws it.
 
     Raises
     ------
@@ -126,7 +129,8 @@ def picture(
         )
     heat = read_heat(Path(cohort), graph) if cohort is not None else None
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
-    schedule = roadmap(profile, graph=graph, now=given(now)).schedule if profile is not None else None
+    moment = given(now) if profile is not None else None
+    schedule = roadmap(profile, graph=graph, now=moment).schedule if profile is not None else None
     view = GraphView.from_graph(
         graph,
         schedule=schedule,
@@ -134,8 +138,10 @@ def picture(
         focus=focus,
         person=profile.name if profile is not None else "",
         overview=overview,
-        need=heat.need if heat is not None else None,
-        cohort=heat.people if heat is not None else 0,
+        heat=heat,
+        picks=ChoiceResolver.for_profile(graph, profile) if profile is not None else None,
+        now=moment,
+        recommended=recommended,
     )
     return Picture(view)
 
