@@ -243,9 +243,7 @@ def test_before_the_plan_starts_the_next_item_can_be_marked_done(client_for: Cli
     assert 'aria-label="Done already: Python programming [python]"' in page.text
 
 
-def test_a_graph_that_cannot_be_drawn_shows_why_inside_the_frame(
-    client: TestClient, marco: Path
-) -> None:
+def test_a_graph_that_cannot_be_drawn_shows_why_inside_the_frame(client: TestClient, marco: Path) -> None:
     marco.write_text(
         marco.read_text().replace('sun = ["14:00-17:00"]', 'sun = ["14:00-17:00"]\n[progress]\npython = 2')
     )
