@@ -188,7 +188,7 @@ def test_the_week_page_works_from_the_keyboard(browser: Browser, served: Served,
     assert "python" in tomllib.loads(marco.read_text())["known"]
 
 
-@pytest.mark.parametrize("path", ["/", "/roadmap", "/profile", "/docs"])
+@pytest.mark.parametrize("path", ["/", "/roadmap", "/graph", "/profile", "/docs"])
 def test_a_phone_never_scrolls_sideways_and_every_text_reads(
     browser: Browser, served: Served, path: str
 ) -> None:
