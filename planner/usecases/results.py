@@ -193,6 +193,7 @@ class Week(WeekReport):
             ],
             "milestone": _milestone(self.milestone),
             "following": None if self.following is None else _session(schedule, self.following),
+            "now": None if self.now is None else self.now.isoformat(),  # the clock's moment, if used
             "warnings": list(self.warnings),
         }
 

@@ -586,7 +586,7 @@ PRINTING = {
     "gaps": ["gaps", "PROFILE"],
     "roadmap": ["roadmap", "PROFILE"],
 }
-WRITING_ELSEWHERE = {"done": "writes the profile", "init": "writes PATH"}
+WRITING_ELSEWHERE = {"done": "writes the profile", "init": "writes PATH", "serve": "serves pages"}
 
 
 def test_every_command_that_prints_takes_dash_o() -> None:
