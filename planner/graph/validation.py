@@ -163,12 +163,8 @@ def find_schema_problems(
                 seen[raw_id] = occurrence + 1
             label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (f"{section}[{index}]")
             node = quick_node(kind, entry)
-            if node is not None:
-                nodes.append((node, occurrence, entry))
-                continue
-
             try:
-                nodes.append((validate_node(kind, entry), occurrence, entry))
+                node = node if node is not None else validate_node(kind, entry)
             except SchemaErrors as exc:
                 if isinstance(raw_id, str):
                     invalid.add(raw_id)
@@ -189,7 +185,49 @@ def find_schema_problems(
                             path=tuple(err["loc"]),
                         )
                     )
+                continue
+            problem = effort_problem(node)
+            if problem is None:
+                nodes.append((node, occurrence, entry))
+                continue
+            invalid.add(node.id)
+            message, key = problem
+            findings.append(
+                Finding(
+                    "schema",
+                    name,
+                    node=node.id,
+                    ids=(node.id,),
+                    detail=f"{label}: {message}",
+                    occurrence=occurrence,
+                    path=(key,) if key in entry else (),
+                )
+            )
     return nodes, findings
+
+
+def effort_problem(node: Node) -> tuple[str, str] | None:
+    """What is wrong with the effort a skill or project gives, and its key, or None:
+    study takes ``hours``; an ``at_work`` node takes ``months`` (at least one) instead."""
+    if node.kind not in ("skill", "project"):
+        return None
+    if not node.at_work:
+        if node.months is not None:
+            return "key 'months' is for at_work nodes; give hours, or set at_work = true", "months"
+        if node.hours is None:
+            return "missing key 'hours'", "hours"
+        return None
+    if node.hours is not None:
+        return (
+            "an at_work node takes calendar months at a job, not study hours; remove hours",
+            "hours",
+        )
+    if not node.months:
+        return (
+            "at_work = true needs months = the calendar months it takes at work (at least 1)",
+            "months",
+        )
+    return None
 
 
 # --- structure ---------------------------------------------------------------------------

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     Level: TypeAlias = int
     Months: TypeAlias = int
     Pick: TypeAlias = int
+    Rate: TypeAlias = float
+    Flag: TypeAlias = bool
 
 ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ALIAS_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+#-]*$"
@@ -94,9 +96,10 @@ RULES: Final[dict[str, TextRule | NumberRule]] = {
     "Level": NumberRule(int, ge=0, le=1_000_000),
     "Months": NumberRule(int, ge=0, le=600),
     "Pick": NumberRule(int),
+    "Rate": NumberRule(float, gt=0, le=1),
 }
 """The constrained types of the graph records' fields, by the name their annotations
-use."""
+use. (``Flag``, a true or false that is never a number or a text, needs no rule.)"""
 
 Kind = Literal["skill", "project", "stage", "choice"]
 ResourceKind = Literal[
@@ -140,19 +143,28 @@ class Salary:
 
 @dataclass(frozen=True, kw_only=True)
 class _Work:
-    """What skills and projects share: effort, prerequisites and resources."""
+    """What skills and projects share: effort, prerequisites and resources.
+
+    Study takes ``hours``; an ``at_work`` node (a role, an internship, mentoring,
+    leading a project) takes ``months`` of calendar time at a job instead, beside study.
+    """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     id: NodeId
     name: Name
-    hours: Hours
+    hours: Hours | None = None
+    """Effort to working proficiency from scratch; every node but an at_work one has it."""
     requires: tuple[NodeId, ...] = ()
     recommends: tuple[NodeId, ...] = ()
     aliases: tuple[Alias, ...] = ()
     category: Category = "uncategorized"
     description: Text = ""
     resources: tuple[Resource, ...] = ()
+    at_work: Flag = False
+    """Done at a job, not in evening study: it takes ``months``, never study hours."""
+    months: Months | None = None
+    """The calendar months an ``at_work`` node takes."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -91,6 +91,10 @@ def _many(check: Check) -> Check:
     return many
 
 
+def _boolean(value: Any) -> Any:
+    return value if type(value) is bool else _NO
+
+
 def _literal(*allowed: str) -> Check:
     return lambda value: value if type(value) is str and value in allowed else _NO
 
@@ -145,13 +149,15 @@ _SALARY: Final = _record(
 _WORK: Final = {
     "id": _C["NodeId"],
     "name": _C["Name"],
-    "hours": _C["Hours"],
+    "hours": _optional(_C["Hours"]),
     "requires": _many(_C["NodeId"]),
     "recommends": _many(_C["NodeId"]),
     "aliases": _many(_C["Alias"]),
     "category": _C["Category"],
     "description": _C["Text"],
     "resources": _many(_RESOURCE),
+    "at_work": _boolean,
+    "months": _optional(_C["Months"]),
 }
 _NODES: Final[dict[str, Callable[[Any], Any]]] = {
     "skill": _record(Skill, {**_WORK, "kind": _literal("skill")}),

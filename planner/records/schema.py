@@ -67,7 +67,7 @@ def _constrained(rule: TextRule | NumberRule) -> Any:
 
 @functools.cache
 def _adapters() -> dict[str, TypeAdapter[Any]]:
-    from pydantic import TypeAdapter  # heavy: see _no_control
+    from pydantic import Strict, TypeAdapter  # heavy: see _no_control
 
     # The names the records' annotations use, as locals: the rebuild resolves them in
     # its caller's namespace, which is this function's.
@@ -85,6 +85,8 @@ def _adapters() -> dict[str, TypeAdapter[Any]]:
     Level = _constrained(RULES["Level"])  # noqa: F841
     Months = _constrained(RULES["Months"])  # noqa: F841
     Pick = _constrained(RULES["Pick"])  # noqa: F841
+    Rate = _constrained(RULES["Rate"])  # noqa: F841
+    Flag = Annotated[bool, Strict()]  # noqa: F841
     adapters: dict[str, TypeAdapter[Any]] = {kind: TypeAdapter(record) for kind, record in NODE_TYPES.items()}
     for adapter in adapters.values():
         adapter.rebuild()
