@@ -36,12 +36,23 @@ class Shape(NamedTuple):
     aliases: tuple[str, ...] = ()
     one_of: tuple[str, ...] = ()
     pick: int = 1
+    at_work: bool = False
+    experience: tuple[str, ...] = ()
+    """A stage's ``experience_counts`` roles."""
 
     @classmethod
     def of(cls, node: Node) -> Shape:
         if node.kind == "choice":
             return cls(node.kind, node.requires, node.recommends, node.aliases, node.one_of, node.pick)
-        return cls(node.kind, node.requires, node.recommends, node.aliases)
+        if node.kind == "stage":
+            return cls(
+                node.kind,
+                node.requires,
+                node.recommends,
+                node.aliases,
+                experience=tuple(node.experience_counts),
+            )
+        return cls(node.kind, node.requires, node.recommends, node.aliases, at_work=node.at_work)
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,13 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
         f"{f.detail} '{f.ids[0]}' both requires and recommends '{f.ids[1]}'; keep it in one of the two lists"
     ),
     "alias-clash": lambda f: f"alias '{f.ids[1]}' of '{f.ids[0]}' {f.detail}",
+    "unknown-experience": lambda f: (
+        f"stage '{f.ids[0]}' counts experience in '{f.ids[1]}', which no file defines{f.detail}"
+    ),
+    "experience-not-a-role": lambda f: (
+        f"stage '{f.ids[0]}' counts experience in '{f.ids[1]}', a {f.detail}; experience_counts "
+        "lists roles: stages and at_work nodes"
+    ),
     "cycle": lambda f: f"prerequisite cycle: {f.detail}",
     "unreachable-stage": lambda f: f"stage '{f.ids[0]}' is unreachable: its prerequisite {f.detail}",
     "no-stages": lambda f: "the graph defines no [[stages]]",
@@ -286,6 +304,7 @@ def find_structure_problems(
     findings.extend(find_choice_problems(nodes, files))
     findings.extend(find_recommend_problems(nodes, files))
     findings.extend(find_alias_problems(nodes, files))
+    findings.extend(find_experience_problems(nodes, files))
     if nodes and not declares_stages and not any(n.kind == "stage" for n in nodes.values()):
         findings.append(Finding("no-stages", "graph"))
     return findings
@@ -459,4 +478,32 @@ def find_alias_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) ->
                     detail=detail + " (ids and aliases share one namespace, case-insensitively)",
                 )
             )
+    return findings
+
+
+def find_experience_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
+    """Roles in a stage's ``experience_counts`` that are unknown, or neither a stage
+    nor an at_work node."""
+    findings: list[Finding] = []
+    for node_id in sorted(nodes):
+        for role in sorted(nodes[node_id].experience):
+            found = nodes.get(role)
+            if found is None:
+                detail = did_you_mean(role, nodes)
+                findings.append(
+                    Finding(
+                        "unknown-experience", files[node_id], node=node_id, ids=(node_id, role), detail=detail
+                    )
+                )
+            elif found.kind != "stage" and not found.at_work:
+                kind = found.kind if found.kind == "choice" else f"{found.kind} without at_work = true"
+                findings.append(
+                    Finding(
+                        "experience-not-a-role",
+                        files[node_id],
+                        node=node_id,
+                        ids=(node_id, role),
+                        detail=kind,
+                    )
+                )
     return findings

@@ -201,6 +201,12 @@ class Stage:
     salaries: tuple[Salary, ...] = ()
     source: Text | None = None
     min_months_in_previous_role: Months = 0
+    experience_counts: dict[NodeId, Rate] = field(default_factory=dict)
+    """Roles (stage or at_work node ids) whose months in a profile's ``[[experience]]``
+    count toward ``min_months_in_previous_role``, each at its rate (0 to 1)."""
+    job_search_months: Months = 0
+    """The months between the stage's skills being ready and reaching it (a first job
+    is searched for), unless the person holds it already."""
 
     @property
     def all_salaries(self) -> tuple[Salary, ...]:

@@ -95,6 +95,16 @@ def _boolean(value: Any) -> Any:
     return value if type(value) is bool else _NO
 
 
+def _table(keys: Check, values: Check) -> Check:
+    def table(value: Any) -> Any:
+        if type(value) is not dict:
+            return _NO
+        checked = {keys(k): values(v) for k, v in value.items()}
+        return _NO if _NO in checked or _NO in checked.values() else checked
+
+    return table
+
+
 def _literal(*allowed: str) -> Check:
     return lambda value: value if type(value) is str and value in allowed else _NO
 
@@ -178,6 +188,8 @@ _NODES: Final[dict[str, Callable[[Any], Any]]] = {
             "salaries": _many(_SALARY),
             "source": _optional(_C["Text"]),
             "min_months_in_previous_role": _C["Months"],
+            "experience_counts": _table(_C["NodeId"], _C["Rate"]),
+            "job_search_months": _C["Months"],
         },
     ),
     "choice": _record(
