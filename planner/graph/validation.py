@@ -101,7 +101,11 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
     ),
     "member-not-work": lambda f: (
         f"choice '{f.ids[0]}' lists the {f.detail} '{f.ids[1]}'; the members of a choice are "
-        "skills or projects"
+        "skills, projects or stages"
+    ),
+    "members-mixed": lambda f: (
+        f"choice '{f.ids[0]}' mixes stages ({f.detail}) with skills or projects; the members of "
+        "a choice are all stages (the rung below a stage) or none"
     ),
     "member-twice": lambda f: f"choice '{f.ids[0]}' lists '{f.ids[1]}' more than once in one_of",
     "pick-out-of-range": lambda f: (
@@ -367,8 +371,8 @@ def _broken_structure(
 
 
 def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Members that are unknown, listed twice, or not skills or projects, and a pick
-    outside 1..members."""
+    """Members that are unknown, listed twice, or choices, stages mixed with work, and
+    a pick outside 1..members."""
     findings: list[Finding] = []
     for node_id in sorted(nodes):
         node = nodes[node_id]
@@ -391,7 +395,7 @@ def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -
                         detail=did_you_mean(member, nodes),
                     )
                 )
-            elif nodes[member].kind not in ("skill", "project"):
+            elif nodes[member].kind == "choice":
                 findings.append(
                     Finding(
                         "member-not-work",
@@ -401,6 +405,11 @@ def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -
                         detail=nodes[member].kind,
                     )
                 )
+        stages = sorted(m for m in seen if m in nodes and nodes[m].kind == "stage")
+        if stages and len(stages) < len([m for m in seen if m in nodes and nodes[m].kind != "choice"]):
+            findings.append(
+                Finding("members-mixed", file, node=node_id, ids=(node_id, *stages), detail=", ".join(stages))
+            )
         if not 1 <= node.pick <= len(seen):
             findings.append(
                 Finding(

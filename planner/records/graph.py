@@ -216,8 +216,9 @@ class Stage:
 
 @dataclass(frozen=True, kw_only=True)
 class Choice:
-    """ "One of these": satisfied when ``pick`` of its members (skills or projects)
-    are done. A choice id may stand in any ``requires`` list."""
+    """ "One of these": satisfied when ``pick`` of its members are done: skills or
+    projects, or stages (the rung below a stage may be either of two stages). A
+    choice id may stand in any ``requires`` list."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
