@@ -286,7 +286,7 @@ def test_unknown_key_without_a_close_match_lists_the_valid_keys() -> None:
     ) == [
         "g.toml:4: stage 's': unknown key 'zzzz' (valid keys: kind, id, name, requires, recommends, "
         "aliases, level, description, experience_years, salary, salaries, source, "
-        "min_months_in_previous_role)"
+        "min_months_in_previous_role, experience_counts, job_search_months)"
     ]
 
 
