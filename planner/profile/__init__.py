@@ -89,8 +89,11 @@ def check_profile(
             values[key] = check.id_list(data, key)
     if "progress" in data:
         values["progress"] = check.progress(data)
-    if "recommended" in data:
-        values["recommended"] = check.boolean(data, "recommended")
+    for key in ("recommended", "study_ahead"):
+        if key in data:
+            values[key] = check.boolean(data, key)
+    if "experience" in data:
+        values["experience"] = check.experience(data)
     if "choices" in data:
         values["choices"] = check.choices(data)
     if "review_days" in data:

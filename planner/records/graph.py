@@ -263,6 +263,16 @@ class Blackout:
 
 
 @dataclass(frozen=True)
+class Experience:
+    """A role held before or beside the plan: a stage or an at_work node, from a day
+    to a day (``end`` None: still in it)."""
+
+    role: str
+    start: dt.date
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Window:
     """A weekly availability window in local wall-clock minutes after midnight (0 to
     1440)."""
@@ -305,5 +315,9 @@ class Profile:
     """A 30-minute review this many days after an item's last session, for each entry."""
     completed: dict[str, dt.date] = field(default_factory=dict)
     """The day each id was recorded done (``planner done``): the history pace is measured on."""
+    study_ahead: bool = False
+    """Plan every stage's work as early as possible, instead of while holding the stage below."""
+    experience: tuple[Experience, ...] = ()
+    """Roles held before or beside the plan (``[[experience]]``), by start."""
     source: str = "profile"
     """The file the profile came from, for messages and calendar UIDs."""

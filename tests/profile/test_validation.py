@@ -26,7 +26,8 @@ from planner.records import Blackout, Window
 
 VALID_KEYS = (
     "name, target, current_stage, current_stage_since, start, timezone, hours_per_week, known, "
-    "progress, availability, blackouts, deadline, focus, recommended, choices, review_days, completed"
+    "progress, availability, blackouts, deadline, focus, recommended, choices, review_days, completed, "
+    "study_ahead, experience"
 )
 
 
