@@ -10,10 +10,16 @@ with its message. So the checks are tested on data, the wording once, and
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final
 
 from planner.errors import Problem, did_you_mean
+from planner.graph.crossrefs import (
+    find_alias_problems,
+    find_choice_problems,
+    find_experience_problems,
+    find_recommend_problems,
+)
+from planner.graph.findings import Finding, Shape
 from planner.graph.tables import prerequisites_first
 from planner.records.quick import quick_node
 from planner.records.schema import SchemaErrors, allowed_keys, describe_pydantic_error, validate_node
@@ -24,56 +30,7 @@ if TYPE_CHECKING:
 SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage", "choices": "choice"}
 """The arrays of tables a graph file may hold, and the kind of node each defines."""
 
-
-class Shape(NamedTuple):
-    """What the structure checks read of a node: its kind, what it requires (a
-    choice: its members), recommends and is also called, and a choice's members and
-    pick."""
-
-    kind: str
-    requires: tuple[str, ...]
-    recommends: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    one_of: tuple[str, ...] = ()
-    pick: int = 1
-    at_work: bool = False
-    experience: tuple[str, ...] = ()
-    """A stage's ``experience_counts`` roles."""
-
-    @classmethod
-    def of(cls, node: Node) -> Shape:
-        if node.kind == "choice":
-            return cls(node.kind, node.requires, node.recommends, node.aliases, node.one_of, node.pick)
-        if node.kind == "stage":
-            return cls(
-                node.kind,
-                node.requires,
-                node.recommends,
-                node.aliases,
-                experience=tuple(node.experience_counts),
-            )
-        return cls(node.kind, node.requires, node.recommends, node.aliases, at_work=node.at_work)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem in graph data, as data: its kind, where, and the ids involved.
-
-    ``node`` locates it (the line of that node's ``id``) when it concerns a node;
-    ``line`` locates file-level problems. ``ids`` and ``detail`` carry what the
-    message needs; :func:`word` says it.
-    """
-
-    kind: str
-    file: str
-    node: str | None = None
-    ids: tuple[str, ...] = ()
-    detail: str = ""
-    line: int = 0
-    occurrence: int = 0
-    """Which definition of ``node`` in ``file`` is meant (0: the first)."""
-    path: tuple[str | int, ...] = ()
-    """Where in the node the problem is (keys and 0-based indexes), to locate its line."""
+__all__ = ["SECTIONS", "Finding", "Shape", "find_schema_problems", "find_structure_problems", "word"]
 
 
 def _nouns(kinds: Iterable[str]) -> str:
@@ -367,152 +324,4 @@ def _broken_structure(
                     detail=detail,
                 )
             )
-    return findings
-
-
-def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Members that are unknown, listed twice, or choices, stages mixed with work, and
-    a pick outside 1..members."""
-    findings: list[Finding] = []
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        if node.kind != "choice":
-            continue
-        file = files[node_id]
-        seen: set[str] = set()
-        for member in node.one_of:
-            if member in seen:
-                findings.append(Finding("member-twice", file, node=node_id, ids=(node_id, member)))
-                continue
-            seen.add(member)
-            if member not in nodes:
-                findings.append(
-                    Finding(
-                        "unknown-member",
-                        file,
-                        node=node_id,
-                        ids=(node_id, member),
-                        detail=did_you_mean(member, nodes),
-                    )
-                )
-            elif nodes[member].kind == "choice":
-                findings.append(
-                    Finding(
-                        "member-not-work",
-                        file,
-                        node=node_id,
-                        ids=(node_id, member),
-                        detail=nodes[member].kind,
-                    )
-                )
-        stages = sorted(m for m in seen if m in nodes and nodes[m].kind == "stage")
-        if stages and len(stages) < len([m for m in seen if m in nodes and nodes[m].kind != "choice"]):
-            findings.append(
-                Finding("members-mixed", file, node=node_id, ids=(node_id, *stages), detail=", ".join(stages))
-            )
-        if not 1 <= node.pick <= len(seen):
-            findings.append(
-                Finding(
-                    "pick-out-of-range",
-                    file,
-                    node=node_id,
-                    ids=(node_id, *sorted(seen)),
-                    detail=str(node.pick),
-                )
-            )
-    return findings
-
-
-def find_recommend_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Recommendations of unknown ids, of stages or choices, or of a requirement."""
-    findings: list[Finding] = []
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        file = files[node_id]
-        for rec in sorted(set(node.recommends)):
-            if rec not in nodes:
-                findings.append(
-                    Finding(
-                        "unknown-recommend",
-                        file,
-                        node=node_id,
-                        ids=(node_id, rec, did_you_mean(rec, nodes)),
-                        detail=node.kind,
-                    )
-                )
-            elif nodes[rec].kind not in ("skill", "project"):
-                findings.append(
-                    Finding(
-                        "recommend-not-work",
-                        file,
-                        node=node_id,
-                        ids=(node_id, rec, nodes[rec].kind),
-                        detail=node.kind,
-                    )
-                )
-            elif rec in node.requires:
-                findings.append(
-                    Finding("recommend-required", file, node=node_id, ids=(node_id, rec), detail=node.kind)
-                )
-    return findings
-
-
-def find_alias_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Aliases that clash, case-insensitively, with an id or with another alias."""
-    findings: list[Finding] = []
-    ids = {node_id.casefold(): node_id for node_id in nodes}
-    owners: dict[str, tuple[str, str]] = {}  # folded alias -> (node, alias as written)
-    for node_id in sorted(nodes):
-        for alias in nodes[node_id].aliases:
-            folded = alias.casefold()
-            if folded in ids:
-                other = ids[folded]
-                detail = "is its own id" if other == node_id else f"clashes with the id '{other}'"
-            elif folded in owners:
-                first, written = owners[folded]
-                detail = (
-                    "is listed twice"
-                    if first == node_id
-                    else f"clashes with the alias '{written}' of '{first}'"
-                )
-            else:
-                owners[folded] = (node_id, alias)
-                continue
-            findings.append(
-                Finding(
-                    "alias-clash",
-                    files[node_id],
-                    node=node_id,
-                    ids=(node_id, alias),
-                    detail=detail + " (ids and aliases share one namespace, case-insensitively)",
-                )
-            )
-    return findings
-
-
-def find_experience_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Roles in a stage's ``experience_counts`` that are unknown, or neither a stage
-    nor an at_work node."""
-    findings: list[Finding] = []
-    for node_id in sorted(nodes):
-        for role in sorted(nodes[node_id].experience):
-            found = nodes.get(role)
-            if found is None:
-                detail = did_you_mean(role, nodes)
-                findings.append(
-                    Finding(
-                        "unknown-experience", files[node_id], node=node_id, ids=(node_id, role), detail=detail
-                    )
-                )
-            elif found.kind != "stage" and not found.at_work:
-                kind = found.kind if found.kind == "choice" else f"{found.kind} without at_work = true"
-                findings.append(
-                    Finding(
-                        "experience-not-a-role",
-                        files[node_id],
-                        node=node_id,
-                        ids=(node_id, role),
-                        detail=kind,
-                    )
-                )
     return findings
