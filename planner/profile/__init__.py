@@ -16,6 +16,7 @@ from typing import Any
 
 from planner.errors import ProfileError, did_you_mean
 from planner.graph import CareerGraph, shipped_graph
+from planner.profile.experience import check_experience
 from planner.profile.reading import parse_profile, read_profile_bytes, read_profile_data
 from planner.profile.validation import KEYS, REQUIRED, ProfileChecker
 from planner.records import Profile
@@ -93,7 +94,7 @@ def check_profile(
         if key in data:
             values[key] = check.boolean(data, key)
     if "experience" in data:
-        values["experience"] = check.experience(data)
+        values["experience"] = check_experience(check, data)
     if "choices" in data:
         values["choices"] = check.choices(data)
     if "review_days" in data:

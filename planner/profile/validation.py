@@ -28,7 +28,7 @@ from planner.limits import (
     MIN_DATE,
     MIN_SESSION_MINUTES,
 )
-from planner.records import WEEKDAYS, Blackout, Experience, Window, control_problem
+from planner.records import WEEKDAYS, Blackout, Window, control_problem
 
 KEYS: Final = (
     "name",
@@ -416,44 +416,3 @@ class ProfileChecker:
             reason = self.text(entry.get("reason", ""), f"{key}.reason", "blackouts", index)
             result.append(Blackout(start=start, end=end, reason=reason))
         return tuple(sorted(result, key=lambda b: (b.start, b.end, b.reason)))
-
-    def experience(self, data: Mapping[str, Any]) -> tuple[Experience, ...]:
-        """``[[experience]]``: each a role (a stage or an at_work node), ``from`` and an
-        optional ``to`` (absent: still in it)."""
-        value = data["experience"]
-        if not isinstance(value, list):
-            raise self.fail(
-                "experience", "must be an array of tables [[experience]] with role, from and an optional to"
-            )
-        result = []
-        for index, entry in enumerate(value):
-            key = f"experience[{index}]"
-            if not isinstance(entry, dict):
-                raise self.fail(key, f"{_show(entry)} is not a table with role and from", "experience", index)
-            for extra in sorted(set(entry) - {"role", "from", "to"}):
-                raise self.fail(
-                    f"{key}.{extra}",
-                    f"unknown key '{extra}'; an experience has role, from "
-                    f"and to{did_you_mean(extra, ('role', 'from', 'to'))}",
-                    "experience",
-                    index,
-                )
-            for needed in ("role", "from"):
-                if needed not in entry:
-                    raise self.fail(key, f"missing '{needed}'", "experience", index)
-            role = self.node_id(entry["role"], f"{key}.role", ("stage", "skill", "project"), "experience")
-            if self.graph.kind(role) != "stage" and not self.graph.at_work(role):
-                roles = sorted(n for n in self.graph.nodes if self.graph.at_work(n))
-                shown = ", ".join(roles[:6]) + (", ..." if len(roles) > 6 else "")
-                raise self.fail(
-                    f"{key}.role",
-                    f"'{role}' is studied, not held; a role is a stage"
-                    + (f" or a node done at work ({shown})" if roles else ""),
-                    "experience",
-                )
-            start = self.date(entry["from"], f"{key}.from", "experience", index)
-            end = self.date(entry["to"], f"{key}.to", "experience", index) if "to" in entry else None
-            if end is not None and end < start:
-                raise self.fail(f"{key}.to", f"{end} is before from = {start}", "experience", index)
-            result.append(Experience(role=role, start=start, end=end))
-        return tuple(sorted(result, key=lambda e: (e.start, e.role, e.end or MAX_DATE)))

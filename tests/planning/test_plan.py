@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from planner.graph import CareerGraph
+from planner.graph import CareerGraph, shipped_graph
 from planner.planning import Plan, make_plan, remaining_minutes
 from planner.records import Profile
 
@@ -249,47 +249,92 @@ def test_a_project_comes_right_after_the_last_skill_it_needs(
     assert order[-1] == "zeta"
 
 
-def test_critical_path_first_among_ready_skills(
+def test_a_beginner_starts_with_what_unlocks_the_most_of_the_tier(
     build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
 ) -> None:
-    # "a-short" wins on id, but "z-long" has 20 h of planned work waiting behind it.
+    # "maths" wins on id and leads to the longest chain of hours, but "python" unlocks
+    # three items of the tier: a learner starts there.
     graph = build(
         (
             "g.toml",
             {
                 "skills": [
-                    skill("a-short", 1),
-                    skill("z-long", 1),
-                    skill("heavy", 20, "z-long"),
-                    skill("light", 2, "a-short"),
+                    skill("maths", 1),
+                    skill("theory", 40, "maths"),
+                    skill("python", 1),
+                    skill("numpy", 2, "python"),
+                    skill("pandas", 2, "python"),
+                    skill("plots", 2, "python"),
                 ],
-                "stages": [stage("junior-ml-engineer", "heavy", "light")],
+                "stages": [stage("junior-ml-engineer", "theory", "numpy", "pandas", "plots")],
             },
         )
     )
-    assert ids(make_plan(graph, make_profile(graph))) == ["z-long", "a-short", "heavy", "light"]
+    assert ids(make_plan(graph, make_profile(graph)))[0] == "python"
 
 
-def test_critical_path_counts_remaining_hours(
+def test_the_thread_goes_on_with_what_the_last_item_unlocks(
     build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
 ) -> None:
-    # "heavy" is 20 h from scratch but 90 % done: 2 h remain, less than the 5 h behind "a-short".
+    # After "deep-learning", what it unlocks ("z-pytorch") comes next, before "e-other",
+    # which was ready before and wins on id.
     graph = build(
         (
             "g.toml",
             {
                 "skills": [
-                    skill("a-short", 1),
-                    skill("z-long", 1),
-                    skill("heavy", 20, "z-long"),
-                    skill("light", 5, "a-short"),
+                    skill("deep-learning", 1),
+                    skill("z-pytorch", 1, "deep-learning"),
+                    skill("a-stats", 1),
+                    skill("c-root", 1),
+                    skill("c-next", 1, "c-root"),
+                    skill("e-other", 1),
                 ],
-                "stages": [stage("junior-ml-engineer", "heavy", "light")],
+                "stages": [stage("junior-ml-engineer", "z-pytorch", "a-stats", "c-next", "e-other")],
             },
         )
     )
-    plan = make_plan(graph, make_profile(graph, progress={"heavy": 0.9}))
-    assert ids(plan) == ["a-short", "z-long", "heavy", "light"]
+    order = ids(make_plan(graph, make_profile(graph)))
+    assert order.index("z-pytorch") == order.index("deep-learning") + 1
+    assert order.index("c-next") == order.index("c-root") + 1
+
+
+def test_a_framework_comes_right_after_the_theory_it_applies(make_profile: MakeProfile) -> None:
+    """Regression (issue 23): PyTorch started 141 days after deep learning ended, and a
+    beginner started with probability before Python."""
+    graph = shipped_graph()
+    order = ids(make_plan(graph, make_profile(graph, target="head-of-ml")))
+    assert order.index("pytorch") == order.index("deep-learning") + 1
+    assert order[0] == "python"
+
+
+def test_study_for_work_at_a_job_comes_first_in_its_tier(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    # The internship takes three months beside study: the study it needs comes first,
+    # so the months at work start as early as they can.
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [skill("a-first", 20), skill("z-needed", 2)],
+                "projects": [
+                    {
+                        "id": "internship",
+                        "name": "Internship",
+                        "at_work": True,
+                        "months": 3,
+                        "requires": ["z-needed"],
+                    }
+                ],
+                "stages": [stage("junior-ml-engineer", "a-first", "internship")],
+            },
+        )
+    )
+    plan = make_plan(graph, make_profile(graph))
+    assert ids(plan) == ["z-needed", "internship", "a-first"]
+    internship = plan.item("internship")
+    assert (internship.at_work, internship.months, internship.minutes) == (True, 3, 0)
 
 
 def test_ties_are_broken_by_id(
