@@ -1,6 +1,7 @@
 """The schedule as an iCalendar (RFC 5545) file that calendar clients import cleanly.
 
-- one VEVENT per session and one all-day VEVENT per milestone;
+- one VEVENT per session, one all-day VEVENT per milestone, and one all-day VEVENT for
+  the whole span of each piece of work done at a job (``at_work``; never sessions);
 - times carry the profile's zone (TZID) with a VTIMEZONE built from the zone's real
   transitions over the whole plan (icalendar's own zones stop at 2038);
 - UIDs derive from the person, the item and the occurrence, so exporting the same
@@ -28,11 +29,12 @@ from planner.renderers.ical.previous import (
     ended_before,
 )
 from planner.renderers.ical.zones import build_vtimezone
+from planner.renderers.phrases import waits_phrase
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
     from planner.graph.model import Routes
-    from planner.scheduling import Milestone, Schedule, Session
+    from planner.scheduling import Milestone, Schedule, Session, WorkSpan
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
@@ -249,6 +251,8 @@ def render_ical(
                 f"Go over {name} again: review {review.index} of {review.count}, due {review.due}.",
             )
         )
+    for span in schedule.at_work:
+        fresh.append(_span_event(writer, graph, schedule, span, person=person, stamp=stamp, routes=routes))
     for milestone in schedule.milestones:
         uid = event_uid(person, "milestone", milestone.stage)
         last = milestone.date + dt.timedelta(days=1)
@@ -316,13 +320,51 @@ def render_ical(
     return serialize([*head[:-1], *(line for _, lines in events for line in lines), head[-1]])
 
 
+def _span_event(
+    writer: EventWriter,
+    graph: CareerGraph,
+    schedule: Schedule,
+    span: WorkSpan,
+    *,
+    person: str,
+    stamp: dt.datetime,
+    routes: dict[str, Routes],
+) -> NewEvent:
+    """One all-day event for the whole span of work done at a job (never sessions): it
+    does not block the study time around it."""
+    uid = event_uid(person, "at-work", span.item)
+    item = schedule.plan.item(span.item)
+    about = _about(graph, schedule, span.item, routes)
+    about.append(
+        f"At work, beside study: {round(item.months, 1):g} months from {span.start} to {span.end}. "
+        f"Record it with `planner done` when it is done."
+    )
+    return NewEvent(
+        uid,
+        span.start,
+        span.end,
+        {
+            "UID": writer.text(uid),
+            "DTSTAMP": writer.value("DTSTAMP", stamp),
+            "DTSTART": writer.moment("DTSTART", span.start),
+            "DTEND": writer.moment("DTEND", span.end),
+            "SUMMARY": writer.text(clean_text(" ".join(f"At work: {item.name}".split()))),
+            "DESCRIPTION": writer.text(clean_text("\n".join(about))),
+            "CATEGORIES": writer.value("CATEGORIES", (clean_text(item.category),)),
+            "STATUS": writer.value("STATUS", "CONFIRMED"),
+            "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
+            "X-PLANNER-ITEM": writer.text(span.item),
+        },
+    )
+
+
 def milestone_description(milestone: Milestone) -> str:
-    """What a milestone event says: when the skills are ready, and the time in role."""
+    """What a milestone event says: when the skills are ready, and what it waits for."""
     text = f"You reach {milestone.name} ({milestone.stage}): every requirement of the stage is done."
-    if milestone.waits_for_role:
+    if milestone.waits:
         text = (
-            f"You reach {milestone.name} ({milestone.stage}) after {milestone.months} months as "
-            f"{milestone.previous_name}; its skills are ready on {milestone.skills_ready}."
+            f"You reach {milestone.name} ({milestone.stage}) {waits_phrase(milestone)}; its skills "
+            f"are ready on {milestone.skills_ready}."
         )
     return text
 
