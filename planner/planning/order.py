@@ -14,16 +14,20 @@ items whose prerequisites are all placed, the next one is the first by:
 2. **the job first**: study that leads to work done at a job in the same tier (an
    entry role, an internship, mentoring, leading a project), the longest first, so
    the months at work start as early as they can and run beside the rest of the study;
-3. **learning by doing**: a ready project, or a ready ``focus`` item, comes first, so
+3. **what it is best after**: an item whose recommendations (``recommends``: useful
+   to know first, not required) of its tier or below are not placed yet waits for them
+   where it can, and then comes right after the last of them (MLflow after
+   scikit-learn);
+4. **learning by doing**: a ready project, or a ready ``focus`` item, comes first, so
    a project comes right after its last prerequisite;
-4. **the thread**: what the item just placed unlocks comes next where it can (the
+5. **the thread**: what the item just placed unlocks comes next where it can (the
    item that became ready last first), so a tool comes right after the theory it
    applies (PyTorch after deep learning) and a chain is followed to its end before
    going back;
-5. **what unlocks the most**: the item with the most of its tier waiting behind it
+6. **what unlocks the most**: the item with the most of its tier waiting behind it
    (what depends on it, directly or not), so a beginner starts with the foundation
    everything else needs (Python, not probability);
-6. **id**, alphabetically.
+7. **id**, alphabetically.
 
 For one person who works on one item at a time, the order within a tier leaves the
 hours of the tier, and so its milestone, unchanged: only the sequence the learner
@@ -131,11 +135,23 @@ def learner_order(
     graph: CareerGraph, edges: PlanEdges, tiers: Tiers, todo: Collection[str], *, focus: Collection[str] = ()
 ) -> list[str]:
     """The planned nodes ``todo`` in the module's order: prerequisites first, then
-    tier, the job first, learning by doing, the thread, what unlocks the most, id."""
+    tier, the job first, what it is best after, learning by doing, the thread, what
+    unlocks the most, id."""
     unlocks, feeds = _behind(graph, edges, tiers, todo)
     tier = tiers.tier
     waiting = {n: len(edges.pred[n]) for n in todo}
-    ready: list[tuple[int, int, int, int, int, int, str]] = []
+    # Recommendations of the same tier or below that are planned: useful first.
+    hoped = {
+        n: {r for r in graph.recommends(n) if r in todo and r != n and tier[r] <= tier[n]}
+        for n in todo
+        if graph.kind(n) not in ZERO_WORK
+    }
+    hoped_by: dict[str, list[str]] = {}
+    for node, wanted in sorted(hoped.items()):
+        for r in sorted(wanted):
+            hoped_by.setdefault(r, []).append(node)
+    ready: list[tuple[int, int, int, int, int, int, int, str]] = []
+    is_ready: set[str] = set()
     order: list[str] = []
 
     def push(node: str) -> None:
@@ -144,19 +160,29 @@ def learner_order(
             group, learning = -1, 0
         else:
             group, learning = 0, 0 if kind == "project" or node in focus else 1
+        early = 1 if hoped.get(node) else 0
         # ``len(order)`` grows as items are placed: the item that became ready last
         # (the thread) has the largest, and comes first.
-        key = (tier[node], group, -feeds[node], learning, -len(order), -unlocks[node], node)
+        key = (tier[node], group, -feeds[node], early, learning, -len(order), -unlocks[node], node)
         heapq.heappush(ready, key)
+        is_ready.add(node)
 
     for node in sorted(todo):
         if not waiting[node]:
             push(node)
+    placed: set[str] = set()
     while ready:
         node = heapq.heappop(ready)[-1]
+        if node in placed:  # an entry made stale by a recommendation placed since
+            continue
+        placed.add(node)
         order.append(node)
         for following in edges.succ[node]:
             waiting[following] -= 1
             if not waiting[following]:
                 push(following)
+        for hoping in hoped_by.get(node, ()):
+            hoped[hoping].discard(node)
+            if not hoped[hoping] and hoping in is_ready and hoping not in placed:
+                push(hoping)  # now right after what it was waiting for
     return order

@@ -299,6 +299,28 @@ def test_the_thread_goes_on_with_what_the_last_item_unlocks(
     assert order.index("c-next") == order.index("c-root") + 1
 
 
+def test_an_item_comes_after_what_it_recommends_where_it_can(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    # "mlflow" wins on id, but recommends "sklearn": it comes right after it.
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    skill("base", 1),
+                    {**skill("mlflow", 1, "base"), "recommends": ["sklearn"]},
+                    skill("sklearn", 1, "base"),
+                    skill("zz-other", 1, "base"),
+                ],
+                "stages": [stage("junior-ml-engineer", "mlflow", "sklearn", "zz-other")],
+            },
+        )
+    )
+    order = ids(make_plan(graph, make_profile(graph)))
+    assert order.index("mlflow") == order.index("sklearn") + 1
+
+
 def test_a_framework_comes_right_after_the_theory_it_applies(make_profile: MakeProfile) -> None:
     """Regression (issue 23): PyTorch started 141 days after deep learning ended, and a
     beginner started with probability before Python."""
