@@ -39,7 +39,10 @@ def render_skill_list(nodes: Sequence[Skill | Project], *, terminal: Terminal = 
         Column("hours", right=True),
         Column("name", shrink=True, minimum=20),
     )
-    cells: list[list[Cell]] = [[n.id, n.kind, n.category, f"{n.hours:.1f}", n.name] for n in nodes]
+    cells: list[list[Cell]] = [
+        [n.id, n.kind, n.category, f"{n.months} mo" if n.at_work else f"{n.hours or 0:.1f}", n.name]
+        for n in nodes
+    ]
     table = layout(columns, cells, terminal)
     return terminal.lines([table.header(), *(table.row(c) for c in cells)])
 

@@ -11,7 +11,7 @@ from planner.planning import ChoiceResolver
 from planner.records import Profile
 from planner.reports.pace import Forecast, Pace
 from planner.reports.stages import StageHours, stage_hours
-from planner.scheduling import Schedule, Session
+from planner.scheduling import Schedule, Session, WorkSpan
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class StatusReport:
     pace: Pace | None = None
     forecasts: tuple[Forecast, ...] = ()
     profile_file: str = "PROFILE"
+    at_work: tuple[WorkSpan, ...] = ()
+    """Work done at a job under way today (it takes no study sessions)."""
 
 
 def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
@@ -85,7 +87,8 @@ def make_status(
     """
     overdue = overdue_items(original, replanned, today)
     upcoming = replanned.timeline[:count]
-    shown = {s.item for s in upcoming} | {o.item for o in overdue}
+    spans = replanned.ongoing(today, today)
+    shown = {s.item for s in upcoming} | {o.item for o in overdue} | {s.item for s in spans}
     return StatusReport(
         stages=tuple(stage_progress(graph, profile, replanned.plan.target)),
         upcoming=upcoming,
@@ -95,4 +98,5 @@ def make_status(
         pace=pace,
         forecasts=forecasts,
         profile_file=profile.source,
+        at_work=spans,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from planner.graph import CareerGraph
 from planner.reports.status import Overdue, overdue_items
-from planner.scheduling import Milestone, Schedule, Session
+from planner.scheduling import Milestone, Schedule, Session, WorkSpan
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class WeekReport:
     schedule: Schedule
     names: dict[str, str]
     profile_file: str = "PROFILE"
+    at_work: tuple[WorkSpan, ...] = ()
+    """Work done at a job under way on some of the days shown (no sessions: beside them)."""
 
 
 def _purpose(session: Session, started: bool) -> str:
@@ -77,7 +79,8 @@ def make_week(
             shown.append(Planned(s, _purpose(s, s.item in started), hours))
     overdue = overdue_items(original, replanned, first)
     ahead = [m for m in replanned.milestones if m.date >= first]
-    ids = {p.session.item for p in shown} | {o.item for o in overdue}
+    spans = replanned.ongoing(first, last)
+    ids = {p.session.item for p in shown} | {o.item for o in overdue} | {s.item for s in spans}
     if following is not None:
         ids.add(following.item)
     return WeekReport(
@@ -90,4 +93,5 @@ def make_week(
         replanned,
         {n: graph.nodes[n].name for n in ids},
         profile_file,
+        spans,
     )

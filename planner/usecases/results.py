@@ -32,9 +32,9 @@ from planner.renderers.terminal import PLAIN, Terminal
 from planner.renderers.week import render_week
 from planner.reports.explain import ExplanationReport
 from planner.reports.stages import StageHours
-from planner.reports.status import StatusReport
+from planner.reports.status import Overdue, StatusReport
 from planner.reports.week import WeekReport
-from planner.scheduling import Milestone, Schedule
+from planner.scheduling import Milestone, Schedule, WorkSpan
 from planner.words import count
 
 R = TypeVar("R")
@@ -74,6 +74,26 @@ def _milestone(milestone: Milestone | None) -> dict[str, Any] | None:
         "name": milestone.name,
         "date": milestone.date.isoformat(),
         "skills_ready": milestone.skills_ready.isoformat(),
+    }
+
+
+def _overdue(late: Overdue, names: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "item": late.item,
+        "name": names[late.item],
+        "sessions": late.sessions,
+        "hours": round(late.hours, 2),
+        "since": late.since.isoformat(),
+    }
+
+
+def _span(span: WorkSpan, names: Mapping[str, str]) -> dict[str, Any]:
+    """Work done at a job under way: its item, name and span."""
+    return {
+        "item": span.item,
+        "name": names[span.item],
+        "start": span.start.isoformat(),
+        "end": span.end.isoformat(),
     }
 
 
@@ -181,18 +201,10 @@ class Week(WeekReport):
                 }
                 for p in self.sessions
             ],
-            "overdue": [
-                {
-                    "item": o.item,
-                    "name": self.names[o.item],
-                    "sessions": o.sessions,
-                    "hours": round(o.hours, 2),
-                    "since": o.since.isoformat(),
-                }
-                for o in self.overdue
-            ],
+            "overdue": [_overdue(o, self.names) for o in self.overdue],
             "milestone": _milestone(self.milestone),
             "following": None if self.following is None else _session(schedule, self.following),
+            "at_work": [_span(s, self.names) for s in self.at_work],
         }
 
     def render(self, fmt: str = "text", *, terminal: Terminal = PLAIN) -> str:
@@ -230,16 +242,8 @@ class Status(StatusReport):
                 for f in self.forecasts
             ],
             "upcoming": [{**_session(self.schedule, s), "name": self.names[s.item]} for s in self.upcoming],
-            "overdue": [
-                {
-                    "item": o.item,
-                    "name": self.names[o.item],
-                    "sessions": o.sessions,
-                    "hours": round(o.hours, 2),
-                    "since": o.since.isoformat(),
-                }
-                for o in self.overdue
-            ],
+            "overdue": [_overdue(o, self.names) for o in self.overdue],
+            "at_work": [_span(s, self.names) for s in self.at_work],
         }
 
     def render(self, fmt: str = "text", *, terminal: Terminal = PLAIN) -> str:
@@ -339,7 +343,8 @@ class Skills:
     def to_dict(self) -> dict[str, Any]:
         return {
             "nodes": [
-                {"id": n.id, "kind": n.kind, "name": n.name, "category": n.category, "hours": n.hours}
+                {"id": n.id, "kind": n.kind, "name": n.name, "category": n.category, "hours": n.hours or 0.0}
+                | ({"at_work": True, "months": n.months} if n.at_work else {})
                 for n in self.nodes
             ]
         }
