@@ -31,7 +31,8 @@ def months_held(profile: Profile, role: str) -> float | None:
     for entry in profile.experience:
         if entry.role != role:
             continue
-        end = entry.end or profile.start
+        # ``to`` is the last day in the role; one still held counts up to the start.
+        end = entry.end + dt.timedelta(days=1) if entry.end else profile.start
         if end is None:
             return None
         days.update(range(entry.start.toordinal(), end.toordinal()))

@@ -41,6 +41,18 @@ def waits_phrase(milestone: Milestone, escape: Callable[[str], str] = str) -> st
     return ", then ".join(parts)
 
 
+def asks_for(milestone: Milestone) -> str:
+    """What a stage waits for after its skills, as nouns: "12 months as Junior ML
+    Engineer, then about 3 months of job search"."""
+    parts = []
+    for wait in milestone.waits:
+        if wait.reason == "time_in_role":
+            parts.append(f"{milestone.months} months as {wait.role_name}")
+        elif wait.reason == "job_search":
+            parts.append(f"about {count(wait.required, 'month')} of job search")
+    return ", then ".join(parts)
+
+
 def milestone_title(milestone: Milestone, escape: Callable[[str], str] = str) -> str:
     """When a stage is reached: "reached 2028-08-12"; with time in role "skills ready
     2029-03-02; reached 2030-01-14 after 24 months as ML Engineer"; with a job search
@@ -57,8 +69,9 @@ def milestone_title(milestone: Milestone, escape: Callable[[str], str] = str) ->
 def credential_notes(plan: Plan) -> list[str]:
     """What most postings for a planned first job ask for that the plan cannot give."""
     return [
-        f"Most postings for {c.stage_name} ask for {c.name} [{c.id}]. Your profile does not list it: "
-        f"add {c.id} to known if you have it; without it, expect some postings to filter on it."
+        f"Most postings for {c.stage_name} list {c.name} [{c.id}] among their requirements, and it is "
+        f"not in your profile: add {c.id} to known if you have it; without it, expect some postings "
+        "to filter on it."
         for c in plan.credentials
     ]
 

@@ -12,8 +12,8 @@ and then, for a first job (``job_search_months``), that many months of job searc
 **Experience that counts.** The profile's ``[[experience]]`` in the rung below, and
 in the roles the stage's ``experience_counts`` lists at their rate, counts toward the
 time in role: each day before the rung below's clock starts counts once, at the best
-rate of the roles held that day, and the total is rounded down to whole months, so
-experience can only bring a milestone forward. An entry without ``to`` (still in the
+rate of the roles held that day, and the total is rounded to whole months (a year in a
+role is 12 of them); experience can only bring a milestone forward. An entry without ``to`` (still in the
 role) lasts until the person takes their next planned role: the plan's first
 milestone, or the plan's start for a person who holds a stage now.
 """
@@ -31,12 +31,16 @@ from planner.records import Experience
 from planner.scheduling.model import Milestone, Wait
 from planner.scheduling.wallclock import add_months
 
+_DAY = dt.timedelta(days=1)
+
 
 def counted_months(experience: Sequence[tuple[Experience, float]], until: dt.date) -> int:
     """Whole months the ``experience`` (entries with their rates) counts before
-    ``until``: each day at the best rate of the entries that hold it; an entry without
-    ``to`` runs up to ``until``."""
-    spans = [(e.start, min(e.end or until, until), rate) for e, rate in experience]
+    ``until``: each day at the best rate of the entries that hold it, from ``from`` to
+    ``to`` (the last day in the role, included); an entry without ``to`` runs up to
+    ``until``."""
+    # ``to`` is the last day in the role: the span ends the day after.
+    spans = [(e.start, min(e.end + _DAY if e.end else until, until), rate) for e, rate in experience]
     spans = [(a, b, r) for a, b, r in spans if b > a]
     if not spans:
         return 0
@@ -45,7 +49,7 @@ def counted_months(experience: Sequence[tuple[Experience, float]], until: dt.dat
     for low, high in itertools.pairwise(bounds):
         rate = max((r for a, b, r in spans if a <= low and high <= b), default=0.0)
         days += (high - low).days * rate
-    return math.floor(days / DAYS_PER_MONTH + 1e-9)
+    return math.floor(days / DAYS_PER_MONTH + 0.5)
 
 
 def reach_stage(
