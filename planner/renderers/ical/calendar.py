@@ -353,7 +353,6 @@ def _span_event(
             "CATEGORIES": writer.value("CATEGORIES", (clean_text(item.category),)),
             "STATUS": writer.value("STATUS", "CONFIRMED"),
             "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
-            "X-PLANNER-ITEM": writer.text(span.item),
         },
     )
 
