@@ -65,13 +65,17 @@ class Readiness:
         self.ready: list[int] = []
         self._gated: list[tuple[dt.datetime, int]] = []
         self._spans_due: list[int] = []
+        self._midnights: dict[dt.date, dt.datetime] = {}
         for i, count in enumerate(self.waiting):
             if not count:
                 self._release(i)
 
     def midnight(self, day: dt.date) -> dt.datetime:
-        """The instant local ``day`` begins."""
-        return local_to_utc(dt.datetime.combine(day, dt.time()), self.zone)
+        """The instant local ``day`` begins (most gates fall on a few days: kept)."""
+        found = self._midnights.get(day)
+        if found is None:
+            found = self._midnights[day] = local_to_utc(dt.datetime.combine(day, dt.time()), self.zone)
+        return found
 
     def open(self, moment: dt.datetime) -> None:
         """Make ready every study item whose gate is at or before ``moment``."""
