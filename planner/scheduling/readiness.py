@@ -27,9 +27,14 @@ from planner.scheduling.wallclock import add_months, local_to_utc
 
 def span_end(start: dt.date, months: float) -> dt.date:
     """The day ``months`` of work from ``start`` are done: whole months as the calendar
-    counts them, a fraction as days of an average month."""
+    counts them, and a fraction as that share of the month that follows (so more months
+    never end sooner)."""
     whole = math.floor(months + 1e-9)
-    return add_months(start, whole) + dt.timedelta(days=round((months - whole) * 365.25 / 12))
+    end = add_months(start, whole)
+    if months - whole <= 1e-9:
+        return end
+    length = (add_months(start, whole + 1) - end).days
+    return end + dt.timedelta(days=round((months - whole) * length))
 
 
 class Readiness:

@@ -231,7 +231,8 @@ def check_career(roadmap: Mapping[str, Any], data: Mapping[str, Any], raw: Mappi
             done = min(_months_held(raw, n) / nodes[n]["months"], 1.0) if raw.get("experience") else 0.0
             months = nodes[n]["months"] * (1 - done)
             whole = math.floor(months + 1e-9)
-            expected = _add_months(first, whole) + dt.timedelta(days=round((months - whole) * DAYS_PER_MONTH))
+            length = (_add_months(first, whole + 1) - _add_months(first, whole)).days
+            expected = _add_months(first, whole) + dt.timedelta(days=round((months - whole) * length))
             assert end_of(n) == expected, (n, item, months)
         else:
             assert item["at_work"] is False
