@@ -47,7 +47,7 @@ def render_text(
     if not plan.items:
         lines += ["", "Nothing left to learn: every requirement of the target is known."]
     elif by_period:
-        lines += ["", "Summary by period:", *_summary(by_period, terminal)]
+        lines += ["", "Summary by period:", "", *_summary(by_period, terminal)]
     lines += _tables(by_period, terminal)
     if plan.items:
         sessions = count(len(schedule.sessions), "session")
@@ -105,31 +105,43 @@ def _head(schedule: Schedule, name: str, width: int | None) -> list[str]:
     return lines
 
 
-def _amount(period_rows: tuple[Row, ...] | list[Row], minutes: int) -> str:
+def _items(period_rows: tuple[Row, ...]) -> str:
     study = sum(1 for r in period_rows if not r.item.at_work)
     jobs = len(period_rows) - study
-    text = f"{hours(minutes)} h, {count(study, 'item')}"
-    return text + (f", {jobs} at work" if jobs else "")
+    return str(study) + (f" + {jobs} at work" if jobs else "")
 
 
 def _summary(by_period: list[Period], terminal: Terminal) -> list[str]:
-    """One line per period (with one per year when it runs over several), and the
-    milestone that ends it."""
-    table_rows: list[list[Cell]] = []
-    for period in by_period:
-        table_rows.append([period_title(period), period_span(period), _amount(period.rows, period.minutes)])
-        years = period.years()
-        if len(years) > 1:
-            for year, minutes, _ in years:
-                in_year = [r for r in period.rows if r.start.year == year]
-                table_rows.append(["", f"in {year}", _amount(in_year, minutes)])
+    """One line per period (its span, hours and items); under it each year's share when
+    it runs over several, and the milestone that ends it."""
+    table_rows: list[list[Cell]] = [
+        [period_title(p), period_span(p), hours(p.minutes), _items(p.rows)] for p in by_period
+    ]
     table = layout(
-        (Column(shrink=True, minimum=24), Column(drop=1), Column()),
+        (
+            Column("period", shrink=True, minimum=24),
+            Column("when", drop=1),
+            Column("hours", right=True),
+            Column("items"),
+        ),
         table_rows,
         terminal,
         indent=2,
     )
-    return [table.row(row) for row in table_rows]
+    lines = [table.header()]
+    for period, cells in zip(by_period, table_rows, strict=True):
+        lines.append(table.row(cells))
+        years = period.years()
+        if len(years) > 1:
+            shares = " · ".join(
+                f"{year}: {hours(minutes)} h, {count(n, 'item')}" for year, minutes, n in years
+            )
+            lines += wrap(shares, terminal.width, indent="    ", hanging="    ")
+        if period.milestone is not None:
+            lines += wrap(
+                f"→ {period.milestone.name}, {period.milestone.date}", terminal.width, indent="    "
+            )
+    return lines
 
 
 def _tables(by_period: list[Period], terminal: Terminal) -> list[str]:
