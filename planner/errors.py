@@ -108,15 +108,44 @@ class GraphError(PlannerError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+@dataclass(frozen=True)
+class ProfileProblem:
+    """One mistake in a profile: the key it is about, its line, and what is wrong."""
+
+    key: str | None
+    line: int | None
+    message: str
+
+    def located(self, file: str) -> str:
+        where = f"key '{self.key}': " if self.key else ""
+        return f"{location(file, self.line)}{where}{self.message}"
+
+
 class ProfileError(PlannerError):
-    """Raised when a profile is missing, unreadable or invalid (exit 2)."""
+    """Raised when a profile is missing, unreadable or invalid (exit 2): with every
+    mistake of the file at once in ``problems``, in the order of their lines."""
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, file: str, message: str, *, key: str | None = None, line: int | None = None) -> None:
-        self.file, self.key, self.line, self.detail = file, key, line, message
-        where = f"key '{key}': " if key else ""
-        super().__init__(f"{location(file, line)}{where}{message}")
+    def __init__(
+        self,
+        file: str,
+        message: str = "",
+        *,
+        key: str | None = None,
+        line: int | None = None,
+        problems: Iterable[ProfileProblem] = (),
+    ) -> None:
+        found = tuple(problems) or (ProfileProblem(key, line, message),)
+        self.file = file
+        self.problems = tuple(sorted(found, key=lambda p: (p.line or 0, p.key or "")))
+        first = self.problems[0]
+        self.key, self.line, self.detail = first.key, first.line, first.message
+        if len(self.problems) == 1:
+            super().__init__(first.located(file))
+        else:
+            shown = "\n".join(f"  {p.located(file)}" for p in self.problems)
+            super().__init__(f"{file} has {count(len(self.problems), 'problem')}:\n{shown}")
 
 
 class OptionError(PlannerError):

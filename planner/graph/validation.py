@@ -21,14 +21,12 @@ from planner.graph.crossrefs import (
 )
 from planner.graph.findings import Finding, Shape
 from planner.graph.tables import prerequisites_first
-from planner.records.quick import quick_node
-from planner.records.schema import SchemaErrors, allowed_keys, describe_pydantic_error, validate_node
+from planner.records import NODE_TYPES, SECTIONS
+from planner.records.quick import quick
+from planner.records.schema import SchemaErrors, validate_node
 
 if TYPE_CHECKING:
     from planner.records import Node
-
-SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage", "choices": "choice"}
-"""The arrays of tables a graph file may hold, and the kind of node each defines."""
 
 __all__ = ["SECTIONS", "Finding", "Shape", "find_schema_problems", "find_structure_problems", "word"]
 
@@ -141,29 +139,24 @@ def find_schema_problems(
                 occurrence = seen.get(raw_id, 0)
                 seen[raw_id] = occurrence + 1
             label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (f"{section}[{index}]")
-            node = quick_node(kind, entry)
+            node = quick(NODE_TYPES[kind], entry)
             try:
                 node = node if node is not None else validate_node(kind, entry)
             except SchemaErrors as exc:
                 if isinstance(raw_id, str):
                     invalid.add(raw_id)
-                for err in exc.errors:
-                    message = describe_pydantic_error(err)
-                    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-                        key = str(err["loc"][0])
-                        keys = allowed_keys(kind)
-                        message += did_you_mean(key, keys) or f" (valid keys: {', '.join(keys)})"
-                    findings.append(
-                        Finding(
-                            "schema",
-                            name,
-                            node=raw_id if isinstance(raw_id, str) else None,
-                            ids=(raw_id,) if isinstance(raw_id, str) else (),
-                            detail=f"{label}: {message}",
-                            occurrence=occurrence,
-                            path=tuple(err["loc"]),
-                        )
+                findings.extend(
+                    Finding(
+                        "schema",
+                        name,
+                        node=raw_id if isinstance(raw_id, str) else None,
+                        ids=(raw_id,) if isinstance(raw_id, str) else (),
+                        detail=f"{label}: {problem.text()}",
+                        occurrence=occurrence,
+                        path=problem.path,
                     )
+                    for problem in exc.problems
+                )
                 continue
             problem = effort_problem(node)
             if problem is None:

@@ -13,6 +13,7 @@ def starter_profile(
     known: Sequence[str],
     examples: Sequence[str],
     graph_option: str = "",
+    schema: str = "",
 ) -> str:
     """A commented starter profile.
 
@@ -27,6 +28,9 @@ def starter_profile(
     graph_option:
         `` --graph DIR`` when the profile is for another graph than the shipped one,
         added to the commands the comments suggest.
+    schema:
+        Where the profile's JSON Schema is, for the ``#:schema`` line that editors with
+        TOML schema support read (none when empty).
     """
     ladder = ", ".join(stages[:-1]) + (" or " if len(stages) > 1 else "") + stages[-1]
     reach = textwrap.fill(
@@ -38,7 +42,10 @@ def starter_profile(
         break_on_hyphens=False,
     )
     ids = ", ".join(f'"{node}"' for node in known)
-    return f"""\
+    directive = f"#:schema {schema}\n" if schema else ""
+    return (
+        directive
+        + f"""\
 # planner profile: who you are, where you aim, and when you can study.
 # Edit it, then run:  planner roadmap profile.toml{graph_option}
 # Ids: `planner stages{graph_option}` and `planner skills{graph_option}` list them.
@@ -97,3 +104,4 @@ sat = ["09:00-13:00"]
 # to = 2027-04-20
 # reason = "vacation"
 """
+    )

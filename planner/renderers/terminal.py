@@ -200,9 +200,11 @@ class Label:
 
 @dataclass(frozen=True)
 class Bar:
-    """A cell that draws a progress bar as wide as its column."""
+    """A cell that draws a progress bar as wide as its column, or as ``extent`` (0..1) of
+    it, so bars of different totals can be drawn to one scale."""
 
     fraction: float
+    extent: float = 1.0
 
 
 Cell = str | Label | Bar
@@ -247,7 +249,8 @@ class Layout:
         for index, (column, width, cell) in enumerate(shown):
             last = index == len(shown) - 1
             if isinstance(cell, Bar):
-                parts.append(bar(cell.fraction, width, self.terminal))
+                span = width if cell.extent >= 1 else max(1, round(width * max(cell.extent, 0.0)))
+                parts.append(bar(cell.fraction, span, self.terminal) + " " * (width - span))
                 continue
             text = _fit(cell, width, self.terminal.ellipsis)
             parts.append(text if last and not column.right else pad(text, width, right=column.right))

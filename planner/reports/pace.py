@@ -17,7 +17,6 @@ The measurement, as the README documents it:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Final
@@ -98,7 +97,7 @@ def as_planned(profile: Profile) -> Profile:
     since = {node_id for node_id, day in profile.completed.items() if day >= start}
     if not since & set(profile.known):
         return profile
-    return dataclasses.replace(profile, known=tuple(k for k in profile.known if k not in since))
+    return profile.changed(known=tuple(k for k in profile.known if k not in since))
 
 
 def measure_pace(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from planner.graph import CareerGraph
 from planner.planning import ChoiceResolver
@@ -23,6 +24,14 @@ class Overdue:
     hours: float
     since: dt.date
     """The day of its first overdue session."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "sessions": self.sessions,
+            "hours": round(self.hours, 2),
+            "since": self.since.isoformat(),
+        }
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.planning import Plan
@@ -113,6 +114,10 @@ class WorkSpan:
     item: str
     start: dt.date
     end: dt.date
+
+    def as_dict(self) -> dict[str, Any]:
+        """The span in JSON."""
+        return {"item": self.item, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
 @dataclass(frozen=True)

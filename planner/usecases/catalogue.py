@@ -13,6 +13,7 @@ from planner.graph.reading import nested_graph_files
 from planner.planning import ChoiceResolver
 from planner.profile.starter import starter_profile
 from planner.records import Profile
+from planner.records.schema import SCHEMAS, json_schema_text, shipped_schema
 from planner.renderers.pictures.view import GraphView
 from planner.reports.cohort import read_heat
 from planner.reports.explain import explain_node
@@ -104,12 +105,15 @@ def picture(
     focus: str | None = None,
     stage: str | None = None,
     overview: bool = False,
+    recommended: bool = False,
     now: dt.datetime | None = None,
 ) -> Picture:
     """The career graph, with the profile's position on it when one is given, or the heat
     map of a cohort's summary (``planner batch --summary``): how many people still need
-    each node; with ``overview``, the ladder of stages alone, one box each with its numbers.
-    ``render(fmt)`` on the result draws it.
+    each node; with ``overview``, the ladder of stages alone, one box each with its numbers;
+    with ``recommended``, what the nodes recommend too (dashed), not only what they
+    require. With a profile the pictures mark where the person stands at ``now`` (default:
+    the clock). ``render(fmt)`` on the result draws it.
 
     Raises
     ------
@@ -125,7 +129,8 @@ def picture(
         )
     heat = read_heat(Path(cohort), graph) if cohort is not None else None
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
-    schedule = roadmap(profile, graph=graph, now=given(now)).schedule if profile is not None else None
+    moment = given(now) if profile is not None else None
+    schedule = roadmap(profile, graph=graph, now=moment).schedule if profile is not None else None
     view = GraphView.from_graph(
         graph,
         schedule=schedule,
@@ -133,10 +138,26 @@ def picture(
         focus=focus,
         person=profile.name if profile is not None else "",
         overview=overview,
-        need=heat.need if heat is not None else None,
-        cohort=heat.people if heat is not None else 0,
+        heat=heat,
+        picks=ChoiceResolver.for_profile(graph, profile) if profile is not None else None,
+        now=moment,
+        recommended=recommended,
     )
     return Picture(view)
+
+
+def schema(which: str) -> str:
+    """The JSON Schema (2020-12) of a profile file (``profile``) or of one graph file
+    (``graph``), as text, from the declarations that validate them.
+
+    Raises
+    ------
+    OptionError
+        For anything else.
+    """
+    if which not in SCHEMAS:
+        raise OptionError(f"unknown schema '{which}'; use {' or '.join(SCHEMAS)}", option="WHICH")
+    return json_schema_text(which)
 
 
 def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
@@ -155,5 +176,10 @@ def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
         work = sorted(n for n in graph.nodes if graph.kind(n) in ("skill", "project"))
         target, known, examples = stage_ids[0], [], work[:2]
     return starter_profile(
-        stages=stage_ids, target=target, known=known, examples=examples, graph_option=graph_option
+        stages=stage_ids,
+        target=target,
+        known=known,
+        examples=examples,
+        graph_option=graph_option,
+        schema=shipped_schema("profile").as_uri(),
     )

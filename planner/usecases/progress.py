@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planner.errors import PlanError, ProfileError
 from planner.graph import CareerGraph
 from planner.io.locking import edit_lock, edit_problem
 from planner.io.writing import write_atomic
-from planner.profile import check_profile, read_profile_data
+from planner.profile import check_profile, parse_profile, read_profile_data
 from planner.profile.editing import ProgressUpdate, record_progress
+from planner.profile.updating import ProfileEdit, edit_text
 from planner.records import Profile
 from planner.reports.pace import as_planned, forecast, measure_pace, pace_hours
 from planner.reports.status import make_status
@@ -130,3 +133,54 @@ def done(
         if update.text != text:
             write_atomic(path, update.text.encode("utf-8"), keep_links=True)
     return update
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    """What :func:`edit_profile` changed."""
+
+    text: str
+    """The profile file's content after the edit."""
+    changed: tuple[str, ...]
+    """The keys whose values changed (none: the file was not written)."""
+    profile: Profile
+    """The profile as checked after the edit."""
+
+
+def edit_profile(
+    path: str | Path,
+    values: Mapping[str, Any] | None = None,
+    *,
+    learned: Iterable[str] = (),
+    unlearned: Iterable[str] = (),
+    graph: CareerGraph | None = None,
+) -> ProfileChange:
+    """Set ``values`` (key → value; None removes the key) in the profile file at
+    ``path``, and tick ``learned`` or untick ``unlearned`` items in what it knows,
+    keeping the file's comments and layout (see :mod:`planner.profile.updating`).
+
+    The edited profile is checked as ``planner`` would read it before anything is
+    written, so the file is never left invalid; it is rewritten only when it changes,
+    under the same lock as :func:`done`. The file's current content need not be valid
+    (this is how a form fixes it), but it must parse.
+
+    Raises
+    ------
+    ProfileError
+        When the file cannot be read or parsed, cannot be edited in place, or the
+        edited profile is invalid (the message is the one ``planner`` gives for it).
+    """
+    graph = graph_or_shipped(graph)
+    path = Path(path)
+    problem = edit_problem(path)
+    if problem is not None:
+        raise ProfileError(str(path), problem)
+    edit = ProfileEdit(dict(values or {}), frozenset(learned), frozenset(unlearned))
+    with edit_lock(path):
+        data, text, is_json = read_profile_data(path)
+        new_text, changed = edit_text(text, is_json=is_json, graph=graph, data=data, edit=edit)
+        new_data, _, _ = parse_profile(new_text.encode("utf-8"), file=str(path), suffix=path.suffix)
+        profile = check_profile(new_data, graph, file=str(path), text=new_text, is_json=is_json)
+        if new_text != text:
+            write_atomic(path, new_text.encode("utf-8"), keep_links=True)
+    return ProfileChange(new_text, changed, profile)

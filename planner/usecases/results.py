@@ -22,6 +22,7 @@ from planner.records import Profile, Project, Skill
 from planner.renderers.catalogue import render_skill_list, render_stage_list
 from planner.renderers.explain import render_explanation
 from planner.renderers.gaps import render_readiness
+from planner.renderers.phrases import milestone_title
 from planner.renderers.pictures import GRAPH_FORMATS
 from planner.renderers.pictures.json import graph_data
 from planner.renderers.pictures.view import GraphView
@@ -32,9 +33,9 @@ from planner.renderers.terminal import PLAIN, Terminal
 from planner.renderers.week import render_week
 from planner.reports.explain import ExplanationReport
 from planner.reports.stages import StageHours
-from planner.reports.status import Overdue, StatusReport
+from planner.reports.status import StatusReport
 from planner.reports.week import WeekReport
-from planner.scheduling import Milestone, Schedule, WorkSpan
+from planner.scheduling import Milestone, Schedule
 from planner.words import count
 
 R = TypeVar("R")
@@ -74,26 +75,7 @@ def _milestone(milestone: Milestone | None) -> dict[str, Any] | None:
         "name": milestone.name,
         "date": milestone.date.isoformat(),
         "skills_ready": milestone.skills_ready.isoformat(),
-    }
-
-
-def _overdue(late: Overdue, names: Mapping[str, str]) -> dict[str, Any]:
-    return {
-        "item": late.item,
-        "name": names[late.item],
-        "sessions": late.sessions,
-        "hours": round(late.hours, 2),
-        "since": late.since.isoformat(),
-    }
-
-
-def _span(span: WorkSpan, names: Mapping[str, str]) -> dict[str, Any]:
-    """Work done at a job under way: its item, name and span."""
-    return {
-        "item": span.item,
-        "name": names[span.item],
-        "start": span.start.isoformat(),
-        "end": span.end.isoformat(),
+        "said": milestone_title(milestone),
     }
 
 
@@ -201,10 +183,10 @@ class Week(WeekReport):
                 }
                 for p in self.sessions
             ],
-            "overdue": [_overdue(o, self.names) for o in self.overdue],
+            "overdue": [{"item": o.item, "name": self.names[o.item]} | o.as_dict() for o in self.overdue],
             "milestone": _milestone(self.milestone),
             "following": None if self.following is None else _session(schedule, self.following),
-            "at_work": [_span(s, self.names) for s in self.at_work],
+            "at_work": [{"item": s.item, "name": self.names[s.item]} | s.as_dict() for s in self.at_work],
         }
 
     def render(self, fmt: str = "text", *, terminal: Terminal = PLAIN) -> str:
@@ -242,8 +224,8 @@ class Status(StatusReport):
                 for f in self.forecasts
             ],
             "upcoming": [{**_session(self.schedule, s), "name": self.names[s.item]} for s in self.upcoming],
-            "overdue": [_overdue(o, self.names) for o in self.overdue],
-            "at_work": [_span(s, self.names) for s in self.at_work],
+            "overdue": [{"item": o.item, "name": self.names[o.item]} | o.as_dict() for o in self.overdue],
+            "at_work": [{"item": s.item, "name": self.names[s.item]} | s.as_dict() for s in self.at_work],
         }
 
     def render(self, fmt: str = "text", *, terminal: Terminal = PLAIN) -> str:

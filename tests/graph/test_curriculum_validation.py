@@ -181,5 +181,6 @@ def test_a_cycle_through_a_choice_is_reported_as_a_chain() -> None:
 
 def test_a_choice_with_an_unknown_key() -> None:
     assert problems(graph_with({"id": "dl", "name": "DL", "one_of": ["pytorch"], "pik": 1}), {"dl": 5}) == [
-        "g.toml:5: choice 'dl': unknown key 'pik' (did you mean 'pick'?)"
+        "g.toml:5: choice 'dl': unknown key 'pik' (did you mean 'pick'?); valid keys: kind, id, name, "
+        "short_name, one_of, pick, aliases, recommends, category, description"
     ]

@@ -23,11 +23,12 @@ WINDOW = 'mon = ["19:00-21:00"]\n'
     [
         (
             '[[experience]]\nrole = "python"\nfrom = 2020-01-01',
-            ":7: key 'experience[0].role': 'python' is studied, not held; a role is a stage",
+            ":7: key 'experience[0].role': 'python' is a skill learned in study; a role is a stage or a "
+            "job done at work (at_work = true in the graph)",
         ),
         (
             '[[experience]]\nrole = "ml-enginer"\nfrom = 2020-01-01',
-            ":7: key 'experience[0].role': unknown stage, skill or project id 'ml-enginer' "
+            ":7: key 'experience[0].role': unknown skill, project or stage id 'ml-enginer' "
             "(did you mean 'ml-engineer'?)",
         ),
         (
@@ -36,9 +37,9 @@ WINDOW = 'mon = ["19:00-21:00"]\n'
         ),
         (
             '[[experience]]\nrole = "ml-engineer"\nfrom = 2020-01-01\nuntil = 2021-01-01',
-            ":9: key 'experience[0].until': unknown key 'until'; an experience has role, from and to",
+            ":9: key 'experience[0].until': unknown key 'until'; valid keys: role, from, to",
         ),
-        ('[[experience]]\nrole = "ml-engineer"', ":6: key 'experience[0]': missing 'from'"),
+        ('[[experience]]\nrole = "ml-engineer"', ":6: key 'experience[0].from': missing required key 'from'"),
     ],
 )
 def test_experience_mistakes_are_named_with_their_line(
@@ -56,7 +57,7 @@ def test_study_ahead_is_true_or_false(rejects: Callable[..., str], tmp_path: Pat
     )
 
 
-def test_experience_is_read_in_order_of_start(tiny_graph: CareerGraph) -> None:
+def test_experience_is_read_with_names(tiny_graph: CareerGraph) -> None:
     profile = check_profile(
         {
             "target": "ml-engineer",
@@ -64,7 +65,7 @@ def test_experience_is_read_in_order_of_start(tiny_graph: CareerGraph) -> None:
             "availability": {"mon": ["19:00-21:00"]},
             "study_ahead": True,
             "experience": [
-                {"role": "ml-engineer", "from": dt.date(2021, 1, 4)},
+                {"role": "ML Engineer", "from": dt.date(2021, 1, 4)},
                 {"role": "junior-ml-engineer", "from": "2019-01-07", "to": dt.date(2020, 12, 31)},
             ],
         },
@@ -73,6 +74,6 @@ def test_experience_is_read_in_order_of_start(tiny_graph: CareerGraph) -> None:
     )
     assert profile.study_ahead is True
     assert profile.experience == (
-        Experience("junior-ml-engineer", dt.date(2019, 1, 7), dt.date(2020, 12, 31)),
         Experience("ml-engineer", dt.date(2021, 1, 4), None),
+        Experience("junior-ml-engineer", dt.date(2019, 1, 7), dt.date(2020, 12, 31)),
     )

@@ -1,4 +1,4 @@
-"""The roadmap as JSON, in the shape SPEC.md describes (plus a few more keys)."""
+"""The roadmap as JSON, in the shape docs/formats.md describes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from datetime import tzinfo
 from typing import Any
 
 from planner.io import jsontext
-from planner.renderers.phrases import credential_notes
+from planner.renderers.phrases import credential_notes, milestone_title
+from planner.renderers.roadmap.periods import period_title
 from planner.renderers.terminal import PLAIN, Terminal
-from planner.reports.roadmap import Row, rows
+from planner.reports.roadmap import Period, Row, periods, rows
 from planner.scheduling import Milestone, Review, Schedule, Session, Wait
 
 
@@ -73,13 +74,28 @@ def _milestone(m: Milestone) -> dict[str, Any]:
         else None,
         "waits": [_wait(w) for w in m.waits],
         "experience_months": m.experience,
+        "said": milestone_title(m),
+    }
+
+
+def _period(period: Period) -> dict[str, Any]:
+    return {
+        "title": period_title(period),
+        "held": period.held,
+        "from": period.start.isoformat(),
+        "until": period.end.isoformat() if period.end else None,
+        "milestone": period.milestone.stage if period.milestone else None,
+        "hours": round(period.minutes / 60, 2),
+        "items": [row.item.id for row in period.rows],
     }
 
 
 def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()) -> dict[str, Any]:
     """The roadmap as plain data: items in roadmap order (work done at a job with its
     span and ``"at_work": true``), study and review sessions by start, milestones with
-    what they wait for, choices, notes and the deadline warnings."""
+    what they wait for (and ``said``, in the roadmap's words), the periods (the time
+    each stage is held, with the items that start in it), choices, notes and the
+    deadline warnings."""
     local = schedule.local
     zone = schedule.zone
     finish = schedule.finish
@@ -95,6 +111,7 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
         "items": [_item(row) for row in rows(schedule)],
         "sessions": [_session(s, zone) for s in schedule.timeline],
         "milestones": [_milestone(m) for m in schedule.milestones],
+        "periods": [_period(p) for p in periods(schedule)],
         "choices": [c.as_dict() for c in schedule.plan.choices],
         "notes": credential_notes(schedule.plan),
         "warnings": list(warnings),
