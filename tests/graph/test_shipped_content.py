@@ -559,3 +559,12 @@ def test_dated_or_fragile_resources_stay_replaced(shipped: CareerGraph, dated: s
     ]
     assert urls
     assert not [u for u in urls if dated in u]
+
+
+def test_every_long_name_has_a_short_name_a_learner_recognises(shipped: CareerGraph) -> None:
+    for node_id, node in shipped.nodes.items():
+        if len(node.name) <= 28:
+            continue
+        short = shipped.short_name(node_id)
+        assert short, f"{node_id}: a name of {len(node.name)} characters needs a short_name"
+        assert len(short) < len(node.name) and len(short) <= 32, (node_id, short)
