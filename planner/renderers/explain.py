@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from planner.renderers.terminal import PLAIN, Terminal, cells, short_label, time_span, wrap
 from planner.reports.explain import ExplanationReport
 from planner.words import count
@@ -85,7 +87,10 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
                 f"{time_span(*exp.first)}, the last {time_span(*exp.last)}"
             )
         if exp.reviews:
-            lines.append(f"  reviews: {', '.join(day.isoformat() for day in exp.reviews)}")
+            # Reviews wait for time study leaves free, so two may fall on one day.
+            days = Counter(exp.reviews)
+            shown = [f"{day} (×{days[day]})" if days[day] > 1 else str(day) for day in sorted(days)]
+            lines.append(f"  reviews: {', '.join(shown)}")
     wrapped: list[str] = []
     for line in lines:
         indent = line[: len(line) - len(line.lstrip())]

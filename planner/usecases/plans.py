@@ -275,4 +275,5 @@ def calendar(
         warnings,
         person=who,
         target=schedule.plan.target,
+        at_work=len(schedule.at_work),
     )

@@ -137,6 +137,8 @@ class Calendar:
     warnings: tuple[str, ...] = ()
     person: str = ""
     target: str = ""
+    at_work: int = 0
+    """All-day events for the spans of work done at a job."""
 
     def to_dict(self) -> dict[str, Any]:
         """What the file holds, counted."""
@@ -145,6 +147,7 @@ class Calendar:
             "target": self.target,
             "sessions": self.sessions,
             "reviews": self.reviews,
+            "at_work": self.at_work,
             "milestones": self.milestones,
             "warnings": list(self.warnings),
         }

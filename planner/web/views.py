@@ -246,3 +246,13 @@ def checklist(graph: CareerGraph, known: Sequence[str], fixed: set[str]) -> list
         )
         for category, boxes in catalogue(graph)
     ]
+
+
+def commands(text: str) -> Any:
+    """Prose whose `backticked` commands show as code: escaped, each `...` in <code>."""
+    from markupsafe import Markup, escape  # comes with Jinja2: only the web app loads it
+
+    parts = str(escape(text)).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: leave the text as it is
+        return escape(text)
+    return Markup("".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts)))

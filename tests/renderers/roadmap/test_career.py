@@ -85,3 +85,16 @@ def test_the_goldens_say_what_the_career_rules_promise(graph: CareerGraph) -> No
     assert (mentor["at_work"], mentor["months"], mentor["hours"], mentor["sessions"]) == (True, 3, 0.0, 0)
     junior = data["milestones"][0]
     assert [w["reason"] for w in junior["waits"]] == ["job_search"]
+
+
+def test_the_timeline_and_the_calendar_count_a_span_in_months(graph: CareerGraph) -> None:
+    """Regression: the timeline's tooltip said "0 h" for work done at a job, and the
+    calendar's summary did not count its span event."""
+    from planner.renderers.pictures.timeline import render_timeline
+
+    roadmap = roadmap_of(graph, "ada")
+    page, _ = render_timeline(roadmap.schedule)
+    assert "Mentor a junior at work · 2028-08-15 → 2028-11-15 · 3 mo" in page
+    assert " · 0 h" not in page
+    calendar = planner.calendar(roadmap.profile, graph=graph, now=NOW)
+    assert (calendar.at_work, calendar.to_dict()["at_work"]) == (1, 1)
