@@ -15,7 +15,7 @@ def render_stage_list(rows: Sequence[StageHours], graph: CareerGraph, *, termina
     headline figure whole, or no pay column (the years go first where room is short)."""
     stages = {stage.id: stage for stage in graph.stages}
     pay = {row.stage: salary_cell(stages[row.stage].salary, stages[row.stage].salaries) for row in rows}
-    columns = (
+    columns: tuple[Column, ...] = (
         Column("id"),
         Column("name", shrink=True, minimum=20),
         Column("needs", right=True),
@@ -30,6 +30,9 @@ def render_stage_list(rows: Sequence[StageHours], graph: CareerGraph, *, termina
         years = stage.experience_years or ""
         table_cells.append([row.stage, name, str(row.work), f"{row.total_hours:.1f}", years, pay[row.stage]])
     table = layout(columns, table_cells, terminal)
+    if table.widths[-1] is None:  # no room for the pay: the years may fit without it
+        columns, table_cells = columns[:-1], [c[:-1] for c in table_cells]
+        table = layout(columns, table_cells, terminal)
     return terminal.lines([table.header(), *(table.row(c) for c in table_cells)])
 
 
@@ -63,25 +66,24 @@ def salary_cell(headline: Salary | None, more: Sequence[Salary] = ()) -> Label:
 
 
 def salary_span(headline: Salary | None, more: Sequence[Salary] = ()) -> str:
-    """A stage's pay in one short text: its headline figure (the stage's ``salary``),
-    then how many more figures ``planner explain`` lists, with those of published tables
-    counted under the tables' name instead of merged with unlike figures:
-    ``USD 100,000-182,000 (+11: 8 in US 2024 tables)``. Without a headline, the span
-    of the figures that are in no table leads."""
+    """A stage's pay in one short text, never a span of unlike figures: its headline
+    figure (the stage's ``salary``, else its first figure in no table), then how many
+    more figures ``planner explain`` lists, those of published tables counted under the
+    tables' name: ``USD 100,000-182,000 (+11: 8 in US 2024 tables)``."""
     lead, loose = _lead(headline, more)
     tables: dict[str, int] = {}
     for figure in more:
         if figure.table is not None:
             tables[figure.table] = tables.get(figure.table, 0) + 1
     counted = [f"{n} in {name} tables" for name, n in tables.items()]
+    if not lead:
+        return ", ".join(counted)
     if not counted:
         extra = f"+{loose} more" if loose else ""
     elif not loose and len(counted) == 1:
         extra = f"+{counted[0]}"
     else:
         extra = f"+{loose + sum(tables.values())}: {', '.join(counted)}"
-    if not lead:
-        return extra
     return f"{lead} ({extra})" if extra else lead
 
 
@@ -90,10 +92,6 @@ def _lead(headline: Salary | None, more: Sequence[Salary]) -> tuple[str, int]:
     loose = [f for f in more if f.table is None]
     if headline is not None:
         return str(headline), len(loose)
-    if len(loose) == 1:
-        return str(loose[0]), 0
     if loose:
-        currencies = "/".join(sorted({f.currency for f in loose}))
-        low, high = min(f.low for f in loose), max(f.high or f.low for f in loose)
-        return f"{currencies} {low:,}-{high:,} ({len(loose)} figures)", 0
+        return str(loose[0]), len(loose) - 1
     return "", 0

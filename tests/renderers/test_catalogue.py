@@ -33,11 +33,16 @@ TABLE_2024 = [
             [Salary(low=133000), *TABLE_2024, Salary(low=47586, high=83368)],
             "USD 100,000-182,000 (+5: 3 in US 2024 tables)",
         ),
-        # Without a headline, the figures in no table lead, and the tables are counted.
+        # Without a headline, the first figure in no table leads: unlike figures, even in
+        # two currencies, are counted, never merged into one span.
         (None, [Salary(low=135629)], "USD 135,629"),
-        (None, [Salary(low=112962, high=157000), Salary(low=135629)], "USD 112,962-157,000 (2 figures)"),
+        (
+            None,
+            [Salary(low=80000, high=120000, currency="EUR"), Salary(low=110000, high=170000)],
+            "EUR 80,000-120,000 (+1 more)",
+        ),
         (None, [Salary(low=135629), *TABLE_2024], "USD 135,629 (+3 in US 2024 tables)"),
-        (None, TABLE_2024, "+3 in US 2024 tables"),
+        (None, TABLE_2024, "3 in US 2024 tables"),
     ],
 )
 def test_a_stages_pay_leads_with_its_headline(
@@ -100,11 +105,12 @@ def stages_graph() -> CareerGraph:
             ],
         ),
         (
-            # No room for the headline whole: no pay column, not a cut figure.
+            # No room for the headline whole: no pay column, not a cut figure; the years
+            # come back.
             74,
             [
-                "id                  name                      needs  hours",
-                "junior-ml-engineer  Junior ML Engineer            1   10.0",
+                "id                  name                      needs  hours  years",
+                "junior-ml-engineer  Junior ML Engineer            1   10.0  0-1",
                 "head-of-ml          Head of Machine Learning      1   10.0",
             ],
         ),
