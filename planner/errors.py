@@ -173,7 +173,15 @@ class PlanError(PlannerError):
 
 
 class OutputError(PlannerError):
-    """Raised when an output file cannot be written (exit 1)."""
+    """Raised when an output file cannot be written (exit 1).
+
+    ``detail`` is the message without the file's name (``cannot write it: No space
+    left on device``), for a caller that names the file itself.
+    """
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        self.detail = message if detail is None else detail
+        super().__init__(message)
 
 
 class WorkerError(PlannerError):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
+import resource
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -330,6 +332,70 @@ def test_a_read_only_profile_is_refused(setup: tuple[Path, Path]) -> None:
     assert err == (f"Error: {profile}: is read-only; make it writable (chmod u+w) to record progress in it\n")
     assert profile.read_bytes() == before
     assert sorted(p.name for p in profile.parent.iterdir()) == ["graph", "me.toml"]
+
+
+@contextlib.contextmanager
+def unwritable_folder(folder: Path) -> Iterator[None]:
+    """``folder`` made read-only: by its mode, or for root (whom modes do not stop) by
+    the immutable attribute; skips the test where neither holds."""
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        if os.access(folder, os.W_OK):
+            chattr = ["chattr", "+i", str(folder)]
+            immutable = shutil.which("chattr") is not None and (
+                subprocess.run(chattr, capture_output=True, check=False).returncode == 0
+            )
+            if not immutable:
+                pytest.skip("cannot make a folder read-only for this user here")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_a_profile_in_a_read_only_folder_is_refused_like_a_read_only_profile(
+    setup: tuple[Path, Path],
+) -> None:
+    """Regression: a read-only folder exited 1 ("cannot lock ..."), a read-only profile 2.
+    Both are the profile done cannot update: exit 2, the file unchanged."""
+    profile, graph = setup
+    before = profile.read_bytes()
+    with unwritable_folder(profile.parent):
+        code, out, err = done(str(profile), "git", graph=graph)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: {profile}: cannot lock it for editing: ")
+    assert err.endswith("; nothing was recorded\n")
+    assert profile.read_bytes() == before
+
+
+def test_a_file_size_limit_leaves_a_hard_linked_profile_whole(setup: tuple[Path, Path]) -> None:
+    """Regression: on a full disk or at a file-size limit, the reservation's error was
+    swallowed and `done` rewrote a hard-linked profile in place, cut at the limit; every
+    later command then failed on its syntax. Now it is exit 2 and the bytes are kept."""
+    profile, graph = setup
+    profile.write_text(COMMENTED + "# padding\n" * 400, encoding="utf-8")
+    other = profile.with_name("other.toml")
+    os.link(profile, other)
+    before = profile.read_bytes()
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before), resource.RLIM_INFINITY))
+
+    run = subprocess.run(
+        [sys.executable, "-m", "planner", "done", str(profile), "git", "--graph", str(graph)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1798761600"},
+        preexec_fn=limit,
+        check=False,
+    )
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == f"Error: {profile}: cannot write it: File too large; nothing was recorded\n"
+    assert profile.read_bytes() == before == other.read_bytes()
+    assert os.path.samefile(profile, other)
+    assert sorted(p.name for p in profile.parent.iterdir()) == ["graph", "me.toml", "other.toml"]
 
 
 def test_windows_line_breaks_are_kept(setup: tuple[Path, Path]) -> None:
