@@ -18,6 +18,7 @@ from planner.cli.options import (
     emit,
     graph_of,
     graph_options,
+    inputs,
     now,
     profile_argument,
     profile_of,
@@ -127,7 +128,13 @@ def init(*, path: Path, force: bool, graph_dir: Path | None, no_cache: bool) -> 
         return
     if path.is_file() and not force:  # a device or FIFO is written into, not overwritten
         raise InputError(f"{path} already exists; use --force to overwrite it")
-    emit(text, str(path), wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}{graph_option}")
+    emit(
+        text,
+        str(path),
+        wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}{graph_option}",
+        inputs=inputs(None, graph_dir),
+        option="PATH",
+    )
 
 
 COMMANDS = (init, done, status, week)

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from planner.errors import OptionError
-from planner.io.writing import atomic_writer
+from planner.io.writing import atomic_writer, refuse_inputs, same_file
 from planner.reports.cohort import CohortSummary
 from planner.usecases.cohort.cluster import run_dask
 from planner.usecases.cohort.engines import ENGINES, Results, chunk_count, chunked, run_in_process
-from planner.usecases.cohort.inputs import count_entries, read_entries
+from planner.usecases.cohort.inputs import cohort_inputs, count_entries, read_entries
 from planner.usecases.cohort.processes import run_processes
-from planner.usecases.common import given, open_graph
+from planner.usecases.common import given, graph_inputs, open_graph
 
 Progress = Callable[[int, int], None]
 """Called with (people done, people in all) as a batch goes on."""
@@ -80,7 +80,9 @@ def batch(
     ------
     OptionError
         For an unknown engine, ``scheduler`` without ``dask``, ``summary`` equal to
-        ``output``, an unreadable or empty ``source``, or a missing dask extra.
+        ``output``, an ``output`` or ``summary`` that is one of the files the batch
+        reads (the cohort, a profile of its folder, a graph file; links followed), an
+        unreadable or empty ``source``, or a missing dask extra.
     GraphError
         When the graph is invalid: nothing is written.
     WorkerError
@@ -91,10 +93,7 @@ def batch(
         raise OptionError(f"unknown engine '{engine}' (valid: {', '.join(ENGINES)})", option="--engine")
     if scheduler is not None and engine != "dask":
         raise OptionError("a scheduler is joined only with --engine dask", option="--scheduler")
-    if summary is not None and isinstance(output, Path) and summary.resolve() == output.resolve():
-        raise OptionError(
-            f"{summary} is also the output file; give the summary its own file", option="--summary"
-        )
+    _refuse_inputs(source, output, summary, graph_dir)
     loaded = open_graph(graph_dir, cache_dir=cache_dir)  # invalid data fails here, before any work
     loaded.save(always=True)  # every worker loads the graph: from the cache, not its files
     graph = loaded.graph
@@ -127,3 +126,22 @@ def batch(
         if summary_out is not None:
             summary_out.write(tally.render().encode("utf-8"))
     return BatchReport(tally.profiles, tally.planned, tally.failed, tuple(tally.errors))
+
+
+def _refuse_inputs(
+    source: Path, output: Path | BinaryIO, summary: Path | None, graph_dir: Path | None
+) -> None:
+    """Refuse an output or a summary that is one of the files the batch reads (the
+    cohort, a profile of its folder, a graph file), or that is the other output."""
+    read = [*cohort_inputs(source), *graph_inputs(graph_dir)]
+    if isinstance(output, Path):
+        refuse_inputs(output, read, option="--output")
+    if summary is None:
+        return
+    refuse_inputs(summary, read, option="--summary")
+    if isinstance(output, Path) and (
+        summary.resolve() == output.resolve() or (summary.exists() and same_file(summary, output.stat()))
+    ):
+        raise OptionError(
+            f"{summary} is also the output file; give the summary its own file", option="--summary"
+        )

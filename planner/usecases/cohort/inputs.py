@@ -63,6 +63,20 @@ def read_entries(source: Path) -> Iterator[Entry]:
             yield Entry(str(number), str(source), number, line or b"", ".json", error)
 
 
+def cohort_inputs(source: Path) -> list[tuple[Path, str]]:
+    """The files a batch reads from ``source``, as inputs its outputs must never
+    replace: the JSON Lines file, or each profile file of the folder.
+
+    Raises
+    ------
+    OptionError
+        When ``source`` is a folder that cannot be listed or holds no profile file.
+    """
+    if source.is_dir():
+        return [(path, "the cohort's profile") for path in profile_files(source)]
+    return [(source, "the cohort file")]
+
+
 def count_entries(source: Path) -> int:
     """How many people :func:`read_entries` will yield (one quick pass, flat memory).
 

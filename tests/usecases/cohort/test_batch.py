@@ -4,6 +4,7 @@ the messages ``planner roadmap`` gives, exit codes, and files written whole or n
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -291,3 +292,70 @@ def test_dask_missing_is_a_clear_usage_error(
         "pip install 'ml-career-planner[dask]' (from a checkout: pip install '.[dask]')\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cohort.jsonl", "graph"]
+
+
+# --- outputs never replace inputs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "option", "what"),
+    [
+        ("cohort", "--output", "the cohort file"),
+        ("cohort", "--summary", "the cohort file"),
+        ("folder profile", "--output", "the cohort's profile"),
+        ("folder profile", "--summary", "the cohort's profile"),
+        ("graph file", "--output", "the graph file"),
+        ("graph file", "--summary", "the graph file"),
+        ("symlink to the cohort", "--output", "the cohort file"),
+        ("hard link to the cohort", "--summary", "the cohort file"),
+    ],
+)
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(
+    case: str, option: str, what: str, *, runner: CliRunner, tiny_graph_dir: Path, tmp_path: Path
+) -> None:
+    """Regression: `batch c.jsonl -o c.jsonl` replaced the cohort with its results (exit 0);
+    so did --summary, `-o folder/a.toml` and `-o g/g.toml --graph g`."""
+    cohort = tmp_path / "cohort.jsonl"
+    cohort.write_text(json.dumps(ada()) + "\n", encoding="utf-8")
+    folder = tmp_path / "people"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(ada()), encoding="utf-8")
+    source, victim = {
+        "cohort": (cohort, cohort),
+        "folder profile": (folder, folder / "a.json"),
+        "graph file": (cohort, tiny_graph_dir / "skills.toml"),
+        "symlink to the cohort": (cohort, tmp_path / "link.jsonl"),
+        "hard link to the cohort": (cohort, tmp_path / "hard.jsonl"),
+    }[case]
+    if case.startswith("symlink"):
+        victim.symlink_to(cohort.name)
+    elif case.startswith("hard link"):
+        os.link(cohort, victim)
+    before = {path: path.read_bytes() for path in (cohort, folder / "a.json", *tiny_graph_dir.iterdir())}
+    outputs = ["-o", str(victim)] if option == "--output" else ["-o", str(tmp_path / "out.jsonl")]
+    outputs += ["--summary", str(victim)] if option == "--summary" else []
+    result = runner.invoke(cli, ["batch", str(source), *outputs, "--graph", str(tiny_graph_dir)])
+    assert result.exit_code == 2, result.stderr
+    shown = cohort if case.endswith("link to the cohort") else victim
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '{option}': {victim} is {what} {shown}; writing there would destroy it, "
+        "so choose another file\n"
+    )
+    assert {path: path.read_bytes() for path in before} == before
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_the_summary_may_not_be_the_output_through_a_hard_link(
+    batch: Callable[..., Result], write_cohort: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Regression: the two were compared by path, so a hard link wrote both into one file."""
+    out, link = tmp_path / "out.jsonl", tmp_path / "link.json"
+    out.write_bytes(b"old")
+    os.link(out, link)
+    result = batch(str(write_cohort([ada()])), "-o", str(out), "--summary", str(link))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '--summary': {link} is also the output file; "
+        "give the summary its own file\n"
+    )
+    assert out.read_bytes() == b"old"
