@@ -11,6 +11,7 @@ import pytest
 
 from planner.errors import GraphError, Problem
 from planner.graph import CareerGraph, build_graph, load_graph, shipped_graph_dir
+from tests.hang import no_hang
 
 SPEC_STAGES = (
     "junior-ml-engineer",
@@ -442,6 +443,20 @@ def test_a_number_too_long_to_read_names_its_key(tmp_path: Path) -> None:
         load_graph(tmp_path)
     assert str(info.value) == (
         f"{tmp_path / 'g.toml'}:4: key 'hours': a number with 5,000 digits is far "
+        "too long; numbers may have at most 4,300 digits"
+    )
+
+
+def test_a_number_too_long_after_long_text_is_reported_at_once(tmp_path: Path) -> None:
+    """Regression: the error path's regex grew with the square of the line before the number."""
+    text = "x" * 2_000_000 + "9" * 5000  # digits in a description are text, not the number
+    (tmp_path / "g.toml").write_text(
+        f'[[skills]]\nid = "git"\nname = "Git"\ndescription = """\n{text}\n"""\nhours = {"9" * 5000}\n'
+    )
+    with no_hang("loading a graph file with a 2 MB line"), pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path / 'g.toml'}:7: key 'hours': a number with 5,000 digits is far "
         "too long; numbers may have at most 4,300 digits"
     )
 

@@ -9,6 +9,7 @@ import pytest
 
 from planner.errors import SourceError
 from planner.io.reading import TomlText, continued_lines, decode_text, number_too_long, read_limited
+from tests.hang import no_hang
 
 GRAPH = '''\
 [[skills]]
@@ -92,3 +93,20 @@ def test_a_number_too_long_names_its_line_and_key() -> None:
     assert (error.line, error.key) == (2, "b-c")
     assert error.detail == "a number with 6,000 digits is far too long; numbers may have at most 4,300 digits"
     assert number_too_long("x = [" + "9" * 4301 + "]").key is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"note": "' + "x" * 1_000_000 + '", "hours_per_week": ' + "9" * 5000 + "}",
+        "known = [" + "x" * 1_000_000 + ", " + "9" * 5000 + "]",
+        "# " + "x" * 1_000_000 + "9" * 5000,
+    ],
+)
+def test_a_number_too_long_after_a_long_run_of_text_is_found_in_linear_time(line: str) -> None:
+    """Regression: the key was searched with a backtracking regex over the line before
+    the number: 1.8 s at 10 KB, 28 s at 40 KB, hours at 1 MiB (the limits allow it)."""
+    with no_hang("number_too_long on a 1 MB line"):
+        error = number_too_long(line)
+    assert error.line == 1
+    assert error.key == ("hours_per_week" if line.startswith("{") else None)
