@@ -61,6 +61,10 @@ MAX_DESCRIPTION_CHARS: Final = 10_000
 
 MAX_WORKERS: Final = 1_024
 """Most worker processes (or local Dask workers) ``planner batch`` starts."""
+CONNECT_SECONDS: Final = 10.0
+"""How long joining a Dask scheduler may take by default (``--scheduler-timeout``)."""
+MAX_CONNECT_SECONDS: Final = 3_600.0
+"""The longest ``--scheduler-timeout``."""
 
 # --- pictures ------------------------------------------------------------------------
 
@@ -101,6 +105,11 @@ LIMITS: Final = (
     Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
     Limit("`review_days`", f"at most {MAX_REVIEWS} entries, each 1 to {MAX_REVIEW_DAYS:,} days", 2),
     Limit("`planner batch --workers`", f"1 to {MAX_WORKERS:,}", 2),
+    Limit(
+        "joining a Dask scheduler (`--scheduler`)",
+        f"{CONNECT_SECONDS:g} s, or `--scheduler-timeout` (at most {MAX_CONNECT_SECONDS:,.0f} s)",
+        2,
+    ),
     Limit(
         "study time a week", f"at least {MIN_SESSION_MINUTES} minutes (windows capped by `hours_per_week`)", 1
     ),

@@ -14,7 +14,7 @@ import planner
 from planner.cli.base import DataError, PlannerCommand
 from planner.cli.environment import cache_dir, usable_cpus
 from planner.cli.options import graph_options, now
-from planner.limits import MAX_WORKERS
+from planner.limits import CONNECT_SECONDS, MAX_CONNECT_SECONDS, MAX_WORKERS
 from planner.usecases.cohort import ENGINES
 from planner.words import count
 
@@ -99,6 +99,14 @@ def _duration(seconds: float) -> str:
     metavar="ADDRESS",
     help="With --engine dask: join the scheduler at tcp://HOST:PORT instead of starting a local cluster.",
 )
+@click.option(
+    "--scheduler-timeout",
+    type=click.FloatRange(0, MAX_CONNECT_SECONDS, min_open=True),
+    default=CONNECT_SECONDS,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --scheduler: give up when no Dask scheduler answers within SECONDS.",
+)
 @graph_options
 def batch(
     *,
@@ -108,6 +116,7 @@ def batch(
     workers: int | None,
     engine: str,
     scheduler: str | None,
+    scheduler_timeout: float,
     graph_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -131,6 +140,7 @@ def batch(
             workers=workers or usable_cpus(),
             engine=engine,
             scheduler=scheduler,
+            scheduler_timeout=scheduler_timeout,
             progress=Progress(stack),
         )
     for message in report.errors:

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from planner.errors import OptionError
 from planner.io.writing import atomic_writer, refuse_inputs, same_file
+from planner.limits import CONNECT_SECONDS
 from planner.reports.cohort import CohortSummary
 from planner.usecases.cohort.cluster import run_dask
 from planner.usecases.cohort.engines import ENGINES, Results, chunk_count, chunked, run_in_process
@@ -50,6 +51,7 @@ def batch(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    scheduler_timeout: float = CONNECT_SECONDS,
     progress: Progress | None = None,
 ) -> BatchReport:
     """Plan every person of ``source`` and write one result line each to ``output``.
@@ -73,6 +75,9 @@ def batch(
         ``local`` or ``dask`` (:data:`~planner.usecases.cohort.ENGINES`).
     scheduler:
         The address of a running Dask scheduler to join (``dask`` only).
+    scheduler_timeout:
+        Seconds joining ``scheduler`` may take; an address where no Dask scheduler
+        answers in that time is refused.
     progress:
         Told how far the batch has come after every chunk.
 
@@ -106,7 +111,9 @@ def batch(
         workers = max(1, min(workers, chunk_count(total)))
         results: Results
         if engine == "dask":
-            results = run_dask(chunks, graph=graph, now=now, workers=workers, scheduler=scheduler)
+            results = run_dask(
+                chunks, graph=graph, now=now, workers=workers, scheduler=scheduler, timeout=scheduler_timeout
+            )
         elif workers == 1:
             results = run_in_process(chunks, graph=graph, now=now)
         else:
