@@ -55,6 +55,11 @@ class _WeeklyCap:
     def use(self, minutes: int) -> None:
         self.used += minutes
 
+    @property
+    def full(self) -> bool:
+        """Whether the current week's cap is reached: its other windows need not be made."""
+        return self.used >= self.cap
+
 
 def _piece(remaining: int, free: int, longest: int) -> int:
     """Minutes of an item to place in ``free`` minutes, under the 30-minute rule.
@@ -141,7 +146,8 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     longest = avail.longest_minutes
     first = 0
     until = add_months(start, 12 * MAX_PLAN_YEARS)
-    for day, begin, end in window_instances(avail, start, until=until) if items else ():
+    instances = window_instances(avail, start, until=until)
+    for day, begin, end in instances if items else ():
         free = weekly.free(day, begin, end)
         moment = begin
         while free > 0 and first < len(items):
@@ -174,6 +180,8 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             weekly.use(piece)
         if first >= len(items):
             break
+        if weekly.full:
+            instances.skip_week()
     if first < len(items):
         raise PlanError(_unfinished(avail, start, until))
 
@@ -237,7 +245,8 @@ def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.date
         return None
     weekly = _WeeklyCap(avail.cap_minutes)
     total = 0
-    for day, begin, end in window_instances(avail, start, until=add_months(start, 12 * MAX_PLAN_YEARS)):
+    instances = window_instances(avail, start, until=add_months(start, 12 * MAX_PLAN_YEARS))
+    for day, begin, end in instances:
         free = weekly.free(day, begin, end)
         if free <= 0:
             continue
@@ -245,4 +254,6 @@ def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.date
             return begin + dt.timedelta(minutes=minutes - total)
         total += free
         weekly.use(free)
+        if weekly.full:
+            instances.skip_week()
     return None

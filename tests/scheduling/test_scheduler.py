@@ -22,6 +22,7 @@ from planner.scheduling import (
     capacity_bound,
     schedule_plan,
     wall_to_utc,
+    wallclock,
 )
 
 Build = Callable[..., CareerGraph]
@@ -493,3 +494,53 @@ def test_advice_when_no_budget_within_the_windows_meets_the_deadline(
     assert advice.max_hours == 2.0
     everything = schedule_of(tiny_graph, profile, hours_per_week=2)
     assert advice.reached_at_advice == everything.target_date
+
+
+# --- window instances are made lazily -----------------------------------------------------------
+
+
+def half_hour_windows(count: int) -> list[str]:
+    """``count`` half-hour windows a day, a minute apart (so none merge)."""
+    return [
+        f"{31 * i // 60:02}:{31 * i % 60:02}-{(31 * i + 30) // 60:02}:{(31 * i + 30) % 60:02}"
+        for i in range(count)
+    ]
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the local times turned into UTC instants (two per window instance made)."""
+    calls = [0]
+    real = wallclock.local_to_utc
+
+    def counting(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+        calls[0] += 1
+        return real(naive, zone)
+
+    monkeypatch.setattr(wallclock, "local_to_utc", counting)
+    return calls
+
+
+def test_a_week_whose_cap_is_reached_is_skipped_without_making_its_windows(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile], conversions: list[int]
+) -> None:
+    """Regression: with 46 half-hour windows a day at 0.5 h a week, every window of 48
+    years was turned into UTC, though each week's half hour used the first one
+    (roadmap 7.5 s, week and status 15 s)."""
+    days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    profile = make_profile(
+        tiny_graph,
+        hours_per_week=0.5,
+        timezone="Europe/Berlin",
+        availability=dict.fromkeys(days, half_hour_windows(46)),
+    )
+    schedule = schedule_plan(
+        make_plan(tiny_graph, profile), Availability.from_profile(profile), start=dt.date(2027, 1, 4)
+    )
+    weeks = len(schedule.sessions)  # one half-hour session a week
+    assert weeks == 60
+    assert conversions[0] == 2 * weeks  # the first window of each week, nothing more (was 644 a week)
+    assert (
+        capacity_bound(schedule.availability, dt.date(2027, 1, 4), schedule.plan.minutes) == schedule.finish
+    )
+    assert conversions[0] == 4 * weeks
