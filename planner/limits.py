@@ -61,6 +61,10 @@ MAX_DESCRIPTION_CHARS: Final = 10_000
 
 MAX_WORKERS: Final = 1_024
 """Most worker processes (or local Dask workers) ``planner batch`` starts."""
+MAX_SUMMARY_BYTES: Final = 64 * 1024 * 1024
+"""Largest cohort summary ``planner graph --cohort`` reads (64 MiB): a summary names each
+node at most once, so even the largest graph allowed (200,000 nodes with 200-character
+ids) gives about 53 MB."""
 CONNECT_SECONDS: Final = 10.0
 """How long joining a Dask scheduler may take by default (``--scheduler-timeout``)."""
 MAX_CONNECT_SECONDS: Final = 3_600.0
@@ -105,6 +109,7 @@ LIMITS: Final = (
     Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
     Limit("`review_days`", f"at most {MAX_REVIEWS} entries, each 1 to {MAX_REVIEW_DAYS:,} days", 2),
     Limit("`planner batch --workers`", f"1 to {MAX_WORKERS:,}", 2),
+    Limit("a cohort summary (`planner graph --cohort`)", f"{MAX_SUMMARY_BYTES // 2**20} MiB", 2),
     Limit(
         "joining a Dask scheduler (`--scheduler`)",
         f"{CONNECT_SECONDS:g} s, or `--scheduler-timeout` (at most {MAX_CONNECT_SECONDS:,.0f} s)",

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
-from planner.errors import OptionError, did_you_mean
+from planner.errors import OptionError, SourceError, did_you_mean
 from planner.io import jsontext
+from planner.io.reading import read_limited
+from planner.limits import MAX_SUMMARY_BYTES
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -168,10 +170,19 @@ def read_heat(path: Path, graph: CareerGraph) -> CohortHeat:
         return OptionError(f"{path}: {message}", option="--cohort")
 
     try:
-        data = json.loads(path.read_bytes())
+        raw = read_limited(
+            path,
+            MAX_SUMMARY_BYTES,
+            shown=f"{MAX_SUMMARY_BYTES // 2**20} MiB, the most a cohort summary may hold",
+        )
+        data = json.loads(raw)
     except OSError as exc:
         raise bad(f"cannot read: {exc.strerror or exc}") from None
-    except ValueError as exc:  # JSON syntax, or not UTF-8
+    except SourceError as exc:
+        raise bad(exc.detail) from None
+    except RecursionError:
+        raise bad("nests objects or arrays too deeply to be a summary of planner batch") from None
+    except ValueError as exc:  # JSON syntax, not UTF-8, or a number too long to read
         raise bad(f"is not JSON ({exc}); give the --summary file of planner batch") from None
     people, nodes = (data.get("planned"), data.get("nodes")) if isinstance(data, dict) else (None, None)
     if not _is_count(people) or not isinstance(nodes, dict):
