@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
+import stat
 import sys
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -46,6 +48,42 @@ def read_limited(path: Path, limit: int, *, shown: str) -> bytes:
     if len(data) > limit:
         raise SourceError(f"is larger than {shown}")
     return data
+
+
+def read_regular(path: Path, limit: int, *, shown: str) -> bytes:
+    """The bytes of the regular file at ``path``, as :func:`read_limited` reads them;
+    anything else (a FIFO, a device, a socket, also behind a link) is refused without
+    waiting on it: the file is opened without blocking and checked before any read.
+
+    Raises
+    ------
+    SourceError
+        When ``path`` is not a regular file, or holds more than ``limit`` bytes.
+    OSError
+        When the file cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise SourceError(f"is {file_kind(mode)}, not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError(f"is larger than {shown}")
+    return data
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` is, in words ("a named pipe (FIFO)")."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISREG, "a regular file"),
+    )
+    return next((word for test, word in kinds if test(mode)), "not a regular file")
 
 
 def decode_text(raw: bytes, *, what: str) -> str:
