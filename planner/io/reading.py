@@ -63,10 +63,14 @@ def read_regular(path: Path, limit: int, *, shown: str) -> bytes:
         When the file cannot be opened or read.
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    with open(fd, "rb") as handle:
+    try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise SourceError(f"is {file_kind(mode)}, not a regular file")
+    except BaseException:
+        os.close(fd)
+        raise
+    with open(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise SourceError(f"is larger than {shown}")
