@@ -10,23 +10,25 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from planner.errors import OptionError
+from planner.errors import OptionError, OutputError
 from planner.io.writing import atomic_writer, refuse_inputs, same_file
 from planner.limits import CONNECT_SECONDS
 from planner.reports.cohort import CohortSummary
 from planner.usecases.cohort.cluster import run_dask
 from planner.usecases.cohort.engines import ENGINES, Results, chunk_count, chunked, run_in_process
-from planner.usecases.cohort.inputs import cohort_inputs, count_entries, read_entries
+from planner.usecases.cohort.inputs import Cohort, cohort_inputs
 from planner.usecases.cohort.processes import run_processes
 from planner.usecases.common import given, graph_inputs, open_graph
 
-Progress = Callable[[int, int], None]
-"""Called with (people done, people in all) as a batch goes on."""
+Progress = Callable[[int, int | None], None]
+"""Called with (people done, people in all) as a batch goes on; people in all is None
+while a pipe is read (they are counted as they come)."""
 
 
 @dataclass(frozen=True)
@@ -102,13 +104,18 @@ def batch(
     loaded = open_graph(graph_dir, cache_dir=cache_dir)  # invalid data fails here, before any work
     loaded.save(always=True)  # every worker loads the graph: from the cache, not its files
     graph = loaded.graph
-    total = count_entries(source)
     tally = CohortSummary(graph)
     with contextlib.ExitStack() as stack:
+        cohort = stack.enter_context(Cohort(source))
         out = stack.enter_context(atomic_writer(output)) if isinstance(output, Path) else output
         summary_out = stack.enter_context(atomic_writer(summary)) if summary is not None else None
-        chunks = chunked(read_entries(source))
-        workers = max(1, min(workers, chunk_count(total)))
+        chunks = chunked(cohort.entries())
+        total = cohort.total
+        if total is None:  # a pipe: a cohort of one chunk is still planned in this process
+            ahead = list(itertools.islice(chunks, 2))
+            total = sum(map(len, ahead)) if len(ahead) < 2 else None
+            chunks = itertools.chain(ahead, chunks)
+        workers = max(1, min(workers, chunk_count(total))) if total is not None else workers
         results: Results
         if engine == "dask":
             results = run_dask(
@@ -124,15 +131,28 @@ def batch(
         if progress is not None:
             progress(0, total)
         for outcomes in results:
-            out.write("".join(f"{o.line}\n" for o in outcomes).encode("utf-8"))
+            _write(out, "".join(f"{o.line}\n" for o in outcomes).encode("utf-8"), output)
             for outcome in outcomes:
                 tally.add(outcome)
             if progress is not None:
                 progress(tally.profiles, total)
-        out.flush()
+        _write(out, b"", output)
         if summary_out is not None:
             summary_out.write(tally.render().encode("utf-8"))
     return BatchReport(tally.profiles, tally.planned, tally.failed, tuple(tally.errors))
+
+
+def _write(out: BinaryIO, data: bytes, output: Path | BinaryIO) -> None:
+    """Write ``data`` (and flush): a stream that fails (a closed standard output) is an
+    :class:`OutputError` that says so; a broken pipe is left to the caller."""
+    try:
+        out.write(data)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: a closed file
+        where = "standard output" if not isinstance(output, Path) else str(output)
+        raise OutputError(f"cannot write to {where}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def _refuse_inputs(
