@@ -148,8 +148,17 @@ class UnknownIdError(OptionError):
         kind: str | None = None,
         valid: Iterable[str] = (),
         ambiguous: tuple[str, ...] = (),
+        by_id: str | None = None,
     ) -> None:
         self.node_id = node_id
+        if ambiguous and by_id is not None:
+            others = ", ".join(n for n in ambiguous if n != by_id)
+            super().__init__(
+                f"'{node_id}' is ambiguous: it is '{by_id}' (an id or alias) and the name of {others}; "
+                "give one of their ids (and fix the graph data: `planner validate` says where)",
+                option=option,
+            )
+            return
         if ambiguous:
             super().__init__(
                 f"'{node_id}' is the name of {len(ambiguous)} nodes "

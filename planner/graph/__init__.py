@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import GraphError, Problem
+from planner.graph.findings import Finding, Shape, word
 from planner.graph.model import CareerGraph
 from planner.graph.reading import (
     LineIndex,
@@ -29,7 +30,7 @@ from planner.graph.reading import (
     shipped_graph_dir,
 )
 from planner.graph.tables import NodeTables, prerequisites, unlocks
-from planner.graph.validation import Finding, Shape, find_schema_problems, find_structure_problems, word
+from planner.graph.validation import find_schema_problems, find_structure_problems
 from planner.limits import MAX_NODES
 
 if TYPE_CHECKING:

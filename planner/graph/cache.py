@@ -32,7 +32,7 @@ from planner.graph.reading import graph_files
 from planner.graph.tables import IdLists, NodeTables
 from planner.version import __version__
 
-CACHE_FORMAT: Final = 3
+CACHE_FORMAT: Final = 4
 KEEP: Final = 8
 """How many entries (and marks of folders seen once) the cache keeps: the newest."""
 

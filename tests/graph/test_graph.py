@@ -426,8 +426,8 @@ def test_duplicate_id_in_interleaved_tables_names_the_real_lines(tmp_path: Path)
     """The parsed data groups a file's tables by name; the lines follow the same order."""
     (tmp_path / "g.toml").write_text(
         '[[skills]]\nid = "a"\nname = "A"\nhours = 1\n\n[[projects]]\nid = "dup"\nname = "P"\n'
-        'hours = 1\n\n[[skills]]\nid = "dup"\nname = "S"\nhours = 1\n\n'
-        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["a"]\n'
+        'hours = 1\n\n[[skills]]\nid = "dup"\nname = "Skill"\nhours = 1\n\n'
+        '[[stages]]\nid = "s"\nname = "Stage"\nrequires = ["a"]\n'
     )
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
@@ -651,3 +651,16 @@ def test_every_shipped_stage_is_reachable_from_nothing(shipped: CareerGraph) -> 
     for stage_node in shipped.stages:
         work = [n for n in shipped.closure([stage_node.id]) if shipped.kind(n) != "stage"]
         assert work, stage_node.id
+
+
+def test_a_name_that_is_another_node_s_alias_is_located_at_the_name(tmp_path: Path) -> None:
+    (tmp_path / "g.toml").write_text(
+        '[[skills]]\nid = "vc"\nname = "Version control"\naliases = ["VCS"]\nhours = 1\n\n'
+        '[[skills]]\nid = "vcs-tools"\nhours = 2\nname = "vcs"\n\n'
+        '[[stages]]\nid = "s"\nname = "Stage"\nrequires = ["vc", "vcs-tools"]\n'
+    )
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert [(p.line, p.kind, p.ids) for p in info.value.problems] == [
+        (10, "name-clash", ("vcs-tools", "vcs", "vc"))
+    ]

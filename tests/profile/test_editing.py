@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import math
 import os
@@ -10,16 +11,18 @@ import resource
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from planner import done as planner_done
 from planner import load_graph, load_profile
 from planner.cli import cli
-from planner.errors import OptionError
-from planner.graph import CareerGraph
+from planner.errors import OptionError, UnknownIdError
+from planner.graph import CareerGraph, build_graph, validation
 from planner.profile.editing import record_progress
 from planner.profile.knowledge import known_closure
 from planner.records import Profile
@@ -473,3 +476,51 @@ def test_runs_at_the_same_time_each_add_their_id(tmp_path: Path) -> None:
     graph = load_graph()
     assert set(ids) <= known_closure(graph, load_profile(profile, graph=graph))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["me.toml"]
+
+
+# --- a name that is another node's alias ---------------------------------------------------------
+
+CLASH = (
+    '[[skills]]\nid = "vc"\nname = "Version control"\naliases = ["VCS"]\nhours = 1\n\n'
+    '[[skills]]\nid = "vcs-tools"\nname = "vcs"\nhours = 2\n\n'
+    '[[stages]]\nid = "s"\nname = "Stage"\nrequires = ["vc", "vcs-tools"]\n'
+)
+
+
+def test_done_refuses_a_graph_whose_name_is_another_node_s_alias(tmp_path: Path) -> None:
+    """Regression: `done p.toml vcs`, the name the roadmap shows for `vcs-tools`, silently
+    recorded `vc`, whose alias is `VCS`. Such a graph is now invalid data: nothing is written."""
+    graph = tmp_path / "graph"
+    graph.mkdir()
+    (graph / "g.toml").write_text(CLASH, encoding="utf-8")
+    profile = tmp_path / "me.toml"
+    profile.write_text('target = "s"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n')
+    before = profile.read_bytes()
+    code, out, err = done(str(profile), "vcs", graph=graph)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: {graph / 'g.toml'}:9: the name 'vcs' of 'vcs-tools' is the alias 'VCS' of 'vc', so "
+        "`planner done vcs` could mean either; rename one (names, ids and aliases are matched "
+        "case-insensitively)\n"
+    )
+    assert profile.read_bytes() == before
+
+
+def test_until_the_data_is_fixed_done_says_the_name_is_ambiguous(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A graph that skipped the rule (built by an older planner, say) never makes `done`
+    guess: the name is ambiguous, and nothing is written."""
+    monkeypatch.setattr(validation, "find_name_problems", lambda nodes, files: [])
+    graph = build_graph([("g.toml", tomllib.loads(CLASH), {})])
+    profile = tmp_path / "me.toml"
+    profile.write_text('target = "s"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n')
+    before = profile.read_bytes()
+    with pytest.raises(UnknownIdError) as info:
+        planner_done(profile, ["vcs"], graph=graph, now=dt.datetime(2027, 1, 4, tzinfo=dt.UTC))
+    assert info.value.detail == (
+        "'vcs' is ambiguous: it is 'vc' (an id or alias) and the name of vcs-tools; give one of their ids "
+        "(and fix the graph data: `planner validate` says where)"
+    )
+    assert profile.read_bytes() == before
+    assert graph.resolve("vc", names=True) == "vc" and graph.resolve("vcs-tools", names=True) == "vcs-tools"
