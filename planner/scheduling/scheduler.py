@@ -202,6 +202,13 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         done = max((ends[i] for i in goal.items if i in ends), default=None)
         ready[goal.id] = done.astimezone(zone).date() if done else start
     milestones = reach_stages(plan, start, ready)
+    late = next((m for m in milestones if m.date > until), None)
+    if late is not None:
+        raise PlanError(
+            f"{late.name} ({late.stage}) would be reached only on {late.date}, after {late.months} months as "
+            f"{late.previous_name}: past {until}, the end of a plan's {MAX_PLAN_YEARS} years from {start} "
+            "(the stages' min_months_in_previous_role add up to more)"
+        )
     return Schedule(
         plan=plan,
         availability=avail,

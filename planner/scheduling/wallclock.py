@@ -46,9 +46,13 @@ def local_to_utc(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months, clamped to the month's last day."""
+    """``day`` plus whole months, clamped to the month's last day; a day past the
+    calendar's last is its last day (``date.max``), which callers refuse as past a plan's
+    end."""
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -412,3 +412,47 @@ def test_a_profile_on_standard_input_is_read(tmp_path: Path) -> None:
     finally:
         os.close(read)
     assert_clean(result, (0,))
+
+
+# --- issue 26: time in role past the year 9999, "today" at the calendar's edges --------------------
+
+
+def chained_stages(folder: Path, count: int, months: int) -> Path:
+    """A graph of one skill and ``count`` chained stages, each asking ``months`` in the one below."""
+    folder.mkdir()
+    tables = ['[[skills]]\nid = "basics"\nname = "Basics"\nhours = 10\n']
+    for n in range(count):
+        below = f"s{n - 1}" if n else "basics"
+        role = f"min_months_in_previous_role = {months}\n" if n else ""
+        tables.append(f'[[stages]]\nid = "s{n}"\nname = "Stage {n}"\nrequires = ["{below}"]\n{role}')
+    (folder / "g.toml").write_text("\n".join(tables), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("command", ["roadmap", "status", "week", "calendar", "explain", "graph"])
+def test_time_in_role_past_the_year_9999_is_refused_under_the_50_year_limit(
+    command: str, tmp_path: Path
+) -> None:
+    """Regression: 170 chained stages at 600 months, which validate accepts, gave "internal
+    error: ValueError: year 10027 is out of range" in roadmap, status, week, calendar and
+    explain."""
+    graph = chained_stages(tmp_path / "g", 170, 600)
+    assert run(["validate", "--graph", str(graph)]).exit_code == 0
+    profile = tmp_path / "p.toml"
+    profile.write_text('target = "s169"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n')
+    args = {
+        "roadmap": ["roadmap", str(profile)],
+        "status": ["status", str(profile)],
+        "week": ["week", str(profile)],
+        "calendar": ["calendar", str(profile), "-o", str(tmp_path / "o.ics")],
+        "explain": ["explain", "s169", "--profile", str(profile)],
+        "graph": ["graph", "--profile", str(profile)],
+    }[command]
+    result = run([*args, "--graph", str(graph)])
+    assert_clean(result, (1,))
+    assert result.stderr == (
+        "Error: Stage 1 (s1) would be reached only on 2077-02-01, after 600 months as Stage 0: past "
+        "2077-01-01, the end of a plan's 50 years from 2027-01-01 (the stages' min_months_in_previous_role "
+        "add up to more)\n"
+    )
+    assert not (tmp_path / "o.ics").exists()
