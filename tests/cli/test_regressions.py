@@ -456,3 +456,42 @@ def test_time_in_role_past_the_year_9999_is_refused_under_the_50_year_limit(
         "add up to more)\n"
     )
     assert not (tmp_path / "o.ics").exists()
+
+
+@pytest.mark.slow  # 24 runs of the whole command line
+@pytest.mark.parametrize("command", ["roadmap", "status", "week", "calendar", "done", "explain"])
+@pytest.mark.parametrize(
+    ("epoch", "today", "zone"),
+    [
+        ("-62135596800", "0001-01-01", "UTC"),
+        ("253402300799", "9999-12-31", "UTC"),
+        ("32503680000", "3000-01-01", "UTC"),
+        ("32503676400", "3000-01-01", "Pacific/Kiritimati"),  # 2999-12-31 23:00 UTC, already 3000 there
+    ],
+)
+def test_today_at_the_calendar_s_edges_is_refused_and_done_writes_nothing(
+    command: str, epoch: str, today: str, zone: str, tmp_path: Path
+) -> None:
+    """Regression: SOURCE_DATE_EPOCH in the year 1 or 9999 was "internal error:
+    OverflowError" in roadmap, status, week and calendar; in the year 3000, `done` wrote
+    `completed.pandas = 3000-01-01`, which the reader then refused, so every later command
+    failed on a file done itself wrote."""
+    profile = tmp_path / "p.toml"
+    profile.write_text(f'timezone = "{zone}"\n' + MINIMAL)
+    before = profile.read_bytes()
+    args = {
+        "roadmap": ["roadmap", str(profile)],
+        "status": ["status", str(profile)],
+        "week": ["week", str(profile)],
+        "calendar": ["calendar", str(profile), "-o", str(tmp_path / "o.ics")],
+        "done": ["done", str(profile), "pandas"],
+        "explain": ["explain", "pandas", "--profile", str(profile)],
+    }[command]
+    result = run(args, epoch=epoch)
+    assert_clean(result, (2,))
+    assert result.stderr.endswith(
+        f"Error: today is {today} by the clock (or SOURCE_DATE_EPOCH), out of the range a plan may use: "
+        "1900-01-01 to 2999-12-31\n"
+    )
+    assert profile.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml"]
