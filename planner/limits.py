@@ -34,6 +34,11 @@ MAX_PROFILE_BYTES: Final = 1024 * 1024
 """Largest profile file accepted (1 MiB)."""
 MAX_TEXT_CHARS: Final = 1_000
 """Longest name or other text value in a profile."""
+PARTIAL_DIGITS: Final = 3
+"""``planner done --partial`` records a fraction to this many decimals (to the thousandth
+of an item's work): finer than the half hours the planner schedules in, for any item
+of up to 250 hours; a fraction that rounds to 0 is refused, one that rounds to 1 is the
+item done."""
 MAX_BLACKOUTS: Final = 5_000
 """Most ``[[blackouts]]`` a profile may list (each may span many days)."""
 MAX_CALENDAR_BYTES: Final = 32 * 1024 * 1024
@@ -100,6 +105,11 @@ LIMITS: Final = (
         2,
     ),
     Limit("blackouts in a profile", f"at most {MAX_BLACKOUTS:,}", 2),
+    Limit(
+        "`planner done --partial`",
+        f"more than 0 and at most 1, recorded to {10**-PARTIAL_DIGITS:g} (at least {10**-PARTIAL_DIGITS:g})",
+        2,
+    ),
     Limit(
         "an earlier calendar (`--previous`)",
         f"{MAX_CALENDAR_BYTES // 2**20} MiB; events from {MIN_DATE} "

@@ -423,6 +423,44 @@ def test_partial_must_be_a_number(setup: tuple[Path, Path], value: str) -> None:
     assert profile.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("value", "said", "written"),
+    [
+        ("0.12345", "numpy as 0.123 done (--partial 0.12345, rounded to the thousandth).", "numpy = 0.123\n"),
+        ("0.5", "numpy as 0.5 done.", "numpy = 0.5\n"),
+        ("0.0005", "numpy as 0.001 done (--partial 0.0005, rounded to the thousandth).", "numpy = 0.001\n"),
+        (
+            "0.9999999",
+            "numpy as known, completed on 2026-11-27 (--partial 0.9999999 rounds to 1, the whole item).",
+            "numpy = 2026-11-27\n",
+        ),
+    ],
+)
+def test_partial_says_exactly_what_it_records(
+    setup: tuple[Path, Path], value: str, said: str, written: str
+) -> None:
+    """Regression: `--partial 0.9999999` said "as 1 done" but recorded 0.9999999."""
+    profile, graph = setup
+    code, out, _ = done(str(profile), "numpy", "--partial", value, graph=graph)
+    assert code == 0
+    assert out.splitlines()[0] == f"Recorded in {profile}: {said}"
+    assert written in profile.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["1e-320", "0.0004"])
+def test_partial_that_rounds_to_nothing_is_refused(setup: tuple[Path, Path], value: str) -> None:
+    """Regression: `--partial 1e-320` said "as 9.99989e-321 done" and recorded it."""
+    profile, graph = setup
+    before = profile.read_bytes()
+    code, out, err = done(str(profile), "numpy", "--partial", value, graph=graph)
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        f"Error: Invalid value for '--partial': {value} rounds to 0: a fraction is recorded to the "
+        "thousandth of the work (0.001); give at least 0.001\n"
+    )
+    assert profile.read_bytes() == before
+
+
 def test_record_progress_refuses_nan_from_the_api(tiny_graph: CareerGraph, make_profile: MakeProfile) -> None:
     with pytest.raises(OptionError) as info:
         record_progress(
