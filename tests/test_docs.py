@@ -25,6 +25,7 @@ from tests.paths import ROOT
 README_PATH = ROOT / "README.md"
 README = README_PATH.read_text(encoding="utf-8")
 CLI_REFERENCE = ROOT / "docs" / "cli.md"
+LIMITS_PAGE = ROOT / "docs" / "limits.md"
 
 
 def help_text(*args: str) -> str:
@@ -101,15 +102,23 @@ def test_cli_reference_matches_every_help_text() -> None:
     check_golden(CLI_REFERENCE, cli_reference())
 
 
-@pytest.mark.parametrize(("marker", "make"), [("commands", command_table), ("limits", limits_table)])
-def test_readme_tables_are_generated_from_the_code(marker: str, make: object) -> None:
+@pytest.mark.parametrize(
+    ("path", "marker", "make"),
+    [
+        (README_PATH, "commands", command_table),
+        (README_PATH, "limits", limits_table),
+        (LIMITS_PAGE, "limits", limits_table),
+    ],
+    ids=["readme-commands", "readme-limits", "docs-limits"],
+)
+def test_readme_tables_are_generated_from_the_code(path: Path, marker: str, make: object) -> None:
     produced = make()  # type: ignore[operator]
-    text = README_PATH.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     if REGEN:
         text = replace_between(text, marker, produced)
-        README_PATH.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     assert between(text, marker) == produced, (
-        f"the README's {marker} table is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
+        f"the {marker} table of {path.name} is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
     )
 
 
