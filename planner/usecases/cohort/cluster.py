@@ -39,6 +39,8 @@ INSTALL_HINT: Final = (
     "--engine dask needs dask.distributed, an optional extra: "
     "pip install 'ml-career-planner[dask]' (from a checkout: pip install '.[dask]')"
 )
+LOCAL_CONNECT_SECONDS: Final = 20.0
+"""How long joining the local cluster a batch started may take."""
 HANDSHAKE_BYTES: Final = 64 * 1024
 """The most a scheduler's greeting may hold: Dask's is a few dozen bytes."""
 DEFAULT_PORT: Final = 8786
@@ -73,7 +75,6 @@ def run_dask(
     except ImportError:
         raise OptionError(INSTALL_HINT, option="--engine") from None
 
-    deadline = time.monotonic() + timeout
     with contextlib.ExitStack() as stack:
         stack.enter_context(_quiet("distributed"))
         if scheduler is None:
@@ -88,14 +89,16 @@ def run_dask(
                         silence_logs=logging.CRITICAL,
                     )
                 )
+            left = LOCAL_CONNECT_SECONDS
         else:
+            started = time.monotonic()
             check_scheduler(scheduler, timeout)
-            cluster = scheduler
-            deadline = time.monotonic() + max(0.5, deadline - time.monotonic())
-        left = timeout if scheduler is None else deadline - time.monotonic()
+            cluster, left = scheduler, max(0.5, timeout - (time.monotonic() - started))
         try:
             client = stack.enter_context(Client(cluster, timeout=f"{left}s", set_as_default=False))
         except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            if scheduler is None:
+                raise WorkerError(f"the local Dask cluster did not start: {exc}") from None
             raise _unreachable(scheduler, str(exc)) from None
         shared_graph = client.scatter(graph, broadcast=True, hash=False)
         depth = CHUNKS_IN_FLIGHT * max(1, sum(client.nthreads().values()))
@@ -204,7 +207,7 @@ def _receive(conn: socket.socket, size: int, deadline: float) -> bytes:
     return bytes(data)
 
 
-def _unreachable(address: str | None, why: str) -> OptionError:
+def _unreachable(address: str, why: str) -> OptionError:
     return OptionError(f"cannot reach a Dask scheduler at {address}: {why}", option="--scheduler")
 
 
