@@ -608,17 +608,20 @@ def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> 
         name = rng.choice(sorted(files))
         section = rng.choice(["skills", "projects", "stages"])
         files[name].setdefault(section, []).append(dict(node))
-    elif kind == "cycle":
-        with_reqs = [n for n in nodes if n.get("requires")]
+    elif kind == "cycle":  # earlier stacked mutations may have broken ids and lists: pass them by
+        by_id = {n["id"]: n for n in nodes if isinstance(n.get("id"), str)}
+        with_reqs = [n for n in by_id.values() if isinstance(n.get("requires"), list) and n["requires"]]
+        if not with_reqs:
+            return
         a = rng.choice(with_reqs)
-        by_id = {n["id"]: n for n in nodes}
         chain = [a]
         for _ in range(rng.randint(1, 6)):  # walk down some prerequisites, then close the loop
-            reqs = [r for r in chain[-1].get("requires", []) if r in by_id]
-            if not reqs:
+            reqs = [r for r in chain[-1].get("requires", []) if isinstance(r, str) and r in by_id]
+            if not reqs or not isinstance(by_id[reqs[0]].get("requires", []), list):
                 break
             chain.append(by_id[rng.choice(reqs)])
-        chain[-1]["requires"] = [*chain[-1].get("requires", []), a["id"]]
+        last = chain[-1].get("requires", [])
+        chain[-1]["requires"] = [*(last if isinstance(last, list) else []), a["id"]]
     elif kind == "huge_hours":
         work = [n for n in nodes if "hours" in n]
         for n in rng.sample(work, rng.randint(1, min(5, len(work)))):

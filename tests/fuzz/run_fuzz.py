@@ -489,7 +489,11 @@ def main() -> int:
         make = rng.choice(makers)
         with tempfile.TemporaryDirectory(prefix="case-") as folder:
             work = Path(folder)
-            case = make(rng, work, ctx)
+            try:
+                case = make(rng, work, ctx)
+            except Exception as exc:  # noqa: BLE001 -- a mutator's bug: say so, and go on
+                failures.append((number, make.__name__, "fuzzer", f"the case could not be made: {exc!r}"))
+                continue
             before = snapshot(work)
             t0 = time.monotonic()
             code, out, err = run_case(case, work, env, args)
