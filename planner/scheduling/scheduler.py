@@ -56,9 +56,9 @@ class _WeeklyCap:
         self.used += minutes
 
     @property
-    def full(self) -> bool:
-        """Whether the current week's cap is reached: its other windows need not be made."""
-        return self.used >= self.cap
+    def left(self) -> int:
+        """Minutes the current week's cap leaves."""
+        return self.cap - self.used
 
 
 def _piece(remaining: int, free: int, longest: int) -> int:
@@ -144,6 +144,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     raw: list[tuple[int, dt.datetime, dt.datetime]] = []
     weekly = _WeeklyCap(avail.cap_minutes)
     longest = avail.longest_minutes
+    shortest = min(MIN_SESSION_MINUTES, longest)
     first = 0
     until = add_months(start, 12 * MAX_PLAN_YEARS)
     instances = window_instances(avail, start, until=until)
@@ -180,7 +181,9 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             weekly.use(piece)
         if first >= len(items):
             break
-        if weekly.full:
+        if weekly.left < shortest and weekly.left < min(r for r in remaining[first:] if r):
+            # No item can use what the week's cap leaves (under the 30-minute rule only
+            # a whole rest that short could): its other windows need not be made.
             instances.skip_week()
     if first < len(items):
         raise PlanError(_unfinished(avail, start, until))
@@ -261,6 +264,6 @@ def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.date
             return begin + dt.timedelta(minutes=minutes - total)
         total += free
         weekly.use(free)
-        if weekly.full:
+        if weekly.left <= 0:
             instances.skip_week()
     return None

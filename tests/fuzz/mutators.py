@@ -864,10 +864,14 @@ def odd_entries(rng: random.Random, folder: Path, suffix: str, count: int | None
     Returns the names made."""
     import os
 
-    made = []
-    for number in range(count or rng.randint(1, 5)):
+    made: list[str] = []
+    number = 0
+    while len(made) < (count or rng.randint(1, 5)):
+        number += 1
         name = f"odd-{number}{suffix}"
         path = folder / name
+        if os.path.lexists(path) or os.path.lexists(folder / f".{name}"):
+            continue
         what = rng.choice(["dangling", "fifo", "zero", "null", "folder", "loop", "to-folder", "hidden"])
         if what == "dangling":
             path.symlink_to(folder / "nowhere" / name)

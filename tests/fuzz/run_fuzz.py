@@ -273,7 +273,14 @@ def cohort_case(rng: random.Random, work: Path, ctx: Context) -> Case:
             raw, suffix = mutators.mutate_profile(rng, kind_n)
             (source / f"p{n}{suffix if suffix in ('.toml', '.json') else '.toml'}").write_bytes(raw)
         mutators.odd_entries(rng, source, rng.choice([".toml", ".json"]))
-        inputs = sorted(p for p in source.iterdir() if p.is_file() and not p.is_symlink())
+        inputs = sorted(  # what the batch reads: the profile files, hidden ones aside
+            p
+            for p in source.iterdir()
+            if p.is_file()
+            and not p.is_symlink()
+            and not p.name.startswith(".")
+            and p.suffix.lower() in (".toml", ".json")
+        )
         kind = "cohort:folder"
     out = aimed_at(rng, work, inputs, "out.jsonl")
     argv = [

@@ -521,16 +521,19 @@ def conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+@pytest.mark.parametrize("hours", [0.5, 0.99])
 def test_a_week_whose_cap_is_reached_is_skipped_without_making_its_windows(
-    tiny_graph: CareerGraph, make_profile: Callable[..., Profile], conversions: list[int]
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile], conversions: list[int], hours: float
 ) -> None:
     """Regression: with 46 half-hour windows a day at 0.5 h a week, every window of 48
     years was turned into UTC, though each week's half hour used the first one
-    (roadmap 7.5 s, week and status 15 s)."""
+    (roadmap 7.5 s, week and status 15 s). At 0.99 h a week the 29 minutes left after
+    the first session hold no session either (the 30-minute rule), and such a week is
+    passed over too (found by the fuzzer: 40 s)."""
     days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
     profile = make_profile(
         tiny_graph,
-        hours_per_week=0.5,
+        hours_per_week=hours,
         timezone="Europe/Berlin",
         availability=dict.fromkeys(days, half_hour_windows(46)),
     )
@@ -540,7 +543,7 @@ def test_a_week_whose_cap_is_reached_is_skipped_without_making_its_windows(
     weeks = len(schedule.sessions)  # one half-hour session a week
     assert weeks == 60
     assert conversions[0] == 2 * weeks  # the first window of each week, nothing more (was 644 a week)
-    assert (
-        capacity_bound(schedule.availability, dt.date(2027, 1, 4), schedule.plan.minutes) == schedule.finish
-    )
-    assert conversions[0] == 4 * weeks
+    if hours == 0.5:  # the capacity bound uses every minute the cap leaves
+        bound = capacity_bound(schedule.availability, dt.date(2027, 1, 4), schedule.plan.minutes)
+        assert bound == schedule.finish
+        assert conversions[0] == 4 * weeks
