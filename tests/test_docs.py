@@ -25,7 +25,6 @@ from tests.paths import ROOT
 README_PATH = ROOT / "README.md"
 README = README_PATH.read_text(encoding="utf-8")
 CLI_REFERENCE = ROOT / "docs" / "cli.md"
-LIMITS_PAGE = ROOT / "docs" / "limits.md"
 
 
 def help_text(*args: str) -> str:
@@ -103,22 +102,18 @@ def test_cli_reference_matches_every_help_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "marker", "make"),
-    [
-        (README_PATH, "commands", command_table),
-        (README_PATH, "limits", limits_table),
-        (LIMITS_PAGE, "limits", limits_table),
-    ],
-    ids=["readme-commands", "readme-limits", "docs-limits"],
+    ("page", "marker", "make"),
+    [("README.md", "commands", command_table), ("docs/limits.md", "limits", limits_table)],
 )
-def test_readme_tables_are_generated_from_the_code(path: Path, marker: str, make: object) -> None:
+def test_the_tables_are_generated_from_the_code(page: str, marker: str, make: object) -> None:
     produced = make()  # type: ignore[operator]
+    path = ROOT / page
     text = path.read_text(encoding="utf-8")
     if REGEN:
         text = replace_between(text, marker, produced)
         path.write_text(text, encoding="utf-8")
     assert between(text, marker) == produced, (
-        f"the {marker} table of {path.name} is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
+        f"the {marker} table of {page} is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
     )
 
 
@@ -130,21 +125,22 @@ def test_every_command_has_help_and_is_in_the_readme_and_the_reference() -> None
         assert f"## planner {name}\n" in reference, name
 
 
-def test_readme_python_example_runs(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("page", ["README.md", "docs/python-api.md"])
+def test_the_python_examples_run(
+    page: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
-    assert blocks, "the README has a Python API example"
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / page).read_text(encoding="utf-8"), flags=re.S)
+    assert blocks, f"{page} has a Python API example"
     monkeypatch.chdir(ROOT)
     for block in blocks:
-        exec(compile(block, "README.md", "exec"), {})
+        exec(compile(block, page, "exec"), {})
     assert capsys.readouterr().out.strip()
 
 
 def test_spec_api_example_matches_the_cli_json_byte_for_byte(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """SPEC's Python API: roadmap.to_dict() is what `planner roadmap --format json` prints."""
+    """The Python API: roadmap.to_dict() is what `planner roadmap --format json` prints."""
     import planner
 
     monkeypatch.chdir(ROOT)
@@ -162,8 +158,9 @@ def test_spec_api_example_matches_the_cli_json_byte_for_byte(
 def test_quick_start_commands_come_first_and_use_real_files() -> None:
     consoles = re.findall(r"```console\n(.*?)```", README, flags=re.S)
     main_job, tests = consoles[0].strip(), consoles[1].strip()
-    assert main_job.startswith("python3 -m pip install") and "planner roadmap" in main_job
-    assert tests.endswith("python3 -m pytest")
+    venv = "python3 -m venv .venv && . .venv/bin/activate && python -m pip install -q "
+    assert main_job.startswith(venv) and "planner roadmap" in main_job
+    assert tests.startswith(venv) and tests.endswith("python -m pytest")
     for path in re.findall(r"examples/\S+\.(?:toml|json)", main_job):
         assert (ROOT / path).is_file(), path
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

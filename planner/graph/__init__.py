@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import GraphError, Problem
-from planner.graph.findings import Finding, Shape, word
 from planner.graph.model import CareerGraph
 from planner.graph.reading import (
     LineIndex,
@@ -30,7 +29,7 @@ from planner.graph.reading import (
     shipped_graph_dir,
 )
 from planner.graph.tables import NodeTables, prerequisites, unlocks
-from planner.graph.validation import find_schema_problems, find_structure_problems
+from planner.graph.validation import Finding, Shape, find_schema_problems, find_structure_problems, word
 from planner.limits import MAX_NODES
 
 if TYPE_CHECKING:

@@ -24,7 +24,10 @@ def node_attributes(node: Node) -> dict[str, Any]:
     """The attributes of a node in :attr:`CareerGraph.digraph`."""
     attrs: dict[str, Any] = {"kind": node.kind, "name": node.name}
     if node.kind in ("skill", "project"):
-        attrs["hours"] = node.hours
+        if node.at_work:
+            attrs |= {"at_work": True, "months": node.months}
+        else:
+            attrs["hours"] = node.hours
     elif node.kind == "choice":
         attrs["pick"] = node.pick
     return attrs
@@ -35,7 +38,8 @@ class CareerGraph:
 
     ``pred`` maps every id to its direct prerequisites; the planner walks it directly.
     ``digraph`` is the same graph in NetworkX (built on first use): one node per id
-    with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``;
+    with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``, or
+    ``at_work`` and ``months`` for a node done at a job;
     an edge ``a -> b`` means *a* is a prerequisite of *b*. ``succ`` and
     ``stage_rank`` are computed on first use unless given.
     """
@@ -109,6 +113,11 @@ class CareerGraph:
         """The id that ``text`` is (an id or an alias, in any case), or None."""
         return text if text in self.nodes else self._ids_and_aliases.get(text.casefold())
 
+    def short_name(self, node_id: str) -> str:
+        """The node's ``short_name``, for narrow terminals and calendar titles ("" when
+        the data gives none: the name is then shortened at word boundaries)."""
+        return str(self.attr(node_id, "short_name", "") or "")
+
     def aliases(self, node_id: str) -> tuple[str, ...]:
         """The other ids a person may type for ``node_id``."""
         return tuple(self.attr(node_id, "aliases", ()))
@@ -151,6 +160,9 @@ class CareerGraph:
                 found += sorted(str(self.attr(n, "name")) for n in self.nodes if wanted(n))
             return found
 
+        def named() -> dict[str, str]:  # prerequisites first: "did you mean" offers basics first
+            return {n: str(self.attr(n, "name", n)) for n in self.topological_order() if wanted(n)}
+
         def valid() -> list[str]:
             return [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
 
@@ -168,7 +180,7 @@ class CareerGraph:
             if node_id is None:
                 node_id = fitting[0] if fitting else None
         if node_id is None:
-            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid())
+            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid(), names=named())
         if not wanted(node_id):
             raise UnknownIdError(
                 node_id, candidates(), what=what, option=option, valid=valid(), kind=self.kind(node_id)
@@ -188,9 +200,18 @@ class CareerGraph:
         return self.kinds[node_id]
 
     def hours(self, node_id: str) -> float:
-        """The effort of a skill or project from scratch; 0 for stages and choices."""
+        """The study effort of a skill or project from scratch; 0 for stages, choices
+        and at_work nodes (which take months at a job, not study hours)."""
         node = self.nodes[node_id]
-        return node.hours if node.kind in ("skill", "project") else 0.0
+        return (node.hours or 0.0) if node.kind in ("skill", "project") else 0.0
+
+    def at_work(self, node_id: str) -> bool:
+        """Whether ``node_id`` is done at a job (``at_work = true``), not in study."""
+        return bool(self.attr(node_id, "at_work", False))
+
+    def months(self, node_id: str) -> int:
+        """The calendar months an at_work node takes (0 for any other node)."""
+        return int(self.attr(node_id, "months", None) or 0) if self.at_work(node_id) else 0
 
     def members(self, choice_id: str) -> tuple[str, ...]:
         """The members of a choice, sorted."""

@@ -8,7 +8,9 @@ import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from planner.records.quick import node_from_table
+from planner.records import NODE_TYPES
+from planner.records.quick import quick
+from planner.records.schema import validate_node
 
 if TYPE_CHECKING:
     from planner.records import Node
@@ -33,7 +35,9 @@ class NodeTables(Mapping[str, "Node"]):
     def __getitem__(self, key: str) -> Node:
         node = self._built.get(key)
         if node is None:
-            node = self._built[key] = node_from_table(self._kinds[key], self.table(key))
+            kind, table = self._kinds[key], self.table(key)
+            node = quick(NODE_TYPES[kind], table) or validate_node(kind, table)
+            self._built[key] = node
         return node
 
     def __contains__(self, key: object) -> bool:

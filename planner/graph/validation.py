@@ -9,18 +9,108 @@ with its message. So the checks are tested on data, the wording once, and
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
-from planner.errors import did_you_mean
-from planner.graph.findings import SECTIONS, Finding, Shape
-from planner.graph.namespace import find_alias_problems, find_name_problems
+from planner.errors import Problem, did_you_mean
+from planner.graph.crossrefs import (
+    find_alias_problems,
+    find_choice_problems,
+    find_experience_problems,
+    find_name_problems,
+    find_recommend_problems,
+)
+from planner.graph.findings import Finding, Shape
 from planner.graph.tables import prerequisites_first
-from planner.records.quick import quick_node
-from planner.records.schema import SchemaErrors, allowed_keys, describe_pydantic_error, validate_node
+from planner.records import NODE_TYPES, SECTIONS
+from planner.records.quick import quick
+from planner.records.schema import SchemaErrors, validate_node
 
 if TYPE_CHECKING:
     from planner.records import Node
+
+__all__ = ["SECTIONS", "Finding", "Shape", "find_schema_problems", "find_structure_problems", "word"]
+
+
+def _nouns(kinds: Iterable[str]) -> str:
+    return ", ".join(sorted(kinds))
+
+
+_WORDING: Final[dict[str, Callable[[Finding], str]]] = {
+    "unknown-table": lambda f: (
+        f"unknown table '{f.ids[0]}'; a graph file holds [[skills]], [[projects]], "
+        f"[[stages]] and [[choices]]{did_you_mean(f.ids[0], SECTIONS)}"
+    ),
+    "not-an-array": lambda f: f"'{f.ids[0]}' must be an array of tables ([[{f.ids[0]}]])",
+    "schema": lambda f: f.detail,
+    "duplicate-id": lambda f: f"duplicate id '{f.ids[0]}': also defined in {f.detail}",
+    "stage-requires-nothing": lambda f: (
+        f"stage '{f.ids[0]}' requires nothing; a stage must require at least one skill, project or stage"
+    ),
+    "requires-itself": lambda f: f"{f.detail} '{f.ids[0]}' requires itself",
+    "dangling": lambda f: (
+        f"{f.detail} '{f.ids[0]}' requires '{f.ids[1]}', which no file defines"
+        + (f.ids[2] if len(f.ids) > 2 else "")
+    ),
+    "unknown-member": lambda f: (
+        f"choice '{f.ids[0]}' lists '{f.ids[1]}' in one_of, which no file defines{f.detail}"
+    ),
+    "member-not-work": lambda f: (
+        f"choice '{f.ids[0]}' lists the {f.detail} '{f.ids[1]}'; the members of a choice are "
+        "skills, projects or stages"
+    ),
+    "members-mixed": lambda f: (
+        f"choice '{f.ids[0]}' mixes stages ({f.detail}) with skills or projects; the members of "
+        "a choice are all stages (the rung below a stage) or none"
+    ),
+    "member-twice": lambda f: f"choice '{f.ids[0]}' lists '{f.ids[1]}' more than once in one_of",
+    "pick-out-of-range": lambda f: (
+        f"choice '{f.ids[0]}' has pick = {f.detail}; pick must be from 1 to the number of "
+        f"members ({len(f.ids) - 1})"
+    ),
+    "unknown-recommend": lambda f: (
+        f"{f.detail} '{f.ids[0]}' recommends '{f.ids[1]}', which no file defines"
+        + (f.ids[2] if len(f.ids) > 2 else "")
+    ),
+    "recommend-not-work": lambda f: (
+        f"{f.detail} '{f.ids[0]}' recommends '{f.ids[1]}', a {f.ids[2]}; only skills and "
+        "projects can be recommended"
+    ),
+    "recommend-required": lambda f: (
+        f"{f.detail} '{f.ids[0]}' both requires and recommends '{f.ids[1]}'; keep it in one of the two lists"
+    ),
+    "alias-clash": lambda f: f"alias '{f.ids[1]}' of '{f.ids[0]}' {f.detail}",
+    "name-clash": lambda f: (
+        f"the name '{f.ids[1]}' of '{f.ids[0]}' is {f.detail} of '{f.ids[2]}', so `planner done "
+        f"{f.ids[1]}` could mean either; rename one (names, ids and aliases are matched "
+        "case-insensitively)"
+    ),
+    "unknown-experience": lambda f: (
+        f"stage '{f.ids[0]}' counts experience in '{f.ids[1]}', which no file defines{f.detail}"
+    ),
+    "experience-not-a-role": lambda f: (
+        f"stage '{f.ids[0]}' counts experience in '{f.ids[1]}', a {f.detail}; experience_counts "
+        "lists roles: stages and at_work nodes"
+    ),
+    "cycle": lambda f: f"prerequisite cycle: {f.detail}",
+    "unreachable-stage": lambda f: f"stage '{f.ids[0]}' is unreachable: its prerequisite {f.detail}",
+    "no-stages": lambda f: "the graph defines no [[stages]]",
+    "too-many-nodes": lambda f: f.detail,
+}
+
+
+def word(finding: Finding, line_of: Callable[[str, str, int, tuple[str | int, ...]], int]) -> Problem:
+    """The located, worded :class:`Problem` for ``finding``.
+
+    ``line_of(node_id, file, occurrence, path)`` gives the line of a node's id, or of
+    the value at ``path`` in it (0 when unknown).
+    """
+    line = finding.line
+    if finding.node is not None:
+        line = line_of(finding.node, finding.file, finding.occurrence, finding.path)
+    message = _WORDING[finding.kind](finding)
+    return Problem(finding.file, line, message, kind=finding.kind, ids=finding.ids)
+
 
 # --- schema ----------------------------------------------------------------------------
 
@@ -55,34 +145,67 @@ def find_schema_problems(
                 occurrence = seen.get(raw_id, 0)
                 seen[raw_id] = occurrence + 1
             label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (f"{section}[{index}]")
-            node = quick_node(kind, entry)
-            if node is not None:
-                nodes.append((node, occurrence, entry))
-                continue
-
+            node = quick(NODE_TYPES[kind], entry)
             try:
-                nodes.append((validate_node(kind, entry), occurrence, entry))
+                node = node if node is not None else validate_node(kind, entry)
             except SchemaErrors as exc:
                 if isinstance(raw_id, str):
                     invalid.add(raw_id)
-                for err in exc.errors:
-                    message = describe_pydantic_error(err)
-                    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-                        key = str(err["loc"][0])
-                        keys = allowed_keys(kind)
-                        message += did_you_mean(key, keys) or f" (valid keys: {', '.join(keys)})"
-                    findings.append(
-                        Finding(
-                            "schema",
-                            name,
-                            node=raw_id if isinstance(raw_id, str) else None,
-                            ids=(raw_id,) if isinstance(raw_id, str) else (),
-                            detail=f"{label}: {message}",
-                            occurrence=occurrence,
-                            path=tuple(err["loc"]),
-                        )
+                findings.extend(
+                    Finding(
+                        "schema",
+                        name,
+                        node=raw_id if isinstance(raw_id, str) else None,
+                        ids=(raw_id,) if isinstance(raw_id, str) else (),
+                        detail=f"{label}: {problem.text()}",
+                        occurrence=occurrence,
+                        path=problem.path,
                     )
+                    for problem in exc.problems
+                )
+                continue
+            problem = effort_problem(node)
+            if problem is None:
+                nodes.append((node, occurrence, entry))
+                continue
+            invalid.add(node.id)
+            message, key = problem
+            findings.append(
+                Finding(
+                    "schema",
+                    name,
+                    node=node.id,
+                    ids=(node.id,),
+                    detail=f"{label}: {message}",
+                    occurrence=occurrence,
+                    path=(key,) if key in entry else (),
+                )
+            )
     return nodes, findings
+
+
+def effort_problem(node: Node) -> tuple[str, str] | None:
+    """What is wrong with the effort a skill or project gives, and its key, or None:
+    study takes ``hours``; an ``at_work`` node takes ``months`` (at least one) instead."""
+    if node.kind not in ("skill", "project"):
+        return None
+    if not node.at_work:
+        if node.months is not None:
+            return "key 'months' is for at_work nodes; give hours, or set at_work = true", "months"
+        if node.hours is None:
+            return "missing key 'hours'", "hours"
+        return None
+    if node.hours is not None:
+        return (
+            "an at_work node takes calendar months at a job, not study hours; remove hours",
+            "hours",
+        )
+    if not node.months:
+        return (
+            "at_work = true needs months = the calendar months it takes at work (at least 1)",
+            "months",
+        )
+    return None
 
 
 # --- structure ---------------------------------------------------------------------------
@@ -99,9 +222,8 @@ def find_structure_problems(
 ) -> list[Finding]:
     """Stages without requirements, self and dangling requirements, cycles, the
     stages those make unreachable, problems of choices, recommendations and aliases,
-    names that are another node's id or alias, and a graph without stages. ``pred``
-    and ``succ`` hold every valid edge (each node's defined prerequisites but itself,
-    and the reverse); a graph without
+    and a graph without stages. ``pred`` and ``succ`` hold every valid edge (each
+    node's defined prerequisites but itself, and the reverse); a graph without
     problems never builds a NetworkX graph. ``declares_stages`` says whether any file
     has a ``stages`` array (whose entries may all be invalid, which their own findings
     say)."""
@@ -143,6 +265,7 @@ def find_structure_problems(
     findings.extend(find_recommend_problems(nodes, files))
     findings.extend(find_alias_problems(nodes, files))
     findings.extend(find_name_problems(nodes, files))
+    findings.extend(find_experience_problems(nodes, files))
     if nodes and not declares_stages and not any(n.kind == "stage" for n in nodes.values()):
         findings.append(Finding("no-stages", "graph"))
     return findings
@@ -201,86 +324,4 @@ def _broken_structure(
                     detail=detail,
                 )
             )
-    return findings
-
-
-def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Members that are unknown, listed twice, or not skills or projects, and a pick
-    outside 1..members."""
-    findings: list[Finding] = []
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        if node.kind != "choice":
-            continue
-        file = files[node_id]
-        seen: set[str] = set()
-        for member in node.one_of:
-            if member in seen:
-                findings.append(Finding("member-twice", file, node=node_id, ids=(node_id, member)))
-                continue
-            seen.add(member)
-            if member not in nodes:
-                findings.append(
-                    Finding(
-                        "unknown-member",
-                        file,
-                        node=node_id,
-                        ids=(node_id, member),
-                        detail=did_you_mean(member, nodes),
-                    )
-                )
-            elif nodes[member].kind not in ("skill", "project"):
-                findings.append(
-                    Finding(
-                        "member-not-work",
-                        file,
-                        node=node_id,
-                        ids=(node_id, member),
-                        detail=nodes[member].kind,
-                    )
-                )
-        if not 1 <= node.pick <= len(seen):
-            findings.append(
-                Finding(
-                    "pick-out-of-range",
-                    file,
-                    node=node_id,
-                    ids=(node_id, *sorted(seen)),
-                    detail=str(node.pick),
-                )
-            )
-    return findings
-
-
-def find_recommend_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Recommendations of unknown ids, of stages or choices, or of a requirement."""
-    findings: list[Finding] = []
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        file = files[node_id]
-        for rec in sorted(set(node.recommends)):
-            if rec not in nodes:
-                findings.append(
-                    Finding(
-                        "unknown-recommend",
-                        file,
-                        node=node_id,
-                        ids=(node_id, rec, did_you_mean(rec, nodes)),
-                        detail=node.kind,
-                    )
-                )
-            elif nodes[rec].kind not in ("skill", "project"):
-                findings.append(
-                    Finding(
-                        "recommend-not-work",
-                        file,
-                        node=node_id,
-                        ids=(node_id, rec, nodes[rec].kind),
-                        detail=node.kind,
-                    )
-                )
-            elif rec in node.requires:
-                findings.append(
-                    Finding("recommend-required", file, node=node_id, ids=(node_id, rec), detail=node.kind)
-                )
     return findings

@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from planner.errors import OptionError
@@ -19,7 +18,6 @@ from planner.graph import CareerGraph
 from planner.limits import PARTIAL_DIGITS
 from planner.profile.knowledge import known_closure
 from planner.records import Profile
-from planner.words import count
 
 
 @dataclass(frozen=True)
@@ -190,31 +188,3 @@ def _apply(data: Any, ids: tuple[str, ...], fraction: float | None) -> None:
         for node_id in ids:
             if node_id in progress:
                 del progress[node_id]
-
-
-def describe_update(update: ProgressUpdate, file: Path, graph: CareerGraph) -> str:
-    """A short report of what ``planner done`` did, for the terminal."""
-    lines = []
-    if update.marked:
-        what = f"{update.fraction!r} done" if update.fraction is not None else "known"
-        when = f", completed on {update.day}" if update.day is not None else ""
-        rounded = ""
-        if update.asked is not None:
-            rounded = (
-                f" (--partial {update.asked!r}, rounded to the thousandth)"
-                if update.fraction is not None
-                else f" (--partial {update.asked!r} rounds to 1, the whole item)"
-            )
-        lines.append(f"Recorded in {file}: {', '.join(update.marked)} as {what}{when}{rounded}.")
-    if update.already:
-        lines.append(f"Already known, nothing written: {', '.join(update.already)}.")
-    if update.implied:
-        shown = ", ".join(update.implied[:12])
-        more = f" and {len(update.implied) - 12} more" if len(update.implied) > 12 else ""
-        lines.append(
-            f"This also counts {count(len(update.implied), 'prerequisite')} as known, without writing "
-            f"them: {shown}{more}."
-        )
-    if not lines:
-        lines.append("Nothing to record.")
-    return "\n".join(lines) + "\n"

@@ -1,32 +1,32 @@
-"""The records: what a graph and a profile are made of, declared once."""
+"""The records: what a graph and a profile are made of, each declared once.
+
+- :mod:`~planner.records.rules`: the rules a value keeps, declared in annotations;
+- :mod:`~planner.records.graph`: skills, projects, stages and choices;
+- :mod:`~planner.records.profile`: a learner's profile;
+- :mod:`~planner.records.quick`: records built straight from valid tables;
+- :mod:`~planner.records.schema`: pydantic, for every problem of a table and the JSON Schema.
+"""
 
 from __future__ import annotations
 
 from planner.records.graph import (
     ALIAS_PATTERN,
-    CONTROL,
-    CONTROL_IN_TEXT,
     ID_PATTERN,
     NODE_TYPES,
-    RULES,
-    WEEKDAYS,
-    Blackout,
+    SECTIONS,
     Choice,
+    GraphFile,
     Kind,
     Node,
-    NumberRule,
-    Profile,
     Project,
     Resource,
-    ResourceKind,
     Salary,
     Skill,
     Stage,
-    TextRule,
-    Window,
-    control_problem,
     keys_of,
 )
+from planner.records.profile import WEEKDAYS, Blackout, Experience, Profile, Window
+from planner.records.rules import CONTROL, CONTROL_IN_TEXT, control_problem
 
 __all__ = [
     "ALIAS_PATTERN",
@@ -34,21 +34,20 @@ __all__ = [
     "CONTROL_IN_TEXT",
     "ID_PATTERN",
     "NODE_TYPES",
-    "RULES",
+    "SECTIONS",
     "WEEKDAYS",
     "Blackout",
     "Choice",
+    "Experience",
+    "GraphFile",
     "Kind",
     "Node",
-    "NumberRule",
     "Profile",
     "Project",
     "Resource",
-    "ResourceKind",
     "Salary",
     "Skill",
     "Stage",
-    "TextRule",
     "Window",
     "control_problem",
     "keys_of",

@@ -1,108 +1,74 @@
-"""Typed, frozen records of the graph data and of a learner's profile.
+"""The records of a career graph: skills, projects, stages and choices, declared once.
 
-The records are plain dataclasses, so reading a graph or a profile costs no more than
-building them. What a graph file's values must be is said once, in :data:`RULES`:
-:mod:`planner.records.quick` builds a node from a table whose values plainly keep
-them, and :mod:`planner.records.schema` gives the same rules to pydantic, which validates any
-other table and words what is wrong with it. Extra keys are forbidden, so a misspelt
-key in a TOML file is an error instead of a silently ignored value.
+Each field's annotation is its type and its rules together (:mod:`planner.records.rules`),
+so the quick path, pydantic, the messages and the JSON Schema (``planner schema graph``)
+all read the same declaration. Extra keys are forbidden, so a misspelt key in a TOML file
+is an error instead of a silently ignored value. Adding a key to a record touches this
+file only.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple
+from typing import Annotated, Any, ClassVar, Final, Literal, NotRequired
+
+from typing_extensions import TypedDict
 
 from planner.limits import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NODE_HOURS
+from planner.records.rules import CONTROL_IN_TEXT, Exact, Number, OneOf, Text
 
-if TYPE_CHECKING:
-    from typing import TypeAlias
+ID_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ALIAS_PATTERN: Final = r"[A-Za-z0-9][A-Za-z0-9._+#-]*"
 
-    # To a type checker the constrained types of the fields below are plain; at run
-    # time the names are resolved by planner.records.schema, with the constraints of RULES.
-    NodeId: TypeAlias = str
-    Alias: TypeAlias = str
-    Name: TypeAlias = str
-    Text: TypeAlias = str
-    Title: TypeAlias = str
-    Url: TypeAlias = str
-    Category: TypeAlias = str
-    Currency: TypeAlias = str
-    Years: TypeAlias = str
-    Hours: TypeAlias = float
-    Amount: TypeAlias = int
-    Level: TypeAlias = int
-    Months: TypeAlias = int
-    Pick: TypeAlias = int
+NodeId = Annotated[
+    str,
+    Text(
+        MAX_ID_CHARS,
+        pattern=ID_PATTERN,
+        expect="an id in kebab-case (lowercase letters and digits joined by single hyphens, e.g. eda-report)",
+    ),
+]
+Alias = Annotated[
+    str,
+    Text(
+        MAX_ID_CHARS,
+        pattern=ALIAS_PATTERN,
+        expect="an alias (letters, digits and . _ + # -, starting with a letter or digit, e.g. torch)",
+    ),
+]
+Name = Annotated[str, Text(MAX_NAME_CHARS, 1, expect="a name (one line of text)")]
+ShortName = Annotated[str, Text(40, 1, expect="a short name of at most 40 characters")]
+Description = Annotated[str, Text(MAX_DESCRIPTION_CHARS, control=CONTROL_IN_TEXT, expect="a text")]
+Title = Annotated[str, Text(500, 1, expect="a title (one line of text)")]
+Url = Annotated[str, Text(2000, pattern=r"https?://\S+", expect="an http(s) URL without spaces")]
+Category = Annotated[str, Text(100, 1, expect="a category name")]
+Currency = Annotated[str, Text(20, expect="a currency code, e.g. USD")]
+Years = Annotated[str, Text(100, expect="a text such as '2-5'")]
+Hours = Annotated[float, Number(gt=0, le=MAX_NODE_HOURS, expect="a number of hours (e.g. 40)", hint=" hours")]
+Amount = Annotated[int, Number(ge=0, integer=True, expect="a whole amount (e.g. 100000)")]
+Level = Annotated[int, Number(ge=0, le=1_000_000, integer=True, expect="a whole number")]
+Months = Annotated[int, Number(ge=0, le=600, integer=True, expect="a whole number of months (e.g. 12)")]
+Pick = Annotated[int, Number(integer=True, expect="a whole number of members (e.g. 1)")]
+Rate = Annotated[float, Number(gt=0, le=1, expect="a rate from 0 to 1 (e.g. 0.5)")]
+Flag = Annotated[bool, Exact(expect="true or false")]
 
-ID_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ALIAS_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._+#-]*$"
-CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-"""Control characters (C0, DEL, C1): none may be in a one-line text."""
-CONTROL_IN_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""The control characters a longer text may not hold: all but tab and line breaks."""
-
-
-def control_problem(text: str, pattern: re.Pattern[str] = CONTROL) -> str | None:
-    """What is wrong with a text that holds a control character ``pattern`` matches
-    (which would reach terminals, Graphviz and XML raw), or None."""
-    found = pattern.search(text)
-    if found is None:
-        return None
-    return (
-        f"holds the control character U+{ord(found.group()):04X} at character "
-        f"{found.start() + 1}; use plain text"
-    )
-
-
-class TextRule(NamedTuple):
-    """What a text value must be: at most ``max_length`` characters and at least
-    ``min_length``, matching ``pattern`` (when given) and free of the characters
-    ``control`` finds."""
-
-    max_length: int
-    min_length: int = 0
-    pattern: str | None = None
-    control: re.Pattern[str] = CONTROL
-
-
-class NumberRule(NamedTuple):
-    """What a number must be: an ``int`` (never a boolean), or a finite ``float``
-    (which an ``int`` also gives), within the bounds given."""
-
-    type: type[int] | type[float]
-    gt: float | None = None
-    ge: float | None = None
-    le: float | None = None
-
-
-RULES: Final[dict[str, TextRule | NumberRule]] = {
-    "NodeId": TextRule(MAX_ID_CHARS, pattern=ID_PATTERN),
-    "Alias": TextRule(MAX_ID_CHARS, pattern=ALIAS_PATTERN),
-    "Name": TextRule(MAX_NAME_CHARS, 1),
-    "Text": TextRule(MAX_DESCRIPTION_CHARS, control=CONTROL_IN_TEXT),
-    "Title": TextRule(500, 1),
-    "Url": TextRule(2000, pattern=r"^https?://\S+$"),
-    "Category": TextRule(100, 1),
-    "Currency": TextRule(20),
-    "Years": TextRule(100),
-    "Hours": NumberRule(float, gt=0, le=MAX_NODE_HOURS),
-    "Amount": NumberRule(int, ge=0),
-    "Level": NumberRule(int, ge=0, le=1_000_000),
-    "Months": NumberRule(int, ge=0, le=600),
-    "Pick": NumberRule(int),
-}
-"""The constrained types of the graph records' fields, by the name their annotations
-use."""
+Ids = Annotated[tuple[NodeId, ...], Exact(expect='a list of ids, e.g. ["python", "numpy"]')]
+Aliases = Annotated[tuple[Alias, ...], Exact(expect='a list of aliases, e.g. ["torch"]')]
 
 Kind = Literal["skill", "project", "stage", "choice"]
-ResourceKind = Literal[
-    "course", "book", "docs", "tutorial", "video", "article", "practice", "community", "certification"
-]
-WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+RESOURCE_KINDS: Final = (
+    "course",
+    "book",
+    "docs",
+    "tutorial",
+    "video",
+    "article",
+    "practice",
+    "community",
+    "certification",
+)
+ResourceKind = Annotated[str, OneOf(RESOURCE_KINDS, what="resource kind")]
 
 _FORBID_EXTRA: Final = {"extra": "forbid"}
 
@@ -128,31 +94,45 @@ class Salary:
     low: Amount
     high: Amount | None = None
     currency: Currency = "USD"
-    note: Text = ""
-    source: Text = ""
+    note: Description = ""
+    source: Description = ""
 
     def __str__(self) -> str:
         amount = (
-            f"{self.low:,}" if self.high is None or self.high == self.low else (f"{self.low:,}-{self.high:,}")
+            f"{self.low:,}" if self.high is None or self.high == self.low else f"{self.low:,}-{self.high:,}"
         )
         return f"{self.currency} {amount}"
 
 
 @dataclass(frozen=True, kw_only=True)
 class _Work:
-    """What skills and projects share: effort, prerequisites and resources."""
+    """What skills and projects share: effort, prerequisites and resources.
+
+    Study takes ``hours``; work done at a job (``at_work``: a role, an internship,
+    mentoring, leading a project) takes ``months`` of calendar time instead, beside
+    study (graph validation holds each node to one of the two).
+    """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     id: NodeId
     name: Name
-    hours: Hours
-    requires: tuple[NodeId, ...] = ()
-    recommends: tuple[NodeId, ...] = ()
-    aliases: tuple[Alias, ...] = ()
+    short_name: ShortName | None = None
+    """Shown where space is short (80 columns, calendar titles)."""
+    hours: Hours | None = None
+    """Effort to working proficiency from scratch; every node but one done at work has it."""
+    requires: Ids = ()
+    recommends: Ids = ()
+    aliases: Aliases = ()
     category: Category = "uncategorized"
-    description: Text = ""
-    resources: tuple[Resource, ...] = ()
+    description: Description = ""
+    resources: Annotated[
+        tuple[Resource, ...], Exact(expect="an array of tables [[skills.resources]] with title and url")
+    ] = ()
+    at_work: Flag = False
+    """Done at a job, not in evening study: it takes ``months``, never study hours."""
+    months: Months | None = None
+    """The calendar months a node done at work takes."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,17 +158,26 @@ class Stage:
     kind: Literal["stage"] = "stage"
     id: NodeId
     name: Name
-    requires: tuple[NodeId, ...] = ()
-    recommends: tuple[NodeId, ...] = ()
-    aliases: tuple[Alias, ...] = ()
+    short_name: ShortName | None = None
+    requires: Ids = ()
+    recommends: Ids = ()
+    aliases: Aliases = ()
     level: Level | None = None
-    description: Text = ""
+    description: Description = ""
     experience_years: Years | None = None
     salary: Salary | None = None
     """One salary figure; ``salaries`` holds more, each with its own source."""
-    salaries: tuple[Salary, ...] = ()
-    source: Text | None = None
+    salaries: Annotated[tuple[Salary, ...], Exact(expect="a list of salary tables with low")] = ()
+    source: Description | None = None
     min_months_in_previous_role: Months = 0
+    experience_counts: Annotated[
+        dict[NodeId, Rate], Exact(expect='a table of role = rate, e.g. { "software-developer-role" = 0.5 }')
+    ] = field(default_factory=dict)
+    """Roles (stages or nodes done at work) whose months in a profile's ``[[experience]]``
+    count toward ``min_months_in_previous_role``, each at its rate (0 to 1)."""
+    job_search_months: Months = 0
+    """The months between the skills being ready and the stage being reached (a first job
+    is searched for), unless the person holds it already."""
 
     @property
     def all_salaries(self) -> tuple[Salary, ...]:
@@ -198,20 +187,22 @@ class Stage:
 
 @dataclass(frozen=True, kw_only=True)
 class Choice:
-    """ "One of these": satisfied when ``pick`` of its members (skills or projects)
-    are done. A choice id may stand in any ``requires`` list."""
+    """ "One of these": satisfied when ``pick`` of its members are done: skills or
+    projects, or stages (the rung below a stage may be either of two stages). A choice
+    id may stand in any ``requires`` list."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     kind: Literal["choice"] = "choice"
     id: NodeId
     name: Name
-    one_of: tuple[NodeId, ...]
+    short_name: ShortName | None = None
+    one_of: Ids
     pick: Pick = 1
-    aliases: tuple[Alias, ...] = ()
-    recommends: tuple[NodeId, ...] = ()
+    aliases: Aliases = ()
+    recommends: Ids = ()
     category: Category = "choice"
-    description: Text = ""
+    description: Description = ""
 
     @property
     def requires(self) -> tuple[str, ...]:
@@ -227,64 +218,22 @@ NODE_TYPES: Final[dict[str, type[Node]]] = {
     "choice": Choice,
 }
 """Each kind of node and its record."""
+SECTIONS: Final = {"skills": "skill", "projects": "project", "stages": "stage", "choices": "choice"}
+"""The arrays of tables a graph file may hold, and the kind of node each defines."""
+
+
+class GraphFile(TypedDict):
+    """One TOML file of a graph folder (its JSON Schema is ``planner schema graph``)."""
+
+    skills: NotRequired[list[Skill]]
+    projects: NotRequired[list[Project]]
+    stages: NotRequired[list[Stage]]
+    choices: NotRequired[list[Choice]]
+
+
+GraphFile.__pydantic_config__ = _FORBID_EXTRA  # type: ignore[attr-defined]
 
 
 def keys_of(record: type[Any]) -> tuple[str, ...]:
     """The keys a table of ``record`` may have, in the record's order."""
-    return tuple(f.name for f in dataclasses.fields(record))
-
-
-@dataclass(frozen=True)
-class Blackout:
-    """Days without study, inclusive on both ends, in the profile's zone."""
-
-    start: dt.date
-    end: dt.date
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Window:
-    """A weekly availability window in local wall-clock minutes after midnight (0 to
-    1440)."""
-
-    start: int
-    end: int
-
-    def __str__(self) -> str:
-        return f"{self.start // 60:02d}:{self.start % 60:02d}-{self.end // 60:02d}:{self.end % 60:02d}"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Profile:
-    """A learner: what they know, where they aim, and when they can study.
-
-    Built by :func:`planner.profile.load_profile`, which checks every key against the
-    graph and reports problems with their file and line; the record holds the values
-    as that check leaves them (tuples, floats, dates).
-    """
-
-    name: str = ""
-    target: str
-    current_stage: str | None = None
-    start: dt.date | None = None
-    timezone: str = "UTC"
-    hours_per_week: float
-    known: tuple[str, ...] = ()
-    progress: dict[str, float] = field(default_factory=dict)
-    availability: dict[str, tuple[Window, ...]]
-    blackouts: tuple[Blackout, ...] = ()
-    deadline: dt.date | None = None
-    focus: tuple[str, ...] = ()
-    current_stage_since: dt.date | None = None
-    """When the person started in ``current_stage`` (time in role counts from it)."""
-    recommended: bool = False
-    """Plan every recommended node too."""
-    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """The person's picks for choices of the graph: choice id -> member ids."""
-    review_days: tuple[int, ...] = ()
-    """A 30-minute review this many days after an item's last session, for each entry."""
-    completed: dict[str, dt.date] = field(default_factory=dict)
-    """The day each id was recorded done (``planner done``): the history pace is measured on."""
-    source: str = "profile"
-    """The file the profile came from, for messages and calendar UIDs."""
+    return tuple(f.name for f in dataclasses.fields(record) if f.init)

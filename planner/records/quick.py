@@ -1,214 +1,199 @@
-"""Node records built straight from their TOML tables, without pydantic.
+"""The quick path: a record built straight from its table, without pydantic.
 
-:func:`quick_node` takes a table only when every value plainly keeps the rules of
-:data:`planner.records.RULES` (exact types, lengths, patterns, no control characters)
-and builds its record as pydantic would; it leaves anything else (a problem, or a
-value it does not know for sure) to :mod:`planner.records.schema`, which decides and words
-what is wrong. So a valid graph is read without importing pydantic at all, and a
-test holds the two to the same answers.
+:func:`quick` reads a record's declaration (:mod:`planner.records.graph`,
+:mod:`planner.records.profile`) and builds the record from a table whose values plainly
+keep it: exact types, every rule's :meth:`~planner.records.rules.Rule.check` passing,
+no unknown key and no missing one. It takes nothing the declaration does not say, so a
+key added to a record is read here with no change. Anything else (a problem, or a value
+it does not know for sure) gives None, and pydantic (:mod:`planner.records.schema`)
+decides and words every problem at once; a valid graph or profile never imports
+pydantic. A property test holds the two to the same answers.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-import re
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+import datetime as dt
+import functools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Final, Literal, NotRequired, Required, TypeVar
 
-from planner.records import (
-    NODE_TYPES,
-    RULES,
-    Choice,
-    NumberRule,
-    Project,
-    Resource,
-    Salary,
-    Skill,
-    Stage,
-    TextRule,
-)
-from planner.records.schema import validate_node
+from typing_extensions import is_typeddict
 
-if TYPE_CHECKING:
-    from planner.records import Node
+from planner.records.rules import Convert, Rule
 
-_NO: Final = object()
-"""What a check returns for a value it does not take."""
-
-Check = Callable[[Any], Any]
+T = TypeVar("T")
 
 
-def _text(rule: TextRule) -> Check:
-    pattern = re.compile(rule.pattern) if rule.pattern else None
-    low, high, control = rule.min_length, rule.max_length, rule.control
+class _No(Exception):
+    """A value the quick path does not take."""
 
-    def check(value: Any) -> Any:
-        if type(value) is not str or not low <= len(value) <= high or control.search(value):
-            return _NO
-        # An ASCII text matched whole: Python's and pydantic's regular expressions agree.
-        if pattern is not None and not (value.isascii() and pattern.fullmatch(value)):
-            return _NO
+
+Build = Callable[[Any, Any], Any]
+"""``(value, context) -> the record's value``; raises :class:`_No`."""
+
+_SCALARS: Final[dict[type, tuple[type, ...]]] = {
+    str: (str,),
+    int: (int,),
+    float: (int, float),
+    bool: (bool,),
+    dt.date: (dt.date,),
+}
+
+
+def quick(record: type[T], table: Any, context: Any = None) -> T | None:
+    """``record`` built from ``table`` when every value plainly keeps the declaration
+    (``context`` is what rules about ids resolve them with), else None."""
+    build = builder(record)  # type: ignore[arg-type]  # a record type is hashable
+    try:
+        built: T = build(table, context)
+    except (_No, ValueError):  # a rule's ValueError: pydantic words it
+        return None
+    return built
+
+
+@functools.cache
+def builder(annotation: Any) -> Build:
+    """The quick builder of a type as a record's annotation declares it."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _annotated(annotation.__origin__, annotation.__metadata__)
+    if origin in (NotRequired, Required):
+        return builder(typing.get_args(annotation)[0])
+    if origin is Literal:
+        allowed = frozenset(typing.get_args(annotation))
+        return _check(lambda v, _: type(v) is str and v in allowed)
+    if origin in (types.UnionType, typing.Union):
+        return _optional(annotation)
+    if origin is tuple:
+        return _sequence(typing.get_args(annotation)[0], tuple)
+    if origin is list:
+        return _sequence(typing.get_args(annotation)[0], list)
+    if origin is dict:
+        return _mapping(*typing.get_args(annotation))
+    if dataclasses.is_dataclass(annotation):
+        return _dataclass(annotation)  # type: ignore[arg-type]  # a dataclass type
+    if is_typeddict(annotation):
+        return _typeddict(annotation)
+    exact = _SCALARS.get(annotation)
+    if exact is None:
+        raise TypeError(f"the quick path does not know {annotation!r}")
+    convert = float if annotation is float else None
+
+    def scalar(value: Any, context: Any) -> Any:
+        if type(value) not in exact:
+            raise _No
+        try:
+            return convert(value) if convert is not None else value
+        except OverflowError:  # an int too large for a float: pydantic words it
+            raise _No from None
+
+    return scalar
+
+
+def _check(test: Callable[[Any, Any], bool]) -> Build:
+    def check(value: Any, context: Any) -> Any:
+        if not test(value, context):
+            raise _No
         return value
 
     return check
 
 
-def _number(rule: NumberRule) -> Check:
-    types = (int, float) if rule.type is float else (int,)
-    gt, ge, le = rule.gt, rule.ge, rule.le
+def _annotated(base: Any, metadata: tuple[Any, ...]) -> Build:
+    rules = [m for m in metadata if isinstance(m, Rule)]
+    convert = next((r for r in rules if isinstance(r, Convert)), None)
+    if convert is not None:
+        source = builder(convert.source)
+        return lambda value, context: convert.convert(source(value, context))
+    inner = builder(base)
+    before = [r for r in rules if r.before]
+    after = [r for r in rules if not r.before]
 
-    def check(value: Any) -> Any:
-        if type(value) not in types or (type(value) is float and not math.isfinite(value)):
-            return _NO
-        if (
-            (gt is not None and not value > gt)
-            or (ge is not None and not value >= ge)
-            or (le is not None and not value <= le)
-        ):
-            return _NO
-        return rule.type(value)
+    def build(value: Any, context: Any) -> Any:
+        for rule in before:
+            value = rule.check(value, context)
+        value = inner(value, context)
+        for rule in after:
+            value = rule.check(value, context)
+        return value
 
-    return check
-
-
-_CHECKS: Final[dict[str, Check]] = {
-    name: _text(rule) if isinstance(rule, TextRule) else _number(rule) for name, rule in RULES.items()
-}
+    return build
 
 
-def _optional(check: Check) -> Check:
-    return lambda value: None if value is None else check(value)
+def _optional(annotation: Any) -> Build:
+    options = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if len(options) != 1 or len(typing.get_args(annotation)) != 2:
+        raise TypeError(f"the quick path knows X | None, not {annotation!r}")
+    inner = builder(options[0])
+    return lambda value, context: None if value is None else inner(value, context)
 
 
-def _many(check: Check) -> Check:
-    def many(values: Any) -> Any:
-        if type(values) not in (list, tuple):
-            return _NO
-        checked = tuple(map(check, values))
-        return _NO if _NO in checked else checked
+def _sequence(item: Any, kind: type) -> Build:
+    inner = builder(item)
 
-    return many
+    def build(value: Any, context: Any) -> Any:
+        if type(value) not in (list, tuple):
+            raise _No
+        return kind(inner(v, context) for v in value)
 
-
-def _literal(*allowed: str) -> Check:
-    return lambda value: value if type(value) is str and value in allowed else _NO
+    return build
 
 
-def _record(record: type[Any], fields: dict[str, Check]) -> Callable[[Any], Any]:
-    """A check of a table for ``record``: its keys, each value by ``fields``, and the
-    required keys present; it gives the record."""
+def _mapping(key: Any, item: Any) -> Build:
+    keys, values = builder(key), builder(item)
+
+    def build(value: Any, context: Any) -> Any:
+        if type(value) is not dict:
+            raise _No
+        return {keys(k, context): values(v, context) for k, v in value.items()}
+
+    return build
+
+
+def _hints(record: type) -> dict[str, Any]:
+    return typing.get_type_hints(record, include_extras=True)
+
+
+def _dataclass(record: type) -> Build:
+    hints = _hints(record)
+    fields = {f.name: builder(hints[f.name]) for f in dataclasses.fields(record) if f.init}
     required = frozenset(
         f.name
         for f in dataclasses.fields(record)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     )
 
-    def build(table: Any) -> Any:
-        if type(table) is not dict or not required <= table.keys():
-            return _NO
+    def build(value: Any, context: Any) -> Any:
+        if type(value) is not dict or not required <= value.keys():
+            raise _No
         values = {}
-        for key, given in table.items():
-            check = fields.get(key)
-            if check is None:
-                return _NO
-            value = check(given)
-            if value is _NO:
-                return _NO
-            values[key] = value
+        for key, given in value.items():
+            field = fields.get(key)
+            if field is None:
+                raise _No
+            values[key] = field(given, context)
         return record(**values)
 
     return build
 
 
-_C = _CHECKS
-_RESOURCE: Final = _record(
-    Resource,
-    {
-        "title": _C["Title"],
-        "url": _C["Url"],
-        "kind": _literal(
-            "course", "book", "docs", "tutorial", "video", "article", "practice", "community", "certification"
-        ),
-    },
-)
-_SALARY: Final = _record(
-    Salary,
-    {
-        "low": _C["Amount"],
-        "high": _optional(_C["Amount"]),
-        "currency": _C["Currency"],
-        "note": _C["Text"],
-        "source": _C["Text"],
-    },
-)
-_WORK: Final = {
-    "id": _C["NodeId"],
-    "name": _C["Name"],
-    "hours": _C["Hours"],
-    "requires": _many(_C["NodeId"]),
-    "recommends": _many(_C["NodeId"]),
-    "aliases": _many(_C["Alias"]),
-    "category": _C["Category"],
-    "description": _C["Text"],
-    "resources": _many(_RESOURCE),
-}
-_NODES: Final[dict[str, Callable[[Any], Any]]] = {
-    "skill": _record(Skill, {**_WORK, "kind": _literal("skill")}),
-    "project": _record(Project, {**_WORK, "kind": _literal("project")}),
-    "stage": _record(
-        Stage,
-        {
-            "kind": _literal("stage"),
-            "id": _C["NodeId"],
-            "name": _C["Name"],
-            "requires": _many(_C["NodeId"]),
-            "recommends": _many(_C["NodeId"]),
-            "aliases": _many(_C["Alias"]),
-            "level": _optional(_C["Level"]),
-            "description": _C["Text"],
-            "experience_years": _optional(_C["Years"]),
-            "salary": _optional(_SALARY),
-            "salaries": _many(_SALARY),
-            "source": _optional(_C["Text"]),
-            "min_months_in_previous_role": _C["Months"],
-        },
-    ),
-    "choice": _record(
-        Choice,
-        {
-            "kind": _literal("choice"),
-            "id": _C["NodeId"],
-            "name": _C["Name"],
-            "one_of": _many(_C["NodeId"]),
-            "pick": _C["Pick"],
-            "aliases": _many(_C["Alias"]),
-            "recommends": _many(_C["NodeId"]),
-            "category": _C["Category"],
-            "description": _C["Text"],
-        },
-    ),
-}
-assert _NODES.keys() == NODE_TYPES.keys()
+def _typeddict(record: type) -> Build:
+    hints = _hints(record)
+    fields = {name: builder(hint) for name, hint in hints.items()}
+    required: frozenset[str] = record.__required_keys__  # type: ignore[attr-defined]
 
+    def build(value: Any, context: Any) -> Any:
+        if type(value) is not dict or not required <= value.keys():
+            raise _No
+        found = {}
+        for key, given in value.items():
+            field = fields.get(key)
+            if field is None:
+                raise _No
+            found[key] = field(given, context)
+        return found
 
-def quick_node(kind: str, table: Mapping[str, Any]) -> Node | None:
-    """The record of a ``kind`` node from ``table`` when every value plainly keeps the
-    rules, else None: then :func:`planner.records.schema.validate_node` decides."""
-    node = _NODES[kind](table)
-    return None if node is _NO else node
-
-
-def node_from_table(kind: str, table: Mapping[str, Any]) -> Node:
-    """The record of a ``kind`` node from ``table``, quickly when the table is plainly
-    valid, else through pydantic.
-
-    Raises
-    ------
-    pydantic.ValidationError
-        When the table breaks a rule.
-    """
-    node = quick_node(kind, table)
-    if node is None:
-        node = validate_node(kind, table)
-    return node
+    return build

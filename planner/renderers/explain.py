@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import Counter
 
-from planner.renderers.terminal import PLAIN, Terminal, time_span, wrap
+from planner.renderers.terminal import PLAIN, Terminal, cells, short_label, time_span, wrap
 from planner.reports.explain import ExplanationReport
 from planner.words import count
-
-if TYPE_CHECKING:
-    pass
 
 
 def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) -> str:
@@ -18,11 +15,21 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
     node = graph.nodes[exp.node_id]
 
     def named(ids: tuple[str, ...]) -> str:
-        return ", ".join(f"{i} ({graph.nodes[i].name})" for i in ids) if ids else "nothing"
+        """Each node as ``name [id]``, its name fitted where the terminal is narrow."""
+        shown = (short_label(graph.nodes[i].name, i, graph.short_name(i), terminal=terminal) for i in ids)
+        return ", ".join(shown) if ids else "nothing"
 
     lines = [f"{node.name} [{exp.node_id}] — {node.kind}"]
+    if terminal.width is not None and cells(lines[0]) > terminal.width:  # the name whole below
+        short = short_label(node.name, exp.node_id, graph.short_name(exp.node_id), terminal=terminal)
+        lines = [f"{short} — {node.kind}", f"  {' '.join(node.name.split())}"]
     if node.kind in ("skill", "project"):
-        lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
+        effort = (
+            f"{node.months} months at work, beside study"
+            if node.at_work
+            else f"{node.hours or 0:g} h from scratch"
+        )
+        lines.append(f"  category: {node.category} · {effort}")
     if node.aliases:
         lines.append(f"  also: {', '.join(node.aliases)}")
     if node.description:
@@ -34,6 +41,11 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
             lines.append(
                 f"  time in role: {node.min_months_in_previous_role} months in the stage it requires"
             )
+        if node.experience_counts:
+            counted = ", ".join(f"{role} ({rate:g})" for role, rate in sorted(node.experience_counts.items()))
+            lines.append(f"  experience that counts toward it, a month at: {counted}")
+        if node.job_search_months:
+            lines.append(f"  job search: about {node.job_search_months} months once the skills are ready")
         for pay in node.all_salaries:
             lines.append(
                 f"  salary: {pay}"
@@ -75,7 +87,10 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
                 f"{time_span(*exp.first)}, the last {time_span(*exp.last)}"
             )
         if exp.reviews:
-            lines.append(f"  reviews: {', '.join(day.isoformat() for day in exp.reviews)}")
+            # Reviews wait for time study leaves free, so two may fall on one day.
+            days = Counter(exp.reviews)
+            shown = [f"{day} (×{days[day]})" if days[day] > 1 else str(day) for day in sorted(days)]
+            lines.append(f"  reviews: {', '.join(shown)}")
     wrapped: list[str] = []
     for line in lines:
         indent = line[: len(line) - len(line.lstrip())]

@@ -12,7 +12,7 @@ from typing import Any
 
 from planner.graph import CareerGraph
 from planner.planning import ChoicePick, ChoiceResolver, remaining_minutes
-from planner.planning.plan import ZERO_WORK
+from planner.planning.order import ZERO_WORK
 
 
 @dataclass(frozen=True)

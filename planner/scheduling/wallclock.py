@@ -81,11 +81,13 @@ class DayWindows:
         return windows if windows and not self.avail.is_blackout(day) else ()
 
     def instance(self, day: dt.date, window: tuple[dt.timedelta, dt.timedelta]) -> Instance | None:
-        """The window of ``day`` in UTC; None when a spring-forward gap removes it."""
+        """The window of ``day`` in UTC; None when a spring-forward gap removes it, or
+        when it has ended by ``avail.not_before`` (one under way then is kept whole)."""
         midnight = dt.datetime(day.year, day.month, day.day)
         begin = local_to_utc(midnight + window[0], self.zone)
         end = local_to_utc(midnight + window[1], self.zone)
-        return (day, begin, end) if end > begin else None
+        past = self.avail.not_before
+        return (day, begin, end) if end > begin and (past is None or end > past) else None
 
     def of(self, day: dt.date) -> list[Instance]:
         """The windows of ``day`` in UTC, in order."""
