@@ -1,11 +1,12 @@
 """Decide what a learner must still learn and build, and in which order.
 
 The plan is the prerequisite closure of the target stage (and of the profile's
-``focus`` ids, and with ``recommended = true`` of every recommended node) minus what
-is known. Knowing a node implies knowing its prerequisites, ``current_stage`` implies
-everything that stage requires, a role of the profile's ``[[experience]]`` is known
-as a node (:mod:`planner.profile.knowledge`), and progress shortens an item's
-remaining effort. A "one of these" choice is walked through the members picked for it
+``focus`` ids, and with ``recommended = true`` of every recommended node that brings no
+work done at a job, such as a degree) minus what is known. Knowing a node implies
+knowing its prerequisites, ``current_stage`` implies everything that stage requires,
+a role of the profile's ``[[experience]]`` is known as a node
+(:mod:`planner.profile.knowledge`), and progress shortens an item's remaining effort.
+A "one of these" choice is walked through the members picked for it
 (:mod:`planner.planning.choices`), never through the others; a choice of stages is the
 rung below a stage.
 
@@ -179,10 +180,10 @@ def make_plan(graph: CareerGraph, profile: Profile, *, target: str | None = None
     required = resolver.closure([target, *focus])
     needed = set(required)
     if profile.recommended:
-        fresh = {r for n in needed for r in graph.recommends(n)} - needed
+        fresh = _recommended(resolver, needed)
         while fresh:
             needed |= resolver.closure(fresh)
-            fresh = {r for n in needed for r in graph.recommends(n)} - needed
+            fresh = _recommended(resolver, needed)
     plan = order_plan(
         graph,
         target,
@@ -206,6 +207,20 @@ def make_plan(graph: CareerGraph, profile: Profile, *, target: str | None = None
         current_stage=held,
         credentials=_credentials(graph, plan),
     )
+
+
+def _recommended(resolver: ChoiceResolver, needed: set[str]) -> set[str]:
+    """What ``needed`` recommends and does not hold yet, but what would bring work done
+    at a job that is neither known nor needed: a recommended degree or role is a
+    credential the roadmap names, never months of a life the plan takes unasked
+    (``focus`` plans it)."""
+    graph, known = resolver.graph, resolver.known
+    found = set()
+    for node in {r for n in needed for r in graph.recommends(n)} - needed:
+        brings = resolver.closure([node]) - needed - known
+        if not any(graph.at_work(n) for n in brings):
+            found.add(node)
+    return found
 
 
 def _credentials(graph: CareerGraph, plan: Plan) -> tuple[Credential, ...]:

@@ -45,6 +45,8 @@ Url = Annotated[str, Text(2000, pattern=r"https?://\S+", expect="an http(s) URL 
 Category = Annotated[str, Text(100, 1, expect="a category name")]
 Currency = Annotated[str, Text(20, expect="a currency code, e.g. USD")]
 Years = Annotated[str, Text(100, expect="a text such as '2-5'")]
+TableName = Annotated[str, Text(100, 1, expect="a table's name (one line of text, e.g. US 2024)")]
+NoteText = Annotated[str, Text(MAX_DESCRIPTION_CHARS, 1, control=CONTROL_IN_TEXT, expect="a text")]
 Hours = Annotated[float, Number(gt=0, le=MAX_NODE_HOURS, expect="a number of hours (e.g. 40)", hint=" hours")]
 Amount = Annotated[int, Number(ge=0, integer=True, expect="a whole amount (e.g. 100000)")]
 Level = Annotated[int, Number(ge=0, le=1_000_000, integer=True, expect="a whole number")]
@@ -96,12 +98,27 @@ class Salary:
     currency: Currency = "USD"
     note: Description = ""
     source: Description = ""
+    table: TableName | None = None
+    """The published table the figure is one of (e.g. ``US 2024``): shown with the
+    figure, and where a stage's figures are summed up, counted with its table instead
+    of merged with unlike figures."""
 
     def __str__(self) -> str:
         amount = (
             f"{self.low:,}" if self.high is None or self.high == self.low else f"{self.low:,}-{self.high:,}"
         )
         return f"{self.currency} {amount}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note:
+    """A fact a stage carries beside its figures (a market figure, what pay depends
+    on), with where it comes from."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    text: NoteText
+    source: Description = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -166,8 +183,14 @@ class Stage:
     description: Description = ""
     experience_years: Years | None = None
     salary: Salary | None = None
-    """One salary figure; ``salaries`` holds more, each with its own source."""
+    """The headline figure, the one ``planner stages`` shows; ``salaries`` holds more,
+    each with its own source."""
     salaries: Annotated[tuple[Salary, ...], Exact(expect="a list of salary tables with low")] = ()
+    notes: Annotated[
+        tuple[Annotated[Note, Exact(expect='a note table, e.g. { text = "...", source = "..." }')], ...],
+        Exact(expect="a list of note tables with text and source"),
+    ] = ()
+    """Facts about the stage (the market, what pay depends on), each with its source."""
     source: Description | None = None
     min_months_in_previous_role: Months = 0
     experience_counts: Annotated[

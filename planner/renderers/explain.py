@@ -47,11 +47,11 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
         if node.job_search_months:
             lines.append(f"  job search: about {node.job_search_months} months once the skills are ready")
         for pay in node.all_salaries:
-            lines.append(
-                f"  salary: {pay}"
-                + (f" ({pay.note})" if pay.note else "")
-                + (f" — {pay.source}" if pay.source else "")
-            )
+            scope = ": ".join(part for part in (f"{pay.table} table" if pay.table else "", pay.note) if part)
+            source = f" — {pay.source}" if pay.source else ""
+            lines.append(f"  salary: {pay}" + (f" ({scope})" if scope else "") + source)
+        for fact in node.notes:
+            lines.append(f"  note: {fact.text}" + (f" — {fact.source}" if fact.source else ""))
         if node.source:
             lines.append(f"  source: {node.source}")
     if node.kind == "choice":

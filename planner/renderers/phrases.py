@@ -76,8 +76,8 @@ def credential_notes(plan: Plan) -> list[str]:
     """What most postings for a planned first job ask for that the plan cannot give."""
     return [
         f"Most postings for {c.stage_name} list {c.name} [{c.id}] among their requirements, and it is "
-        f"not in your profile: add {c.id} to known if you have it; without it, expect some postings "
-        "to filter on it."
+        f"not in your profile: add {c.id} to known if you have it, or to focus to plan it; without it, "
+        "expect some postings to filter on it."
         for c in plan.credentials
     ]
 

@@ -273,6 +273,7 @@ class Explanation(ExplanationReport):
 
     def to_dict(self) -> dict[str, Any]:
         node = self.graph.nodes[self.node_id]
+        notes = node.notes if node.kind == "stage" else ()
         return {
             "id": self.node_id,
             "kind": node.kind,
@@ -284,6 +285,7 @@ class Explanation(ExplanationReport):
             "recommends": list(self.recommends),
             "recommended_by": list(self.recommended_by),
             "member_of": list(self.member_of),
+            "notes": [{"text": note.text, "source": note.source} for note in notes],
             "status": self.status,
             "reason": self.reason,
             "choices": list(self.choices),

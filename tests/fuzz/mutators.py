@@ -587,6 +587,7 @@ NODE_KEYS = (
     "kind",
     "min_months_in_previous_role",
     "experience_years",
+    "notes",
     "source",
 )
 

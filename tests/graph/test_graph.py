@@ -290,7 +290,7 @@ def test_unknown_key_without_a_close_match_lists_the_valid_keys() -> None:
         ("g.toml", {"skills": [node("git")], "stages": [entry, stage("t", "git")]}, {"s": 4}),
     ) == [
         "g.toml:4: stage 's': unknown key 'zzzz'; valid keys: kind, id, name, short_name, requires, "
-        "recommends, aliases, level, description, experience_years, salary, salaries, source, "
+        "recommends, aliases, level, description, experience_years, salary, salaries, notes, source, "
         "min_months_in_previous_role, experience_counts, job_search_months"
     ]
 
@@ -382,6 +382,28 @@ def test_a_resource_problem_names_the_resource_and_its_line(tmp_path: Path) -> N
     assert [str(p) for p in info.value.problems] == [
         f"{tmp_path / 'g.toml'}:7: skill 'git': key 'resources[1].kind': unknown resource kind 'blog'; "
         "use course, book, docs, tutorial, video, article, practice, community, certification"
+    ]
+
+
+def test_a_bad_note_is_refused_with_its_file_line_and_key(tmp_path: Path) -> None:
+    (tmp_path / "g.toml").write_text(
+        '[[skills]]\nid = "git"\nname = "Git"\nhours = 2\n\n'
+        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["git"]\nnotes = [\n'
+        '  { text = "The BLS projects 23% growth.", source = "seed" },\n'
+        '  { text = "", sorce = "seed" },\n'
+        '  "Hubs: San Francisco",\n]\n'
+        'salary = { low = 100000, table = "" }\n'
+    )
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    where = f"{tmp_path / 'g.toml'}"
+    assert [str(p) for p in info.value.problems] == [
+        f"{where}:12: stage 's': key 'notes': unknown key 'sorce' (did you mean 'source'?); "
+        "valid keys: text, source",
+        f"{where}:12: stage 's': key 'notes[1].text': is empty",
+        f"{where}:13: stage 's': key 'notes': \"Hubs: San Francisco\" is not a note table, "
+        'e.g. { text = "...", source = "..." }',
+        f"{where}:15: stage 's': key 'salary.table': is empty",
     ]
 
 

@@ -153,21 +153,56 @@ def test_a_cloud_is_familiar_at_junior_and_deep_at_ml_engineer(shipped: CareerGr
 
 
 @pytest.mark.parametrize(
-    "fact",
+    ("fact", "section"),
     [
-        "23%",
-        "2022 to 2032",
-        "$2,025.12 billion",
-        "$26.03 billion",
-        "$225.91 billion",
-        "San Francisco, New York and Seattle",
-        "Google, Amazon and Microsoft",
-        "Factors Influencing Salaries",
-        "stock options or equity grants",
+        ("23%", "'Market Demand' -> 'Job Growth and Prospects'"),
+        ("2022 to 2032", "'Market Demand' -> 'Job Growth and Prospects'"),
+        ("$2,025.12 billion", "'Industry Trends' -> 'Job Market and Demand'"),
+        ("$26.03 billion in 2023 to $225.91 billion", "'Industry Trends' -> 'Job Market and Demand'"),
+        ("San Francisco, New York and Seattle", "'Market Demand' -> 'Industry Hotspots'"),
+        ("Google, Amazon and Microsoft", "'Market Demand' -> 'Industry Hotspots'"),
+        ("company size and type", "'Salary Ranges (US Market, 2024)' -> 'Factors Influencing Salaries'"),
+        (
+            "stock options or equity grants",
+            "'Salary Ranges (US Market, 2024)' -> 'Total Compensation Considerations'",
+        ),
+        ("'typically required'", "'Overview' -> 'Educational Background'"),
     ],
 )
-def test_the_seeds_market_facts_are_in_the_junior_stage(shipped: CareerGraph, fact: str) -> None:
-    assert fact in shipped.nodes["junior-ml-engineer"].description  # type: ignore[union-attr]
+def test_the_seeds_market_facts_are_junior_notes_with_their_section(
+    shipped: CareerGraph, fact: str, section: str
+) -> None:
+    notes = shipped.nodes["junior-ml-engineer"].notes  # type: ignore[union-attr]
+    (note,) = [n for n in notes if fact in n.text]
+    assert section in note.source
+    assert fact not in shipped.nodes["junior-ml-engineer"].description
+
+
+def test_every_stage_note_names_its_source(shipped: CareerGraph) -> None:
+    notes = [(s.id, n) for s in shipped.stages for n in s.notes]
+    assert notes
+    for stage, note in notes:
+        assert note.source.startswith("seed: '"), (stage, note)
+
+
+def test_the_2024_tables_are_labelled_and_the_headlines_are_the_stages_own_figures(
+    shipped: CareerGraph,
+) -> None:
+    junior = shipped.nodes["junior-ml-engineer"]
+    tabled = [pay for pay in junior.all_salaries if pay.table]  # type: ignore[union-attr]
+    assert {pay.table for pay in tabled} == {"US 2024"}
+    assert {pay.source for pay in tabled} == {
+        "seed: 'Salary Ranges (US Market, 2024)' -> 'AI Engineer Salaries'",
+        "seed: 'Salary Ranges (US Market, 2024)' -> 'Machine Learning Engineer Salaries'",
+    }
+    assert len(tabled) == 8
+    for stage in shipped.stages:
+        for pay in stage.all_salaries:
+            assert ("2024" in pay.source) == (pay.table == "US 2024"), (stage.id, pay)
+            assert not pay.note.startswith("US 2024"), "the table is named by its key"
+        assert (stage.salary is None) == (not stage.salaries), "a stage with figures has a headline"
+    engineer = shipped.nodes["ml-engineer"].salary  # type: ignore[union-attr]
+    assert (engineer.low, engineer.high) == (112962, 157000)
 
 
 def test_the_certification_node_quotes_the_seed(shipped: CareerGraph) -> None:
@@ -559,3 +594,12 @@ def test_dated_or_fragile_resources_stay_replaced(shipped: CareerGraph, dated: s
     ]
     assert urls
     assert not [u for u in urls if dated in u]
+
+
+def test_every_long_name_has_a_short_name_a_learner_recognises(shipped: CareerGraph) -> None:
+    for node_id, node in shipped.nodes.items():
+        if len(node.name) <= 28:
+            continue
+        short = shipped.short_name(node_id)
+        assert short, f"{node_id}: a name of {len(node.name)} characters needs a short_name"
+        assert len(short) < len(node.name) and len(short) <= 32, (node_id, short)

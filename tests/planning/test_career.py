@@ -116,12 +116,26 @@ def test_the_beginner_is_told_that_most_postings_ask_for_a_degree(
     assert graduate.plan.credentials == ()
 
 
-def test_the_degree_is_never_evening_study(graph: CareerGraph) -> None:
+def test_recommended_lists_the_degree_and_never_plans_it(graph: CareerGraph) -> None:
+    """The regression: ``recommended = true`` planned the recommended degree as years
+    at work beside study, for someone who asked for nothing of the kind."""
     everything = schedule_of(graph, target="junior-ml-engineer", recommended=True)
-    degree = everything.plan.item("bachelors-degree")
-    assert (degree.at_work, degree.minutes, degree.months) == (True, 0, 36)
+    assert "bachelors-degree" not in {item.id for item in everything.plan.items}
+    assert everything.span("bachelors-degree") is None
     assert not [s for s in everything.sessions if s.item == "bachelors-degree"]
-    assert everything.plan.credentials == ()
+    assert [(c.stage, c.id) for c in everything.plan.credentials] == [
+        ("junior-ml-engineer", "bachelors-degree")
+    ]
+    assert {"spark", "cloud-fundamentals", "shadow-deployment"} <= {item.id for item in everything.plan.items}
+
+
+def test_a_degree_in_focus_is_planned_at_work_never_as_evening_study(graph: CareerGraph) -> None:
+    wanted = schedule_of(graph, target="junior-ml-engineer", recommended=True, focus=["bachelors-degree"])
+    degree = wanted.plan.item("bachelors-degree")
+    assert (degree.at_work, degree.minutes, degree.months) == (True, 0, 48)
+    assert wanted.span("bachelors-degree") is not None
+    assert not [s for s in wanted.sessions if s.item == "bachelors-degree"]
+    assert wanted.plan.credentials == ()
 
 
 def test_a_developer_with_five_years_reaches_senior_sooner(graph: CareerGraph, beginner: Schedule) -> None:

@@ -7,10 +7,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.graph import CareerGraph, shipped_graph
 from planner.planning import Plan, make_plan, remaining_minutes
 from planner.records import Profile
+from tests.conftest import graph_of, profile_of
 
 Build = Callable[..., CareerGraph]
 MakeProfile = Callable[..., Profile]
@@ -124,6 +127,65 @@ def test_a_known_focus_id_adds_nothing(tiny_graph: CareerGraph, make_profile: Ma
     with_focus = make_plan(tiny_graph, make_profile(tiny_graph, focus=["git"], known=["git"]))
     without = make_plan(tiny_graph, make_profile(tiny_graph, known=["git"]))
     assert ids(with_focus) == ids(without)
+
+
+@st.composite
+def graphs_with_work_at_a_job(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
+    """Six nodes, some done at a job, each requiring and recommending earlier ones, a
+    stage that needs some of them, and the focus of a profile."""
+
+    def some(pool: list[str], *, least: int = 0, most: int = 2, but: Any = ()) -> list[str]:
+        left = [n for n in pool if n not in but]
+        return (
+            draw(st.lists(st.sampled_from(left), min_size=least, max_size=most, unique=True)) if left else []
+        )
+
+    nodes: list[dict[str, Any]] = []
+    for i in range(6):
+        earlier = [n["id"] for n in nodes]
+        requires = some(earlier)
+        entry: dict[str, Any] = {
+            "id": f"n{i}",
+            "name": f"Node {i}",
+            "requires": requires,
+            "recommends": some(earlier, but=requires),
+        }
+        if draw(st.booleans()):
+            entry |= {"at_work": True, "months": draw(st.integers(1, 36))}
+        else:
+            entry["hours"] = draw(st.integers(1, 20))
+        nodes.append(entry)
+    every = [n["id"] for n in nodes]
+    requires = some(every, least=1, most=3)
+    target = {
+        "id": "junior-ml-engineer",
+        "name": "Junior",
+        "requires": requires,
+        "recommends": some(every, most=3, but=requires),
+        "job_search_months": 3,
+    }
+    return {"skills": nodes, "stages": [target]}, some(every)
+
+
+@given(graphs_with_work_at_a_job())
+def test_recommended_plans_work_at_a_job_only_when_required_or_in_focus(
+    case: tuple[dict[str, Any], list[str]],
+) -> None:
+    data, focus = case
+    graph = graph_of(("g.toml", data))
+    plan = make_plan(graph, profile_of(graph, focus=focus, recommended=True))
+    requires = {n["id"]: n["requires"] for n in [*data["skills"], *data["stages"]]}
+    asked, todo = set(), ["junior-ml-engineer", *focus]
+    while todo:
+        node = todo.pop()
+        if node not in asked:
+            asked.add(node)
+            todo += requires[node]
+    at_work = {n["id"] for n in data["skills"] if n.get("at_work")}
+    planned = {item.id for item in plan.items}
+    assert planned & at_work <= asked
+    listed = {c.id for c in plan.credentials}
+    assert listed == {n for n in data["stages"][0]["recommends"] if n in at_work} - planned
 
 
 def test_target_override(tiny_graph: CareerGraph, make_profile: MakeProfile) -> None:

@@ -113,7 +113,17 @@ RESOURCES = st.lists(
 )
 SALARIES = st.fixed_dictionaries(
     {"low": st.integers(0, 10**6)},
-    optional={"high": st.integers(0, 10**6), "currency": st.just("EUR"), "note": NAMES, "source": NAMES},
+    optional={
+        "high": st.integers(0, 10**6),
+        "currency": st.just("EUR"),
+        "note": NAMES,
+        "source": NAMES,
+        "table": st.sampled_from(["US 2024", "x" * 100]),
+    },
+)
+NOTES = st.lists(
+    st.fixed_dictionaries({"text": st.sampled_from(["A fact.", "two\nlines\t"])}, optional={"source": NAMES}),
+    max_size=2,
 )
 VALID: dict[str, st.SearchStrategy[Any]] = {
     "id": st.sampled_from(["a", "a-b", "x1"]),
@@ -130,6 +140,7 @@ VALID: dict[str, st.SearchStrategy[Any]] = {
     "experience_years": st.just("2-4"),
     "salary": SALARIES,
     "salaries": st.lists(SALARIES, max_size=2),
+    "notes": NOTES,
     "source": NAMES,
     "min_months_in_previous_role": st.integers(0, 600),
     "one_of": IDS,
@@ -190,7 +201,22 @@ EDGES: dict[str, st.SearchStrategy[Any]] = {
     ),
     "salaries": one_edge(
         st.lists(SALARIES, max_size=2),
-        st.fixed_dictionaries({"low": NUMBER}, optional={"note": st.one_of(TEXT, JUNK)}),
+        st.fixed_dictionaries(
+            {"low": NUMBER}, optional={"note": st.one_of(TEXT, JUNK), "table": st.one_of(TEXT, JUNK)}
+        ),
+    ),
+    "notes": st.one_of(
+        one_edge(
+            NOTES,
+            st.one_of(
+                st.fixed_dictionaries(
+                    {"text": st.one_of(TEXT, JUNK)}, optional={"source": st.one_of(TEXT, JUNK), "url": TEXT}
+                ),
+                TEXT,
+                JUNK,
+            ),
+        ),
+        JUNK,
     ),
 }
 for key in ("requires", "recommends", "aliases", "one_of"):

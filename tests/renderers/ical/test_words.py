@@ -75,6 +75,8 @@ def test_every_title_of_a_real_plan_fits_in_60_characters_of_whole_words(
         if event["item"]:
             shown = re.sub(r"^\w+: | \(\d+/\d+\)$", "", event["summary"]).removesuffix("…")
             name = graph.nodes[event["item"]].name
+            if shown == graph.short_name(event["item"]):
+                continue
             for word in shown.split():  # a whole word of the name
                 assert re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name), event["summary"]
 
@@ -106,4 +108,4 @@ def test_the_cli_calendar_has_short_titles(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     summaries = [str(ev["SUMMARY"]) for ev in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
     assert max(map(len, summaries)) <= MAX_TITLE
-    assert "Study: Deep learning fundamentals (1/" in "\n".join(summaries)
+    assert "Study: Deep learning (1/" in "\n".join(summaries)  # the graph's short name
