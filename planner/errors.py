@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from planner.words import count
 
@@ -108,8 +108,7 @@ class GraphError(PlannerError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(frozen=True)
-class ProfileProblem:
+class ProfileProblem(NamedTuple):
     """One mistake in a profile: the key it is about, its line, and what is wrong."""
 
     key: str | None

@@ -10,7 +10,6 @@ with its message. So the checks are tested on data, the wording once, and
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from planner.errors import Problem, did_you_mean
@@ -42,8 +41,7 @@ class Shape(NamedTuple):
         return cls(node.kind, node.requires, node.recommends, node.aliases)
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in graph data, as data: its kind, where, and the ids involved.
 
     ``node`` locates it (the line of that node's ``id``) when it concerns a node;

@@ -29,6 +29,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from planner.graph import CareerGraph
 from planner.graph.tables import topological_order
@@ -40,8 +41,7 @@ ZERO_WORK = ("stage", "choice")
 """Node kinds that are milestones of the graph, not work: planned, never scheduled."""
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(NamedTuple):
     """A skill or project still to do, with its remaining effort."""
 
     id: str
@@ -69,8 +69,7 @@ class PlanItem:
         return self.minutes / 60.0
 
 
-@dataclass(frozen=True)
-class StageGoal:
+class StageGoal(NamedTuple):
     """A stage on the way to the target, with the planned items it needs."""
 
     id: str

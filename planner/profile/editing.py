@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.errors import OptionError
 from planner.graph import CareerGraph
@@ -21,8 +20,7 @@ from planner.records import Profile
 from planner.words import count
 
 
-@dataclass(frozen=True)
-class ProgressUpdate:
+class ProgressUpdate(NamedTuple):
     """What ``planner done`` changed, and what the change implies."""
 
     text: str

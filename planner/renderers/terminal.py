@@ -14,7 +14,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 ASCII: Final = str.maketrans({"█": "#", "░": ".", "→": ">", "—": "-", "–": "-", "·": "|", "…": "."})
 """Our own non-ASCII glyphs, each replaced by one ASCII character of the same width."""
@@ -182,8 +182,7 @@ def label(name: str, node_id: str) -> Label:
 # --- tables --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A cell showing a name and the id to type, ``name [id]``: when it must be clipped,
     the name is, never the id (which stands alone when too little of the name fits)."""
 
@@ -198,8 +197,7 @@ class Label:
         return " ".join(self.text.split()) + self.tail
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """A cell that draws a progress bar as wide as its column."""
 
     fraction: float
@@ -208,8 +206,7 @@ class Bar:
 Cell = str | Label | Bar
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a table.
 
     ``shrink`` columns are clipped with an ellipsis, down to ``minimum`` columns,
@@ -225,8 +222,7 @@ class Column:
     drop: int = 0
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Column widths that fit a table into a terminal; renders its rows."""
 
     columns: tuple[Column, ...]

@@ -16,9 +16,8 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeGuard
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeGuard
 
 from planner.errors import OptionError, did_you_mean
 from planner.io import jsontext
@@ -146,8 +145,7 @@ class CohortSummary:
         return jsontext.dumps(self.to_dict()) + "\n"
 
 
-@dataclass(frozen=True)
-class CohortHeat:
+class CohortHeat(NamedTuple):
     """How many of a cohort's planned people still need each node."""
 
     people: int
@@ -200,8 +198,7 @@ def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One person's result: the line written to OUT, and the numbers for the summary."""
 
     line: str

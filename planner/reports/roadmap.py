@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.planning import PlanItem
 from planner.scheduling import Schedule
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One roadmap item with its local start and end days."""
 
     item: PlanItem

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.graph import CareerGraph
 from planner.planning import ChoiceResolver
@@ -14,8 +15,7 @@ from planner.reports.stages import StageHours, stage_hours
 from planner.scheduling import Schedule, Session
 
 
-@dataclass(frozen=True)
-class Overdue:
+class Overdue(NamedTuple):
     """An item still open whose planned sessions ended before today."""
 
     item: str

@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from planner.planning import Plan
@@ -43,8 +44,7 @@ class Review(Session):
     """The local day from which the review may take place."""
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     """A stage on the way: the day its skills are ready and the day it is reached.
 
     ``date`` is ``skills_ready`` unless the stage asks for time in the role below it

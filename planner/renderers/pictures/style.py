@@ -11,8 +11,7 @@ import bisect
 import re
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -38,8 +37,7 @@ CATEGORY_BORDER: Final = "#5f6f7a"
 TEXT: Final = "#111111"
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """Fill, border and text colour of a box, and whether its border is dashed."""
 
     fill: str
@@ -83,8 +81,7 @@ BAND_FILLS: Final = ("#f0f5ff", "#eef7ec", "#fff7ea", "#f7eefb", "#ecf6f6", "#f9
 """Pale fills of the stage bands, in ladder order."""
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """How one node kind is drawn: Graphviz shape and style, Mermaid brackets."""
 
     shape: str
@@ -102,8 +99,7 @@ KINDS: Final = {
 "one of these" choice a small hexagon between its members and what needs it."""
 
 
-@dataclass(frozen=True)
-class EdgeKind:
+class EdgeKind(NamedTuple):
     """How one edge kind is drawn: colour, line width and Graphviz style, the Mermaid
     arrow, and whether it fades when a chain is focused."""
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from planner.renderers.pictures.layers import ROW_BUDGET, band_rows, label_cost
 from planner.renderers.pictures.style import (
@@ -42,16 +42,14 @@ UNSTAGED: Final = "_unstaged"
 UNSTAGED_TITLE: Final = "Not required by any stage"
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """A horizontal band of the ladder: one stage and the work it needs first."""
 
     id: str
     title: str
 
 
-@dataclass(frozen=True)
-class BandSummary:
+class BandSummary(NamedTuple):
     """One band of the ladder in numbers: what the overview shows of it."""
 
     band: Band
@@ -342,8 +340,7 @@ class GraphView:
             if self.status is not None:
                 known = [n for n in work if self.status[n] == "known"]
                 planned = [n for n in work if n in left]
-                summary = replace(
-                    summary,
+                summary = summary._replace(
                     status=self.status.get(band.id),
                     done_hours=sum(self.graph.hours(n) for n in known)
                     + sum(self.graph.hours(n) - left[n] for n in planned),

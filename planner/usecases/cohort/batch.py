@@ -11,9 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from planner.errors import OptionError
 from planner.io.writing import atomic_writer
@@ -28,8 +27,7 @@ Progress = Callable[[int, int], None]
 """Called with (people done, people in all) as a batch goes on."""
 
 
-@dataclass(frozen=True)
-class BatchReport:
+class BatchReport(NamedTuple):
     """What a batch did."""
 
     profiles: int
