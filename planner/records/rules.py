@@ -87,7 +87,8 @@ class Resolver(Protocol):
 class Rule:
     """A rule in an annotation: ``check`` takes a value (already of the annotated type,
     or raw for a rule that runs ``before``) and returns it, maybe converted, or raises
-    ``ValueError`` with the message."""
+    ``ValueError`` with the message. Each rule is declared once, so rules compare (and
+    hash) by identity: no generated ``__eq__`` to build when the module is imported."""
 
     before: ClassVar[bool] = False
     """Whether the rule runs on the raw value, before its type is checked (a
@@ -125,7 +126,7 @@ class Rule:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Exact(Rule):
     """A value of exactly its type (never a string for a number, nor a number for a
     flag), with what it must be for the message."""
@@ -133,7 +134,7 @@ class Exact(Rule):
     expect: str = "a value of the right type"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Text(Rule):
     """A text of ``min_length`` to ``max_length`` characters, matching ``pattern`` whole
     (when given), without the characters ``control`` finds."""
@@ -170,7 +171,7 @@ class Text(Rule):
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Number(Rule):
     """A finite number (an ``int`` where ``integer``), within the bounds given."""
 
@@ -215,7 +216,7 @@ class Number(Rule):
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Day(Rule):
     """A day: a TOML date (or date-time, whose day counts) or a ``YYYY-MM-DD`` string,
     between the first and last day a plan may use."""
@@ -244,7 +245,7 @@ class Day(Rule):
         return {"type": "string", "format": "date"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OneOf(Rule):
     """A word among ``choices`` (a weekday, a kind of resource)."""
 
@@ -263,7 +264,7 @@ class OneOf(Rule):
         return {"enum": list(self.choices)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Zone(Rule):
     """An IANA time zone name."""
 
@@ -289,7 +290,7 @@ def kinds_phrase(kinds: Iterable[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NodeRef(Rule):
     """An id, alias or exact name of a node of ``kinds`` in the graph the record is
     checked against (the validation context); the value becomes the node's id."""
@@ -314,7 +315,7 @@ class NodeRef(Rule):
         return {"description": f"an id, alias or name of a {kinds_phrase(self.kinds)}"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OneOrMany(Rule):
     """A list, where a single value stands for a list of one."""
 
@@ -329,7 +330,7 @@ class OneOrMany(Rule):
         return {"anyOf": [items, found]} if isinstance(items, dict) else found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Unique(Rule):
     """A list kept sorted and without repeats."""
 
@@ -337,7 +338,7 @@ class Unique(Rule):
         return tuple(sorted(set(value)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MaxItems(Rule):
     """A list of at most ``limit`` entries."""
 
@@ -356,7 +357,7 @@ class MaxItems(Rule):
         return {"maxItems": self.limit}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Convert(Rule):
     """A value read in the form of ``source`` (checked by its own rules), then converted
     by ``convert`` into the record's value: "19:00-21:00" into a window, a blackout's

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Final, NamedTuple
 
 ASCII: Final = str.maketrans({"█": "#", "░": ".", "→": ">", "—": "-", "–": "-", "·": "|", "…": "."})
@@ -23,8 +23,7 @@ BAR_WIDTH: Final = 20
 GREEN, DIM, RESET = "\x1b[32m", "\x1b[2m", "\x1b[0m"
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(NamedTuple):
     """Where text goes: its width (None: no limit, as in a pipe or a file), whether it
     is a terminal, and what it can show.
 
