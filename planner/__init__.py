@@ -12,6 +12,7 @@ The Python API is the command line's own use cases (docs/python-api.md)::
     planner.week(profile, days=7); planner.status(profile); planner.gaps(profile)
     planner.explain("pytorch", profile=profile); planner.calendar(profile).render("ical")
     graph.digraph                                # the career graph as a networkx.DiGraph
+    planner.serve("me.toml")                     # the local web app, until Ctrl-C
 
 Every result has ``to_dict()``, ``render(fmt)`` and a one-line repr. This module is a
 front door, like the command line and the web app: it is the one place the API reads
@@ -22,10 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from planner import usecases
+from planner import usecases, web
 from planner.errors import (
     CalendarError,
     GraphError,
@@ -38,7 +41,7 @@ from planner.errors import (
     UnknownIdError,
     WorkerError,
 )
-from planner.graph import CareerGraph, load_graph
+from planner.graph import CareerGraph, load_graph, shipped_graph
 from planner.profile import load_profile
 from planner.records import Profile
 from planner.usecases import (
@@ -47,17 +50,18 @@ from planner.usecases import (
     Explanation,
     Gaps,
     Picture,
+    ProfileChange,
     Roadmap,
     Skills,
     Stages,
     Status,
     Validation,
     Week,
+    edit_profile,
     gaps,
     schema,
     skills,
     stages,
-    starter,
     validate,
 )
 from planner.version import __version__
@@ -86,6 +90,34 @@ explain = _clock_by_default(usecases.explain)
 picture = _clock_by_default(usecases.picture)
 done = _clock_by_default(usecases.done)
 batch = _clock_by_default(usecases.batch)
+starter = _clock_by_default(usecases.starter)
+
+
+def _clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def serve(
+    profile: str | os.PathLike[str],
+    *,
+    graph: CareerGraph | None = None,
+    host: str = web.DEFAULT_HOST,
+    port: int = web.DEFAULT_PORT,
+    clock: Callable[[], dt.datetime] | None = None,
+    on_ready: Callable[[web.Ready], None] | None = None,
+) -> None:
+    """Serve the local web app for the profile file at ``profile`` until Ctrl-C
+    (docs/web.md). ``on_ready`` gets the address to open, with the run's token, once
+    the server listens; ``clock`` gives the current moment (default: the system clock)."""
+    web.serve(
+        Path(profile),
+        graph=shipped_graph() if graph is None else graph,
+        clock=clock or _clock,
+        host=host,
+        port=port,
+        on_ready=on_ready,
+    )
+
 
 __all__ = [
     "BatchReport",
@@ -101,6 +133,7 @@ __all__ = [
     "PlanError",
     "PlannerError",
     "Profile",
+    "ProfileChange",
     "ProfileError",
     "Roadmap",
     "Skills",
@@ -115,6 +148,7 @@ __all__ = [
     "batch",
     "calendar",
     "done",
+    "edit_profile",
     "explain",
     "gaps",
     "load_graph",
@@ -122,6 +156,7 @@ __all__ = [
     "picture",
     "roadmap",
     "schema",
+    "serve",
     "skills",
     "stages",
     "starter",

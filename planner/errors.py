@@ -8,11 +8,12 @@ message names the file, the key or line, the offending value and what would be v
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
-from planner.words import count
+from planner.words import count, name_head
 
 EXIT_DATA: Final = 1
 """Exit status for invalid graph data or a plan that cannot be made."""
@@ -26,32 +27,82 @@ PREFIX_CHARS: Final = 3
 PREFIXES_SHOWN: Final = 3
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+def did_you_mean(word: str, candidates: Iterable[str], names: Mapping[str, str] | None = None) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest candidate, or ``""``.
 
-    Case does not count as a difference: ``PYTHON`` suggests ``python``. A word of
-    three or more characters that begins ids (or other one-word candidates) suggests
-    the shortest three of them: ``pan`` suggests ``pandas``.
+    Case does not count as a difference: ``PYTHON`` suggests ``python``. Words find the
+    nodes whose ``names`` (id to name) hold them all, those that begin with the words
+    first: ``machine learning`` suggests ``'ml-fundamentals' (Machine learning
+    fundamentals)`` before ``'head-of-ml' (Head of Machine Learning)``. A word of three
+    or more characters that begins ids (or other one-word candidates) suggests the
+    shortest three of them: ``pan`` suggests ``pandas``. Else the closest spelling.
     """
     folded: dict[str, str] = {}
     for candidate in candidates:  # the first spelling of a word wins: callers list ids first
         folded.setdefault(candidate.casefold(), candidate)
     key = word.casefold()
     if key in folded:
-        matches = [key]
-    else:
-        begun = [
-            k
-            for k in folded
-            if len(key) >= PREFIX_CHARS and k.startswith(key) and not any(c.isspace() for c in k)
-        ]
-        matches = sorted(begun, key=lambda k: (len(k), k))[:PREFIXES_SHOWN]
-        matches = matches or difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
-    if not matches:
+        return _listed([f"'{folded[key]}'"])
+    named = _named(word, names or {})
+    if named and len(_tokens(word)) > 1:
+        return _listed(named)
+    begun = [
+        k
+        for k in folded
+        if len(key) >= PREFIX_CHARS and k.startswith(key) and not any(c.isspace() for c in k)
+    ]
+    matches = sorted(begun, key=lambda k: (len(k), k))[:PREFIXES_SHOWN]
+    if not matches and named:
+        return _listed(named)
+    matches = matches or difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
+    return _listed([f"'{folded[m]}'" for m in matches])
+
+
+def _listed(quoted: list[str]) -> str:
+    if not quoted:
         return ""
-    quoted = [f"'{folded[m]}'" for m in matches]
     listed = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
     return f" (did you mean {listed}?)"
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def _same(typed: str, word: str) -> bool:
+    """Whether a typed word is a word of a name: the same, its start (three letters or
+    more), or the same but for a plural s."""
+    return (
+        word == typed
+        or (len(typed) >= PREFIX_CHARS and word.startswith(typed))
+        or (word.rstrip("s") == typed.rstrip("s"))
+    )
+
+
+def _named(word: str, names: Mapping[str, str]) -> list[str]:
+    """``'id' (name)`` of the nodes whose names hold every word of ``word``, best first:
+    the words beginning the name's head (the part before its details), then in a row
+    in the head, then anywhere in it, then anywhere in the name; then the shortest
+    head, then the order of ``names`` (callers give prerequisites first)."""
+    typed = _tokens(word)
+    if not typed or all(len(t) < 2 for t in typed):
+        return []
+
+    def runs(words: list[str]) -> list[int]:
+        return [i for i in range(len(words) - len(typed) + 1) if all(map(_same, typed, words[i:]))]
+
+    def holds(words: list[str]) -> bool:
+        return all(any(_same(t, w) for w in words) for t in typed)
+
+    found = []
+    for order, (node_id, name) in enumerate(names.items()):
+        words, head = _tokens(name), name_head(name)
+        if not holds(words):
+            continue
+        in_head = _tokens(head)
+        rank = (runs(in_head)[:1] != [0], not runs(in_head), not holds(in_head), not runs(words))
+        found.append(((*rank, len(in_head), order), f"'{node_id}' ({head})"))
+    return [shown for _, shown in sorted(found)[:PREFIXES_SHOWN]]
 
 
 def location(file: str | None, line: int | None = None) -> str:
@@ -164,7 +215,8 @@ class OptionError(PlannerError):
 
 class UnknownIdError(OptionError):
     """Raised when a command is given an id that the graph does not define, or one of
-    the wrong kind (exit 2)."""
+    the wrong kind (exit 2). ``names`` (id to name, of the nodes of the wanted kind)
+    lets "did you mean" find nodes by the words of their names."""
 
     def __init__(
         self,
@@ -176,6 +228,7 @@ class UnknownIdError(OptionError):
         kind: str | None = None,
         valid: Iterable[str] = (),
         ambiguous: tuple[str, ...] = (),
+        names: Mapping[str, str] | None = None,
     ) -> None:
         self.node_id = node_id
         if ambiguous:
@@ -189,7 +242,7 @@ class UnknownIdError(OptionError):
             message = f"'{node_id}' is a {kind}, but a {what} id is needed"
         else:
             message = f"unknown {what} id '{node_id}'"
-        hint = did_you_mean(node_id, known)
+        hint = did_you_mean(node_id, known, names)
         shown = list(valid)
         if not hint and shown:
             hint = f" (valid {what}s: {', '.join(shown)})"

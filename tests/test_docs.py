@@ -121,21 +121,22 @@ def test_every_command_has_help_and_is_in_the_readme_and_the_reference() -> None
         assert f"## planner {name}\n" in reference, name
 
 
-def test_readme_python_example_runs(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("page", ["README.md", "docs/python-api.md"])
+def test_the_python_examples_run(
+    page: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
-    assert blocks, "the README has a Python API example"
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / page).read_text(encoding="utf-8"), flags=re.S)
+    assert blocks, f"{page} has a Python API example"
     monkeypatch.chdir(ROOT)
     for block in blocks:
-        exec(compile(block, "README.md", "exec"), {})
+        exec(compile(block, page, "exec"), {})
     assert capsys.readouterr().out.strip()
 
 
 def test_spec_api_example_matches_the_cli_json_byte_for_byte(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """SPEC's Python API: roadmap.to_dict() is what `planner roadmap --format json` prints."""
+    """The Python API: roadmap.to_dict() is what `planner roadmap --format json` prints."""
     import planner
 
     monkeypatch.chdir(ROOT)

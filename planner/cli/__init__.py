@@ -2,8 +2,8 @@
 
 Each command parses its input, calls one use case, and writes the result
 (:mod:`~planner.cli.plan`, :mod:`~planner.cli.tracking`, :mod:`~planner.cli.catalogue`,
-:mod:`~planner.cli.cohort`). Library errors become exit codes in one place
-(:mod:`~planner.cli.base`). The clock and the environment are read in
+:mod:`~planner.cli.cohort`, :mod:`~planner.cli.serving`). Library errors become exit codes
+in one place (:mod:`~planner.cli.base`). The clock and the environment are read in
 :mod:`~planner.cli.environment` only; shared options and writing output are in
 :mod:`~planner.cli.options`. The run ends here, in :func:`main`.
 """
@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import click
 
-from planner.cli import catalogue, cohort, plan, tracking
+from planner.cli import catalogue, cohort, plan, serving, setup, tracking
 from planner.cli.base import PlannerGroup
 from planner.version import __version__
 
@@ -31,7 +31,7 @@ def cli() -> None:
     """
 
 
-for _module in (catalogue, cohort, plan, tracking):
+for _module in (catalogue, cohort, plan, serving, setup, tracking):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

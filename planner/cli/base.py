@@ -1,4 +1,4 @@
-"""Where library errors meet the command line: SPEC's exit codes, in one place.
+"""Where library errors meet the command line: the exit codes, in one place.
 
 Library errors become click errors in :meth:`PlannerCommand.invoke`, in the context of
 the command, so a bad option value is shown with its usage line; anything unexpected
@@ -37,7 +37,7 @@ def _message(exc: PlannerError) -> str:
 
 
 def to_click_error(exc: PlannerError, ctx: click.Context | None) -> click.ClickException:
-    """The click error that shows ``exc`` with SPEC's exit code: the one place where
+    """The click error that shows ``exc`` with its exit code (docs/cli.md): the one place where
     library errors meet the command line. Control characters from the input are shown
     escaped, never sent to the terminal."""
 

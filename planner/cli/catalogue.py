@@ -11,7 +11,6 @@ from planner.cli.base import PlannerCommand
 from planner.cli.completion import complete_ids
 from planner.cli.environment import cache_dir
 from planner.cli.options import (
-    echo,
     emit,
     graph_of,
     graph_options,
@@ -28,8 +27,9 @@ from planner.renderers.pictures import GRAPH_FORMATS
 
 
 @click.command(cls=PlannerCommand)
+@output_option
 @graph_options
-def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
+def validate(*, output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
     """Check graph data: schema, duplicate and dangling ids, cycles, stages.
 
     Exits 1 with one located message per problem when the data is invalid.
@@ -37,16 +37,17 @@ def validate(*, graph_dir: Path | None, no_cache: bool) -> None:
 
     result = planner.validate(graph_dir, cache_dir=None if no_cache else cache_dir())
     warn(result.warnings)
-    echo(result.summary())
+    emit(result.render("text"), output, inputs=inputs(None, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
+@output_option
 @graph_options
-def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
+def stages(*, output: str | None, graph_dir: Path | None, no_cache: bool) -> None:
     """List the career stages, lowest rung first."""
 
     result = planner.stages(graph=graph_of(graph_dir, no_cache))
-    emit(result.render("text", terminal=terminal()), None)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(None, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -54,11 +55,12 @@ def stages(*, graph_dir: Path | None, no_cache: bool) -> None:
 @click.option(
     "--category", default=None, metavar="CATEGORY", help="Only skills and projects of this category."
 )
-def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> None:
+@output_option
+def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None, output: str | None) -> None:
     """List the skills and projects, by category then id."""
 
     result = planner.skills(graph=graph_of(graph_dir, no_cache), category=category)
-    emit(result.render("text", terminal=terminal()), None)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(None, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -71,15 +73,20 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None) -> N
     metavar="PROFILE",
     help="Say why ID is (or is not) in this profile's plan, and when.",
 )
+@output_option
 @graph_options
-def explain(*, node_id: str, profile_path: Path | None, graph_dir: Path | None, no_cache: bool) -> None:
+def explain(
+    *, node_id: str, profile_path: Path | None, output: str | None, graph_dir: Path | None, no_cache: bool
+) -> None:
     """What ID needs, what it unlocks, which stages need it, and its resources."""
 
     graph = graph_of(graph_dir, no_cache)
     graph.resolve(node_id, option="ID", names=True)  # fail on a typo before reading the profile
     profile = profile_of(profile_path, graph) if profile_path is not None else None
     explanation = planner.explain(node_id, profile=profile, graph=graph, now=now())
-    emit(explanation.render("text", terminal=terminal()), None)
+    emit(
+        explanation.render("text", terminal=terminal(output)), output, inputs=inputs(profile_path, graph_dir)
+    )
 
 
 @click.command(cls=PlannerCommand)
@@ -107,6 +114,29 @@ def _graph_formats() -> list[str]:
     return list(GRAPH_FORMATS)
 
 
+SUFFIXES = {".gv": "dot", ".mmd": "mermaid", ".htm": "html"} | {f".{fmt}": fmt for fmt in GRAPH_FORMATS}
+"""A file suffix of ``-o FILE`` → the format it means, when ``--format`` is not given."""
+CHOOSE_A_FORMAT = """which picture? Choose a format:
+  --format html -o graph.html   one interactive page: the ladder, the graph and,
+                                with --profile, your timeline
+  --format svg -o graph.svg     a picture (--format png too)
+  --format mermaid              a flowchart for Markdown (GitHub draws it)
+  --format dot, --format json   Graphviz source, NetworkX node-link data
+Piped into another program, planner graph writes DOT."""
+
+
+def _format(fmt: str | None, output: str | None) -> str:
+    """The format asked for; else the one ``-o FILE`` names by its suffix; else DOT, unless
+    standard output is a terminal, where DOT helps nobody: then say what the formats are."""
+    if fmt is not None:
+        return fmt
+    if output not in (None, "-"):
+        return SUFFIXES.get(Path(output).suffix.lower(), "dot")
+    if stdout_is_terminal():
+        raise click.UsageError(CHOOSE_A_FORMAT)
+    return "dot"
+
+
 @click.command(cls=PlannerCommand)
 @click.option(
     "--profile",
@@ -129,9 +159,9 @@ def _graph_formats() -> list[str]:
     "--format",
     "fmt",
     type=click.Choice(_graph_formats()),
-    default="dot",
-    show_default=True,
-    help="Output format (svg, png and html need Graphviz's dot).",
+    default=None,
+    help="Output format (svg, png and html need Graphviz's dot). Default: the suffix of "
+    "-o FILE, else dot when piped.",
 )
 @output_option
 @click.option(
@@ -151,33 +181,47 @@ def _graph_formats() -> list[str]:
 @click.option(
     "--overview", is_flag=True, help="Only the ladder: one box per stage with its skills, projects and hours."
 )
+@click.option(
+    "--recommended",
+    is_flag=True,
+    help="Draw what the nodes recommend too (dashed), not only what they require.",
+)
 @graph_options
 def graph(
     *,
     profile_path: Path | None,
     cohort: Path | None,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     focus: str | None,
     stage: str | None,
     overview: bool,
+    recommended: bool,
     graph_dir: Path | None,
     no_cache: bool,
 ) -> None:
     """The career graph as a ladder of stage bands, with a profile's position on it.
 
     Formats: dot (Graphviz source), mermaid (a flowchart of --stage or --profile),
-    svg, png, html (one interactive, self-contained page that opens on the overview)
-    and json (node-link data). With --cohort, a heat map of a cohort: the share of its
-    people who still need each skill and project.
+    svg, png, html (one interactive, self-contained page that opens on the ladder; with
+    --overview, the ladder alone) and json (node-link data). With --cohort, a heat map of
+    a cohort: the share of its people on the way who still need each skill and project.
     """
 
+    fmt = _format(fmt, output)
     if fmt == "png" and (output is None or output == "-") and stdout_is_terminal():
         raise click.UsageError("PNG is binary: write it to a file with -o FILE.png, or pipe it")
     career = graph_of(graph_dir, no_cache)
     profile = profile_of(profile_path, career) if profile_path is not None else None
     picture = planner.picture(
-        graph=career, profile=profile, cohort=cohort, focus=focus, stage=stage, overview=overview, now=now()
+        graph=career,
+        profile=profile,
+        cohort=cohort,
+        focus=focus,
+        stage=stage,
+        overview=overview,
+        recommended=recommended,
+        now=now(),
     )
     emit(picture.render(fmt), output, inputs=inputs(profile_path, graph_dir, cohort))
 

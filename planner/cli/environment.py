@@ -8,6 +8,7 @@ import this module; everything below them takes ``now``, the cache folder and th
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -15,6 +16,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from planner.errors import OptionError
 from planner.renderers.terminal import Terminal
@@ -85,3 +87,41 @@ def usable_cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
+
+
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal, where a person can answer questions."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def system_timezone(
+    environ: Mapping[str, str] | None = None,
+    *,
+    localtime: Path = Path("/etc/localtime"),
+    timezone_file: Path = Path("/etc/timezone"),
+) -> str | None:
+    """The system's IANA time zone, or None when it cannot be told.
+
+    In order: ``TZ`` when it names an IANA zone (``Europe/Berlin``, ``:Europe/Berlin``
+    or a path into a zoneinfo folder), the zone file ``/etc/localtime`` links to, and
+    the name in ``/etc/timezone``. A POSIX rule such as ``CET-1CEST`` names no zone.
+    """
+    environ = os.environ if environ is None else environ
+    found = [environ.get("TZ", "").strip().removeprefix(":")]
+    with contextlib.suppress(OSError):
+        found.append(os.path.realpath(localtime) if localtime.is_symlink() else "")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        found.append(timezone_file.read_text(encoding="utf-8").strip())
+    for candidate in found:
+        name = candidate.split("zoneinfo/", 1)[1] if "zoneinfo/" in candidate else candidate
+        if name and not name.startswith("/") and _is_zone(name):
+            return "UTC" if name in ("Etc/UTC", "Universal", "Zulu") else name
+    return None
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ValueError, OSError, KeyError):  # not a key, a bad path, or no such zone
+        return False
+    return True

@@ -1,16 +1,16 @@
-"""Commands that follow a plan: init, done, status, week."""
+"""Commands that follow a plan: done, status, week."""
 
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 from pathlib import Path
 
 import click
 
 import planner
-from planner.cli.base import InputError, PlannerCommand
+from planner.cli.base import PlannerCommand
 from planner.cli.completion import complete_ids
+from planner.cli.environment import stdin_is_terminal
 from planner.cli.options import (
     date_option,
     day,
@@ -18,12 +18,16 @@ from planner.cli.options import (
     emit,
     graph_of,
     graph_options,
+    inputs,
     now,
+    output_option,
     profile_argument,
     profile_of,
     terminal,
+    warn,
 )
-from planner.profile.editing import describe_update
+from planner.profile.editing import ProgressUpdate
+from planner.renderers.progress import render_done
 
 
 @click.command(cls=PlannerCommand)
@@ -39,6 +43,12 @@ from planner.profile.editing import describe_update
     help="Record the ids as this fraction done (0 < FRACTION <= 1).",
 )
 @day_option("--on", help_text="The day they were finished (YYYY-MM-DD; default: today).")
+@click.option(
+    "-y",
+    "--yes",
+    is_flag=True,
+    help="Record without asking, also on a terminal (for scripts; without a terminal done never asks).",
+)
 @graph_options
 def done(
     *,
@@ -46,6 +56,7 @@ def done(
     ids: tuple[str, ...],
     partial: float | None,
     on: dt.datetime | None,
+    yes: bool,
     graph_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -53,12 +64,26 @@ def done(
 
     An id may also be an alias or a node's exact name, in any case. Items done in full
     are recorded with the day in the profile's [completed] table, which `planner status`
-    measures your pace on.
+    measures your pace on. Knowing an item implies knowing its prerequisites: done says
+    which it counts, and on a terminal asks before it writes (--yes does not ask).
     """
 
     graph = graph_of(graph_dir, no_cache)
-    update = planner.done(profile, ids, graph=graph, now=now(), fraction=partial, on=day(on))
-    emit(describe_update(update, profile, graph), None)
+    shown = terminal()
+    answered: list[bool] = []
+
+    def confirm(update: ProgressUpdate) -> bool:
+        if yes or not update.implied or not stdin_is_terminal():
+            return True
+        emit(render_done(update, str(profile), graph, terminal=shown, ahead=True), None)
+        answered.append(click.confirm("Record it?", default=True))
+        return answered[-1]
+
+    update = planner.done(profile, ids, graph=graph, now=now(), fraction=partial, on=day(on), confirm=confirm)
+    if answered:
+        emit(f"Recorded in {profile}.\n" if answered[-1] else "Nothing written.\n", None)
+        return
+    emit(render_done(update, str(profile), graph, terminal=shown), None)
 
 
 @click.command(cls=PlannerCommand)
@@ -74,9 +99,16 @@ def done(
     metavar="N",
     help="How many upcoming sessions to show.",
 )
+@output_option
 @graph_options
 def status(
-    *, profile: Path, from_date: dt.datetime | None, count: int, graph_dir: Path | None, no_cache: bool
+    *,
+    profile: Path,
+    from_date: dt.datetime | None,
+    count: int,
+    output: str | None,
+    graph_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Progress per stage, pace against the plan, the next sessions, and what is overdue."""
 
@@ -84,7 +116,8 @@ def status(
     result = planner.status(
         profile_of(profile, graph), graph=graph, now=now(), today=day(from_date), count=count
     )
-    emit(result.render("text", terminal=terminal()), None)
+    warn(result.warnings)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
 @click.command(cls=PlannerCommand)
@@ -95,39 +128,33 @@ def status(
     type=click.IntRange(1, 31),
     default=None,
     metavar="N",
-    help="Show N days (1 to 31; default: to the end of the Monday-Sunday week).",
+    help="Show N days (1 to 31; default: to the end of the Monday-Sunday week, or of the next "
+    "one on a Sunday).",
 )
+@output_option
 @graph_options
 def week(
-    *, profile: Path, from_date: dt.datetime | None, days: int | None, graph_dir: Path | None, no_cache: bool
+    *,
+    profile: Path,
+    from_date: dt.datetime | None,
+    days: int | None,
+    output: str | None,
+    graph_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """What to do in the next days (default: the rest of this Monday-Sunday week),
     session by session, with ids.
 
-    Each session says what it is for (first, continue, finish, whole or review) and
-    the hours of the item left after it; then what is overdue and the next milestone.
+    From now on: a session already over is never shown as ahead (--from DATE takes that
+    day whole). On a Sunday the days run to the end of the next week. Each session says
+    what it is for (first, continue, finish, whole or review) and the hours of the item
+    left after it; then what is overdue and the next milestone.
     """
 
     graph = graph_of(graph_dir, no_cache)
     result = planner.week(profile_of(profile, graph), graph=graph, now=now(), start=day(from_date), days=days)
-    emit(result.render("text", terminal=terminal()), None)
+    warn(result.warnings)
+    emit(result.render("text", terminal=terminal(output)), output, inputs=inputs(profile, graph_dir))
 
 
-@click.command(cls=PlannerCommand)
-@click.argument("path", type=click.Path(path_type=Path), default=Path("profile.toml"))
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-@graph_options
-def init(*, path: Path, force: bool, graph_dir: Path | None, no_cache: bool) -> None:
-    """Write a commented starter profile to PATH (default: profile.toml), with ids of
-    the graph it is for."""
-    graph_option = f" --graph {shlex.quote(str(graph_dir))}" if graph_dir is not None else ""
-    text = planner.starter(graph=graph_of(graph_dir, no_cache), graph_option=graph_option)
-    if str(path) == "-":
-        emit(text, None)
-        return
-    if path.is_file() and not force:  # a device or FIFO is written into, not overwritten
-        raise InputError(f"{path} already exists; use --force to overwrite it")
-    emit(text, str(path), wrote=f"Wrote {path}. Edit it, then run: planner roadmap {path}{graph_option}")
-
-
-COMMANDS = (init, done, status, week)
+COMMANDS = (done, status, week)

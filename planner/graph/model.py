@@ -109,6 +109,11 @@ class CareerGraph:
         """The id that ``text`` is (an id or an alias, in any case), or None."""
         return text if text in self.nodes else self._ids_and_aliases.get(text.casefold())
 
+    def short_name(self, node_id: str) -> str:
+        """The node's ``short_name``, for narrow terminals and calendar titles ("" when
+        the data gives none: the name is then shortened at word boundaries)."""
+        return str(self.attr(node_id, "short_name", "") or "")
+
     def aliases(self, node_id: str) -> tuple[str, ...]:
         """The other ids a person may type for ``node_id``."""
         return tuple(self.attr(node_id, "aliases", ()))
@@ -151,6 +156,9 @@ class CareerGraph:
                 found += sorted(str(self.attr(n, "name")) for n in self.nodes if wanted(n))
             return found
 
+        def named() -> dict[str, str]:  # prerequisites first: "did you mean" offers basics first
+            return {n: str(self.attr(n, "name", n)) for n in self.topological_order() if wanted(n)}
+
         def valid() -> list[str]:
             return [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
 
@@ -162,7 +170,7 @@ class CareerGraph:
                 raise UnknownIdError(text, (), what=what, option=option, ambiguous=tuple(fitting))
             node_id = fitting[0] if fitting else None
         if node_id is None:
-            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid())
+            raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid(), names=named())
         if not wanted(node_id):
             raise UnknownIdError(
                 node_id, candidates(), what=what, option=option, valid=valid(), kind=self.kind(node_id)

@@ -4,7 +4,7 @@ Knowing a node implies knowing its prerequisites, but knowing something that req
 a choice says only that the choice is satisfied, not which member is known. A choice
 is also satisfied when ``pick`` of its members are known.
 
-A choice the plan needs is satisfied by ``pick`` members, picked in SPEC.md's order:
+A choice the plan needs is satisfied by ``pick`` members, picked in this order (docs/graph-format.md):
 
 1. members the person already knows (reason ``known``);
 2. the profile's ``[choices]`` (reason ``profile``);

@@ -63,6 +63,8 @@ class PlanItem(NamedTuple):
     """Planned only because something in the plan recommends it (``recommended = true``)."""
     picked_for: tuple[str, ...] = ()
     """The choices of the plan this item was picked for."""
+    short_name: str = ""
+    """The graph's ``short_name`` of the item, for narrow terminals and calendar titles."""
 
     @property
     def hours(self) -> float:
@@ -258,6 +260,7 @@ def order_plan(
                 focus=node in focus,
                 recommended=node in recommended,
                 picked_for=tuple(picked_for.get(node, ())),
+                short_name=graph.short_name(node),
             )
         )
     stages = tuple(

@@ -10,14 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from planner.errors import OptionError
 from planner.graph import CareerGraph
 from planner.profile.knowledge import known_closure
 from planner.records import Profile
-from planner.words import count
 
 
 class ProgressUpdate(NamedTuple):
@@ -170,24 +168,3 @@ def _apply(data: Any, ids: tuple[str, ...], fraction: float | None) -> None:
         for node_id in ids:
             if node_id in progress:
                 del progress[node_id]
-
-
-def describe_update(update: ProgressUpdate, file: Path, graph: CareerGraph) -> str:
-    """A short report of what ``planner done`` did, for the terminal."""
-    lines = []
-    if update.marked:
-        what = f"{update.fraction:g} done" if update.fraction is not None else "known"
-        when = f", completed on {update.day}" if update.day is not None else ""
-        lines.append(f"Recorded in {file}: {', '.join(update.marked)} as {what}{when}.")
-    if update.already:
-        lines.append(f"Already known, nothing written: {', '.join(update.already)}.")
-    if update.implied:
-        shown = ", ".join(update.implied[:12])
-        more = f" and {len(update.implied) - 12} more" if len(update.implied) > 12 else ""
-        lines.append(
-            f"This also counts {count(len(update.implied), 'prerequisite')} as known, without writing "
-            f"them: {shown}{more}."
-        )
-    if not lines:
-        lines.append("Nothing to record.")
-    return "\n".join(lines) + "\n"

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from planner.graph import CareerGraph
 from planner.records import Project, Salary, Skill
-from planner.renderers.terminal import PLAIN, Cell, Column, Terminal, layout
+from planner.renderers.terminal import PLAIN, Cell, Column, Label, Terminal, layout
 from planner.reports.stages import StageHours
 
 
@@ -25,7 +25,8 @@ def render_stage_list(rows: Sequence[StageHours], graph: CareerGraph, *, termina
         stage = graph.nodes[row.stage]
         salary = salary_span(stage.all_salaries)  # type: ignore[union-attr]
         years = stage.experience_years or ""  # type: ignore[union-attr]
-        cells.append([row.stage, row.name, str(row.work), f"{row.total_hours:.1f}", years, salary])
+        name = Label(row.name, short=graph.short_name(row.stage))
+        cells.append([row.stage, name, str(row.work), f"{row.total_hours:.1f}", years, salary])
     table = layout(columns, cells, terminal)
     return terminal.lines([table.header(), *(table.row(c) for c in cells)])
 
@@ -37,9 +38,11 @@ def render_skill_list(nodes: Sequence[Skill | Project], *, terminal: Terminal = 
         Column("kind", drop=1),
         Column("category", shrink=True, minimum=12, drop=2),
         Column("hours", right=True),
-        Column("name", shrink=True, minimum=20),
+        Column("name", shrink=True, minimum=28),  # a readable name before the category or kind
     )
-    cells: list[list[Cell]] = [[n.id, n.kind, n.category, f"{n.hours:.1f}", n.name] for n in nodes]
+    cells: list[list[Cell]] = [
+        [n.id, n.kind, n.category, f"{n.hours:.1f}", Label(n.name, short=n.short_name or "")] for n in nodes
+    ]
     table = layout(columns, cells, terminal)
     return terminal.lines([table.header(), *(table.row(c) for c in cells)])
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from planner.renderers.terminal import PLAIN, Terminal, time_span, wrap
+from planner.renderers.terminal import PLAIN, Terminal, cells, short_label, time_span, wrap
 from planner.reports.explain import ExplanationReport
 from planner.words import count
-
-if TYPE_CHECKING:
-    pass
 
 
 def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) -> str:
@@ -18,9 +13,14 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
     node = graph.nodes[exp.node_id]
 
     def named(ids: tuple[str, ...]) -> str:
-        return ", ".join(f"{i} ({graph.nodes[i].name})" for i in ids) if ids else "nothing"
+        """Each node as ``name [id]``, its name fitted where the terminal is narrow."""
+        shown = (short_label(graph.nodes[i].name, i, graph.short_name(i), terminal=terminal) for i in ids)
+        return ", ".join(shown) if ids else "nothing"
 
     lines = [f"{node.name} [{exp.node_id}] — {node.kind}"]
+    if terminal.width is not None and cells(lines[0]) > terminal.width:  # the name whole below
+        short = short_label(node.name, exp.node_id, graph.short_name(exp.node_id), terminal=terminal)
+        lines = [f"{short} — {node.kind}", f"  {' '.join(node.name.split())}"]
     if node.kind in ("skill", "project"):
         lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
     if node.aliases:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.limits import MAX_PLAN_YEARS, MIN_SESSION_MINUTES
-from planner.reports.pace import MIN_PACE_DAYS, Forecast, Pace
+from planner.reports.pace import MIN_PACE_DAYS, NO_START, Forecast, Pace
+from planner.words import done_command
 
 
 def _offset(date: dt.date, planned: dt.date | None) -> str:
@@ -16,15 +17,20 @@ def _offset(date: dt.date, planned: dt.date | None) -> str:
     return f"{amount} {'after' if date > planned else 'before'} the plan"
 
 
-def pace_sentences(pace: Pace, forecasts: tuple[Forecast, ...]) -> list[str]:
-    """What ``planner status`` says about pace, one sentence a line."""
+def pace_sentences(
+    pace: Pace, forecasts: tuple[Forecast, ...], *, profile_file: str = "PROFILE"
+) -> list[str]:
+    """What ``planner status`` says about pace, one sentence a line; the commands it
+    suggests name ``profile_file``."""
+    if pace.start is None:
+        return [f"no pace yet: {NO_START}."]
     if pace.days <= 0:
         return [f"the plan starts on {pace.since}: pace is measured from then."]
     if not pace.enough:
         return [
             f"too little history to measure a pace: {pace.days} day{'s' if pace.days > 1 else ''} "
             f"since the plan began on {pace.since}, and {MIN_PACE_DAYS} are needed. Record what you "
-            "finish with `planner done`."
+            f"finish with `{done_command(profile_file)}`."
         ]
     lines = []
     if pace.planned_to_date is not None:
@@ -43,7 +49,7 @@ def pace_sentences(pace: Pace, forecasts: tuple[Forecast, ...]) -> list[str]:
     if not pace.items:
         lines.append(
             f"nothing was recorded done in {pace.window}, so there is no forecast; record "
-            "finished items with `planner done ID... --on DATE`."
+            f"finished items with `{done_command(profile_file, on=True)}`."
         )
         return lines
     at_pace = f"at your pace ({pace.rate:.1f} h/week over {pace.window})"

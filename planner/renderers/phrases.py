@@ -6,8 +6,14 @@ from collections.abc import Callable
 
 from planner.planning import Plan, PlanItem, StageGoal
 from planner.reports.roadmap import Row
-from planner.scheduling import Milestone, Schedule
+from planner.scheduling import Availability, Milestone, Schedule
 from planner.words import count
+
+
+def weekly_hours(availability: Availability) -> str:
+    """The study time a week a plan really has: ``hours_per_week``, or what the
+    windows hold when that is less (``8 h/week``)."""
+    return f"{availability.weekly_minutes / 60:g} h/week"
 
 
 def hours(minutes: float) -> str:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import field
 from typing import Final, NamedTuple
+
+from planner.words import name_head
 
 ASCII: Final = str.maketrans({"█": "#", "░": ".", "→": ">", "—": "-", "–": "-", "·": "|", "…": "."})
 """Our own non-ASCII glyphs, each replaced by one ASCII character of the same width."""
@@ -172,21 +173,89 @@ def time_span(start: dt.datetime, end: dt.datetime, *, with_day: bool = True) ->
     return f"{day_label(start.date())} {hours}" if with_day else hours
 
 
-def label(name: str, node_id: str) -> Label:
+def label(name: str, node_id: str, short: str = "") -> Label:
     """A node as a person reads and types it: ``Python programming [python]``, or the
-    name alone when it is the id in another case."""
-    return Label(name, "" if " ".join(name.split()).casefold() == node_id.casefold() else node_id)
+    name alone when it is the id in another case. ``short`` is the graph's
+    ``short_name``, shown when the name does not fit (see :func:`fit_name`)."""
+    same = " ".join(name.split()).casefold() == node_id.casefold()
+    return Label(name, "" if same else node_id, short)
+
+
+# --- names where space is short -------------------------------------------------------------
+
+
+def short_label(name: str, node_id: str, short: str = "", *, terminal: Terminal = PLAIN) -> str:
+    """A node in running text: ``name [id]`` in a file or a pipe; on a terminal of
+    limited width, with the name fitted to half its width (the graph's ``short`` name,
+    else the name's head, else whole words, see :func:`fit_name`), the id always whole."""
+    cell = label(name, node_id, short)
+    if terminal.width is None:
+        return str(cell)
+    room = max(terminal.width // 2, 20)
+    return _fit(cell, cells(cell.tail) + room, terminal.ellipsis)
+
+
+_WEAK: Final = frozenset(
+    "a an and as at by e.g. for from in into of on or the to vs with without".split()  # noqa: SIM905 -- one line reads better than nineteen
+)
+"""Words a shortened name never ends on (``Data structures and…`` reads as cut off)."""
+
+
+def fit_name(name: str, width: int | None, *, short: str = "", ellipsis: str = "…") -> str:
+    """``name`` as it fits in ``width`` columns, never cutting a word.
+
+    In order: the whole name; the graph's ``short`` name; the name's head (before a
+    parenthesis, a colon or a dash, see :func:`name_head`); as many whole words of the
+    short name (else the head) as fit, then ``ellipsis``, never ending on a small word
+    such as "and"; and ``""`` when not even the first word fits, so the caller shows
+    the id instead.
+    """
+    name = " ".join(name.split())
+    if width is None or cells(name) <= width:
+        return name
+    short = " ".join(short.split())
+    for candidate in (short, name_head(name)):
+        if candidate and cells(candidate) <= width:
+            return candidate
+    words = (short or name_head(name)).split()
+    room = width - cells(ellipsis)
+    for end in range(len(words) - 1, 0, -1):
+        kept = words[:end]
+        while len(kept) > 1 and kept[-1].casefold() in _WEAK:
+            kept.pop()
+        text = " ".join(kept).rstrip(",;:(-—–")
+        if text and cells(text) <= room:
+            return text + ellipsis
+    return ""
+
+
+def fit_words(text: str, width: int | None, ellipsis: str = "…") -> str:
+    """``text`` cut to ``width`` columns after a whole word, ending in ``ellipsis``; cut
+    inside its first word only when that word alone is too wide (see :func:`clip`)."""
+    text = " ".join(text.split())
+    if width is None or cells(text) <= width:
+        return text
+    words = text.split()
+    room = width - cells(ellipsis)
+    for end in range(len(words) - 1, 0, -1):
+        kept = " ".join(words[:end]).rstrip(",;:(-—–")
+        if cells(kept) <= room:
+            return kept + ellipsis
+    return clip(text, width, ellipsis)
 
 
 # --- tables --------------------------------------------------------------------------------
 
 
 class Label(NamedTuple):
-    """A cell showing a name and the id to type, ``name [id]``: when it must be clipped,
-    the name is, never the id (which stands alone when too little of the name fits)."""
+    """A cell showing a name and the id to type, ``name [id]``: when it does not fit,
+    the name is shortened at word boundaries (:func:`fit_name`, with ``short``, the
+    graph's ``short_name``), never the id, which stands alone only when not even a
+    word of the name fits."""
 
     text: str
     id: str = ""
+    short: str = ""
 
     @property
     def tail(self) -> str:
@@ -197,9 +266,11 @@ class Label(NamedTuple):
 
 
 class Bar(NamedTuple):
-    """A cell that draws a progress bar as wide as its column."""
+    """A cell that draws a progress bar as wide as its column, or as ``extent`` (0..1) of
+    it, so bars of different totals can be drawn to one scale."""
 
     fraction: float
+    extent: float = 1.0
 
 
 Cell = str | Label | Bar
@@ -227,7 +298,7 @@ class Layout(NamedTuple):
     columns: tuple[Column, ...]
     widths: tuple[int | None, ...]
     """Each column's width, None for a column left out."""
-    terminal: Terminal = field(repr=False)
+    terminal: Terminal
     indent: int = 0
     gap: int = 2
 
@@ -242,7 +313,8 @@ class Layout(NamedTuple):
         for index, (column, width, cell) in enumerate(shown):
             last = index == len(shown) - 1
             if isinstance(cell, Bar):
-                parts.append(bar(cell.fraction, width, self.terminal))
+                span = width if cell.extent >= 1 else max(1, round(width * max(cell.extent, 0.0)))
+                parts.append(bar(cell.fraction, span, self.terminal) + " " * (width - span))
                 continue
             text = _fit(cell, width, self.terminal.ellipsis)
             parts.append(text if last and not column.right else pad(text, width, right=column.right))
@@ -261,12 +333,30 @@ def _natural(cell: Cell) -> int:
 
 
 def _fit(cell: Label | str, width: int, ellipsis: str) -> str:
-    if isinstance(cell, Label) and cell.id and cells(str(cell)) > width:
-        room = width - cells(cell.tail)
-        if room >= cells(ellipsis) + 7:  # a few letters of the name, else the id alone
-            return clip(" ".join(cell.text.split()), room, ellipsis) + cell.tail
-        return clip(cell.id, width, ellipsis)
-    return clip(" ".join(str(cell).split()), width, ellipsis)
+    if isinstance(cell, Label):
+        if cells(str(cell)) <= width:
+            return str(cell)
+        shown = fit_name(cell.text, width - cells(cell.tail), short=cell.short, ellipsis=ellipsis)
+        if shown:
+            return shown + cell.tail
+        return clip(cell.id or " ".join(cell.text.split()), width, ellipsis)
+    return fit_words(str(cell), width, ellipsis)
+
+
+def fit(cell: Label | str, width: int, terminal: Terminal = PLAIN) -> str:
+    """``cell`` as a table column of ``width`` shows it: a label's name shortened in
+    whole words and its id whole, other text cut after a whole word."""
+    return _fit(cell, width, terminal.ellipsis)
+
+
+def _least(cell: Cell, ellipsis: str) -> int:
+    """The fewest columns that show ``cell`` with a word of its name (a label's id
+    whole), so a column is not squeezed to a bare id while a name would fit."""
+    if not isinstance(cell, Label):
+        return 0
+    words = (cell.short or name_head(cell.text)).split()
+    first = cells(words[0]) + (cells(ellipsis) if len(words) > 1 else 0) if words else 0
+    return min(cells(str(cell)), first + cells(cell.tail))
 
 
 def layout(
@@ -289,18 +379,34 @@ def layout(
         max((cells(c.id) for r in rows if isinstance(c := r[i], Label)), default=0)
         for i in range(len(columns))
     ]
-    soft = [min(n, max(c.minimum, i)) for n, c, i in zip(natural, columns, ids, strict=True)]
+    least = [max((_least(r[i], terminal.ellipsis) for r in rows), default=0) for i in range(len(columns))]
+    soft = [min(n, max(c.minimum, i, w)) for n, c, i, w in zip(natural, columns, ids, least, strict=True)]
     hard = [min(n, max(4, i)) for n, i in zip(natural, ids, strict=True)]
     order = sorted((c.drop, i) for i, c in enumerate(columns) if c.drop)
     dropped: set[int] = set()
     while True:
         widths: list[int | None] = [None if i in dropped else w for i, w in enumerate(natural)]
         if terminal.width is None or _squeeze(columns, widths, soft, terminal.width - indent, gap):
-            return Layout(tuple(columns), tuple(widths), terminal, indent, gap)
+            break
         if not order:
             _squeeze(columns, widths, hard, terminal.width - indent, gap)
-            return Layout(tuple(columns), tuple(widths), terminal, indent, gap)
+            break
         dropped.add(order.pop()[1])
+    return Layout(tuple(columns), _tight(columns, widths, rows, terminal.ellipsis), terminal, indent, gap)
+
+
+def _tight(
+    columns: Sequence[Column], widths: list[int | None], rows: Sequence[Sequence[Cell]], ellipsis: str
+) -> tuple[int | None, ...]:
+    """``widths`` with each squeezed column as narrow as its cells once fitted: a name
+    shortened to its head leaves no blank run before the next column."""
+    tight = list(widths)
+    for i, (column, width) in enumerate(zip(columns, widths, strict=True)):
+        if width is None or not column.shrink or any(isinstance(r[i], Bar) for r in rows):
+            continue
+        fitted = [cells(_fit(cell, width, ellipsis)) for r in rows if not isinstance(cell := r[i], Bar)]
+        tight[i] = max([cells(column.header), *fitted])
+    return tuple(tight)
 
 
 def _squeeze(

@@ -12,17 +12,26 @@ from planner.renderers.terminal import (
     day_label,
     label,
     layout,
+    short_label,
     time_span,
     wrap,
 )
 from planner.reports.week import Planned, WeekReport
-from planner.words import count
+from planner.words import count, done_command
 
 
 def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
     """The days as a short table: each session's time, purpose, item and hours left."""
     width = terminal.width
     local = week.schedule.local
+
+    def item(node_id: str) -> Label:
+        return label(week.names[node_id], node_id, week.short_names.get(node_id, ""))
+
+    def brief(node_id: str) -> str:
+        name, short = week.names[node_id], week.short_names.get(node_id, "")
+        return short_label(name, node_id, short, terminal=terminal)
+
     study = sum(p.session.minutes for p in week.sessions if p.session.kind == "study") / 60
     review = sum(p.session.minutes for p in week.sessions if p.session.kind == "review") / 60
     span = f"{day_label(week.first)} – {day_label(week.last)}"
@@ -38,7 +47,7 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
         return [
             time_span(local(s.start), local(s.end), with_day=False),
             purpose,
-            label(week.names[s.item], s.item),
+            item(s.item),
             hours,
         ]
 
@@ -60,7 +69,7 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
             what = f"review {s.index}/{s.count} of " if s.kind == "review" else ""
             lines += wrap(
                 f"Nothing planned these days. Next: {time_span(local(s.start), local(s.end))}, "
-                f"{what}{label(week.names[s.item], s.item)}",
+                f"{what}{brief(s.item)}",
                 width,
             )
         else:
@@ -71,13 +80,13 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
             "",
             *wrap(
                 f"Overdue: {count(len(week.overdue), 'item')}, {hours:g} h planned before "
-                f"{week.first}, not done",
+                f"{'now' if week.now else week.first}, not done",
                 width,
             ),
         ]
         for late in week.overdue[:OVERDUE_SHOWN]:
             lines += wrap(
-                f"{label(week.names[late.item], late.item)}: {late.hours:g} h since {late.since}",
+                f"{brief(late.item)}: {late.hours:g} h since {late.since}",
                 width,
                 indent="  ",
                 hanging="    ",
@@ -90,5 +99,5 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
             *wrap(f"Next milestone: {week.milestone.name}, {milestone_title(week.milestone)}", width),
         ]
     if week.sessions or week.overdue:
-        lines += ["", *wrap(f"Record what you finish: planner done {week.profile_file} ID...", width)]
+        lines += ["", *wrap(f"Record what you finish: {done_command(week.profile_file)}", width)]
     return terminal.lines(lines)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeGuard
 
@@ -66,6 +67,8 @@ class CohortSummary:
         self.node_minutes: Counter[str] = Counter()
         """Node → learner-minutes missing across the cohort."""
         self.ready = [0] * len(self.stages)
+        self.studying = [0] * len(self.stages)
+        """Per stage, the people whose plan still leads through it."""
         self.tenths = [0] * len(self.stages)
         """Per stage, the readiness percents added up, in tenths of a percent."""
 
@@ -91,6 +94,8 @@ class CohortSummary:
         for index, (ready, percent) in enumerate(zip(outcome.ready, outcome.percent, strict=True)):
             self.ready[index] += ready
             self.tenths[index] += round(percent * 10)
+        for index, studying in enumerate(outcome.studying):
+            self.studying[index] += studying
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as plain data (the JSON of ``planner batch --summary``)."""
@@ -121,6 +126,7 @@ class CohortSummary:
                     "ready": self.ready[index],
                     "share_ready": round(self.ready[index] / planned, 4) if planned else None,
                     "mean_percent": round(self.tenths[index] / planned / 10, 1) if planned else None,
+                    "studying": self.studying[index],
                 }
                 for index, stage in enumerate(self.stages)
             ],
@@ -145,15 +151,67 @@ class CohortSummary:
         return jsontext.dumps(self.to_dict()) + "\n"
 
 
-class CohortHeat(NamedTuple):
-    """How many of a cohort's planned people still need each node."""
+@dataclass(frozen=True)
+class StageShare:
+    """One stage of a cohort's summary: who is ready for it, who is still on the way."""
+
+    stage: str
+    name: str
+    ready: int
+    """People for whom everything the stage requires is known."""
+    studying: int | None = None
+    """People whose plan still leads through the stage (None: a summary made before
+    planner counted them)."""
+
+
+@dataclass(frozen=True)
+class MissingNode:
+    """One of the nodes with the most learner-hours missing across a cohort."""
+
+    id: str
+    name: str
+    people: int
+    hours: float
+
+
+@dataclass(frozen=True)
+class CohortHeat:
+    """A cohort's summary as the pictures need it: how many of its planned people still
+    need each node, and the numbers the cohort page opens with."""
 
     people: int
+    """How many people were planned."""
     need: Mapping[str, int]
+    """Node → people who still need it."""
+    hours: Mapping[str, float] = field(default_factory=dict)
+    """Node → learner-hours missing across the cohort."""
+    profiles: int = 0
+    failed: int = 0
+    finish: Mapping[str, dt.date | None] = field(default_factory=dict)
+    """``p10``, ``p50``, ``p90`` → the day that share of the people finish by."""
+    stages: tuple[StageShare, ...] = ()
+    top_missing: tuple[MissingNode, ...] = ()
+    targets: Mapping[str, int] = field(default_factory=dict)
+
+    def stage_share(self, stage: str) -> StageShare | None:
+        return next((s for s in self.stages if s.stage == stage), None)
+
+    def on_the_way(self, stage: str) -> int:
+        """How many people still have ``stage`` ahead of them: those studying for it, or
+        (for an older summary) everyone not ready for it."""
+        found = self.stage_share(stage)
+        if found is None:
+            return self.people
+        if found.studying is not None:
+            return found.studying
+        return max(0, self.people - found.ready)
 
 
 def read_heat(path: Path, graph: CareerGraph) -> CohortHeat:
-    """Read the ``nodes`` of a ``planner batch --summary`` file, checked against ``graph``.
+    """Read a ``planner batch --summary`` file, checked against ``graph``.
+
+    ``planned`` and ``nodes`` are required; the finish quantiles, the stages and the
+    top-missing list are read when present (an older summary may lack some).
 
     Raises
     ------
@@ -178,6 +236,7 @@ def read_heat(path: Path, graph: CareerGraph) -> CohortHeat:
             '(id → {"people": count})'
         )
     need: dict[str, int] = {}
+    hours: dict[str, float] = {}
     for node_id, entry in sorted(nodes.items()):
         if node_id not in graph.nodes:
             raise bad(
@@ -191,7 +250,88 @@ def read_heat(path: Path, graph: CareerGraph) -> CohortHeat:
                 f"from 0 to planned = {people}"
             )
         need[node_id] = count
-    return CohortHeat(people, need)
+        hours[node_id] = _hours(entry.get("hours"))
+    return CohortHeat(
+        people,
+        need,
+        hours,
+        profiles=data["profiles"] if _is_count(data.get("profiles")) else people,
+        failed=data["failed"] if _is_count(data.get("failed")) else 0,
+        finish=_finish(data.get("finish"), bad),
+        stages=_stages(data.get("stages"), graph, bad),
+        top_missing=_top_missing(data.get("top_missing"), graph, bad),
+        targets={
+            stage: n
+            for stage, n in sorted((data.get("targets") or {}).items())
+            if stage in graph.nodes and _is_count(n)
+        }
+        if isinstance(data.get("targets"), dict)
+        else {},
+    )
+
+
+def _hours(value: Any) -> float:
+    return (
+        float(value) if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 else 0.0
+    )
+
+
+def _finish(value: Any, bad: Callable[[str], OptionError]) -> dict[str, dt.date | None]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise bad(f"key 'finish': {json.dumps(value)} is not an object of quantiles (p10, p50, p90)")
+    result: dict[str, dt.date | None] = {}
+    for key in (f"p{p}" for p in QUANTILES):
+        day = value.get(key)
+        try:
+            result[key] = None if day is None else dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            raise bad(f"key 'finish.{key}': {json.dumps(day)} is not a date (YYYY-MM-DD)") from None
+    return result
+
+
+def _stages(value: Any, graph: CareerGraph, bad: Callable[[str], OptionError]) -> tuple[StageShare, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise bad(f"key 'stages': {json.dumps(value)[:60]} is not a list of stages")
+    result = []
+    for index, entry in enumerate(value):
+        stage = entry.get("stage") if isinstance(entry, dict) else None
+        if not isinstance(stage, str) or stage not in graph.nodes or not _is_count(entry.get("ready")):
+            raise bad(
+                f"key 'stages[{index}]': {json.dumps(entry)[:80]} is not a stage of the graph with "
+                "'stage' and 'ready' (a count)"
+            )
+        studying = entry.get("studying")
+        result.append(
+            StageShare(
+                stage, graph.nodes[stage].name, entry["ready"], studying if _is_count(studying) else None
+            )
+        )
+    return tuple(result)
+
+
+def _top_missing(
+    value: Any, graph: CareerGraph, bad: Callable[[str], OptionError]
+) -> tuple[MissingNode, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise bad(f"key 'top_missing': {json.dumps(value)[:60]} is not a list of nodes")
+    result = []
+    for index, entry in enumerate(value):
+        node_id = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(node_id, str) or node_id not in graph.nodes or not _is_count(entry.get("people")):
+            raise bad(
+                f"key 'top_missing[{index}]': {json.dumps(entry)[:80]} is not a node of the graph "
+                "with 'id' and 'people' (a count)"
+            )
+        result.append(
+            MissingNode(node_id, graph.nodes[node_id].name, entry["people"], _hours(entry.get("hours")))
+        )
+    return tuple(result)
 
 
 def _is_count(value: Any) -> TypeGuard[int]:
@@ -216,3 +356,5 @@ class Outcome(NamedTuple):
     """For each stage of the graph, lowest first: is everything it requires known?"""
     percent: tuple[float, ...] = ()
     """For each stage of the graph, lowest first: readiness in percent (``planner gaps``)."""
+    studying: tuple[bool, ...] = ()
+    """For each stage of the graph, lowest first: does the plan still lead through it?"""

@@ -7,9 +7,10 @@ The measurement, as the README documents it:
   from the graph, on the day it was recorded. Partial progress has no day, so it
   counts when the item is done; known items without a day never count;
 - **the window**: the last :data:`PACE_WEEKS` weeks up to and including today, or
-  from the plan's ``start`` when that is later;
+  from the plan's ``start`` when that is later: never before the plan began;
 - **too little history**: a window shorter than :data:`MIN_PACE_DAYS` days gives no
-  pace and no forecast;
+  pace and no forecast, and so does a profile without ``start`` (its plan starts
+  afresh every day, so it has no history; ``planner init`` writes one);
 - **the plan's side**: the hours of the study sessions the plan, as it was made on its
   first day (:func:`as_planned`), put in the same window, and from its first day to
   today (what it expected by now).
@@ -25,11 +26,16 @@ from planner.graph import CareerGraph
 from planner.limits import MAX_HOURS_PER_WEEK
 from planner.records import Profile
 from planner.scheduling import Schedule
+from planner.words import done_command
 
 PACE_WEEKS: Final = 8
 """The weeks of history the pace is measured over."""
 MIN_PACE_DAYS: Final = 14
 """The least history that gives a pace."""
+NO_START: Final = (
+    "the profile has no start, so its plan begins again every day and has no history; "
+    "add `start = YYYY-MM-DD` (the day you began) to measure your pace from then"
+)
 
 
 class Pace(NamedTuple):
@@ -55,8 +61,8 @@ class Pace(NamedTuple):
 
     @property
     def enough(self) -> bool:
-        """Whether the window is long enough to measure a pace."""
-        return self.days >= MIN_PACE_DAYS
+        """Whether the window is long enough to measure a pace (never without a start)."""
+        return self.start is not None and self.days >= MIN_PACE_DAYS
 
     @property
     def rate(self) -> float:
@@ -103,9 +109,8 @@ def measure_pace(
     """The pace of ``profile`` up to ``today``, and what the plan as made on its first
     day (``planned``) expected in the same window."""
     start = profile.start
-    since = today - dt.timedelta(days=PACE_WEEKS * 7 - 1)
-    if start is not None:
-        since = max(since, start)
+    # Without a start the plan begins again each day: there is no history before today.
+    since = max(today - dt.timedelta(days=PACE_WEEKS * 7 - 1), start or today)
 
     def done_from(first: dt.date) -> tuple[str, ...]:
         return tuple(
@@ -150,14 +155,17 @@ def forecast(at_pace: Schedule | None, current: Schedule, planned: Schedule) -> 
     return tuple(result)
 
 
-def pace_hours(pace: Pace) -> float:
-    """The weekly hours to plan with at ``pace``.
+def pace_hours(pace: Pace, profile_file: str = "PROFILE") -> float:
+    """The weekly hours to plan with at ``pace`` (a message names ``profile_file`` in
+    the command it suggests).
 
     Raises
     ------
     PlanError
         When the history is too short, or holds nothing done.
     """
+    if pace.start is None:
+        raise PlanError(f"cannot plan at your pace: {NO_START}")
     if pace.days <= 0:
         raise PlanError(
             f"cannot plan at your pace yet: the plan starts on {pace.since}, and pace is measured from then"
@@ -170,6 +178,6 @@ def pace_hours(pace: Pace) -> float:
     if not pace.items:
         raise PlanError(
             f"cannot plan at your pace: nothing was recorded done in {pace.window} "
-            "(record finished items with `planner done ID... --on DATE`)"
+            f"(record finished items with `{done_command(profile_file, on=True)}`)"
         )
     return min(pace.rate, MAX_HOURS_PER_WEEK)

@@ -4,7 +4,8 @@ sessions, what is overdue."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from planner.graph import CareerGraph
@@ -38,6 +39,10 @@ class StatusReport:
     pace: Pace | None = None
     forecasts: tuple[Forecast, ...] = ()
     profile_file: str = "PROFILE"
+    short_names: dict[str, str] = field(default_factory=dict)
+    """The graph's ``short_name`` of the items shown, where it gives one."""
+    warnings: tuple[str, ...] = ()
+    """What the person should fix in the profile (windows that cannot hold its hours)."""
 
 
 def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
@@ -47,13 +52,23 @@ def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[St
     )
 
 
-def overdue_items(original: Schedule, replanned: Schedule, today: dt.date) -> tuple[Overdue, ...]:
+def overdue_items(
+    original: Schedule, replanned: Schedule, today: dt.date, now: dt.datetime | None = None
+) -> tuple[Overdue, ...]:
     """Items of ``replanned`` (still open) with sessions of ``original`` that ended
-    before ``today``, in the order of those sessions."""
+    before ``today`` (before ``now``, when the day is the clock's: this morning's
+    session is overdue tonight), in the order of those sessions.
+
+    Nothing is overdue on the plan's first day: the plan may have been made after that
+    day's first window (``planner init`` writes today as the start), so its sessions
+    count as overdue from the next day on."""
+    if today <= original.start:
+        return ()
     still_open = {item.id for item in replanned.plan.items}
     late: dict[str, list[Session]] = {}
     for s in original.sessions:
-        if s.item in still_open and original.local(s.end).date() < today:
+        ended = s.end <= now if now is not None else original.local(s.end).date() < today
+        if s.item in still_open and ended:
             late.setdefault(s.item, []).append(s)
     return tuple(
         Overdue(
@@ -76,14 +91,16 @@ def make_status(
     count: int = 5,
     pace: Pace | None = None,
     forecasts: tuple[Forecast, ...] = (),
+    now: dt.datetime | None = None,
 ) -> StatusReport:
     """Combine the plan as first scheduled (``original``, from the profile's start) with
     the plan re-made from ``today`` (``replanned``).
 
-    Overdue sessions are those of ``original`` that ended before ``today`` for items
-    that are still not done; upcoming ones are the first ``count`` of ``replanned``.
+    Overdue sessions are those of ``original`` that ended before ``today`` (before
+    ``now``, when today is the clock's) for items that are still not done; upcoming
+    ones are the first ``count`` of ``replanned``.
     """
-    overdue = overdue_items(original, replanned, today)
+    overdue = overdue_items(original, replanned, today, now)
     upcoming = replanned.timeline[:count]
     shown = {s.item for s in upcoming} | {o.item for o in overdue}
     return StatusReport(
@@ -95,4 +112,10 @@ def make_status(
         pace=pace,
         forecasts=forecasts,
         profile_file=profile.source,
+        short_names=short_names(graph, shown),
     )
+
+
+def short_names(graph: CareerGraph, ids: Iterable[str]) -> dict[str, str]:
+    """The ``short_name`` of each of ``ids`` that has one."""
+    return {n: short for n in sorted(ids) if (short := graph.short_name(n))}

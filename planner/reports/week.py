@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from planner.graph import CareerGraph
-from planner.reports.status import Overdue, overdue_items
+from planner.reports.status import Overdue, overdue_items, short_names
 from planner.scheduling import Milestone, Schedule, Session
 
 
@@ -37,6 +37,12 @@ class WeekReport:
     schedule: Schedule
     names: dict[str, str]
     profile_file: str = "PROFILE"
+    short_names: dict[str, str] = field(default_factory=dict)
+    """The graph's ``short_name`` of the items shown, where it gives one."""
+    warnings: tuple[str, ...] = ()
+    """What the person should fix in the profile (windows that cannot hold its hours)."""
+    now: dt.datetime | None = None
+    """The moment the plan was re-made at, when the first day is the clock's."""
 
 
 def _purpose(session: Session, started: bool) -> str:
@@ -57,9 +63,11 @@ def make_week(
     first: dt.date,
     last: dt.date,
     profile_file: str = "PROFILE",
+    now: dt.datetime | None = None,
 ) -> WeekReport:
     """The sessions of ``replanned`` (the plan re-made from ``first``) from ``first`` to
-    ``last``, with what is overdue in ``original`` (the plan as first made)."""
+    ``last``, with what is overdue in ``original`` (the plan as first made): before
+    ``first``, or before ``now`` when the first day is the clock's."""
     items = {item.id: item for item in replanned.plan.items}
     left = {item_id: item.minutes for item_id, item in items.items()}
     started = {i for i, item in items.items() if item.minutes < item.total_hours * 60 - 1e-9}
@@ -75,7 +83,7 @@ def make_week(
         if day >= first:
             hours = left[s.item] / 60 if s.kind == "study" else None
             shown.append(Planned(s, _purpose(s, s.item in started), hours))
-    overdue = overdue_items(original, replanned, first)
+    overdue = overdue_items(original, replanned, first, now)
     ahead = [m for m in replanned.milestones if m.date >= first]
     ids = {p.session.item for p in shown} | {o.item for o in overdue}
     if following is not None:
@@ -90,4 +98,6 @@ def make_week(
         replanned,
         {n: graph.nodes[n].name for n in ids},
         profile_file,
+        short_names(graph, ids),
+        now=now,
     )

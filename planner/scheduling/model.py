@@ -79,6 +79,9 @@ class Availability:
     hours_per_week: float
     windows: Mapping[str, tuple[Window, ...]]
     blackouts: tuple[Blackout, ...] = ()
+    not_before: dt.datetime | None = None
+    """The moment a plan is made at (aware): a window that has ended by then holds no
+    work, so no session of a plan re-made today lies in the past."""
 
     @classmethod
     def from_profile(cls, profile: Profile, *, hours_per_week: float | None = None) -> Availability:

@@ -56,7 +56,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def window_instances(
     avail: Availability, start: dt.date, *, until: dt.date
 ) -> Iterator[tuple[dt.date, dt.datetime, dt.datetime]]:
-    """Yield ``(day, start, end)`` of every window instance, chronologically."""
+    """Yield ``(day, start, end)`` of every window instance, chronologically; none that
+    has ended by ``avail.not_before`` (one under way at that moment is kept whole)."""
     zone = ZoneInfo(avail.timezone)
     day = start
     one = dt.timedelta(days=1)
@@ -67,6 +68,7 @@ def window_instances(
         )
         for weekday in WEEKDAYS
     ]
+    past = avail.not_before
     while day <= until:
         windows = minutes[day.weekday()]
         if windows and not avail.is_blackout(day):
@@ -74,6 +76,6 @@ def window_instances(
             for first, last in windows:
                 begin = local_to_utc(midnight + first, zone)
                 end = local_to_utc(midnight + last, zone)
-                if end > begin:
+                if end > begin and (past is None or end > past):
                     yield day, begin, end
         day += one

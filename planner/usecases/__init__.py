@@ -10,7 +10,8 @@ Nothing here reads the clock or the environment: the front doors pass ``now`` (a
 aware datetime) and the cache folder.
 
 - :mod:`~planner.usecases.plans`: the roadmap and the calendar;
-- :mod:`~planner.usecases.progress`: the week ahead, status, and recording what is done;
+- :mod:`~planner.usecases.progress`: the week ahead, status, recording what is done, and
+  editing the profile's values;
 - :mod:`~planner.usecases.catalogue`: gaps, explain, the stages, the skills, validation,
   pictures and the starter profile;
 - :mod:`~planner.usecases.cohort`: a whole cohort in one run;
@@ -23,7 +24,7 @@ from planner.usecases.catalogue import explain, gaps, picture, schema, skills, s
 from planner.usecases.cohort import BatchReport, batch
 from planner.usecases.common import open_graph
 from planner.usecases.plans import calendar, roadmap
-from planner.usecases.progress import done, status, week
+from planner.usecases.progress import ProfileChange, done, edit_profile, status, week
 from planner.usecases.results import (
     Calendar,
     Explanation,
@@ -43,6 +44,7 @@ __all__ = [
     "Explanation",
     "Gaps",
     "Picture",
+    "ProfileChange",
     "Roadmap",
     "Skills",
     "Stages",
@@ -52,6 +54,7 @@ __all__ = [
     "batch",
     "calendar",
     "done",
+    "edit_profile",
     "explain",
     "gaps",
     "open_graph",

@@ -3,15 +3,19 @@ skills, a graph folder's validation, pictures of the graph, and a starter profil
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from planner.errors import OptionError, did_you_mean
 from planner.graph import CareerGraph, shipped_graph_dir
 from planner.graph.reading import nested_graph_files
 from planner.planning import ChoiceResolver
-from planner.profile.starter import starter_profile
+from planner.profile import check_profile
+from planner.profile.reading import parse_profile
+from planner.profile.starter import Answers, starter_profile
 from planner.records import Profile
 from planner.records.schema import SCHEMAS, json_schema_text, shipped_schema
 from planner.renderers.pictures.view import GraphView
@@ -105,12 +109,15 @@ def picture(
     focus: str | None = None,
     stage: str | None = None,
     overview: bool = False,
+    recommended: bool = False,
     now: dt.datetime | None = None,
 ) -> Picture:
     """The career graph, with the profile's position on it when one is given, or the heat
     map of a cohort's summary (``planner batch --summary``): how many people still need
-    each node; with ``overview``, the ladder of stages alone, one box each with its numbers.
-    ``render(fmt)`` on the result draws it.
+    each node; with ``overview``, the ladder of stages alone, one box each with its numbers;
+    with ``recommended``, what the nodes recommend too (dashed), not only what they
+    require. With a profile the pictures mark where the person stands at ``now`` (default:
+    the clock). ``render(fmt)`` on the result draws it.
 
     Raises
     ------
@@ -126,7 +133,8 @@ def picture(
         )
     heat = read_heat(Path(cohort), graph) if cohort is not None else None
     # GraphView checks stage and focus (with graph.resolve, like every typed id).
-    schedule = roadmap(profile, graph=graph, now=given(now)).schedule if profile is not None else None
+    moment = given(now) if profile is not None else None
+    schedule = roadmap(profile, graph=graph, now=moment).schedule if profile is not None else None
     view = GraphView.from_graph(
         graph,
         schedule=schedule,
@@ -134,8 +142,10 @@ def picture(
         focus=focus,
         person=profile.name if profile is not None else "",
         overview=overview,
-        need=heat.need if heat is not None else None,
-        cohort=heat.people if heat is not None else 0,
+        heat=heat,
+        picks=ChoiceResolver.for_profile(graph, profile) if profile is not None else None,
+        now=moment,
+        recommended=recommended,
     )
     return Picture(view)
 
@@ -154,12 +164,27 @@ def schema(which: str) -> str:
     return json_schema_text(which)
 
 
-def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
-    """A commented starter profile whose ids are valid in ``graph``: aiming at ML
-    Engineer and knowing Python where the graph has those, else aiming at its lowest
-    stage and knowing nothing. ``graph_option`` (`` --graph DIR``) goes into the
-    commands its comments suggest."""
+def starter(
+    *,
+    graph: CareerGraph | None = None,
+    graph_option: str = "",
+    now: dt.datetime | None = None,
+    answers: Answers | None = None,
+) -> str:
+    """A commented starter profile whose ids are valid in ``graph``, starting today
+    (``now`` in the profile's zone): the person's ``answers``, or a template aiming at
+    ML Engineer and knowing Python where the graph has those (else at its lowest stage,
+    knowing nothing). ``graph_option`` (`` --graph DIR``) goes into the commands its
+    comments suggest.
+
+    Raises
+    ------
+    ProfileError
+        When the answers make a profile that does not load (a target below the stage
+        held, say), with the message ``planner roadmap`` would give.
+    """
     graph = graph_or_shipped(graph)
+    now = given(now)
     stage_ids = [stage.id for stage in graph.stages]
     target, known, examples = "ml-engineer", ["python"], ["nlp", "pandas"]
     if not (
@@ -169,11 +194,19 @@ def starter(*, graph: CareerGraph | None = None, graph_option: str = "") -> str:
     ):
         work = sorted(n for n in graph.nodes if graph.kind(n) in ("skill", "project"))
         target, known, examples = stage_ids[0], [], work[:2]
-    return starter_profile(
+    if answers is None:
+        answers = Answers(target=target, start=now.astimezone(dt.UTC).date(), known=tuple(known))
+    else:
+        answers = dataclasses.replace(answers, start=now.astimezone(ZoneInfo(answers.timezone)).date())
+    names = {n: graph.nodes[n].name for n in answers.known}
+    text = starter_profile(
         stages=stage_ids,
-        target=target,
-        known=known,
+        answers=answers,
         examples=examples,
+        names=names,
         graph_option=graph_option,
         schema=shipped_schema("profile").as_uri(),
     )
+    data, _, _ = parse_profile(text.encode("utf-8"), file="the new profile", suffix=".toml")
+    check_profile(data, graph, file="the new profile", text=text)  # never a profile that fails to load
+    return text

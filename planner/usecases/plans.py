@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,20 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
     )
 
 
+def availability_warnings(profile: Profile) -> tuple[str, ...]:
+    """The warning for an ``hours_per_week`` the availability windows cannot hold (the
+    plans then use what the windows hold), or nothing."""
+    avail = Availability.from_profile(profile)
+    if avail.window_minutes >= avail.cap_minutes:
+        return ()
+    held = avail.window_minutes / 60
+    return (
+        f"hours_per_week = {profile.hours_per_week:g}, but the availability windows hold only "
+        f"{held:g} h a week, so the plan uses {held:g} h/week: add windows, or set "
+        f"hours_per_week = {held:g}.",
+    )
+
+
 def schedule_for(
     graph: CareerGraph,
     profile: Profile,
@@ -75,11 +90,15 @@ def schedule_for(
     start: dt.date,
     target: str | None = None,
     hours_per_week: float | None = None,
+    not_before: dt.datetime | None = None,
 ) -> Schedule:
     """Plan ``profile`` towards ``target`` (default: its own) and schedule it from
-    ``start``, with the review sessions of its ``review_days``."""
+    ``start``, with the review sessions of its ``review_days``; no session in a window
+    that has ended by ``not_before`` (the moment the plan is made at)."""
     plan = make_plan(graph, profile, target=target)
     avail = Availability.from_profile(profile, hours_per_week=hours_per_week)
+    if not_before is not None:
+        avail = dataclasses.replace(avail, not_before=not_before)
     schedule = schedule_plan(plan, avail, start=start)
     if not profile.review_days:
         return schedule
@@ -105,7 +124,9 @@ def roadmap(
     target:
         A stage id, alias or name to aim at instead of the profile's target.
     start:
-        The plan's first day (default: the profile's ``start``, else today in its zone).
+        The plan's first day (default: the profile's ``start``, else today in its zone),
+        taken whole. Without it no session is planned in a window that has ended by
+        ``now``: the roadmap's next session is never in the past.
     now:
         The current moment (the front doors fill it from the clock).
     pace:
@@ -133,10 +154,19 @@ def roadmap(
     notes: tuple[str, ...] = ()
     if pace:
         measured = measure_pace(graph, profile, today_for(profile, now))
-        hours_per_week, notes = pace_hours(measured), (pace_note(measured, profile.hours_per_week),)
-    schedule = schedule_for(graph, profile, start=first_day, target=target, hours_per_week=hours_per_week)
+        hours_per_week = pace_hours(measured, profile.source)
+        notes = (pace_note(measured, profile.hours_per_week),)
+    schedule = schedule_for(
+        graph,
+        profile,
+        start=first_day,
+        target=target,
+        hours_per_week=hours_per_week,
+        not_before=now if start is None else None,
+    )
     own = target is None or target == profile.target
-    return Roadmap(graph, profile, schedule, deadline_warnings(schedule, profile) if own else (), notes)
+    warnings = availability_warnings(profile) + (deadline_warnings(schedule, profile) if own else ())
+    return Roadmap(graph, profile, schedule, warnings, notes)
 
 
 # --- the calendar ---------------------------------------------------------------------------

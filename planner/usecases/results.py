@@ -193,6 +193,8 @@ class Week(WeekReport):
             ],
             "milestone": _milestone(self.milestone),
             "following": None if self.following is None else _session(schedule, self.following),
+            "now": None if self.now is None else self.now.isoformat(),  # the clock's moment, if used
+            "warnings": list(self.warnings),
         }
 
     def render(self, fmt: str = "text", *, terminal: Terminal = PLAIN) -> str:
@@ -240,6 +242,7 @@ class Status(StatusReport):
                 }
                 for o in self.overdue
             ],
+            "warnings": list(self.warnings),
         }
 
     def render(self, fmt: str = "text", *, terminal: Terminal = PLAIN) -> str:

@@ -261,7 +261,7 @@ def test_explain(run: Callable[..., Result]) -> None:
         "  The language of ML.\n"
         "  needs: nothing\n"
         "  prerequisites in all: 0\n"
-        "  unlocks: numpy (NumPy)\n"
+        "  unlocks: NumPy\n"
         "  stages that need it: junior-ml-engineer, ml-engineer\n"
         "  resources:\n"
         "    - The Python Tutorial (docs): https://docs.python.org/3/tutorial/\n"
@@ -566,11 +566,56 @@ def test_roadmap_deadline_before_the_start(run: Callable[..., Result], profile_p
 def test_gaps(run: Callable[..., Result], profile_path: Path) -> None:
     result = run("gaps", str(profile_path))
     assert result.exit_code == 0
+    # A stage that needs no more than the stage below says so instead of a copy of its row.
     assert result.stdout.splitlines() == [
-        "stage              known missing hours missing ready",
-        "junior-ml-engineer     1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
-        "ml-engineer            1       4          20.0 33.3% ███████░░░░░░░░░░░░░",
+        "stage                                   known missing h missing ready",
+        "Junior ML Engineer [junior-ml-engineer]     1       4      20.0 33.3% ███████░░░░░░░░░░░░░",
+        "ML Engineer [ml-engineer]               the same as Junior ML Engineer",
     ]
+
+
+# --- -o FILE on every command that prints -------------------------------------------------------
+
+PRINTING = {
+    "status": ["status", "PROFILE", "--from", "2027-03-01"],
+    "week": ["week", "PROFILE", "--from", "2027-03-01"],
+    "explain": ["explain", "numpy", "--profile", "PROFILE"],
+    "stages": ["stages"],
+    "skills": ["skills"],
+    "validate": ["validate"],
+    "gaps": ["gaps", "PROFILE"],
+    "roadmap": ["roadmap", "PROFILE"],
+}
+WRITING_ELSEWHERE = {"done": "writes the profile", "init": "writes PATH", "serve": "serves pages"}
+
+
+def test_every_command_that_prints_takes_dash_o() -> None:
+    for name, command in all_commands().items():
+        options = {opt for param in command.params for opt in getattr(param, "opts", ())}
+        assert "-o" in options or name in WRITING_ELSEWHERE, f"planner {name} has no -o FILE"
+
+
+@pytest.mark.parametrize("command", sorted(PRINTING))
+def test_dash_o_writes_what_would_be_printed(
+    command: str, run: Callable[..., Result], profile_path: Path, tmp_path: Path
+) -> None:
+    args = [str(profile_path) if arg == "PROFILE" else arg for arg in PRINTING[command]]
+    printed = run(*args)
+    assert printed.exit_code == 0, printed.output
+    out = tmp_path / "out.txt"
+    written = run(*args, "-o", str(out))
+    assert written.exit_code == 0, written.output
+    assert (written.stdout, out.read_text(encoding="utf-8")) == ("", printed.stdout)
+    assert written.stderr.endswith(f"Wrote {out}\n")
+
+
+def test_dash_o_refuses_to_overwrite_the_profile_it_reads(
+    run: Callable[..., Result], profile_path: Path
+) -> None:
+    before = profile_path.read_bytes()
+    result = run("status", str(profile_path), "-o", str(profile_path))
+    assert_clean_failure(result, 2)
+    assert profile_path.read_bytes() == before
 
 
 # --- the compiled-graph cache ----------------------------------------------------------------

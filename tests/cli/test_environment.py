@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
-from planner.cli.environment import terminal
+from planner.cli.environment import system_timezone, terminal
 from planner.renderers.terminal import Terminal
 
 
@@ -53,3 +54,20 @@ def test_ascii_without_colour_under_no_color_a_dumb_terminal_or_another_encoding
 
 def test_an_empty_no_color_does_not_count() -> None:
     assert terminal(Stream(tty=True), {"COLUMNS": "80", "NO_COLOR": ""}).color
+
+
+def test_the_system_time_zone_from_tz_the_localtime_link_or_etc_timezone(tmp_path: Path) -> None:
+    nothing = {"localtime": tmp_path / "none", "timezone_file": tmp_path / "none"}
+    assert system_timezone({"TZ": "Europe/Berlin"}, **nothing) == "Europe/Berlin"
+    assert system_timezone({"TZ": ":America/New_York"}, **nothing) == "America/New_York"
+    assert system_timezone({"TZ": "/usr/share/zoneinfo/Asia/Tokyo"}, **nothing) == "Asia/Tokyo"
+    assert system_timezone({"TZ": "CET-1CEST"}, **nothing) is None  # a POSIX rule names no zone
+    assert system_timezone({"TZ": "Nowhere/Land"}, **nothing) is None
+    assert system_timezone({}, **nothing) is None
+    link = tmp_path / "localtime"
+    link.symlink_to("/usr/share/zoneinfo/Australia/Sydney")
+    assert system_timezone({}, localtime=link, timezone_file=tmp_path / "none") == "Australia/Sydney"
+    named = tmp_path / "timezone"
+    named.write_text("Etc/UTC\n", encoding="utf-8")
+    assert system_timezone({}, localtime=tmp_path / "none", timezone_file=named) == "UTC"
+    assert system_timezone({"TZ": "Europe/Paris"}, localtime=link, timezone_file=named) == "Europe/Paris"

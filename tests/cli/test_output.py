@@ -56,6 +56,10 @@ COMMANDS: dict[str, Callable[[str, str], list[str]]] = {
     "graph-dot": lambda p, o: ["graph", "--profile", p, "-o", o],
     "graph-json": lambda p, o: ["graph", "--profile", p, "--format", "json", "-o", o],
     "graph-mermaid": lambda p, o: ["graph", "--profile", p, "--format", "mermaid", "-o", o],
+    "gaps": lambda p, o: ["gaps", p, "-o", o],
+    "status": lambda p, o: ["status", p, "-o", o],
+    "week": lambda p, o: ["week", p, "-o", o],
+    "explain": lambda p, o: ["explain", "pytorch", "--profile", p, "-o", o],
 }
 
 

@@ -1,7 +1,7 @@
 """Properties of choices, recommendations and time in role over random graphs and profiles.
 
 The checks recompute what they need from the raw graph data (closures, remaining work)
-and hold the plan's own picks against the rule of SPEC.md: known members, then the
+and hold the plan's own picks against the documented rule: known members, then the
 profile's [choices], then focus, then least remaining work, then id.
 """
 
@@ -190,7 +190,7 @@ def test_every_choice_is_satisfied_by_exactly_pick_members_by_the_spec_order(
         assert set(pick.picked) <= set(members)
         for member in pick.picked:
             assert member in known or member in planned, (pick, member)
-        # the SPEC's order, step by step
+        # the documented order, step by step
         expected = known_members[: choice["pick"]]
         preferred = raw.get("choices", {}).get(pick.id, [])
         preferred = [preferred] if isinstance(preferred, str) else preferred

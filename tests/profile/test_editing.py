@@ -60,7 +60,8 @@ def test_done_adds_only_the_id_and_keeps_every_comment(setup: tuple[Path, Path])
     assert code == 0
     assert out == (
         f"Recorded in {profile}: pandas as known, completed on 2026-11-27.\n"
-        "This also counts 1 prerequisite as known, without writing them: numpy.\n"
+        "This also counts 1 prerequisite as known, without writing them (what you know implies them): "
+        "NumPy.\n"
     )
     new = profile.read_text(encoding="utf-8")
     old_lines, new_lines = COMMENTED.splitlines(), new.splitlines()
@@ -76,7 +77,7 @@ def test_prerequisites_are_implied_not_written(setup: tuple[Path, Path]) -> None
     profile, graph = setup
     code, out, _ = done(str(profile), "eda-report", graph=graph)
     assert code == 0
-    assert "without writing them: numpy, pandas." in out
+    assert "without writing them (what you know implies them): NumPy, pandas." in out
     text = profile.read_text(encoding="utf-8")
     assert '"eda-report"' in text and '"numpy"' not in text and '"pandas"' not in text
 
@@ -113,7 +114,7 @@ def test_partial_progress_goes_into_a_progress_table(setup: tuple[Path, Path]) -
     profile, graph = setup
     code, out, _ = done(str(profile), "numpy", "--partial", "0.25", graph=graph)
     assert code == 0
-    assert out == f"Recorded in {profile}: numpy as 0.25 done.\n"
+    assert out == f"Recorded in {profile}: NumPy as 0.25 done.\n"
     text = profile.read_text(encoding="utf-8")
     assert text.startswith(COMMENTED)
     assert text.endswith("[progress]\nnumpy = 0.25\n")
@@ -140,7 +141,7 @@ def test_already_known_ids_change_nothing(setup: tuple[Path, Path]) -> None:
     before = profile.read_bytes()
     code, out, _ = done(str(profile), "python", graph=graph)
     assert code == 0
-    assert out == "Already known, nothing written: python.\n"
+    assert out == "Already known, nothing written: Python.\n"
     assert profile.read_bytes() == before
 
 
@@ -196,13 +197,13 @@ def test_done_records_the_day_in_the_profiles_zone_or_the_given_one(setup: tuple
     assert done(str(profile), "git", graph=graph)[0] == 0
     code, out, _ = done(str(profile), "NumPy", "--on", "2027-02-18", graph=graph)
     assert code == 0
-    assert out.startswith(f"Recorded in {profile}: numpy as known, completed on 2027-02-18.\n")
+    assert out.startswith(f"Recorded in {profile}: NumPy as known, completed on 2027-02-18.\n")
     assert profile.read_text(encoding="utf-8").endswith("[completed]\ngit = 2026-11-27\nnumpy = 2027-02-18\n")
     text = profile.read_text(encoding="utf-8")
     again = CliRunner().invoke(cli, ["status", str(profile), "--graph", str(graph), "--from", "2027-03-01"])
     assert again.exit_code == 0, again.output  # the profile with [completed] loads
     assert done(str(profile), "numpy", "--on", "2027-03-01", graph=graph)[1] == (
-        "Already known, nothing written: numpy.\n"
+        "Already known, nothing written: NumPy.\n"
     )
     assert profile.read_text(encoding="utf-8") == text
 
@@ -258,21 +259,23 @@ mon = ["19:00-21:00"]
 
 
 @pytest.mark.parametrize(
-    ("typed", "recorded"),
+    ("typed", "recorded", "shown"),
     [
-        ("numpy", "numpy"),  # an id
-        ("torch", "pytorch"),  # an alias
-        ("Python programming", "python"),  # the name people read
-        ("  JUPYTER   notebooks ", "jupyter"),  # a name in another case and spacing
-        ("PY", "python"),  # an alias in another case
+        ("numpy", "numpy", "NumPy"),  # an id
+        ("torch", "pytorch", "PyTorch"),  # an alias
+        ("Python programming", "python", "Python programming [python]"),  # the name people read
+        ("  JUPYTER   notebooks ", "jupyter", "Jupyter notebooks [jupyter]"),  # another case and spacing
+        ("PY", "python", "Python programming [python]"),  # an alias in another case
     ],
 )
-def test_done_accepts_ids_aliases_and_names_in_any_case(tmp_path: Path, typed: str, recorded: str) -> None:
+def test_done_accepts_ids_aliases_and_names_in_any_case(
+    tmp_path: Path, typed: str, recorded: str, shown: str
+) -> None:
     profile = tmp_path / "me.toml"
     profile.write_text(LEARNER, encoding="utf-8")
     code, out, err = done(str(profile), typed, "--on", "2027-01-11", graph=CURRICULUM)
     assert (code, err) == (0, "")
-    assert out.startswith(f"Recorded in {profile}: {recorded} as known, completed on 2027-01-11.\n")
+    assert out.startswith(f"Recorded in {profile}: {shown} as known, completed on 2027-01-11.\n")
     text = profile.read_text(encoding="utf-8")
     assert f'known = ["{recorded}"]' in text and f"{recorded} = 2027-01-11" in text
 

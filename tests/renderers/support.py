@@ -75,3 +75,14 @@ def schedule_of(data: dict[str, Any]) -> tuple[CareerGraph, Schedule]:
     plan = make_plan(graph, profile)
     schedule = schedule_plan(plan, Availability.from_profile(profile), start=dt.date(2027, 3, 1))
     return graph, add_reviews(schedule, profile.review_days)
+
+
+def with_short_names(graph: CareerGraph, short: Mapping[str, str]) -> CareerGraph:
+    """``graph`` with the ``short_name`` of the nodes of ``short`` set to it."""
+    import dataclasses
+
+    nodes = {
+        n: dataclasses.replace(node, short_name=short[n]) if n in short else node
+        for n, node in graph.nodes.items()
+    }
+    return CareerGraph(nodes=nodes, files=graph.files, pred=graph.pred)

@@ -15,6 +15,8 @@ from planner.renderers.terminal import (
     bar,
     cells,
     clip,
+    fit_name,
+    fit_words,
     label,
     layout,
     time_span,
@@ -101,6 +103,53 @@ def test_a_label_shows_the_id_unless_the_name_is_the_id() -> None:
     assert str(label("PyTorch", "pytorch")) == "PyTorch"
 
 
+DEEP = "Deep learning fundamentals (neural networks, backpropagation, CNNs, RNNs)"
+
+
+def test_a_name_is_fitted_at_word_boundaries_never_inside_a_word() -> None:
+    assert fit_name(DEEP, None) == DEEP
+    assert fit_name(DEEP, 80) == DEEP
+    assert fit_name(DEEP, 40) == "Deep learning fundamentals"  # the head, without its details
+    assert fit_name(DEEP, 40, short="Deep learning") == "Deep learning"  # the graph's short name
+    assert fit_name(DEEP, 20) == "Deep learning…"
+    assert fit_name(DEEP, 8) == "Deep…"
+    assert fit_name(DEEP, 4) == ""  # not a word fits: the caller shows the id
+    assert fit_name("Data structures and algorithms", 25) == "Data structures…"  # never "and…"
+    assert fit_name("Data structures and algorithms", 12, ellipsis="...") == "Data..."
+    assert fit_name("Exploratory analysis of a public dataset", 30, short="EDA report") == "EDA report"
+
+
+def test_text_is_cut_after_a_whole_word() -> None:
+    assert fit_words("subtotal: 12 items", 14) == "subtotal: 12…"
+    assert fit_words("USD 120,000-180,000 (3 figures)", 22) == "USD 120,000-180,000…"
+    assert fit_words("Hyperparameters", 8) == "Hyperpa…"  # one word wider than the room: cut, the last resort
+
+
+@given(
+    st.lists(st.text(alphabet="abcdefgh日", min_size=1, max_size=9), min_size=1, max_size=8),
+    st.text(alphabet="xyz ", max_size=12),
+    st.integers(min_value=1, max_value=60),
+)
+def test_a_fitted_name_fits_and_keeps_whole_words(words: list[str], short: str, width: int) -> None:
+    name = " ".join(words)
+    fitted = fit_name(name, width, short=short)
+    assert cells(fitted) <= width
+    # every word shown is a whole word of the name or of its short name
+    assert set(fitted.removesuffix("…").split()) <= {*words, *short.split()}
+
+
+def test_a_label_keeps_its_id_and_shows_words_of_its_name() -> None:
+    cell = label(DEEP, "deep-learning", short="Deep learning")
+    table = layout((Column(shrink=True),), [[cell]], Terminal(width=32))
+    assert table.row([cell]) == "Deep learning [deep-learning]"
+    bare = label(DEEP, "deep-learning")
+    assert layout((Column(shrink=True),), [[bare]], Terminal(width=24)).row([bare]) == "Deep… [deep-learning]"
+    # the column keeps room for a word of the name: the droppable column goes first
+    columns = (Column("kind", drop=1), Column("item", shrink=True, minimum=4))
+    squeezed = layout(columns, [["skill", bare]], Terminal(width=22))
+    assert squeezed.widths[0] is None and squeezed.row(["skill", bare]) == "Deep… [deep-learning]"
+
+
 def test_ascii_output_keeps_the_width_of_every_line() -> None:
     term = Terminal(no_color=True)
     assert term.lines(["Roadmap: Tess → ML Engineer — reached", "18:00–21:00 · █░ …"]) == (
@@ -133,15 +182,15 @@ def test_a_table_without_a_width_shows_every_cell_whole() -> None:
 def test_a_table_clips_names_keeping_ids_then_drops_columns() -> None:
     table = layout(COLUMNS, ROWS, Terminal(width=48))
     assert [table.header(), *(table.row(r) for r in ROWS)] == [
-        "id               kind   name               hours",
-        "ml-fundamentals  skill  Machine lea… [ml]   40.0",
-        "git              skill  Version control…    10.0",
+        "id               kind   name              hours",
+        "ml-fundamentals  skill  Machine… [ml]      40.0",
+        "git              skill  Version control…   10.0",
     ]
     narrow = layout(COLUMNS, ROWS, Terminal(width=36))
     assert [narrow.header(), *(narrow.row(r) for r in ROWS)] == [
-        "id               name          hours",
-        "ml-fundamentals  ml             40.0",
-        "git              Version con…   10.0",
+        "id               name      hours",
+        "ml-fundamentals  ml         40.0",
+        "git              Version…   10.0",
     ]
     assert narrow.widths[1] is None  # kind was left out before a name went under its minimum
     # with too little room for a few letters of the name, the id stands alone

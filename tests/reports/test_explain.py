@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-from planner.graph import CareerGraph
+from planner.graph import CareerGraph, shipped_graph
 from planner.planning import make_plan
 from planner.records import Profile
 from planner.renderers.explain import render_explanation
+from planner.renderers.terminal import Terminal
 from planner.reports.explain import explain_node
 from planner.scheduling import Availability, Schedule, schedule_plan
 
@@ -33,9 +34,9 @@ def test_text_without_a_profile(tiny_graph: CareerGraph) -> None:
         "Numpy [numpy] — skill\n"
         "  category: core · 4 h from scratch\n"
         "  About numpy.\n"
-        "  needs: python (Python)\n"
+        "  needs: Python\n"
         "  prerequisites in all: 1\n"
-        "  unlocks: pandas (Pandas)\n"
+        "  unlocks: Pandas\n"
         "  stages that need it: junior-ml-engineer, ml-engineer\n"
         "  resources:\n"
         "    - numpy guide (docs): https://example.org/numpy\n"
@@ -88,3 +89,14 @@ def test_current_stage_explains_what_it_implies(
     profile = make_profile(tiny_graph, target="ml-engineer", current_stage="junior-ml-engineer")
     exp = explain_node(tiny_graph, "pandas", profile=profile, schedule=schedule_of(tiny_graph, profile))
     assert (exp.status, exp.reason) == ("known", "current_stage junior-ml-engineer requires it")
+
+
+def test_a_title_too_wide_for_the_terminal_gives_the_short_name_then_the_name_whole() -> None:
+    explanation = explain_node(shipped_graph(), "people-management")
+    assert render_explanation(explanation, terminal=Terminal(width=80)).splitlines()[:2] == [
+        "People management [people-management] — skill",
+        "  People management (1:1s, feedback, performance reviews)",
+    ]
+    assert render_explanation(explanation).splitlines()[0] == (
+        "People management (1:1s, feedback, performance reviews) [people-management] — skill"
+    )

@@ -6,6 +6,7 @@ eda-report 8: 30 h for Junior ML Engineer), two 2-hour windows a week, 4 h a wee
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -14,10 +15,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import cli
+from planner.errors import PlanError
 from planner.graph import CareerGraph
 from planner.records import Profile
 from planner.renderers.pace import pace_sentences
-from planner.reports.pace import Forecast, Pace, as_planned, measure_pace
+from planner.reports.pace import Forecast, Pace, as_planned, measure_pace, pace_hours
 
 HISTORY = """\
 target = "junior-ml-engineer"
@@ -112,12 +114,12 @@ def test_status_compares_with_the_plan_and_forecasts_the_milestone(run: Callable
     )
 
 
-def test_too_little_history_gives_no_forecast(run: Callable[..., Result]) -> None:
+def test_too_little_history_gives_no_forecast(run: Callable[..., Result], tmp_path: Path) -> None:
     result = run("status", "--from", "2027-01-10")
     assert (
         "Pace\n  too little history to measure a pace: 7 days since the plan began on 2027-01-04, "
-        "and 14 are needed. Record what you finish with `planner done`.\n" in result.stdout
-    )
+        f"and 14 are needed. Record what you finish with `planner done {tmp_path / 'me.toml'} ID...`.\n"
+    ) in result.stdout
 
 
 def test_nothing_done_in_the_window_gives_no_forecast(
@@ -128,7 +130,7 @@ def test_nothing_done_in_the_window_gives_no_forecast(
     assert pace_sentences(pace, ()) == [
         "your pace: 0.0 h/week over the last 8 weeks.",
         "nothing was recorded done in the last 8 weeks, so there is no forecast; record finished "
-        "items with `planner done ID... --on DATE`.",
+        "items with `planner done PROFILE ID... --on DATE`.",
     ]
 
 
@@ -168,3 +170,46 @@ def test_roadmap_pace_before_the_plan_starts(run: Callable[..., Result]) -> None
     assert result.stderr == (
         "Error: cannot plan at your pace yet: the plan starts on 2027-01-04, and pace is measured from then\n"
     )
+
+
+def test_day_one_has_too_little_history_whatever_was_recorded(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A regression: on the plan's first day, after one `done`, status claimed "your
+    pace: 10.0 h/week over the last 8 weeks" and forecast a milestone years away."""
+    profile = tmp_path / "me.toml"
+    today = dt.datetime.fromtimestamp(int(MARCH_1), dt.UTC).date()  # what the clock says
+    profile.write_text(HISTORY.replace("start = 2027-01-04", f"start = {today}"), encoding="utf-8")
+    assert run("done", "pandas").exit_code == 0
+    pace = run("status").stdout.split("\n\n")[1]
+    assert pace == (
+        f"Pace\n  too little history to measure a pace: 1 day since the plan began on {today}, "
+        f"and 14 are needed. Record what you finish with `planner done {profile} ID...`."
+    )
+    assert "8 weeks" not in run("status").stdout
+
+
+def test_without_a_start_there_is_no_history_and_status_says_so(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
+) -> None:
+    """A regression: a profile without ``start`` (the plan begins again every day) was
+    measured over the last 8 weeks of [completed], before its plan ever began."""
+    profile = dataclasses.replace(
+        make_profile(tiny_graph, completed={"python": "2027-02-20", "numpy": "2027-02-27"}), start=None
+    )
+    pace = measure_pace(tiny_graph, profile, dt.date(2027, 3, 1))
+    assert (pace.since, pace.enough) == (dt.date(2027, 3, 1), False)
+    assert pace_sentences(pace, (), profile_file="me.toml") == [
+        "no pace yet: the profile has no start, so its plan begins again every day and has no history; "
+        "add `start = YYYY-MM-DD` (the day you began) to measure your pace from then."
+    ]
+    with pytest.raises(PlanError, match=r"^cannot plan at your pace: the profile has no start"):
+        pace_hours(pace)
+
+
+def test_the_suggested_command_names_the_profile_quoted_for_the_shell(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile]
+) -> None:
+    pace = measure_pace(tiny_graph, make_profile(tiny_graph), dt.date(2027, 1, 10))
+    (sentence,) = pace_sentences(pace, (), profile_file="my plans/me.toml")
+    assert sentence.endswith("Record what you finish with `planner done 'my plans/me.toml' ID...`.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from planner.graph import CareerGraph
 from planner.planning import ChoiceResolver
@@ -37,20 +38,41 @@ def test_known_and_progress(tiny_graph: CareerGraph, make_profile: Callable[...,
 
 
 def test_readiness_text(tiny_graph: CareerGraph) -> None:
+    """The regression: a new learner saw identical empty bars, one per stage, and the
+    same 0 and 0.0% on every row. With nothing known, one line says so, and the bars are
+    each stage's hours, to one scale."""
     assert render_readiness(stage_hours(tiny_graph)).splitlines() == [
-        "stage              known missing hours missing ready",
-        "junior-ml-engineer     0       5          30.0  0.0% ░░░░░░░░░░░░░░░░░░░░",
-        "ml-engineer            0       8          46.0  0.0% ░░░░░░░░░░░░░░░░░░░░",
+        "Nothing is known yet: every stage is 0% ready. Each bar is the hours a stage needs, to one scale.",
+        "stage                                   missing h missing",
+        "Junior ML Engineer [junior-ml-engineer]       5      30.0 ░░░░░░░░░░░░░",
+        "ML Engineer [ml-engineer]                     8      46.0 ░░░░░░░░░░░░░░░░░░░░",
     ]
 
 
-def test_readiness_fits_the_terminal_dropping_the_bar_last(tiny_graph: CareerGraph) -> None:
+def test_readiness_bars_show_hours_known_and_missing_to_scale(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Any]
+) -> None:
+    profile = make_profile(tiny_graph, target="ml-engineer", known=["numpy"])
+    rows = stage_hours(tiny_graph, resolver=ChoiceResolver.for_profile(tiny_graph, profile))
+    assert render_readiness(rows, terminal=Terminal(width=80, no_color=True)).splitlines() == [
+        "stage                                   known missing h missing ready",
+        # python and numpy known (14 h): the same filled part, on bars of 30 and 46 h.
+        "Junior ML Engineer [junior-ml-engineer]     2       3      16.0 46.7% ###....",
+        "ML Engineer [ml-engineer]                   2       6      32.0 30.4% ###.......",
+    ]
+
+
+def test_readiness_fits_the_terminal_the_bar_going_before_the_names(tiny_graph: CareerGraph) -> None:
     rows = stage_hours(tiny_graph)
-    assert render_readiness(rows, terminal=Terminal(width=62, no_color=True)).splitlines() == [
-        "stage              known missing hours missing ready",
-        "junior-ml-engineer     0       5          30.0  0.0% .........",
-        "ml-engineer            0       8          46.0  0.0% .........",
+    assert render_readiness(rows, terminal=Terminal(width=80, no_color=True)).splitlines()[-2:] == [
+        "Junior ML Engineer [junior-ml-engineer]       5      30.0 .............",
+        "ML Engineer [ml-engineer]                     8      46.0 ....................",
     ]
-    assert render_readiness(rows, terminal=Terminal(width=60)).splitlines()[1] == (
-        "junior-ml-engineer     0       5          30.0  0.0%"
-    )
+    assert render_readiness(rows, terminal=Terminal(width=64)).splitlines()[-2:] == [
+        "Junior ML Engineer [junior-ml-engineer]       5      30.0",  # the bar went first
+        "ML Engineer [ml-engineer]                     8      46.0",
+    ]
+    assert render_readiness(rows, terminal=Terminal(width=52)).splitlines()[-2:] == [
+        "Junior ML… [junior-ml-engineer]       5      30.0",  # then the name, in whole words
+        "ML Engineer [ml-engineer]             8      46.0",
+    ]

@@ -55,7 +55,7 @@ def test_status_shows_hours_per_stage_next_sessions_and_nothing_overdue_at_the_s
         "\n"
         "Pace\n"
         "  too little history to measure a pace: 1 day since the plan began on 2027-01-04, and 14 are "
-        "needed. Record what you finish with `planner done`.\n"
+        f"needed. Record what you finish with `planner done {profile} ID...`.\n"
         "\n"
         "Next sessions\n"
         "  Mon 2027-01-04 19:00–21:00  NumPy   1/1\n"
@@ -78,7 +78,7 @@ def test_sessions_planned_in_the_past_for_unfinished_items_are_overdue(
         "  NumPy: 1 session, 2 h planned since 2027-01-04, not done\n"
         "  pandas: 3 sessions, 6 h planned since 2027-01-07, not done\n"
         "  EDA report [eda-report]: 4 sessions, 8 h planned since 2027-01-18, not done\n"
-        f"  Record what you finished: planner done {profile} ID...\n"
+        f"  Record what you finished: planner done {profile} ID... --on DATE\n"
     )
     # once recorded as done, the item is no longer overdue
     result = CliRunner().invoke(cli, ["done", str(profile), "git", "numpy", "--graph", str(tiny_graph_dir)])

@@ -153,7 +153,7 @@ def check_invariants(
     assert len(by_id) == len(items), "an item appears twice"
     assert set(by_id) == planned
 
-    # -- each item: SPEC keys, remaining effort, roadmap order after its prerequisites
+    # -- each item: the documented keys, remaining effort, roadmap order after its prerequisites
     position = {item["id"]: i for i, item in enumerate(items)}
     for item in items:
         node = graph.nodes[item["id"]]
@@ -167,7 +167,7 @@ def check_invariants(
         for ancestor in _closure(requires, requires[item["id"]]) & planned:
             assert position[ancestor] < position[item["id"]], (ancestor, item["id"])
 
-    # -- sessions: SPEC keys, offsets of the profile's zone, windows, blackouts, no overlap
+    # -- sessions: the documented keys, offsets of the profile's zone, windows, blackouts, no overlap
     sessions = []
     for raw in data["sessions"]:
         assert set(raw) >= {"item", "start", "end"}

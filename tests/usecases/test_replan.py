@@ -1,18 +1,12 @@
 """Re-planning end to end: plan, export, record progress, re-plan, re-export.
 
-The re-exported calendar must update the earlier import cleanly. Our own checks run
-everywhere; where the team's iCalendar checker is available beside the checkout
-(``../shared/tools/ics_check.py`` with its parsers installed), the sequence is also
-imported into a real calendar client (khal) through it.
+The re-exported calendar must update the earlier import cleanly: stable UIDs, a higher
+SEQUENCE for changed sessions, CANCELLED for the ones that disappeared.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +16,6 @@ from icalendar import Calendar
 from planner.cli import cli
 from tests.paths import ROOT
 
-CHECKER = ROOT.parent / "shared" / "tools" / "ics_check.py"
 EPOCH = {"SOURCE_DATE_EPOCH": "1798761600"}
 
 
@@ -76,29 +69,3 @@ def test_finished_items_are_cancelled_from_the_replan_on(sequence: tuple[Path, P
     assert future and all(e["status"] == "CANCELLED" for e in future)
     live = [e for e in second.values() if e["status"] == "CONFIRMED" and e["start"][:8] >= "20270601"]
     assert not {e["item"] for e in live} & {"python", "pytorch"}
-
-
-def _checker_ready() -> str | None:
-    if not CHECKER.exists():
-        return "the team's ics_check.py is not beside this checkout"
-    venv = Path.home() / ".cache" / "ics-check-venv" / "bin" / "python"
-    if not venv.exists() and not all(importlib.util.find_spec(m) for m in ("vobject", "ics", "khal")):
-        return "ics_check.py's parsers and khal are not installed (run ics_check_setup.sh)"
-    return None
-
-
-@pytest.mark.slow  # a real calendar client imports both files
-@pytest.mark.skipif(_checker_ready() is not None, reason=str(_checker_ready()))
-def test_the_update_imports_cleanly_into_khal(sequence: tuple[Path, Path]) -> None:
-    first, second = sequence
-    proc = subprocess.run(
-        [sys.executable, str(CHECKER), str(second), "--previous", str(first), "--no-radicale"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    summary = proc.stdout.strip().splitlines()[-1]
-    assert proc.returncode == 0, proc.stdout[-3000:]
-    assert re.fullmatch(r"ics_check: \d+ passed, 0 failed .*", summary), summary
-    assert "PASS khal.import" in proc.stdout and "PASS reimport.sequence" in proc.stdout

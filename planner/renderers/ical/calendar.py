@@ -1,6 +1,7 @@
 """The schedule as an iCalendar (RFC 5545) file that calendar clients import cleanly.
 
-- one VEVENT per session and one all-day VEVENT per milestone;
+- one VEVENT per session and one all-day VEVENT per milestone, titled with the node's
+  short name in at most 60 characters, described in names (why, what it unlocks);
 - times carry the profile's zone (TZID) with a VTIMEZONE built from the zone's real
   transitions over the whole plan (icalendar's own zones stop at 2038);
 - UIDs derive from the person, the item and the occurrence, so exporting the same
@@ -27,17 +28,16 @@ from planner.renderers.ical.previous import (
     PreviousEvent,
     ended_before,
 )
+from planner.renderers.ical.words import describe, milestone_description, title
 from planner.renderers.ical.zones import build_vtimezone
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
     from planner.graph.model import Routes
-    from planner.scheduling import Milestone, Schedule, Session
+    from planner.scheduling import Schedule, Session
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
-MAX_CHAIN: Final = 12
-"""The most ids a description's chain of unlocks shows; a longer one is cut in the middle."""
 _UTC_NAMES: Final = {
     "UTC",
     "Etc/UTC",
@@ -66,56 +66,197 @@ def event_uid(person: str, *parts: str | int) -> str:
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
-# --- building --------------------------------------------------------------------------
+# --- events ------------------------------------------------------------------------------
 
 
-def _chain(routes: Routes, item_id: str) -> str:
-    """The chain of unlocks from an item to its stage, its middle cut when it is long,
-    so a description stays short however deep the plan."""
-    hops = routes.hops(item_id)
-    if hops is None:
-        return item_id
-    if hops < MAX_CHAIN:
-        return " → ".join(routes.path(item_id))
-    head = routes.path(item_id, limit=MAX_CHAIN - 2)
-    return " → ".join([*head, f"… ({hops - len(head)} more)", routes.target])
+class _Events:
+    """Builds the new plan's events: each session, review and milestone as content
+    lines' properties, with the stamp, the reminder and the zone every event shares."""
+
+    def __init__(
+        self, schedule: Schedule, graph: CareerGraph, *, person: str, stamp: dt.datetime, reminder: int | None
+    ) -> None:
+        self.schedule, self.graph, self.person = schedule, graph, person
+        self.stamp, self.reminder = stamp, reminder
+        self.zone = ZoneInfo(schedule.availability.timezone)
+        self.use_utc = schedule.availability.timezone in _UTC_NAMES
+        self.writer = EventWriter()
+
+    def _ambiguous(self, value: dt.datetime) -> bool:
+        local = value.astimezone(self.zone)
+        return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+
+    def times(self, start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        """A session's start and end as written: in the profile's zone, or in UTC for a
+        UTC profile and for a session in the repeated hour of a fall-back change (a
+        local time there reads as its first occurrence, RFC 5545 3.3.5)."""
+        if self.use_utc or self._ambiguous(start) or self._ambiguous(end):
+            return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+        return start.astimezone(self.zone), end.astimezone(self.zone)
+
+    def timed(
+        self, uid: str, session: Session, summary: str, description: str, item: str | None = None
+    ) -> NewEvent:
+        """A confirmed event for a study or review session, with the reminder."""
+        writer = self.writer
+        begin, finish = self.times(session.start, session.end)
+        shown = writer.text(clean_text(" ".join(summary.split())))
+        category = clean_text(self.graph.nodes[session.item].category)  # type: ignore[union-attr]
+        properties = {
+            "UID": writer.text(uid),
+            "DTSTAMP": writer.value("DTSTAMP", self.stamp),
+            "DTSTART": writer.moment("DTSTART", begin),
+            "DTEND": writer.moment("DTEND", finish),
+            "SUMMARY": shown,
+            "DESCRIPTION": writer.text(clean_text(description)),
+            "CATEGORIES": writer.value("CATEGORIES", (category,)),
+            "STATUS": writer.value("STATUS", "CONFIRMED"),
+            "TRANSP": writer.value("TRANSP", "OPAQUE"),
+        }
+        if item is not None:
+            properties["X-PLANNER-ITEM"] = writer.text(item)
+        alarm = None
+        if self.reminder is not None:
+            alarm = {
+                "ACTION": writer.value("ACTION", "DISPLAY"),
+                "DESCRIPTION": shown,
+                "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-self.reminder)),
+            }
+        return NewEvent(uid, begin, finish, properties, alarm=alarm)
+
+    def studies(self, kept: Mapping[str, PreviousEvent]) -> list[NewEvent]:
+        """One event per study session; numbers go on from the sessions ``kept`` from an
+        earlier export, and a UID of theirs is never reused."""
+        schedule, graph, person = self.schedule, self.graph, self.person
+        done_before: dict[str, int] = {}
+        for past in kept.values():
+            if past.item:
+                done_before[past.item] = done_before.get(past.item, 0) + 1
+        left = {item.id: item.minutes for item in schedule.plan.items}
+        about: dict[str, list[str]] = {}
+        routes: dict[str, Routes] = {}
+        events = []
+        for session in schedule.sessions:
+            item = schedule.plan.item(session.item)
+            offset = done_before.get(session.item, 0)
+            number, count = session.index + offset, session.count + offset
+            uid = event_uid(person, "session", session.item, number)
+            if uid in kept:  # an old session at this number is in the past: never reuse its UID
+                uid = event_uid(person, "session", session.item, number, "replan", schedule.start.isoformat())
+            left[session.item] -= session.minutes
+            verb = "Project" if item.kind == "project" else "Study"
+            summary = title(verb, item.name, item.short_name, f"{number}/{count}" if count > 1 else "")
+            if session.item not in about:
+                about[session.item] = describe(graph, schedule, session.item, routes)
+            hours_left = f"Hours left after this session: {left[session.item] / 60:g} of {item.hours:g}"
+            description = "\n".join([*about[session.item], hours_left])
+            events.append(self.timed(uid, session, summary, description, item=session.item))
+        return events
+
+    def reviews(self, kept: Mapping[str, PreviousEvent]) -> list[NewEvent]:
+        """One event per review session."""
+        events = []
+        for review in self.schedule.reviews:
+            uid = event_uid(self.person, "review", review.item, review.index)
+            if uid in kept:
+                uid = event_uid(
+                    self.person,
+                    "review",
+                    review.item,
+                    review.index,
+                    "replan",
+                    self.schedule.start.isoformat(),
+                )
+            name = self.graph.nodes[review.item].name
+            summary = title(
+                "Review", name, self.graph.short_name(review.item), f"{review.index}/{review.count}"
+            )
+            text = f"Go over {name} again: review {review.index} of {review.count}, due {review.due}."
+            events.append(self.timed(uid, review, summary, text))
+        return events
+
+    def milestones(self) -> list[NewEvent]:
+        """One all-day event per milestone."""
+        writer, events = self.writer, []
+        for milestone in self.schedule.milestones:
+            uid = event_uid(self.person, "milestone", milestone.stage)
+            last = milestone.date + dt.timedelta(days=1)
+            summary = title("Milestone", milestone.name, self.graph.short_name(milestone.stage))
+            properties = {
+                "UID": writer.text(uid),
+                "DTSTAMP": writer.value("DTSTAMP", self.stamp),
+                "DTSTART": writer.moment("DTSTART", milestone.date),
+                "DTEND": writer.moment("DTEND", last),
+                "SUMMARY": writer.text(clean_text(" ".join(summary.split()))),
+                "DESCRIPTION": writer.text(clean_text(milestone_description(milestone))),
+                "CATEGORIES": writer.value("CATEGORIES", ("milestone",)),
+                "STATUS": writer.value("STATUS", "CONFIRMED"),
+                "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
+            }
+            events.append(NewEvent(uid, milestone.date, last, properties))
+        return events
 
 
-def _about(graph: CareerGraph, schedule: Schedule, item_id: str, routes: dict[str, Routes]) -> list[str]:
-    """The lines of a session's description that do not change between sessions.
+# --- the file ----------------------------------------------------------------------------
 
-    ``routes`` holds the routes to each stage, found once for all its items."""
-    node = graph.nodes[item_id]
-    item = schedule.plan.item(item_id)
-    unlocks = list(graph.succ[item_id])
-    lines = []
-    if node.description:
-        lines.append(node.description)
-    goal = item.stage or schedule.plan.target
-    if goal not in routes:
-        routes[goal] = graph.routes_to(goal, within=schedule.plan.needed)
-    if item.recommended:
-        lines.append("Why: something in your plan recommends it (recommended = true).")
-    elif item.stage:
-        lines.append(f"Why: {graph.nodes[goal].name} needs it ({_chain(routes[goal], item_id)}).")
-    else:
-        lines.append("Why: it is one of your focus items (or a focus item needs it).")
-    for choice in item.picked_for:
-        pick = schedule.plan.choice(choice)
-        if pick is not None:
-            others = f" instead of {', '.join(pick.alternatives)}" if pick.alternatives else ""
-            lines.append(f"Picked for {pick.name}{others}: {pick.reasons[item_id]}.")
-    if unlocks:
-        lines.append(
-            "Unlocks: "
-            + ", ".join(graph.nodes[u].name for u in unlocks[:12])
-            + (f" and {len(unlocks) - 12} more" if len(unlocks) > 12 else "")
+Keyed = tuple[tuple[str, str], list[str]]
+"""An event as (sort key, content lines)."""
+
+
+def _merge(
+    events: _Events,
+    fresh: list[NewEvent],
+    previous: Mapping[str, PreviousEvent],
+    kept: Mapping[str, PreviousEvent],
+) -> tuple[list[Keyed], dict[str, list[dt.date]]]:
+    """The new plan's events with their SEQUENCE, then the earlier export's that the
+    plan no longer has (kept as they were when past, else cancelled); and the days each
+    TZID of the file spans, for its VTIMEZONE."""
+    schedule = events.schedule
+    keyed: list[Keyed] = []
+    spans: dict[str, list[dt.date]] = (
+        {} if events.use_utc else {schedule.availability.timezone: [schedule.start]}
+    )
+    for ev in fresh:
+        old = previous.get(ev.uid)
+        sequence = 0
+        if old is not None:
+            sequence = old.sequence + (1 if old.cancelled or _differs(old.component, ev) else 0)
+        keyed.append((_sort_key(ev.start, ev.uid), events.writer.event(ev, sequence)))
+        if ev.tzid:
+            spans.setdefault(ev.tzid, []).extend(_day(v) for v in (ev.start, ev.end))
+    for uid in sorted(set(previous) - {ev.uid for ev in fresh}):
+        old = previous[uid]
+        component = old.component if uid in kept or old.cancelled else _cancelled(old, events.stamp)
+        start = component.get("DTSTART")
+        keyed.append(
+            (_sort_key(start.dt if start is not None else dt.date.min, uid), component_lines(component))
         )
-    resources = node.resources if node.kind in ("skill", "project") else ()
-    if resources:
-        lines.append("Resources:")
-        lines.extend(f"- {r.title}: {r.url}" for r in resources)
-    return lines
+        # Every TZID in the file gets a VTIMEZONE covering its events: the profile's
+        # zone, and any other zone that events kept from an earlier export still carry.
+        for key in ("DTSTART", "DTEND"):
+            prop = component.get(key)
+            tzid = prop.params.get("TZID") if prop is not None else None
+            if tzid:
+                spans.setdefault(str(tzid), []).append(_day(prop.dt))
+    return keyed, spans
+
+
+def _calendar(keyed: list[Keyed], spans: Mapping[str, list[dt.date]], calendar_name: str | None) -> bytes:
+    """The VCALENDAR with a VTIMEZONE per zone, and its events in time order."""
+    from icalendar import Calendar, vText
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", vText(clean_text(" ".join((calendar_name or "Learning plan").split()))))
+    for tzid in sorted(spans) if keyed else ():
+        cal.add_component(build_vtimezone(tzid, min(spans[tzid]), max(spans[tzid])))
+    head = component_lines(cal)  # ends with END:VCALENDAR: the events go before it
+    keyed.sort(key=lambda pair: pair[0])
+    return serialize([*head[:-1], *(line for _, lines in keyed for line in lines), head[-1]])
 
 
 def render_ical(
@@ -150,181 +291,31 @@ def render_ical(
         Cancel the future events of a ``previous`` that shares no UID with this plan
         (another person's calendar?) instead of raising :class:`ForeignCalendarError`.
     """
-    from icalendar import Calendar, vText
-
     previous = previous or {}
-    zone_name = schedule.availability.timezone
-    use_utc = zone_name in _UTC_NAMES
-    zone = ZoneInfo(zone_name)
     stamp = stamp.astimezone(dt.UTC).replace(microsecond=0)
-    replan_start = dt.datetime.combine(schedule.start, dt.time(), tzinfo=zone).astimezone(dt.UTC)
-
-    kept = {uid: ev for uid, ev in previous.items() if not ev.cancelled and ended_before(ev, replan_start)}
-    done_before: dict[str, int] = {}
-    for past in kept.values():
-        if past.item:
-            done_before[past.item] = done_before.get(past.item, 0) + 1
-
-    def ambiguous(value: dt.datetime) -> bool:
-        local = value.astimezone(zone)
-        return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
-
-    def times(start: dt.datetime, end: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
-        # A local time in the repeated hour of a fall-back change reads as its first
-        # occurrence (RFC 5545 3.3.5), so such a session is written in UTC instead.
-        if use_utc or ambiguous(start) or ambiguous(end):
-            return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
-        return start.astimezone(zone), end.astimezone(zone)
-
-    writer = EventWriter()
-
-    def timed_event(
-        uid: str, session: Session, summary: str, description: str, item: str | None = None
-    ) -> NewEvent:
-        """A confirmed event for a study or review session, with the reminder."""
-        begin, finish = times(session.start, session.end)
-        shown = writer.text(clean_text(" ".join(summary.split())))
-        properties = {
-            "UID": writer.text(uid),
-            "DTSTAMP": writer.value("DTSTAMP", stamp),
-            "DTSTART": writer.moment("DTSTART", begin),
-            "DTEND": writer.moment("DTEND", finish),
-            "SUMMARY": shown,
-            "DESCRIPTION": writer.text(clean_text(description)),
-            "CATEGORIES": writer.value("CATEGORIES", (clean_text(graph.nodes[session.item].category),)),  # type: ignore[union-attr]
-            "STATUS": writer.value("STATUS", "CONFIRMED"),
-            "TRANSP": writer.value("TRANSP", "OPAQUE"),
-        }
-        if item is not None:
-            properties["X-PLANNER-ITEM"] = writer.text(item)
-        return NewEvent(
-            uid,
-            begin,
-            finish,
-            properties,
-            alarm=None
-            if reminder is None
-            else {
-                "ACTION": writer.value("ACTION", "DISPLAY"),
-                "DESCRIPTION": shown,
-                "TRIGGER": writer.value("TRIGGER", dt.timedelta(minutes=-reminder)),
-            },
-        )
-
-    fresh: list[NewEvent] = []
-    left: dict[str, int] = {item.id: item.minutes for item in schedule.plan.items}
-    items = {item.id: item for item in schedule.plan.items}
-    about: dict[str, list[str]] = {}
-    routes: dict[str, Routes] = {}
-    for session in schedule.sessions:
-        node = graph.nodes[session.item]
-        offset = done_before.get(session.item, 0)
-        number, count = session.index + offset, session.count + offset
-        uid = event_uid(person, "session", session.item, number)
-        if uid in kept:  # an old session at this number is in the past: never reuse its UID
-            uid = event_uid(person, "session", session.item, number, "replan", schedule.start.isoformat())
-        left[session.item] -= session.minutes
-        verb = "Project" if node.kind == "project" else "Study"
-        summary = f"{verb}: {node.name}" + (f" ({number}/{count})" if count > 1 else "")
-        if session.item not in about:
-            about[session.item] = _about(graph, schedule, session.item, routes)
-        hours_left = (
-            f"Hours left after this session: {left[session.item] / 60:g} of {items[session.item].hours:g}"
-        )
-        fresh.append(
-            timed_event(
-                uid, session, summary, "\n".join([*about[session.item], hours_left]), item=session.item
-            )
-        )
-    for review in schedule.reviews:
-        uid = event_uid(person, "review", review.item, review.index)
-        if uid in kept:
-            uid = event_uid(person, "review", review.item, review.index, "replan", schedule.start.isoformat())
-        name = graph.nodes[review.item].name
-        fresh.append(
-            timed_event(
-                uid,
-                review,
-                f"Review: {name} ({review.index}/{review.count})",
-                f"Go over {name} again: review {review.index} of {review.count}, due {review.due}.",
-            )
-        )
-    for milestone in schedule.milestones:
-        uid = event_uid(person, "milestone", milestone.stage)
-        last = milestone.date + dt.timedelta(days=1)
-        fresh.append(
-            NewEvent(
-                uid,
-                milestone.date,
-                last,
-                {
-                    "UID": writer.text(uid),
-                    "DTSTAMP": writer.value("DTSTAMP", stamp),
-                    "DTSTART": writer.moment("DTSTART", milestone.date),
-                    "DTEND": writer.moment("DTEND", last),
-                    "SUMMARY": writer.text(clean_text(" ".join(f"Milestone: {milestone.name}".split()))),
-                    "DESCRIPTION": writer.text(clean_text(milestone_description(milestone))),
-                    "CATEGORIES": writer.value("CATEGORIES", ("milestone",)),
-                    "STATUS": writer.value("STATUS", "CONFIRMED"),
-                    "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
-                },
-            )
-        )
-
+    events = _Events(schedule, graph, person=person, stamp=stamp, reminder=reminder)
+    kept = {
+        uid: ev
+        for uid, ev in previous.items()
+        if not ev.cancelled and ended_before(ev, replan_start(schedule))
+    }
+    fresh = [*events.studies(kept), *events.reviews(kept), *events.milestones()]
     new_uids = {ev.uid for ev in fresh}
     doomed = [uid for uid in set(previous) - new_uids if uid not in kept and not previous[uid].cancelled]
     if doomed and not cancel_foreign and not new_uids & previous.keys():
         raise ForeignCalendarError(len(doomed))
-    # Each event as (sort key, content lines): the new plan's, then the earlier export's.
-    events: list[tuple[tuple[str, str], list[str]]] = []
-    spans: dict[str, list[dt.date]] = {} if use_utc else {zone_name: [schedule.start]}
-    for ev in fresh:
-        old = previous.get(ev.uid)
-        sequence = 0
-        if old is not None:
-            sequence = old.sequence
-            if old.cancelled or _differs(old.component, ev):
-                sequence += 1
-        events.append((_sort_key(ev.start, ev.uid), writer.event(ev, sequence)))
-        if ev.tzid:
-            spans.setdefault(ev.tzid, []).extend(_day(v) for v in (ev.start, ev.end))
-    for uid in sorted(set(previous) - new_uids):
-        old = previous[uid]
-        component = old.component if uid in kept or old.cancelled else _cancelled(old, stamp)
-        start = component.get("DTSTART")
-        events.append(
-            (_sort_key(start.dt if start is not None else dt.date.min, uid), component_lines(component))
-        )
-        # Every TZID in the file gets a VTIMEZONE covering its events: the profile's
-        # zone, and any other zone that events kept from an earlier export still carry.
-        for key in ("DTSTART", "DTEND"):
-            prop = component.get(key)
-            tzid = prop.params.get("TZID") if prop is not None else None
-            if tzid:
-                spans.setdefault(str(tzid), []).append(_day(prop.dt))
-
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", vText(clean_text(" ".join((calendar_name or "Learning plan").split()))))
-    for tzid in sorted(spans) if events else ():
-        cal.add_component(build_vtimezone(tzid, min(spans[tzid]), max(spans[tzid])))
-    head = component_lines(cal)  # ends with END:VCALENDAR: the events go before it
-    events.sort(key=lambda keyed: keyed[0])
-    return serialize([*head[:-1], *(line for _, lines in events for line in lines), head[-1]])
+    keyed, spans = _merge(events, fresh, previous, kept)
+    return _calendar(keyed, spans, calendar_name)
 
 
-def milestone_description(milestone: Milestone) -> str:
-    """What a milestone event says: when the skills are ready, and the time in role."""
-    text = f"You reach {milestone.name} ({milestone.stage}): every requirement of the stage is done."
-    if milestone.waits_for_role:
-        text = (
-            f"You reach {milestone.name} ({milestone.stage}) after {milestone.months} months as "
-            f"{milestone.previous_name}; its skills are ready on {milestone.skills_ready}."
-        )
-    return text
+def replan_start(schedule: Schedule) -> dt.datetime:
+    """The moment the plan was (re-)made from: its first day's midnight, or the moment
+    it was made at when that is later (no session of it lies before). Events of an
+    earlier export that ended before it stay as they were."""
+    zone = ZoneInfo(schedule.availability.timezone)
+    midnight = dt.datetime.combine(schedule.start, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+    made = schedule.availability.not_before
+    return max(midnight, made) if made is not None else midnight
 
 
 def _day(value: dt.datetime | dt.date) -> dt.date:

@@ -23,26 +23,27 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Final
 
+from planner.renderers.pictures.bands import UNSTAGED
+from planner.renderers.pictures.legend import WHITE, legend_label
 from planner.renderers.pictures.style import (
     BAND_FILLS,
-    CATEGORY_BORDER,
-    CHOICE,
     EDGE_COLOUR,
     EDGES,
-    HEAT,
+    HERE,
     HIGHLIGHT,
     KINDS,
+    KNOWN_COLOUR,
+    LEFT_COLOUR,
     STAGE,
-    STATUS_LABELS,
     STATUSES,
-    Look,
     drawable,
     heat_class,
-    legend_categories,
 )
+from planner.renderers.pictures.summary import summarise
 
 if TYPE_CHECKING:
-    from planner.renderers.pictures.view import BandSummary, GraphView
+    from planner.renderers.pictures.summary import BandSummary
+    from planner.renderers.pictures.view import GraphView
 
 FONT: Final = "Helvetica,Arial,sans-serif"
 FONT_SIZE: Final = 12
@@ -51,6 +52,8 @@ wide is shown 880 pixels wide (the README's pictures)."""
 BAND_FONT_SIZE: Final = 16
 NODE_MARGIN: Final = 0.06
 """Inches of space left and right of a node's label."""
+BADGE_MARGIN: Final = 0.16
+"""Inches left and right of a label with a status badge."""
 NODE_SEP: Final = 0.035
 """Inches between neighbours in a row."""
 FADE: Final = "40"
@@ -87,66 +90,33 @@ def _attrs(pairs: dict[str, str]) -> str:
     return "[" + ", ".join(f"{key}={quote(value)}" for key, value in pairs.items()) + "]"
 
 
-def _html_cell(label: str, look: Look) -> str:
-    dashed = ' STYLE="dashed"' if look.dashed else ""
-    return (
-        f'<TD BGCOLOR="{look.fill}" COLOR="{look.border}" BORDER="1"{dashed} '
-        f'CELLPADDING="4"><FONT COLOR="{look.font}">{html.escape(label)}</FONT></TD>'
-    )
+def with_alpha(colour: str, alpha: str) -> str:
+    """``#rrggbb`` (or ``#rrggbbaa``) with the alpha ``alpha``, or unchanged when empty."""
+    return colour[:7] + alpha if alpha else colour
 
 
-def legend_rows(view: GraphView) -> list[tuple[str, Look]]:
-    """The legend of ``view``, as (label, look) rows: statuses with a profile,
-    otherwise the categories it shows; then stages, and the chain when focused. An
-    overview shows the colours of its progress bars, when it has any."""
-    if view.overview:
-        if view.status is None:
-            return []
-        return [
-            ("done", STATUSES["known"]),
-            ("left", STATUSES["planned"]),
-            ("not on the way", STATUSES["not-needed"]),
-        ]
-    if view.need is not None:
-        rows = [("share of the cohort that still needs it:", Look("#ffffff", "#ffffff")), *HEAT]
-    elif view.status is not None:
-        rows = [(STATUS_LABELS[s], STATUSES[s]) for s in STATUSES]
-    else:
-        shown = {view.category(n) for n in view.nodes} - {"stage", "choice"}
-        rows = [(label, Look(fill, CATEGORY_BORDER)) for label, fill in legend_categories(view.fills, shown)]
-    rows.append(("stage", STAGE))
-    if any(node.kind == "choice" for node in view.nodes.values()):
-        rows.append(("one of these (choice)", CHOICE))
-    if view.recommendations:
-        rows.append(
-            (
-                "- - recommended",
-                Look("#ffffff", EDGES["recommends"].colour, EDGES["recommends"].colour, dashed=True),
-            )
-        )
-    if view.highlight:
-        rows.append(("prerequisite chain", Look("#ffffff", HIGHLIGHT, HIGHLIGHT)))
-    return rows
-
-
-def legend_label(view: GraphView) -> str:
-    """The graph label: the title and a legend, as a Graphviz HTML-like table.
-
-    The legend lives in the graph's label rather than in a cluster of sample nodes,
-    so the SVG holds one ``node`` group per graph node and nothing else.
-    """
-    cells = [_html_cell(label, look) for label, look in legend_rows(view)]
-    per_row = 6
-    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-    body = "".join(f"<TR>{''.join(row)}</TR>" for row in rows)
-    legend = (
-        f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4">{body}</TABLE></TD></TR>' if body else ""
-    )
-    title = html.escape(drawable(view.title))
-    return (
-        f'<<TABLE BORDER="0" CELLSPACING="4"><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
-        f"{title}</B></FONT></TD></TR>{legend}</TABLE>>"
-    )
+def node_classes(view: GraphView, node_id: str) -> list[str]:
+    """The CSS classes of a node: ``cat-<category>`` (or ``heat-<n>`` on a heat map), its
+    status with a profile, its kind, and ``next``, ``here``, ``highlight``, ``focus``
+    where they apply."""
+    node = view.nodes[node_id]
+    share = view.share(node_id)
+    classes = [
+        f"heat-{heat_class(share)}" if share is not None else f"cat-{class_token(view.category(node_id))}"
+    ]
+    if view.status is not None:
+        classes.append(view.status[node_id])
+    classes.append(node.kind)
+    where = view.position
+    if where is not None and node_id == where.next_item:
+        classes.append("next")
+    if where is not None and node_id == where.here:
+        classes.append("here")
+    if node_id in view.highlight:
+        classes.append("highlight")
+        if node_id == view.focus:
+            classes.append("focus")
+    return classes
 
 
 def _node_attrs(view: GraphView, node_id: str) -> dict[str, str]:
@@ -155,32 +125,37 @@ def _node_attrs(view: GraphView, node_id: str) -> dict[str, str]:
     faded = bool(view.highlight) and node_id not in view.highlight and node.kind != "stage"
     alpha = FADE if faded else ""
     look = view.look(node_id)
-    group = view.status[node_id] if view.status is not None else class_token(view.category(node_id))
-    share = view.share(node_id)
-    if share is not None:
-        group = f"heat-{heat_class(share)}"
-    classes = [group, node.kind]
-    if node_id in view.highlight:
-        classes.append("highlight")
-        if node_id == view.focus:
-            classes.append("focus")
     attrs = {
         "id": node_id,
-        "class": " ".join(classes),
+        "class": " ".join(node_classes(view, node_id)),
         "label": "\n".join(view.label(node_id)),
         "shape": kind.shape,
         "style": kind.style + (",dashed" if look.dashed else ""),
-        "fillcolor": look.fill + alpha,
-        "color": (HIGHLIGHT if node_id == view.focus else look.border) + alpha,
-        "fontcolor": look.font + alpha,
+        "fillcolor": with_alpha(look.fill, alpha),
+        "color": with_alpha(HIGHLIGHT if node_id == view.focus else look.border, alpha),
+        "fontcolor": with_alpha(look.font, alpha),
     }
     if node_id == view.focus:
         attrs["penwidth"] = "3"
     elif node.kind == "stage":
-        attrs["penwidth"] = "2"
+        attrs["penwidth"] = f"{max(2.0, look.width):g}"
+    elif look.width != 1:
+        attrs["penwidth"] = f"{look.width:g}"
     if node.kind == "choice":
         attrs["margin"] = "0.04,0.02"
+    elif look.badge:
+        attrs["margin"] = f"{BADGE_MARGIN:g},0.03"  # browsers draw ✓ and ▶ wider than Graphviz measures
     return attrs
+
+
+def band_title(view: GraphView, band_id: str, title: str) -> str:
+    """A band's title, with "you are here" on the stage the person works towards."""
+    where = view.position
+    if where is not None and where.here == band_id:
+        return f"{title} · ● {HERE}"
+    if where is not None and where.held == band_id:
+        return f"{title} · ✓ held"
+    return title
 
 
 def _line(indent: str, name: str, attrs: dict[str, str]) -> str:
@@ -240,22 +215,23 @@ def render_dot(view: GraphView, *, legend: bool = True) -> str:
         if not members:
             continue
         out.append(f"  subgraph {quote(f'cluster_{number}')} {{")
+        rung = band.id != UNSTAGED
         out.append(
             "    graph "
             + _attrs(
                 {
                     "id": f"band_{number}",
-                    "class": "band",
-                    "style": "filled",
-                    "fillcolor": BAND_FILLS[(number - 1) % len(BAND_FILLS)],
-                    "color": "#c5d3e8",
+                    "class": "band" if rung else "band extras",
+                    "style": "filled" if rung else "filled,dashed",
+                    "fillcolor": BAND_FILLS[(number - 1) % len(BAND_FILLS)] if rung else WHITE,
+                    "color": "#c5d3e8" if rung else "#9e9e9e",
                     "fontsize": str(BAND_FONT_SIZE),
                     "labeljust": "l",
                 }
             )
             + ";"
         )
-        out.append(f"    graph [label={text(band.title)}];")
+        out.append(f"    graph [label={text(band_title(view, band.id, band.title))}];")
         out.extend(_line("    ", node_id, _node_attrs(view, node_id)) for node_id in members)
         for row in view.rows[band.id]:
             rows.append(row)
@@ -304,7 +280,7 @@ def _bar(summary: BandSummary) -> str:
     if total <= 0:
         return ""
     done = round(BAR_POINTS * summary.done_hours / total)
-    cells = [(done, STATUSES["known"].fill), (BAR_POINTS - done, STATUSES["planned"].fill)]
+    cells = [(done, KNOWN_COLOUR), (BAR_POINTS - done, LEFT_COLOUR)]
     tds = "".join(
         f'<TD WIDTH="{width}" HEIGHT="8" FIXEDSIZE="TRUE" BGCOLOR="{fill}"></TD>'
         for width, fill in cells
@@ -317,22 +293,37 @@ def _bar(summary: BandSummary) -> str:
     )
 
 
-def _card(summary: BandSummary) -> str:
-    rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{BAND_FONT_SIZE}"><B>'
-        f"{html.escape(summary.band.title)}</B></FONT></TD></TR>",
-        f'<TR><TD ALIGN="LEFT">{html.escape(summary.counts_text())}</TD></TR>',
-    ]
+def _row(text: str, size: int | None = None, bold: bool = False) -> str:
+    body = html.escape(text)
+    if bold:
+        body = f"<B>{body}</B>"
+    if size is not None:
+        body = f'<FONT POINT-SIZE="{size}">{body}</FONT>'
+    return f'<TR><TD ALIGN="LEFT">{body}</TD></TR>'
+
+
+def _card(view: GraphView, summary: BandSummary) -> str:
+    title = summary.band.title if summary.rung else f"Outside the ladder: {summary.band.title.lower()}"
+    rows = [_row(title, BAND_FONT_SIZE, bold=True)]
+    if summary.here:
+        rows.append(_row(f"● {HERE}", bold=True))
+    rows.append(_row(summary.counts_text()))
+    if summary.alternatives_text():
+        rows.append(_row(summary.alternatives_text()))
     if summary.status is not None:
         rows.append(_bar(summary))
-        rows.append(f'<TR><TD ALIGN="LEFT">{html.escape(summary.progress_text())}</TD></TR>')
+        rows.append(_row(summary.progress_text()))
+    if summary.next_item is not None:
+        rows.append(_row(f"▶ next: {drawable(view.graph.nodes[summary.next_item].name)}"))
     return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
 def render_overview_dot(view: GraphView) -> str:
-    """DOT text of the ladder alone: one card per band (its title, how many skills and
-    projects, their hours and, with a profile, hours done and left), the stages'
-    ladder edges between them. It reads at 880 points wide."""
+    """DOT text of the ladder alone: one card per stage (its title, the skills and
+    projects it needs on the plan and their hours, its choices and, with a profile, hours
+    done and left, the day the stage is reached and "you are here"), the stages' ladder
+    edges between them, and the work no stage needs apart, below. It reads at 880
+    points wide."""
     out = [
         'digraph "career" {',
         "  graph "
@@ -357,25 +348,29 @@ def render_overview_dot(view: GraphView) -> str:
                 "fontsize": str(FONT_SIZE + 1),
                 "shape": "box",
                 "style": "rounded,filled",
+                "fillcolor": WHITE,
                 "margin": "0.15,0.08",
             }
         )
         + ";",
         "  edge " + _attrs({"color": STAGE.fill, "penwidth": "2", "arrowsize": "0.8"}) + ";",
     ]
-    for number, summary in enumerate(view.summaries(), start=1):
+    for summary in summarise(view):
         band = summary.band
-        look = STATUSES[summary.status] if summary.status else STAGE
+        mark = STATUSES[summary.status] if summary.status else None
+        classes = ["card", summary.status or ("stage" if summary.rung else "extras")]
+        classes += [name for name, on in (("here", summary.here), ("highlight", summary.highlight)) if on]
+        border, width = (mark.border, max(1.5, mark.width)) if mark else (STAGE.fill, 1.5)
         attrs = {
             "id": band.id,
-            "class": f"card {summary.status or 'stage'}" + (" highlight" if summary.highlight else ""),
-            "fillcolor": BAND_FILLS[(number - 1) % len(BAND_FILLS)],
-            "color": HIGHLIGHT if summary.highlight else look.border,
-            "penwidth": "3" if summary.highlight else "1.5",
+            "class": " ".join(classes),
+            "color": HIGHLIGHT if summary.highlight else border,
+            "penwidth": f"{3 if summary.highlight or summary.here else width:g}",
         }
-        if summary.status == "not-needed":
+        if not summary.rung or summary.status == "not-needed":
             attrs["style"] = "rounded,filled,dashed"
-        out.append(f"  {quote(band.id)} [label={_card(summary)}, {_attrs(attrs)[1:-1]}];")
+            attrs["color"] = STATUSES["not-needed"].border
+        out.append(f"  {quote(band.id)} [label={_card(view, summary)}, {_attrs(attrs)[1:-1]}];")
     for source, target in view.edges:
         if view.edge_kind(source, target) == "ladder":
             out.append(f"  {quote(source)} -> {quote(target)};")

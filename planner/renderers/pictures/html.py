@@ -1,14 +1,21 @@
 """The career graph as one self-contained, interactive HTML page.
 
-The page opens on the ladder: one card per stage with its skills, projects and hours
-(with a profile: hours done and left, and the day the stage is reached). A card opens
-in place onto its nodes in learning order; a node or "Show in the graph" switches to
-the graph, the Graphviz picture of every node, which pans and zooms with the mouse
-wheel, a pinch, drags, the buttons and the keyboard. Labels that would be drawn
-smaller than 11 CSS pixels are hidden until one zooms in, so every label on screen is
-readable. ``#focus=<id>`` (or a search) highlights exactly that node and every
-ancestor (class ``highlight``, SPEC "The HTML graph page") and frames its chain. With
-a profile, the roadmap's timeline follows the graph.
+The page opens on the ladder (:mod:`.ladder`): one card per stage with the skills,
+projects and hours it needs on the person's plan (with a profile: hours done and left,
+the day the stage is reached and "you are here"; with a cohort: who is ready). A card
+opens in place onto its nodes in learning order; a node or "Show in the graph" switches
+to the graph, the Graphviz picture of every node, which opens framed on the person's
+next item (or the first stage) at a size where labels read, and pans and zooms with
+the mouse wheel, a pinch, drags, the buttons and the keyboard. Labels that would be
+drawn smaller than 11 CSS pixels are hidden until one zooms in, so every label on
+screen is readable. ``#focus=<id>``, a click on a node or a search highlights exactly
+that node and every ancestor (class ``highlight``, docs/pictures.md) and frames its chain. With a
+profile, the roadmap's timeline (:mod:`.timeline`) follows the graph; with a cohort,
+its summary in numbers (:mod:`.cohort`). An overview view (``--overview``) gives the
+page without the graph: the ladder alone, which needs no Graphviz.
+
+Fills mean categories everywhere (a cohort's page: the share of people who still need
+a node); a status is a border and a badge.
 
 The page fetches nothing. Its Content-Security-Policy allows only its own style sheet
 and script, by hash, so even a name that slipped through as markup could not run or
@@ -28,11 +35,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from planner.renderers.pictures.dot import BAND_FONT_SIZE, FONT_SIZE, legend_rows
+from planner.renderers.pictures.cohort import cohort_lede, render_cohort_panel
+from planner.renderers.pictures.dot import BAND_FONT_SIZE, FONT_SIZE
+from planner.renderers.pictures.ladder import Sheet, render_ladder
+from planner.renderers.pictures.legend import legend_groups
 from planner.renderers.pictures.style import (
-    BAND_FILLS,
     CATEGORY_BORDER,
     HIGHLIGHT,
+    KNOWN_COLOUR,
+    LEFT_COLOUR,
+    NEXT,
     STAGE,
     STATUSES,
     UNLOCKS,
@@ -42,11 +54,13 @@ from planner.renderers.pictures.svg import render_svg
 from planner.renderers.pictures.timeline import render_timeline
 
 if TYPE_CHECKING:
-    from planner.renderers.pictures.view import BandSummary, GraphView
+    from planner.renderers.pictures.style import Look
+    from planner.renderers.pictures.view import GraphView
 
 _XML_PROLOGUE: Final = re.compile(r"<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 PX_PER_POINT: Final = 4 / 3
 """Graphviz measures in points; at 100 % a point is 4/3 CSS pixels."""
+SEARCH_HINT: Final = "Find a skill, project or stage"
 
 
 def script_json(value: Any) -> str:
@@ -59,13 +73,18 @@ def script_json(value: Any) -> str:
 def graph_data(view: GraphView) -> dict[str, Any]:
     """What the page's script walks: nodes, edges (with the index of their SVG
     element), ``pred`` and ``succ`` lists, the bands, the node to focus when the address
-    names none (``--focus``), and the label sizes."""
+    names none (``--focus``), where the graph opens (``start``: the person's next item,
+    or the stage they work towards), and the label sizes."""
 
     pred: dict[str, list[str]] = {}
     succ: dict[str, list[str]] = {}
     for source, target in view.edges:
         succ.setdefault(source, []).append(target)
         pred.setdefault(target, []).append(source)
+    where = view.position
+    start = None
+    if where is not None:
+        start = where.next_item if where.next_item in view.nodes else where.here
     return {
         "nodes": {
             node_id: {
@@ -82,8 +101,10 @@ def graph_data(view: GraphView) -> dict[str, Any]:
             {"id": band.id, "element": f"band_{number}"} for number, band in enumerate(view.bands, start=1)
         ],
         "focus": view.focus,
+        "start": start,
         "labelPx": FONT_SIZE * PX_PER_POINT,
         "titlePx": BAND_FONT_SIZE * PX_PER_POINT,
+        "hint": SEARCH_HINT,
     }
 
 
@@ -92,104 +113,49 @@ def inline_svg(svg: str) -> str:
     return _XML_PROLOGUE.sub("", svg).strip()
 
 
-def _fill_class(fill: str) -> str:
-    return "f-" + fill.lstrip("#")
-
-
-def _colour_css(view: GraphView, fills: set[str]) -> str:
-    """The page's colours, from the same tables as every other format."""
+def _colour_css() -> str:
+    """The page's fixed colours, from the same tables as every other format."""
     variables = {
         "stage": STAGE.fill,
         "chain": HIGHLIGHT,
         "unlocks": UNLOCKS,
         "category-border": CATEGORY_BORDER,
+        "done": KNOWN_COLOUR,
+        "left": LEFT_COLOUR,
+        "next-border": NEXT.border,
     }
-    for status, look in STATUSES.items():
-        variables |= {status: look.fill, f"{status}-border": look.border, f"{status}-font": look.font}
-    rules = [":root { " + " ".join(f"--{k}: {v};" for k, v in variables.items()) + " }"]
-    rules += [f".{_fill_class(f)} {{ background: {f}; }}" for f in sorted(fills)]
-    rules += [
-        f".card.b-{number} {{ background: {BAND_FILLS[(number - 1) % len(BAND_FILLS)]}; }}"
-        for number in range(1, len(view.bands) + 1)
-    ]
-    return "\n".join(rules)
+    for status, mark in STATUSES.items():
+        variables |= {f"{status}-border": mark.border, f"{status}-font": mark.font}
+    return ":root { " + " ".join(f"--{k}: {v};" for k, v in variables.items()) + " }"
 
 
-def _node_fill(view: GraphView, node_id: str) -> str:
-    return view.look(node_id).fill
+def _swatch(look: Look, sheet: Sheet) -> str:
+    if look == STAGE:
+        return '<span class="swatch stage"></span>'
+    classes = ["swatch", sheet.fill(look.fill)]
+    classes += ["dashed"] * look.dashed + ["thick"] * (look.width >= 2) + ["thickest"] * (look.width >= 3)
+    border = " known" if look.border == STATUSES["known"].border else ""
+    return f'<span class="{" ".join(classes)}{border}"></span>'
 
 
-def _chip(view: GraphView, node_id: str) -> str:
-    node = view.nodes[node_id]
-    classes = ["chip", node.kind, _fill_class(_node_fill(view, node_id))]
-    if view.status is not None:
-        classes.append(view.status[node_id])
-    return (
-        f'<li><button type="button" class="{" ".join(classes)}" data-id="{html.escape(node_id)}" '
-        f'title="{html.escape(view.tooltip(node_id))}">'
-        f"{html.escape(' '.join(view.label(node_id)))}</button></li>"
-    )
-
-
-def _card_line(text: str) -> str:
-    """A line of a rung's card; a narrow screen breaks it between its parts, never inside
-    one (a date or "1,320 h")."""
-    parts = " · ".join(f'<span class="part">{html.escape(part)}</span>' for part in text.split(" · "))
-    return f'<span class="card-line">{parts}</span>'
-
-
-def _card(view: GraphView, number: int, summary: BandSummary) -> str:
-    band = summary.band
-    status = f" {summary.status}" if summary.status else ""
-    lines = [f'<span class="card-title">{html.escape(band.title)}</span>', _card_line(summary.counts_text())]
-    if summary.status is not None:
-        total = summary.done_hours + summary.left_hours
-        if total > 0:
-            lines.append(
-                f'<progress max="{total:.1f}" value="{summary.done_hours:.1f}" '
-                f'aria-label="hours done"></progress>'
-            )
-        lines.append(_card_line(summary.progress_text()))
-    work = [n for row in view.rows[band.id] for n in row if view.nodes[n].kind != "stage"]
-    chips = "".join(_chip(view, n) for n in work)
-    return (
-        f'<article class="card b-{number}{status}" data-band="{html.escape(band.id)}">'
-        f'<button type="button" class="card-head" aria-expanded="false" aria-controls="rung-{number}">'
-        f"{''.join(lines)}</button>"
-        f'<div class="card-body" id="rung-{number}" hidden>'
-        "<p>In learning order, prerequisites first. Choose one to see its chain.</p>"
-        f'<ul class="chips">{chips}</ul><p><button type="button" class="show-band" '
-        f'data-band="{html.escape(band.id)}">Show this stage in the graph</button></p></div></article>'
-    )
-
-
-def render_ladder(view: GraphView) -> str:
-    """The overview: the stage cards, one row per rung (a fork side by side)."""
-    depth = view.graph.stage_depth
-    rungs: dict[int, list[str]] = {}
-    bottom = max((depth[b.id] for b in view.bands if b.id in view.nodes), default=0) + 1
-    for number, summary in enumerate(view.summaries(), start=1):
-        rung = depth[summary.band.id] if summary.band.id in view.nodes else bottom
-        rungs.setdefault(rung, []).append(_card(view, number, summary))
-    step = '<div class="step" aria-hidden="true">↓</div>'
-    return step.join(f'<div class="rung">{"".join(cards)}</div>' for _, cards in sorted(rungs.items()))
-
-
-def render_legend(view: GraphView) -> tuple[str, set[str]]:
-    """The legend (class ``legend``, always on screen over the graph) and the fills it uses."""
-
-    items = []
-    fills = set()
-    for label, look in legend_rows(view):
-        if look == STAGE:
-            swatch = "stage"
-        else:
-            fills.add(look.fill)
-            swatch = _fill_class(look.fill) + (" not-needed" if look.dashed else "")
-        items.append(f'<li><span class="swatch {swatch}"></span>{html.escape(label)}</li>')
-    items.append('<li><span class="swatch chain"></span>prerequisite chain</li>')
-    items.append('<li><span class="swatch unlocks"></span>what it unlocks</li>')
-    return f'<details class="legend" open><summary>Legend</summary><ul>{"".join(items)}</ul></details>', fills
+def render_legend(view: GraphView, sheet: Sheet, *, graph: bool = True) -> str:
+    """The legend (class ``legend``): below the ladder, and over the graph, always in
+    view; without ``graph`` (the overview page) it leaves out the chain's colours."""
+    groups = []
+    for group in legend_groups(view):
+        items = []
+        for label, look in group:
+            if label.endswith(":"):  # a group's heading (the cohort's shares)
+                items.append(f'<li class="heading">{html.escape(label)}</li>')
+                continue
+            items.append(f"<li>{_swatch(look, sheet)}{html.escape(look.badge + label)}</li>")
+        groups.append(f"<ul>{''.join(items)}</ul>")
+    if graph:
+        groups.append(
+            '<ul><li><span class="swatch chain"></span>prerequisite chain</li>'
+            '<li><span class="swatch unlocks"></span>what it unlocks</li></ul>'
+        )
+    return f'<details class="legend" open><summary>Legend</summary>{"".join(groups)}</details>'
 
 
 def _csp_hash(source: str) -> str:
@@ -201,30 +167,70 @@ def _asset(name: str) -> str:
     return Path(__file__).with_name(name).read_text(encoding="utf-8")  # shipped beside this module
 
 
+def _side(view: GraphView, sheet: Sheet) -> tuple[str, str]:
+    """The panel after the graph: a profile's timeline or a cohort's numbers, with its CSS."""
+    if view.heat is not None:
+        return render_cohort_panel(view), ""
+    if view.schedule is None:
+        return "", ""
+    where = view.position
+    rows, css = render_timeline(
+        view.schedule,
+        today=where.today if where is not None else None,
+        fill=lambda item: sheet.fill(view.fills[view.category(item)]) if item in view.nodes else "",
+    )
+    return (
+        f'<aside id="timeline" aria-label="Roadmap timeline"><h2>Roadmap timeline</h2>\n{rows}\n</aside>',
+        css,
+    )
+
+
+def _tools(view: GraphView) -> str:
+    graph = (
+        ""
+        if view.overview
+        else (
+            '<span class="group"><button id="show-ladder" type="button" aria-pressed="true">Ladder</button>'
+            '<button id="show-graph" type="button" aria-pressed="false">Graph</button></span>'
+            '<span class="group"><button id="zoom-out" type="button" aria-label="Zoom out">−</button>'
+            '<button id="actual" type="button" aria-label="Zoom to 100 %" title="Zoom to 100 %">'
+            '<output id="mode" aria-live="polite">Ladder</output></button>'
+            '<button id="zoom-in" type="button" aria-label="Zoom in">+</button></span>'
+            '<button id="fit" type="button" title="Fit the whole graph">Fit</button>'
+        )
+    )
+    return (
+        '<div class="tools"><input id="search" type="search" list="names" '
+        f'placeholder="{SEARCH_HINT}" aria-label="{SEARCH_HINT}">{graph}</div>'
+    )
+
+
 def render_html(view: GraphView) -> str:
     """The view as a self-contained HTML page (see the module docstring).
 
     Raises
     ------
     ToolMissingError
-        When Graphviz's ``dot`` (which draws the SVG) is not installed.
+        When Graphviz's ``dot`` (which draws the SVG) is not installed; never for an
+        overview view, which has no graph.
     """
 
-    # The page always opens on the overview, so its graph is the detailed one even for an
-    # overview view; it highlights a focus in the browser, and has its own legend.
+    sheet = Sheet()
+    # The page highlights a focus in the browser, and has its own legend.
     drawn = replace(view.without_focus(), overview=False)
-    svg = inline_svg(render_svg(drawn, legend=False))
-    legend, fills = render_legend(drawn)
-    fills |= {_node_fill(view, n) for n in view.nodes if view.nodes[n].kind != "stage"}
-    timeline, timeline_css = "", ""
-    if view.schedule is not None:
-        rows, timeline_css = render_timeline(view.schedule)
-        timeline = (
-            f'<aside id="timeline" aria-label="Roadmap timeline"><h2>Roadmap timeline</h2>\n{rows}\n</aside>'
-        )
-    css = "\n".join([_asset("page.css"), _colour_css(view, fills), timeline_css]) + "\n"
+    canvas = ""
+    if not view.overview:
+        svg = inline_svg(render_svg(drawn, legend=False))
+        canvas = f'<div id="canvas"><div id="world">\n{svg}\n</div></div>\n'
+    legend = render_legend(drawn, sheet, graph=not view.overview)
+    for node_id in view.nodes:
+        sheet.fill(view.look(node_id).fill)
+    ladder = render_ladder(view, sheet)
+    side, side_css = _side(view, sheet)
+    css = "\n".join([_asset("page.css"), _colour_css(), sheet.css(), side_css]) + "\n"
     script = _asset("page.js")
     title = html.escape(drawable(view.title))
+    lede = view.whereabouts() or cohort_lede(view)
     names = "".join(
         f'<option value="{html.escape(drawable(node.name))}"></option>'
         for _, node in sorted(view.nodes.items())
@@ -233,30 +239,23 @@ def render_html(view: GraphView) -> str:
         f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
         "base-uri 'none'; form-action 'none'"
     )
+    layout = ("with-side" if side else "alone") + (" overview" if view.overview else "")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n"
-        f"<header><h1>{title}</h1>\n"
-        '<div class="tools"><input id="search" type="search" list="names" '
-        'placeholder="Find a skill, project or stage" aria-label="Find a skill, project or stage">'
+        f'<header><div class="titles"><h1>{title}</h1>'
+        + (f'<p class="lede">{html.escape(lede)}</p>' if lede else "")
+        + f"</div>\n{_tools(view)}\n"
         f'<datalist id="names">{names}</datalist>\n'
-        '<button id="show-ladder" type="button" aria-pressed="true">Ladder</button>'
-        '<button id="show-graph" type="button" aria-pressed="false">Graph</button>\n'
-        '<button id="zoom-out" type="button" aria-label="Zoom out">−</button>'
-        '<output id="mode" aria-live="polite">Ladder</output>'
-        '<button id="zoom-in" type="button" aria-label="Zoom in">+</button>'
-        '<button id="fit" type="button">Fit</button>'
-        '<button id="actual" type="button">100%</button></div>\n'
         '<p id="info" aria-live="polite"></p></header>\n'
-        f'<main class="{"with-timeline" if timeline else "alone"}">\n'
+        f'<main class="{layout}">\n'
         '<section id="viewer" class="ladder" tabindex="0" aria-label="Career graph: '
         'drag, scroll or use the arrow keys to pan, + and - to zoom, 0 for 100 %, f to fit">\n'
-        f'<div id="ladder">{render_ladder(view)}</div>\n'
-        f'<div id="canvas"><div id="world">\n{svg}\n</div></div>\n{legend}\n</section>\n'
-        f"{timeline}\n</main>\n"
+        f'<div id="ladder">{ladder}</div>\n{canvas}{legend}\n</section>\n'
+        f"{side}\n</main>\n"
         f'<script id="graph-data" type="application/json">{script_json(graph_data(view))}</script>\n'
         f"<script>{script}</script>\n"
         "</body>\n</html>\n"

@@ -1,4 +1,4 @@
-"""The career graph as NetworkX node-link JSON (SPEC "JSON outputs").
+"""The career graph as NetworkX node-link JSON (docs/formats.md).
 
 ``nodes`` carry ``id``, ``kind``, ``name``, ``category`` and, for skills and projects,
 ``hours``; a choice carries ``pick`` (its members are its prerequisites: an edge runs
@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from planner.io import jsontext
+from planner.renderers.pictures.summary import summarise
 
 if TYPE_CHECKING:
     from planner.renderers.pictures.view import GraphView
@@ -52,7 +53,7 @@ def render_json(view: GraphView) -> str:
 
 
 def _add_bands(digraph: Any, view: GraphView) -> None:
-    for summary in view.summaries():
+    for summary in summarise(view):
         attrs: dict[str, Any] = {
             "kind": "band",
             "name": summary.band.title,

@@ -13,7 +13,7 @@ import heapq
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-ROW_BUDGET: Final = 65.0
+ROW_BUDGET: Final = 62.0
 """What a row of a band may hold, in characters of label (see :func:`label_cost`): about
 880 points of Graphviz boxes with their long edges, a page at 100 %."""
 

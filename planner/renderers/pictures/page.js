@@ -7,14 +7,72 @@
   var pred = new Map(Object.entries(data.pred));
   var succ = new Map(Object.entries(data.succ));
   var viewer = document.getElementById("viewer");
-  var canvas = document.getElementById("canvas");
-  var world = document.getElementById("world");
-  var svg = world.querySelector("svg");
   var info = document.getElementById("info");
-  var modeText = document.getElementById("mode");
   var search = document.getElementById("search");
   var legend = viewer.querySelector(".legend");
+  var narrow = function () { return viewer.clientWidth < 600; };
+
+  // ---- search: matches among ids and names ------------------------------------------
+  function matches(query) {
+    // Ids and names containing the query: exact ones first, then those starting with it.
+    var found = [];
+    nodes.forEach(function (node, id) {
+      var name = node.name.toLowerCase();
+      if (query === "" || (id.indexOf(query) < 0 && name.indexOf(query) < 0)) { return; }
+      var rank = id === query || name === query ? 0 : id.indexOf(query) === 0 || name.indexOf(query) === 0 ? 1 : 2;
+      found.push([rank, id]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
+    return found.map(function (pair) { return pair[1]; });
+  }
+  function hint() {
+    // The whole placeholder where it fits, a short one on a phone.
+    search.placeholder = search.clientWidth < 200 ? "Find…" : data.hint;
+  }
+  hint();
+  window.addEventListener("resize", hint);
+  function cards(found) {
+    Array.prototype.forEach.call(document.querySelectorAll(".chip"), function (chip) {
+      chip.classList.toggle("match", found.has(chip.getAttribute("data-id")));
+    });
+  }
+
+  var world = document.getElementById("world");
+  if (!world) {
+    // The overview page: the ladder alone. A search or a chip opens the stage it is in.
+    var openCard = function (id) {
+      var chip = document.querySelector('.chip[data-id="' + CSS.escape(id) + '"]');
+      if (!chip) { return; }
+      var card = chip.closest(".card"), head = card.querySelector(".card-head");
+      head.setAttribute("aria-expanded", "true");
+      document.getElementById(head.getAttribute("aria-controls")).hidden = false;
+      chip.scrollIntoView({ block: "center" });
+      chip.focus();
+      info.textContent = nodes.get(id).title;
+    };
+    Array.prototype.forEach.call(document.querySelectorAll(".card-head"), function (head) {
+      head.addEventListener("click", function () {
+        var open = head.getAttribute("aria-expanded") !== "true";
+        head.setAttribute("aria-expanded", open ? "true" : "false");
+        document.getElementById(head.getAttribute("aria-controls")).hidden = !open;
+      });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".chip"), function (chip) {
+      chip.addEventListener("click", function () { info.textContent = nodes.get(chip.getAttribute("data-id")).title; });
+    });
+    search.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter") { return; }
+      var found = matches(search.value.trim().toLowerCase());
+      if (found.length) { openCard(found[0]); }
+    });
+    return;
+  }
+  var canvas = document.getElementById("canvas");
+  var svg = world.querySelector("svg");
+  var modeText = document.getElementById("mode");
   var links = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  links.setAttribute("class", "links");
+  var alone = null;  // the chain laid out alone (a phone), made below
   var groups = new Map();
   Array.prototype.forEach.call(world.querySelectorAll("g.node"), function (g) {
     if (nodes.has(g.id)) { groups.set(g.id, g); }
@@ -44,8 +102,8 @@
   }
   function showMode() {
     var graph = viewer.classList.contains("graph");
-    modeText.textContent = graph ? "Graph · " + Math.round(cam.s * 100) + " %" + (cam.fit ? " (fit)" : "")
-      : "Ladder";
+    modeText.textContent = Math.round(cam.s * 100) + " %";
+    modeText.setAttribute("data-fit", cam.fit ? "true" : "false");
     document.getElementById("show-ladder").setAttribute("aria-pressed", graph ? "false" : "true");
     document.getElementById("show-graph").setAttribute("aria-pressed", graph ? "true" : "false");
   }
@@ -61,7 +119,8 @@
   function zoomCentre(factor) { zoomAt(factor, canvas.clientWidth / 2, canvas.clientHeight / 2); }
   function free() {
     // The part of the pane above the legend, where framed nodes go.
-    return { w: canvas.clientWidth, h: Math.max(canvas.clientHeight / 2, legend.offsetTop - 8) };
+    var top = viewer.classList.contains("graph") ? legend.offsetTop - 8 : canvas.clientHeight;
+    return { w: canvas.clientWidth, h: Math.max(canvas.clientHeight / 2, Math.min(canvas.clientHeight, top)) };
   }
   function place(s, cx, cy) {
     cam.s = clampScale(s);
@@ -71,6 +130,7 @@
     apply();
   }
   function fit() {
+    if (alone) { leave(); }
     place(Math.min(free().w / width, free().h / height) * 0.98, width / 2, height / 2);
     cam.fit = true;
     showMode();
@@ -114,23 +174,36 @@
 
   // ---- modes: the ladder (overview) and the graph ---------------------------------
   var seen = false;
+  function opening() {
+    // The person's next item (or the stage they work towards) at a size where labels
+    // read, a little above the middle; without a profile, the first stage.
+    var start = data.start !== null && groups.has(data.start) ? groups.get(data.start) : null;
+    if (!start) { showBand(data.bands.length ? data.bands[0].id : null); return; }
+    var b = box(start), s = Math.max(legible, Math.min(1, free().w / 900));
+    place(s, b.x + b.w / 2, b.y + b.h / 2);
+    cam.y = Math.min(8, free().h / 3 - (b.y + b.h / 2) * s);  // no blank above the graph
+    apply();
+  }
   function showGraph() {
     if (viewer.classList.contains("graph")) { return; }
     viewer.classList.remove("ladder");
     viewer.classList.add("graph");
-    if (!seen) { seen = true; top(); } else { showMode(); }
+    if (narrow()) { legend.open = false; }
+    if (!seen) { seen = true; opening(); } else { showMode(); }
     restore();  // draws the chain's links, which need the graph on screen
   }
   function showLadder() {
+    if (alone) { leave(); }
     viewer.classList.remove("graph");
     viewer.classList.add("ladder");
+    legend.open = true;
     showMode();
   }
   function showBand(bandId) {
     var element = null;
     bands.forEach(function (id, elementId) { if (id === bandId) { element = document.getElementById(elementId); } });
-    if (!element) { return; }
-    showGraph();
+    if (!element) { top(); return; }
+    if (!viewer.classList.contains("graph")) { seen = true; showGraph(); }
     var area = box(element);
     var s = Math.max(legible, Math.min(1.25, (canvas.clientWidth - 32) / area.w));
     cam.s = s;
@@ -152,6 +225,7 @@
     return found;
   }
   function clear() {
+    if (alone) { leave(); }
     ["highlight", "unlocks", "focus", "on-chain"].forEach(function (name) {
       Array.prototype.forEach.call(document.querySelectorAll("." + name), function (el) {
         el.classList.remove(name);
@@ -202,15 +276,94 @@
       (withUnlocks ? ", unlocks " + unlocks.size : "");
     return true;
   }
+  // ---- the chain alone: on a phone, a chain wider than the screen is laid out anew --
+  alone = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  alone.setAttribute("class", "chain-alone");
+  svg.querySelector("g.graph").appendChild(alone);
+  function leave() {
+    viewer.classList.remove("chain-view");
+    while (alone.firstChild) { alone.removeChild(alone.firstChild); }
+  }
+  function layOut(id, chain) {
+    // Copies of the chain's boxes in rows as wide as the screen at a legible size,
+    // prerequisites first, the node last, with its arrows.
+    leave();
+    var depth = new Map(), order = [];
+    (function visit(n) {
+      if (depth.has(n)) { return depth.get(n); }
+      depth.set(n, 0);
+      var d = 0;
+      (pred.get(n) || []).forEach(function (p) { if (chain.has(p)) { d = Math.max(d, visit(p) + 1); } });
+      depth.set(n, d);
+      order.push(n);
+      return d;
+    })(id);
+    // In the SVG's own units (points), which the page draws 4/3 as wide in pixels.
+    var unit = box(groups.get(id)).w / groups.get(id).getBBox().width;
+    var width = (free().w - 48) / legible / unit, gap = 12, y = 0, placed = new Map();
+    var layers = [];
+    order.forEach(function (n) { (layers[depth.get(n)] = layers[depth.get(n)] || []).push(n); });
+    var origin = svg.querySelector("g.graph > g.cluster").getBBox();  // the top left of the first band
+    layers.forEach(function (layer) {
+      var x = 0, tallest = 0, row = [];
+      function flush() {
+        var shift = (width - x + gap) / 2;  // rows centred
+        row.forEach(function (r) { r.x += shift; placed.set(r.id, r); });
+        y += tallest + 3 * gap;
+        x = 0; tallest = 0; row = [];
+      }
+      layer.sort();
+      layer.forEach(function (n) {
+        var b = groups.get(n).getBBox();
+        if (x && x + b.width > width) { flush(); }
+        row.push({ id: n, x: x, y: y, b: b });
+        x += b.width + gap;
+        tallest = Math.max(tallest, b.height);
+      });
+      flush();
+    });
+    placed.forEach(function (r, n) {
+      var copy = groups.get(n).cloneNode(true);
+      copy.removeAttribute("id");
+      copy.setAttribute("class", "chain-node" + (n === id ? " focus" : ""));
+      copy.setAttribute("data-id", n);
+      copy.setAttribute("transform", "translate(" + (origin.x + r.x - r.b.x) + " " + (origin.y + r.y - r.b.y) + ")");
+      alone.appendChild(copy);
+    });
+    placed.forEach(function (r, n) {
+      (pred.get(n) || []).forEach(function (p) {
+        var a = placed.get(p);
+        if (!a) { return; }
+        var x1 = origin.x + a.x + a.b.width / 2, y1 = origin.y + a.y + a.b.height;
+        var x2 = origin.x + r.x + r.b.width / 2, y2 = origin.y + r.y;
+        var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+        var bend = Math.max(12, (y2 - y1) / 2);
+        path.setAttribute("class", "link");
+        path.setAttribute("d", "M" + x1 + " " + y1 + " C" + x1 + " " + (y1 + bend) + " " + x2 + " " + (y2 - bend) +
+          " " + x2 + " " + y2);
+        alone.insertBefore(path, alone.firstChild);
+      });
+    });
+    viewer.classList.add("chain-view");
+    return box(alone);
+  }
   function focusNode(id) {
     showGraph();
+    leave();
     if (!mark(id, false)) {
       info.textContent = "No node “" + id + "” in this graph.";
       return;
     }
-    var chain = [];
-    groups.forEach(function (g) { if (g.classList.contains("highlight")) { chain.push(box(g)); } });
-    frame(union(chain), box(groups.get(id)));
+    var chain = [], ids = new Set();
+    groups.forEach(function (g, n) { if (g.classList.contains("highlight")) { chain.push(box(g)); ids.add(n); } });
+    var area = union(chain), anchor = box(groups.get(id));
+    if (narrow() && area.w * legible > free().w - 48) {
+      // The chain does not fit a phone at a readable size: show it alone, laid out anew.
+      area = layOut(id, ids);
+      anchor = box(alone.lastChild);  // the node itself, laid out last
+      info.textContent += " · shown alone; Esc or Fit for the whole graph";
+    }
+    frame(area, anchor);
   }
 
   // ---- the address: #focus=ID -----------------------------------------------------
@@ -274,11 +427,12 @@
     canvas.classList.remove("dragging");
     if (moved || e.type !== "pointerup" || pointers.size) { return; }
     var hit = document.elementFromPoint(e.clientX, e.clientY);
+    var copy = hit && hit.closest("g.chain-node");
+    if (copy) { focusLink(copy.getAttribute("data-id")); return; }
     var group = hit && hit.closest("g.node");
     var band = hit && hit.closest("g.cluster");
     if (group && groups.has(group.id)) {
-      pinned = pinned === group.id ? null : group.id;
-      restore();
+      focusLink(group.id);  // highlights its chain and frames it
     } else if (band && bands.has(band.id) && viewer.classList.contains("small-labels")) {
       showBand(bands.get(band.id));
     }
@@ -323,6 +477,7 @@
   on("zoom-out", function () { showGraph(); zoomCentre(0.8); });
   on("fit", function () { showGraph(); fit(); });
   on("actual", function () { showGraph(); actualSize(); });
+  if (narrow()) { legend.open = true; }
   Array.prototype.forEach.call(document.querySelectorAll(".card-head"), function (head) {
     head.addEventListener("click", function () {
       var open = head.getAttribute("aria-expanded") !== "true";
@@ -333,7 +488,7 @@
   Array.prototype.forEach.call(document.querySelectorAll(".show-band"), function (button) {
     button.addEventListener("click", function () { showBand(button.getAttribute("data-band")); });
   });
-  Array.prototype.forEach.call(document.querySelectorAll(".chip"), function (chip) {
+  Array.prototype.forEach.call(document.querySelectorAll(".chip, .goto"), function (chip) {
     chip.addEventListener("click", function () { focusLink(chip.getAttribute("data-id")); });
   });
   Array.prototype.forEach.call(document.querySelectorAll("#timeline .task"), function (row) {
@@ -344,24 +499,15 @@
   });
 
   // ---- search -------------------------------------------------------------------------
-  function matches(query) {
-    // Ids and names containing the query: exact ones first, then those starting with it.
-    var found = [];
-    nodes.forEach(function (node, id) {
-      var name = node.name.toLowerCase();
-      if (query === "" || (id.indexOf(query) < 0 && name.indexOf(query) < 0)) { return; }
-      var rank = id === query || name === query ? 0 : id.indexOf(query) === 0 || name.indexOf(query) === 0 ? 1 : 2;
-      found.push([rank, id]);
-    });
-    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
-    return found.map(function (pair) { return pair[1]; });
-  }
   search.addEventListener("input", function () {
     var query = search.value.trim().toLowerCase();
     var found = new Set(matches(query));
     groups.forEach(function (g, id) { g.classList.toggle("match", found.has(id)); });
     document.body.classList.toggle("searching", query !== "");
-    info.textContent = query === "" ? "" : found.size + " match(es); press Enter to show the first";
+    cards(found);
+    info.textContent = query === "" ? "" : found.size === 0 ? "No match" :
+      (found.size === 1 ? "1 match" : found.size + " matches") + "; press Enter to show " +
+      (found.size === 1 ? "it" : "the first");
     var exact = Array.from(nodes.entries()).find(function (entry) { return entry[1].name.toLowerCase() === query; });
     if (exact) { focusLink(exact[0]); }
   });

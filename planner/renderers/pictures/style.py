@@ -11,6 +11,7 @@ import bisect
 import re
 import textwrap
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
@@ -38,34 +39,72 @@ TEXT: Final = "#111111"
 
 
 class Look(NamedTuple):
-    """Fill, border and text colour of a box, and whether its border is dashed."""
+    """How a box is drawn: fill, border and text colour, border width and dashes, and a
+    badge before its label (``"✓ "``)."""
 
     fill: str
     border: str
     font: str = TEXT
     dashed: bool = False
+    width: float = 1.0
+    badge: str = ""
 
 
+@dataclass(frozen=True)
+class Mark:
+    """How a status shows on a box whose fill is its category: a border (colour, width,
+    dashes), a badge before the label, and whether the fill fades. Status never changes
+    a fill, so a category keeps its colour in every view."""
+
+    label: str
+    border: str
+    width: float
+    badge: str = ""
+    dashed: bool = False
+    faded: bool = False
+    font: str = TEXT
+
+    def on(self, fill: str) -> Look:
+        """The look of a box of ``fill`` with this mark."""
+        return Look(
+            fill + (FADED if self.faded else ""), self.border, self.font, self.dashed, self.width, self.badge
+        )
+
+
+FADED: Final = "59"
+"""Alpha (35 %) appended to the fill of a box not on the person's way: the same hue, paler."""
+KNOWN_COLOUR: Final = "#1b7837"
+"""Dark green: the border and badge of what is known, and the done part of progress bars
+(no category fill is this dark, so it never reads as a category)."""
+LEFT_COLOUR: Final = "#dfe3e8"
+"""Pale grey: the part of a progress bar still to do."""
 STATUSES: Final = {
-    "known": Look("#44bb99", "#1f6e58"),
-    "planned": Look("#eedd88", "#9a8420"),
-    "not-needed": Look("#eeeeee", "#9e9e9e", "#5c5c5c", dashed=True),
+    "known": Mark("known", KNOWN_COLOUR, 2.5, badge="✓ "),
+    "planned": Mark("planned", "#263238", 1.6),
+    "not-needed": Mark("not needed", "#9e9e9e", 1.0, dashed=True, faded=True, font="#4d4d4d"),
 }
-"""Looks of the statuses a profile gives (colour-blind-safe: mint, sand, grey)."""
-STATUS_LABELS: Final = {"known": "known", "planned": "planned", "not-needed": "not needed"}
+"""The statuses a profile gives, as marks on the category fill: known boxes carry a ✓
+and a thick green border, planned ones a dark border, those not on the way a dashed
+grey border and a faded fill."""
+NEXT: Final = Mark("next", "#263238", 3.5, badge="▶ ")
+"""The next item to study (with a profile): a ▶ and the thickest border."""
+HERE: Final = "you are here"
+"""What marks the stage a person is working towards."""
+STATUS_LABELS: Final = {status: mark.label for status, mark in STATUSES.items()}
 HEAT: Final = (
     ("nobody", Look("#ffffff", "#9e9e9e", "#757575", dashed=True)),
-    ("under 10%", Look("#ffffb2", "#78909c")),
-    ("10–30%", Look("#fed976", "#78909c")),
-    ("30–50%", Look("#feb24c", "#78909c")),
-    ("50–70%", Look("#fd8d3c", "#78909c")),
-    ("70–90%", Look("#f03b20", "#78909c")),
-    ("90% or more", Look("#bd0026", "#78909c", "#ffffff")),
+    ("under 25%", Look("#ffffb2", "#78909c")),
+    ("25–50%", Look("#fed976", "#78909c")),
+    ("50–75%", Look("#feb24c", "#78909c")),
+    ("75–90%", Look("#fd8d3c", "#78909c")),
+    ("90–99%", Look("#f03b20", "#78909c")),
+    ("everyone", Look("#bd0026", "#78909c", "#ffffff")),
 )
-"""A cohort's heat map: (legend, look) by the share of people who still need a node.
-The fills are ColorBrewer's YlOrRd, a sequential scale that reads for every common
-colour-vision deficiency and in grey; every font passes WCAG AA."""
-HEAT_BOUNDS: Final = (0.1, 0.3, 0.5, 0.7, 0.9)
+"""A cohort's heat map: (legend, look) by the share of the people on the way to a node's
+stage who still need it; "everyone": nobody on the way knows it yet. The fills are
+ColorBrewer's YlOrRd, a sequential scale that reads for every common colour-vision
+deficiency and in grey; every font passes WCAG AA."""
+HEAT_BOUNDS: Final = (0.25, 0.5, 0.75, 0.9, 1.0)
 """Where one class of :data:`HEAT` (after "nobody") ends and the next begins."""
 STAGE: Final = Look("#263238", "#111111", "#ffffff")
 """Stages are dark boxes in every view; with a profile their border tells the status."""
@@ -156,6 +195,19 @@ def short_label(name: str) -> list[str]:
             last = last.rsplit(" ", 1)[0]
         lines[-1] = last.rstrip(",;:") + "…"
     return lines
+
+
+def choice_label(name: str, pick: int) -> list[str]:
+    """The lines of a choice's box: its short name and how many members it takes
+    (``["A deep learning", "framework: 1 of"]``); the count is never cut."""
+    take = f"{pick} of"
+    lines = short_label(name)
+    last = lines[-1]
+    if last.endswith("…"):
+        return [*lines, take]
+    if len(last) + len(take) + 2 <= LABEL_WIDTH:
+        return [*lines[:-1], f"{last}: {take}"]
+    return [*lines[:-1], last + ":", take]
 
 
 def category_fills(graph: CareerGraph) -> dict[str, str]:

@@ -1,18 +1,24 @@
-"""The roadmap timeline of the HTML page: one row per item and milestone, with year ticks.
+"""The roadmap timeline of the HTML page: one section per year, a row per item.
 
-Each row is HTML text (the full name, cut with an ellipsis by CSS and whole in the
-row's tooltip) beside a small SVG track stretched to the row's width, so the strip
-reflows from a phone to a wide screen and its text stays a readable size. Positions
-live in SVG attributes and in the page's own (hashed) style sheet: the page's
-Content-Security-Policy needs no inline style.
+A plan runs for years, and one axis for all of them makes every bar a sliver. So each
+year has its own axis (its months), and an item shows in the year it starts: its whole
+name on one line with its dates, its bar on the year's axis below (filled with its
+category's colour, as everywhere), clipped with an arrow where it runs into the next
+year. Milestones are diamonds, and a line marks today. An item done at a job over
+months rather than in study sessions (``at_work``) is drawn hatched.
+
+Positions live in classes of the page's own (hashed) style sheet, since the page's
+Content-Security-Policy allows no inline style.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import html
-import itertools
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
 
 from planner.renderers.pictures.style import drawable
 from planner.reports.roadmap import rows
@@ -20,59 +26,125 @@ from planner.reports.roadmap import rows
 if TYPE_CHECKING:
     from planner.scheduling import Schedule
 
-
-def _track(days: int, ticks: list[int], shape: str) -> str:
-    lines = "".join(f'<line class="tick" x1="{x}" y1="0" x2="{x}" y2="10"/>' for x in ticks)
-    return (
-        f'<svg class="tl-track" viewBox="0 0 {days} 10" preserveAspectRatio="none" '
-        f'aria-hidden="true">{lines}{shape}</svg>'
-    )
+MONTHS: Final = tuple(calendar.month_abbr[m] for m in range(1, 13))
 
 
-def render_timeline(schedule: Schedule) -> tuple[str, str]:
-    """The timeline's HTML and the CSS rule that spaces its year labels.
+def _days(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
 
-    Returns a paragraph (and no rule) when the schedule has no items.
+
+def _share(day: dt.date) -> float:
+    """Where ``day`` begins in its year, in percent of the year."""
+    return 100 * (day.timetuple().tm_yday - 1) / _days(day.year)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    """``"1 Feb – 28 Feb"``, with the years when the span leaves one."""
+    if first == last:
+        return _day(first)
+    if first.year == last.year:
+        return f"{_day(first)} – {_day(last)}"
+    return f"{_day(first)} {first.year} – {_day(last)} {last.year}"
+
+
+@dataclass
+class _Styles:
+    """The position classes the timeline needs, one per distinct place."""
+
+    rules: dict[str, str] = field(default_factory=dict)
+
+    def place(self, left: float, width: float | None = None) -> str:
+        name = f"p{round(left * 10)}" + ("" if width is None else f"w{round(width * 10)}")
+        if name not in self.rules:
+            body = f"left: {left:.1f}%;" + ("" if width is None else f" width: {width:.1f}%;")
+            self.rules[name] = f".tl-track .{name}, .tl-body > .{name} {{ {body} }}"
+        return name
+
+
+def render_timeline(
+    schedule: Schedule,
+    *,
+    today: dt.date | None = None,
+    fill: Callable[[str], str] = lambda _item: "",
+    names: Mapping[str, str] | None = None,
+) -> tuple[str, str]:
+    """The timeline's HTML and the CSS rules that place its bars.
+
+    Parameters
+    ----------
+    today:
+        The day the "today" line marks (none without it).
+    fill:
+        The CSS class that fills an item's bar (its category's colour).
+    names:
+        The name shown for an item id (default: its name in the plan).
+
+    Returns a paragraph (and no rules) when the schedule has no items.
     """
-
     items = rows(schedule)
     if not items:
         return '<p class="tl-empty">Nothing left to learn: every requirement of the target is known.</p>', ""
+    styles = _Styles()
     first = min(r.start for r in items)
     last = max([r.end for r in items] + [m.date for m in schedule.milestones])
-    days = (last - first).days + 1
-    years = list(range(first.year + 1, last.year + 1))
-    ticks = [(dt.date(year, 1, 1) - first).days for year in years]
-    bounds = [0, *ticks, days]
-    spans = "".join(f"<span>{year}</span>" for year in [first.year, *years])
-    columns = " ".join(f"{end - start}fr" for start, end in itertools.pairwise(bounds))
-    out = [
-        '<div class="tl-row tl-axis"><span class="tl-name">'
-        f'{first.isoformat()} → {last.isoformat()}</span><div class="tl-years">{spans}</div></div>'
-    ]
     entries: list[tuple[dt.date, int, str]] = [(row.start, 0, row.item.id) for row in items]
     entries += [(m.date, 1, m.stage) for m in schedule.milestones if first <= m.date <= last]
     by_id = {row.item.id: row for row in items}
     milestones = {m.stage: m for m in schedule.milestones}
-    for _, kind, key in sorted(entries):
-        if kind == 0:
-            row = by_id[key]
-            name = html.escape(drawable(row.item.name))
-            x, width = (row.start - first).days, (row.end - row.start).days + 1
-            out.append(
-                f'<div class="tl-row task" data-id="{html.escape(key)}" '
-                f'title="{name} · {row.start} → {row.end} · {row.item.hours:g} h">'
-                f'<span class="tl-name">{name}</span>'
-                + _track(days, ticks, f'<rect class="bar" x="{x}" y="2" width="{width}" height="6"/>')
-                + "</div>"
-            )
-        else:
-            milestone = milestones[key]
-            name = html.escape(drawable(milestone.name))
-            x = (milestone.date - first).days
-            mark = f'<rect class="mark" x="{x}" y="0" width="{max(1, days // 120)}" height="10"/>'
-            out.append(
-                f'<div class="tl-row milestone" title="{name} reached {milestone.date}">'
-                f'<span class="tl-name">◆ {name}</span>{_track(days, ticks, mark)}</div>'
-            )
-    return "\n".join(out), f".tl-years {{ grid-template-columns: {columns}; }}"
+    head = f'<p class="tl-range">{first.isoformat()} → {last.isoformat()}'
+    if today is not None and today < first:
+        head += f" · today is {today.isoformat()}, before the plan starts"
+    out = [head + "</p>"]
+    for year in range(first.year, last.year + 1):
+        in_year = sorted(e for e in entries if e[0].year == year)
+        if not in_year:
+            continue
+        axis = "".join(f'<span class="m{m}">{MONTHS[m - 1]}</span>' for m in range(1, 13))
+        body = []
+        if today is not None and today.year == year:
+            body.append(f'<div class="tl-today {styles.place(_share(today))}" title="today, {today}"></div>')
+        for day, kind, key in in_year:
+            if kind == 0:
+                row = by_id[key]
+                name = html.escape(drawable((names or {}).get(key, row.item.name)))
+                end = min(row.end, dt.date(year, 12, 31))
+                left = _share(row.start)
+                width = 100 * ((end - row.start).days + 1) / _days(year)
+                classes = ["bar", fill(key), styles.place(left, width)]
+                if getattr(row.item, "at_work", False):  # a span at a job: hatched
+                    classes.append("span")
+                if row.end > end:
+                    classes.append("more")
+                title = f"{name} · {row.start} → {row.end} · {row.item.hours:g} h"
+                body.append(
+                    f'<div class="tl-row task" data-id="{html.escape(key)}" title="{title}">'
+                    f'<span class="tl-name">{name}</span>'
+                    f'<span class="tl-when">{_span(row.start, row.end)}</span>'
+                    f'<span class="tl-track"><i class="{" ".join(c for c in classes if c)}"></i></span></div>'
+                )
+            else:
+                milestone = milestones[key]
+                name = html.escape(drawable(milestone.name))
+                body.append(
+                    f'<div class="tl-row milestone" title="{name} reached {milestone.date}">'
+                    f'<span class="tl-name">◆ {name}</span>'
+                    f'<span class="tl-when">reached {_span(day, day)}</span>'
+                    f'<span class="tl-track"><i class="mark {styles.place(_share(day))}"></i></span></div>'
+                )
+        out.append(
+            f'<section class="tl-year {"leap" if calendar.isleap(year) else "common"}" aria-label="{year}">'
+            '<div class="tl-axis">'
+            f'<b>{year}</b><span class="tl-months">{axis}</span></div>'
+            f'<div class="tl-body">{"".join(body)}</div></section>'
+        )
+    css = [
+        f".tl-year.{kind} .tl-months {{ grid-template-columns: "
+        + " ".join(f"{calendar.monthrange(year, m)[1]}fr" for m in range(1, 13))
+        + "; }"
+        for kind, year in (("leap", 2028), ("common", 2027))
+    ]
+    return "\n".join(out), "\n".join(css + [styles.rules[name] for name in sorted(styles.rules)])

@@ -9,99 +9,39 @@ agrees on them.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
+from planner.renderers.pictures.bands import UNSTAGED, Band, picks_of, place, statuses
 from planner.renderers.pictures.layers import ROW_BUDGET, band_rows, label_cost
+from planner.renderers.pictures.position import Position
 from planner.renderers.pictures.style import (
     CATEGORY_BORDER,
     CHOICE,
     HEAT,
-    KINDS,
+    NEXT,
     STAGE,
     STATUSES,
     Look,
     category_fills,
+    choice_label,
     drawable,
     heat_class,
     short_label,
 )
 from planner.words import count
 
+HEXAGON_EXTRA: Final = 2.0
+"""Characters a hexagon takes beyond its label."""
+
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
-    from planner.planning import Plan
+    from planner.planning import ChoiceResolver, Plan
     from planner.records import Node
+    from planner.reports.cohort import CohortHeat
     from planner.scheduling import Schedule
-
-UNSTAGED: Final = "_unstaged"
-"""Band id of the nodes no stage needs (never a graph id: those are kebab-case)."""
-UNSTAGED_TITLE: Final = "Not required by any stage"
-
-
-class Band(NamedTuple):
-    """A horizontal band of the ladder: one stage and the work it needs first."""
-
-    id: str
-    title: str
-
-
-class BandSummary(NamedTuple):
-    """One band of the ladder in numbers: what the overview shows of it."""
-
-    band: Band
-    work: Mapping[str, int]
-    """How many nodes of each kind (``skill``, ``project``) the band holds."""
-    hours: float
-    """Effort of the band's work from scratch."""
-    status: str | None = None
-    """With a profile: the status of the band's stage (None for the unstaged band)."""
-    done_hours: float = 0.0
-    """With a profile: effort done, known work in full and planned work by its progress."""
-    left_hours: float = 0.0
-    """With a profile: effort still planned."""
-    reached: dt.date | None = None
-    """With a schedule: the day the stage is reached."""
-    highlight: bool = False
-    """Whether the focused chain runs through the band."""
-
-    def counts_text(self) -> str:
-        """``"49 skills · 5 projects · 1,244 h"``."""
-        parts = [f"{count} {kind}{'' if count == 1 else 's'}" for kind, count in self.work.items()]
-        return " · ".join([*parts, f"{self.hours:,.0f} h"])
-
-    def progress_text(self) -> str:
-        """``"done 173 h · left 1,071 h · reached 2029-02-19"``, or why nothing is left."""
-        if self.status == "not-needed" and not self.left_hours:
-            return "not on the way to the target"
-        text = f"done {self.done_hours:,.0f} h · left {self.left_hours:,.0f} h"
-        return text + (f" · reached {self.reached}" if self.reached else "")
-
-
-def _by_kind(counts: Mapping[str, int]) -> dict[str, int]:
-    """Counts in the order of :data:`~planner.renderers.pictures.style.KINDS` (skills first)."""
-    order = list(KINDS)
-    return dict(sorted(counts.items(), key=lambda item: (order.index(item[0]), item[0])))
-
-
-def _statuses(graph: CareerGraph, plan: Plan) -> dict[str, str]:
-    """Each node's status in ``plan``: known, planned (an item or stage still to
-    reach) or not needed."""
-    planned = (
-        {item.id for item in plan.items} | {goal.id for goal in plan.stages} | {c.id for c in plan.choices}
-    )
-    result: dict[str, str] = {}
-    for node_id in graph.nodes:
-        if node_id in plan.known:
-            result[node_id] = "known"
-        elif node_id in planned:
-            result[node_id] = "planned"
-        else:
-            result[node_id] = "not-needed"
-    return result
 
 
 @dataclass(frozen=True)
@@ -109,9 +49,9 @@ class GraphView:
     """A part of the career graph, placed in stage bands, ready to draw.
 
     Build it with :meth:`from_graph`. ``nodes`` and ``edges`` hold only what the view
-    shows; ``status`` is set when a profile's plan is overlaid; ``need`` when a
-    cohort's heat map is; ``highlight`` is the focused node with every ancestor (empty
-    without a focus).
+    shows; ``status`` is set when a profile's plan is overlaid, with ``position`` (where
+    the person stands today); ``heat`` when a cohort's summary is; ``highlight`` is the
+    focused node with every ancestor (empty without a focus).
     """
 
     graph: CareerGraph
@@ -119,6 +59,10 @@ class GraphView:
     edges: list[tuple[str, str]]
     bands: list[Band]
     members: Mapping[str, list[str]]
+    counted: Mapping[str, frozenset[str]]
+    """Each band's work that its stage needs under the picks of its choices (what a
+    card counts); the band's other work are alternatives."""
+    picks: ChoiceResolver = field(repr=False)
     status: Mapping[str, str] | None = None
     focus: str | None = None
     highlight: frozenset[str] = frozenset()
@@ -129,10 +73,13 @@ class GraphView:
     """The ``stage`` the view was narrowed to."""
     overview: bool = False
     """Whether pictures draw one box per band (the ladder) instead of every node."""
-    need: Mapping[str, int] | None = None
-    """With a cohort: how many of its people still need each node (absent: nobody)."""
-    cohort: int = 0
-    """With a cohort: how many people were planned."""
+    heat: CohortHeat | None = field(default=None, repr=False)
+    """With a cohort: its summary, and how many of its people still need each node."""
+    position: Position | None = None
+    """With a profile and a moment: where the person stands (see :class:`Position`)."""
+    recommended: bool = False
+    """Whether pictures draw what the shown nodes recommend (dashed), not only what
+    they require."""
 
     @classmethod
     def from_graph(
@@ -146,8 +93,10 @@ class GraphView:
         only: Iterable[str] | None = None,
         person: str = "",
         overview: bool = False,
-        need: Mapping[str, int] | None = None,
-        cohort: int = 0,
+        heat: CohortHeat | None = None,
+        picks: ChoiceResolver | None = None,
+        now: dt.datetime | None = None,
+        recommended: bool = False,
     ) -> GraphView:
         """Build the view of ``graph``.
 
@@ -156,7 +105,7 @@ class GraphView:
         graph:
             The validated career graph.
         plan, schedule:
-            A profile's plan (or its schedule, whose plan is used): colours nodes by
+            A profile's plan (or its schedule, whose plan is used): marks nodes by
             status, and the HTML page shows the schedule's timeline.
         stage:
             Show only this stage's requirements (its prerequisite closure).
@@ -170,9 +119,16 @@ class GraphView:
         overview:
             Draw the ladder of bands, one box each with its numbers
             (:meth:`summaries`), instead of every node.
-        need, cohort:
-            A cohort's heat map: how many of its ``cohort`` planned people still need
-            each node.
+        heat:
+            A cohort's summary: how many of its planned people still need each node.
+        picks:
+            Whose picks of the choices the cards count (default: the plan's, else the
+            members with the least work).
+        now:
+            With a schedule, the moment whose position the pictures mark ("you are
+            here", the next item, today on the timeline).
+        recommended:
+            Draw recommendations too (dashed), not only requirements.
 
         Raises
         ------
@@ -185,6 +141,7 @@ class GraphView:
             stage = graph.resolve(stage, kinds=("stage",), what="stage", option="--stage", names=True)
         if focus is not None:
             focus = graph.resolve(focus, option="--focus", names=True)
+        picks = picks or picks_of(graph, plan)
 
         chosen: set[str] = set(graph.nodes) if only is None else set(only) & set(graph.nodes)
         if stage is not None:
@@ -195,30 +152,16 @@ class GraphView:
             chosen |= highlight
         nodes = {node_id: graph.nodes[node_id] for node_id in sorted(chosen)}
         edges = sorted((a, b) for a, b in graph.digraph.edges if a in nodes and b in nodes)
-
-        bands: list[Band] = []
-        members: dict[str, list[str]] = {}
-        placed: set[str] = set()
-        number = 0
-        for rung in graph.stages:
-            if rung.id not in nodes:
-                continue
-            number += 1
-            inside = sorted(n for n in graph.closure([rung.id]) if n in nodes and n not in placed)
-            placed.update(inside)
-            bands.append(Band(rung.id, f"{number}. {drawable(rung.name)}"))
-            members[rung.id] = inside
-        rest = sorted(n for n in nodes if n not in placed)
-        if rest:
-            bands.append(Band(UNSTAGED, UNSTAGED_TITLE))
-            members[UNSTAGED] = rest
+        bands, members, counted = place(graph, nodes, picks)
         return cls(
             graph=graph,
             nodes=nodes,
             edges=edges,
             bands=bands,
             members=members,
-            status=_statuses(graph, plan) if plan is not None else None,
+            counted=counted,
+            picks=picks,
+            status=statuses(graph, plan) if plan is not None else None,
             focus=focus,
             highlight=highlight,
             schedule=schedule,
@@ -226,9 +169,20 @@ class GraphView:
             person=person,
             stage=stage,
             overview=overview,
-            need=need,
-            cohort=cohort,
+            heat=heat,
+            position=Position.of(graph, schedule, now) if schedule is not None and now is not None else None,
+            recommended=recommended,
         )
+
+    @property
+    def need(self) -> Mapping[str, int] | None:
+        """With a cohort: how many of its people still need each node (absent: nobody)."""
+        return self.heat.need if self.heat is not None else None
+
+    @property
+    def cohort(self) -> int:
+        """With a cohort: how many people were planned."""
+        return self.heat.people if self.heat is not None else 0
 
     def band_members(self, band_id: str) -> list[str]:
         """The sorted ids placed in a band (each node lies in exactly one band)."""
@@ -250,11 +204,17 @@ class GraphView:
             band.id: band_rows(
                 self.members[band.id],
                 self.graph.pred,
-                widths={n: label_cost(self.label(n)) for n in self.members[band.id]},
+                widths={n: self.label_width(n) for n in self.members[band.id]},
                 budget=ROW_BUDGET,
             )
             for band in self.bands
         }
+
+    def label_width(self, node_id: str) -> float:
+        """What a node's box costs in a row (see :func:`label_cost`): a choice's
+        hexagon is wider than its label."""
+        extra = HEXAGON_EXTRA if self.nodes[node_id].kind == "choice" else 0.0
+        return label_cost(self.label(node_id)) + extra
 
     def edge_kind(self, source: str, target: str) -> str:
         """``ladder`` between two stages, ``picked`` or ``member`` from a member into
@@ -270,36 +230,54 @@ class GraphView:
 
     @cached_property
     def recommendations(self) -> list[tuple[str, str]]:
-        """``(recommended, recommender)`` pairs among the shown nodes, sorted: drawn as
-        dashed ``recommends`` edges, never as prerequisites."""
+        """``(recommended, recommender)`` pairs among the shown nodes, sorted, when the
+        view draws recommendations: dashed ``recommends`` edges, never prerequisites."""
+        if not self.recommended:
+            return []
         return sorted((r, n) for n in self.nodes for r in self.graph.recommends(n) if r in self.nodes)
 
     def label(self, node_id: str) -> list[str]:
         """The lines a node's box shows: a short label (the full name goes in the
-        tooltip); a choice shows "one of", or "2 of" when it takes two."""
+        tooltip); a choice its name and how many it takes ("A deep learning framework:
+        1 of"); with a cohort, the share of those on the way who still need it; with a
+        profile, ✓ before what is known and ▶ before the next item."""
         node = self.nodes[node_id]
         if node.kind == "choice":
-            return ["one of" if node.pick == 1 else f"{node.pick} of"]
-        if self.need is not None and node.kind != "stage":
-            # A heat map counts the people who still need each node.
-            return [*short_label(node.name), f"({self.need.get(node_id, 0):,})"]
-        return short_label(node.name)
+            return choice_label(node.name, node.pick)
+        lines = short_label(node.name)
+        share = self.share(node_id)
+        if share is not None:
+            return [*lines, f"{share:.0%}"]
+        badge = self.look(node_id).badge
+        if badge:
+            lines = [badge + lines[0], *lines[1:]]
+        if node.kind == "stage" and self.schedule is not None:
+            reached = self.schedule.milestone(node_id)
+            if reached is not None:
+                lines.append(f"reached {reached.date}")
+        return lines
 
     def look(self, node_id: str) -> Look:
         """How a node's box looks: stages dark and choices white (with a profile their
-        border tells the status), other nodes by status with a profile, else by category."""
+        border tells the status); other nodes filled by their category (a cohort's
+        heat map: by the share who still need them), and with a profile bordered and
+        badged by status (the next item: ▶)."""
         node = self.nodes[node_id]
         base = {"stage": STAGE, "choice": CHOICE}.get(node.kind)
         if base is not None:
             if self.status is None:
                 return base
-            return Look(base.fill, STATUSES[self.status[node_id]].border, base.font)
+            mark = STATUSES[self.status[node_id]]
+            return Look(base.fill, mark.border, base.font, mark.dashed, max(mark.width, 1.5), mark.badge)
         share = self.share(node_id)
         if share is not None:
             return HEAT[heat_class(share)][1]
-        if self.status is not None:
-            return STATUSES[self.status[node_id]]
-        return Look(self.fills[self.category(node_id)], CATEGORY_BORDER)
+        fill = self.fills[self.category(node_id)]
+        if self.status is None:
+            return Look(fill, CATEGORY_BORDER)
+        if self.position is not None and node_id == self.position.next_item:
+            return NEXT.on(fill)
+        return STATUSES[self.status[node_id]].on(fill)
 
     def implied(self, source: str, target: str) -> bool:
         """Whether the bands already say ``source`` comes before ``target``, so a
@@ -319,37 +297,6 @@ class GraphView:
         stages = {band.id for band in self.bands if band.id != UNSTAGED}
         return {stage: self.graph.closure([stage]) & stages - {stage} for stage in stages}
 
-    def summaries(self) -> list[BandSummary]:
-        """Every band in ladder order with its numbers (see :class:`BandSummary`)."""
-        left: dict[str, float] = {}
-        reached: dict[str, dt.date] = {}
-        if self.plan is not None:
-            left = {item.id: item.hours for item in self.plan.items}
-        if self.schedule is not None:
-            reached = {m.stage: m.date for m in self.schedule.milestones}
-        result = []
-        for band in self.bands:
-            work = [n for n in self.members[band.id] if self.nodes[n].kind in ("skill", "project")]
-            hours = sum(self.graph.hours(n) for n in work)
-            summary = BandSummary(
-                band,
-                _by_kind(Counter(self.nodes[n].kind for n in work)),
-                hours,
-                highlight=any(n in self.highlight for n in self.members[band.id]),
-            )
-            if self.status is not None:
-                known = [n for n in work if self.status[n] == "known"]
-                planned = [n for n in work if n in left]
-                summary = summary._replace(
-                    status=self.status.get(band.id),
-                    done_hours=sum(self.graph.hours(n) for n in known)
-                    + sum(self.graph.hours(n) - left[n] for n in planned),
-                    left_hours=sum(left[n] for n in planned),
-                    reached=reached.get(band.id),
-                )
-            result.append(summary)
-        return result
-
     def category(self, node_id: str) -> str:
         """The node's category (``stage`` for stages)."""
         node = self.nodes[node_id]
@@ -368,7 +315,8 @@ class GraphView:
 
     def tooltip(self, node_id: str) -> str:
         """The full name of a node, with its kind and hours: ``"pandas · skill · 12 h"``;
-        for a choice its members, and with a profile what was picked."""
+        for a choice its members, and with a profile what was picked; with a cohort how
+        many on the way still need it."""
         node = self.nodes[node_id]
         hours = self.hours(node_id)
         parts = [drawable(node.name), node.kind] + ([f"{hours:g} h"] if hours is not None else [])
@@ -377,14 +325,37 @@ class GraphView:
             pick = self.plan.choice(node_id) if self.plan is not None else None
             if pick is not None:
                 parts.append(pick.summary(instead="not picked:"))
+        if self.status is not None:
+            parts.append(STATUSES[self.status[node_id]].label)
+        if self.position is not None and node_id == self.position.next_item:
+            parts.append(f"next: {self.position.when()}")
+        share = self.share(node_id)
+        if share is not None and self.heat is not None:
+            parts.append(
+                f"{self.heat.need.get(node_id, 0):,} of the {self.on_the_way(node_id):,} people on the way "
+                f"still need it ({share:.0%})"
+            )
         return " · ".join(parts)
 
+    def on_the_way(self, node_id: str) -> int:
+        """With a cohort: how many of its people still have the stage of ``node_id``'s
+        band ahead of them (everyone planned for work no stage needs)."""
+        if self.heat is None:
+            return 0
+        band = self.band_of(node_id) if node_id in self._band_of else UNSTAGED
+        if band == UNSTAGED:
+            return self.heat.people
+        return max(self.heat.on_the_way(band), self.heat.need.get(node_id, 0))
+
     def share(self, node_id: str) -> float | None:
-        """With a cohort, the share (0..1) of its people who still need the skill or
-        project; None for a stage, a choice or without a cohort."""
-        if self.need is None or self.nodes[node_id].kind not in ("skill", "project"):
+        """With a cohort, the share (0..1) of its people on the way to the node's stage
+        who still need the skill or project: what differs between people (a node everyone
+        on the way needs is 100 %, one that half of them know already 50 %). None for a
+        stage, a choice or without a cohort."""
+        if self.heat is None or self.nodes[node_id].kind not in ("skill", "project"):
             return None
-        return self.need.get(node_id, 0) / self.cohort if self.cohort else 0.0
+        people = self.on_the_way(node_id)
+        return self.heat.need.get(node_id, 0) / people if people else 0.0
 
     @property
     def title(self) -> str:
@@ -394,13 +365,34 @@ class GraphView:
             parts.append(f"for {drawable(self.person)}")
         if self.plan is not None and self.plan.target in self.graph.nodes:
             parts.append(f"→ {drawable(self.graph.nodes[self.plan.target].name)}")
-        if self.need is not None:
+        if self.heat is not None:
             parts.append(f"· a cohort of {self.cohort:,}: who still needs what")
         if self.focus is not None:
             parts.append(
                 f"· {drawable(self.nodes[self.focus].name)}: {count(len(self.highlight) - 1, 'prerequisite')}"
             )
         return " ".join(parts)
+
+    def whereabouts(self) -> str:
+        """With a position, where the person stands in words: ``"As of 2027-02-01: working
+        towards Junior ML Engineer (reached 2029-11-24); next: Probability for ML, Mon
+        2027-02-01 19:00"``; empty without one."""
+        where = self.position
+        if where is None or self.schedule is None:
+            return ""
+        parts = [f"As of {where.today}:"]
+        if where.here is not None:
+            milestone = self.schedule.milestone(where.here)
+            parts.append(
+                f"working towards {drawable(self.graph.nodes[where.here].name)}"
+                + (f" (reached {milestone.date})" if milestone is not None else "")
+            )
+        elif where.held is not None:
+            parts.append(f"{drawable(self.graph.nodes[where.held].name)} reached")
+        text = " ".join(parts)
+        if where.next_item is not None:
+            text += f"; next: {drawable(self.graph.nodes[where.next_item].name)}, {where.when()}"
+        return text
 
     def without_focus(self) -> GraphView:
         """The same view with nothing highlighted (the HTML page highlights in the browser)."""
@@ -411,7 +403,7 @@ class GraphView:
         if self.plan is None:
             return self
         keep = set(self.plan.needed) or self.graph.closure([self.plan.target])
-        return GraphView.from_graph(
+        restricted = GraphView.from_graph(
             self.graph,
             plan=self.plan,
             schedule=self.schedule,
@@ -420,4 +412,7 @@ class GraphView:
             only=[n for n in self.nodes if n in keep],
             person=self.person,
             overview=self.overview,
+            picks=self.picks,
+            recommended=self.recommended,
         )
+        return replace(restricted, position=self.position)

@@ -1,4 +1,4 @@
-"""The roadmap as JSON, in the shape SPEC.md describes (plus a few more keys)."""
+"""The roadmap as JSON, in the shape docs/formats.md describes."""
 
 from __future__ import annotations
 

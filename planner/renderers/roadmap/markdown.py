@@ -14,6 +14,7 @@ from planner.renderers.phrases import (
     milestone_title,
     nothing_left,
     review_summary,
+    weekly_hours,
 )
 from planner.renderers.terminal import PLAIN, Terminal
 from planner.reports.roadmap import groups
@@ -53,7 +54,7 @@ def render_markdown(
         f"**Start** {schedule.start} · **Finish** "
         f"{schedule.finish_day or '-'} · "
         f"**{hours(plan.minutes)} h** in {count(len(plan.items), 'item')} · "
-        f"{avail.hours_per_week:g} h/week · {md_escape(avail.timezone)}",
+        f"{weekly_hours(avail)} · {md_escape(avail.timezone)}",
     ]
     choices = choice_lines(plan)
     if choices:

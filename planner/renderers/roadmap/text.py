@@ -15,6 +15,7 @@ from planner.renderers.phrases import (
     milestone_title,
     nothing_left,
     review_summary,
+    weekly_hours,
 )
 from planner.renderers.terminal import (
     PLAIN,
@@ -23,6 +24,7 @@ from planner.renderers.terminal import (
     Terminal,
     label,
     layout,
+    short_label,
     time_span,
     wrap,
     wrap_parts,
@@ -47,7 +49,7 @@ def render_text(
     lines += wrap_parts(
         [
             f"Start {schedule.start}",
-            f"{avail.hours_per_week:g} h/week",
+            weekly_hours(avail),
             avail.timezone,
             count(len(plan.items), "item"),
             f"{hours(plan.minutes)} h",
@@ -58,9 +60,10 @@ def render_text(
     if schedule.sessions:
         first = schedule.sessions[0]
         local = schedule.local
+        item = plan.item(first.item)
         lines += wrap(
             f"Next: {time_span(local(first.start), local(first.end))}, "
-            f"{label(plan.item(first.item).name, first.item)}",
+            f"{short_label(item.name, item.id, item.short_name, terminal=terminal)}",
             width,
         )
     if schedule.milestones:
@@ -87,7 +90,7 @@ def render_text(
             row.start.isoformat(),
             row.end.isoformat(),
             row.item.kind,
-            label(item_label(row.item), row.item.id),
+            label(item_label(row.item), row.item.id, row.item.short_name),
             hours(row.item.minutes),
         ]
         for _, rows in grouped

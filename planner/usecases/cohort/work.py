@@ -46,6 +46,7 @@ def plan_entry(graph: CareerGraph, entry: Entry, now: dt.datetime) -> Outcome:
     except PlannerError as exc:
         return _failure(entry, name if isinstance(name, str) else None, _located(exc, entry))
     schedule = planned.schedule
+    goals = {goal.id for goal in schedule.plan.stages}
     plan = planned.to_dict()
     finish = schedule.local(schedule.finish).date() if schedule.finish else schedule.start
     result: dict[str, Any] = {
@@ -68,6 +69,7 @@ def plan_entry(graph: CareerGraph, entry: Entry, now: dt.datetime) -> Outcome:
         missing=tuple((item.id, item.minutes) for item in schedule.plan.items),
         ready=tuple(not row.missing for row in readiness),
         percent=tuple(row.percent for row in readiness),
+        studying=tuple(row.stage in goals for row in readiness),
     )
 
 

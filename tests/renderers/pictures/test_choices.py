@@ -1,11 +1,13 @@
-"""Choices and recommendations in every picture: a small "one of" / "2 of" node between
-the members and what needs it, the picked members marked, dashed recommendations."""
+"""Choices and recommendations in every picture: a small node named for the choice and
+saying how many it takes ("A deep learning framework: 1 of") between the members and
+what needs it, the picked members marked; recommendations, dashed, only when asked for."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -53,10 +55,11 @@ def edge_classes(dot: str) -> dict[tuple[str, str], str]:
     }
 
 
-def test_dot_draws_a_choice_as_a_small_hexagon_saying_how_many(graph: CareerGraph) -> None:
+def test_dot_draws_a_choice_as_a_hexagon_named_and_saying_how_many(graph: CareerGraph) -> None:
     dot = render_dot(GraphView.from_graph(graph))
-    assert re.search(r'"dl-framework" \[label="one of", [^\n]*shape="hexagon"', dot)
-    assert re.search(r'"ml-specialization" \[label="2 of", [^\n]*shape="hexagon"', dot)
+    hexagon = r', [^\n]*shape="hexagon"'
+    assert re.search(r'"dl-framework" \[label="A deep learning\\nframework: 1 of"' + hexagon, dot)
+    assert re.search(r'"ml-specialization" \[label="Two\\nspecialisations:\\n2 of"' + hexagon, dot)
     edges = edge_classes(dot)
     assert edges[("pytorch", "dl-framework")] == edges[("tensorflow", "dl-framework")] == "member"
 
@@ -70,8 +73,11 @@ def test_with_a_profile_the_picked_members_are_marked(graph: CareerGraph) -> Non
     assert re.search(r'"pytorch" -> "dl-framework" \[[^\n]*style="dotted"', dot)
 
 
-def test_recommendations_are_dashed_edges_not_prerequisites(graph: CareerGraph) -> None:
-    view = GraphView.from_graph(graph)
+def test_recommendations_are_drawn_only_when_asked_for(graph: CareerGraph) -> None:
+    plain = GraphView.from_graph(graph)
+    assert plain.recommendations == []
+    assert "recommend" not in render_dot(plain) and "recommend" not in render_flowchart(plain)
+    view = GraphView.from_graph(graph, recommended=True)
     assert view.recommendations == [("jupyter", "python"), ("spark", "ml-engineer")]
     assert ("jupyter", "python") not in view.edges
     dot = render_dot(view)
@@ -79,13 +85,15 @@ def test_recommendations_are_dashed_edges_not_prerequisites(graph: CareerGraph) 
     assert "recommended" in dot  # the legend says what a dashed line is
 
 
-def test_mermaid_draws_choices_and_recommendations(graph: CareerGraph) -> None:
+def test_mermaid_names_choices_and_draws_recommendations_when_asked(graph: CareerGraph) -> None:
     text = render_flowchart(planned_view(graph))
-    assert 'n_dl_framework{{"one of"}}' in text
-    assert 'n_ml_specialization{{"2 of"}}' in text
+    assert 'n_dl_framework{{"A deep learning framework#58; 1 of"}}' in text
+    assert 'n_ml_specialization{{"Two specialisations#58; 2 of"}}' in text
     assert "  n_tensorflow ==> n_dl_framework\n" in text
     assert "  n_pytorch -.-> n_dl_framework\n" in text
-    assert "  n_jupyter -. recommended .-> n_python\n" in text
+    assert "recommended" not in text
+    asked = render_flowchart(replace(planned_view(graph), recommended=True))
+    assert "  n_jupyter -. recommended .-> n_python\n" in asked
 
 
 def test_json_carries_pick_and_recommends(graph: CareerGraph) -> None:
@@ -100,5 +108,5 @@ def test_json_carries_pick_and_recommends(graph: CareerGraph) -> None:
 def test_the_tooltip_of_a_choice_names_its_members_and_the_pick(graph: CareerGraph) -> None:
     assert planned_view(graph).tooltip("dl-framework") == (
         "A deep learning framework · choice · one of pytorch, tensorflow · tensorflow (profile); "
-        "not picked: pytorch"
+        "not picked: pytorch · planned"
     )

@@ -176,5 +176,70 @@ def test_overview_pictures(runner: CliRunner, tiny_graph_dir: Path, tmp_path: Pa
     )
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
-    if fmt == "html":  # the page opens on the overview, and holds the detailed graph too
-        assert 'class="card-head"' in out.read_text() and '<g id="pandas" class="node' in out.read_text()
+    if fmt == "html":  # the ladder alone: no graph (so no Graphviz), unlike the plain page
+        page = out.read_text()
+        assert 'class="card-head"' in page and '<g id="pandas" class="node' not in page
+        assert 'id="show-graph"' not in page
+
+
+def test_a_plain_graph_in_a_terminal_says_what_the_formats_are(
+    runner: CliRunner, tiny_graph_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The regression: a plain ``planner graph`` in a terminal printed a screen of DOT."""
+    monkeypatch.setattr("planner.cli.catalogue.stdout_is_terminal", lambda: True)
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.endswith(
+        "Error: which picture? Choose a format:\n"
+        "  --format html -o graph.html   one interactive page: the ladder, the graph and,\n"
+        "                                with --profile, your timeline\n"
+        "  --format svg -o graph.svg     a picture (--format png too)\n"
+        "  --format mermaid              a flowchart for Markdown (GitHub draws it)\n"
+        "  --format dot, --format json   Graphviz source, NetworkX node-link data\n"
+        "Piped into another program, planner graph writes DOT.\n"
+    )
+    assert max(len(line) for line in result.stderr.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("graph.mmd", "flowchart TB"),
+        ("graph.json", "{"),
+        ("graph.gv", 'digraph "career"'),
+        ("graph.txt", "digraph"),
+    ],
+)
+def test_the_format_follows_the_output_suffix(
+    runner: CliRunner, tiny_graph_dir: Path, tmp_path: Path, name: str, start: str
+) -> None:
+    out = tmp_path / name
+    result = runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_recommendations_are_drawn_only_with_recommended(runner: CliRunner, tmp_path: Path) -> None:
+    plain = runner.invoke(cli, ["graph", "--stage", "ml-engineer", "--format", "mermaid"])
+    asked = runner.invoke(cli, ["graph", "--stage", "ml-engineer", "--format", "mermaid", "--recommended"])
+    assert plain.exit_code == asked.exit_code == 0, plain.output + asked.output
+    assert "recommended" not in plain.stdout
+    assert "-. recommended .->" in asked.stdout
+
+
+def test_the_overview_page_needs_no_graphviz(
+    runner: CliRunner, tiny_graph_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The regression: ``--overview --format html`` gave the same file as ``--format html``."""
+    out, full = tmp_path / "overview.html", tmp_path / "full.html"
+    if shutil.which("dot"):
+        runner.invoke(cli, ["graph", "--graph", str(tiny_graph_dir), "--format", "html", "-o", str(full)])
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    args = ["graph", "--graph", str(tiny_graph_dir), "--overview", "--format", "html", "-o", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert 'class="card-head"' in page and "<svg" not in page
+    if full.exists():
+        assert full.read_bytes() != out.read_bytes()

@@ -69,7 +69,7 @@ def test_focus_chain_is_red_and_classed(ladder: CareerGraph) -> None:
     assert 'class="requires highlight"' in line
     assert 'color="#d32f2f"' in line
     node = next(x for x in dot.splitlines() if x.strip().startswith('"pandas" ['))
-    assert 'class="data skill highlight focus"' in node
+    assert 'class="cat-data skill highlight focus"' in node
 
 
 @needs_dot
@@ -91,3 +91,23 @@ def test_hostile_names_stay_labels(hostile: CareerGraph) -> None:
         assert "".join(drawn.split()) == "".join("".join(short_label(name)).split()), node_id
     stage = " ".join(t.text or "" for t in groups["junior-ml-engineer"].iter(f"{SVG}text"))
     assert stage == 'Junior <i>ML</i> "Engineer" \\'
+
+
+def test_with_a_profile_the_picture_shows_where_the_person_stands(
+    ladder: CareerGraph, schedule_for: Callable[..., Any]
+) -> None:
+    """The regression: the PNG and SVG drawn with --profile showed neither position nor dates."""
+    import datetime as dt
+
+    schedule = schedule_for(ladder)
+    now = dt.datetime.combine(schedule.start, dt.time(8), tzinfo=dt.UTC)
+    view = GraphView.from_graph(ladder, schedule=schedule, now=now)
+    dot = render_dot(view)
+    assert view.position is not None and view.position.here == "junior-ml-engineer"
+    reached = schedule.milestone("junior-ml-engineer").date
+    assert f"As of {schedule.start}: working towards Junior ML Engineer (reached {reached}); next: " in dot
+    assert 'graph [label="1. Junior ML Engineer · ● you are here"];' in dot
+    assert f'"junior-ml-engineer" [label="Junior ML\\nEngineer\\nreached {reached}"' in dot
+    nexts = [line for line in dot.splitlines() if " next" in line and "class=" in line]
+    assert len(nexts) == 1 and 'label="▶ ' in nexts[0]
+    assert '"numpy" [label="✓ NumPy"' in dot  # known: a badge and a green border, its category's fill

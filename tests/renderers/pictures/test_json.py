@@ -1,4 +1,4 @@
-"""Node-link JSON: SPEC's keys, sorted, order independent, any name round-trips."""
+"""Node-link JSON: the documented keys, sorted, order independent, any name round-trips."""
 
 from __future__ import annotations
 

@@ -9,7 +9,9 @@ put while the graph pans, and wheel, pinch, buttons and keys zoom.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -139,11 +141,18 @@ def click(browser: Browser, selector: str) -> None:
 
 
 def mode(browser: Browser) -> str:
-    return browser.evaluate("document.getElementById('mode').textContent")  # type: ignore[no-any-return]
+    """``Ladder`` or ``Graph``: the view the switch shows pressed."""
+    graph = browser.evaluate("document.getElementById('show-graph').getAttribute('aria-pressed')")
+    return "Graph" if graph == "true" else "Ladder"
 
 
 def scale(browser: Browser) -> int:
-    return int(mode(browser).split("·")[1].split("%")[0])
+    """The zoom the page shows, in percent (``86 %``)."""
+    return int(browser.evaluate("document.getElementById('mode').textContent").split("%")[0])
+
+
+def fitted(browser: Browser) -> bool:
+    return browser.evaluate("document.getElementById('mode').dataset.fit") == "true"  # type: ignore[no-any-return]
 
 
 PAGES = ["shipped", "shipped-profile", "big", "big-profile"]
@@ -174,19 +183,24 @@ def test_focus_brings_the_node_and_its_chain_into_view(
 ) -> None:
     page, graph, focus = pages[name]
     open_page(browser, page, f"#focus={focus}", size)
-    node, viewer = rect(browser, f"[id='{focus}']"), rect(browser, "#viewer")
+    # A phone shows a chain wider than the screen alone, laid out anew (copies of its boxes).
+    alone = browser.evaluate("document.getElementById('viewer').classList.contains('chain-view')")
+    assert alone == (size == PHONE)
+    box = (lambda n: f"g.chain-node[data-id='{n}']") if alone else (lambda n: f"[id='{n}']")
+    node, viewer = rect(browser, box(focus)), rect(browser, "#viewer")
     assert inside(node, viewer)
     centre = (node["left"] + node["width"] / 2, node["top"] + node["height"] / 2)
-    shown = f"document.elementFromPoint({centre[0]}, {centre[1]}).closest('g.node')"
-    assert browser.evaluate(f"({shown} || {{}}).id") == focus  # not under the legend
+    shown = f"document.elementFromPoint({centre[0]}, {centre[1]}).closest('g.node, g.chain-node')"
+    assert browser.evaluate(f"({shown} || {{}}).id || ({shown} || {{dataset: {{}}}}).dataset.id") == focus
     assert viewer["top"] >= 0 and viewer["top"] + 100 <= size[1]  # the graph is on screen
     highlighted = set(browser.evaluate("[...document.querySelectorAll('g.node.highlight')].map(g => g.id)"))
     assert highlighted == {focus, *nx.ancestors(graph.digraph, focus)}
     assert scale(browser) >= 69  # labels legible: 12 pt (16 px) at 69 % is 11 px
-    if size == DESKTOP and name.startswith("shipped"):
-        # The pytorch chain fits: every highlighted node is on screen too.
+    if name.startswith("shipped"):
+        # The regression: on a phone, half the pytorch chain was off screen. Now every
+        # node of it is on screen, at a desktop's width and at a phone's.
         for other in highlighted:
-            assert inside(rect(browser, f"[id='{other}']"), viewer), other
+            assert inside(rect(browser, box(other)), viewer), other
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -226,7 +240,7 @@ def test_the_legend_stays_in_view_while_the_graph_pans(browser: Browser, pages: 
     start = (viewer["left"] + viewer["width"] * 0.7, viewer["top"] + viewer["height"] * 0.4)
     browser.drag(start, (start[0] - 350, start[1] - 250))
     assert browser.evaluate("document.getElementById('world').style.transform") != before
-    assert "(fit)" not in mode(browser)
+    assert not fitted(browser)
     after = rect(browser, ".legend")
     assert after == legend
     assert inside(after, viewer)
@@ -237,7 +251,7 @@ def test_the_legend_stays_in_view_while_the_graph_pans(browser: Browser, pages: 
 def test_wheel_pinch_buttons_and_keys_zoom(browser: Browser, pages: dict[str, Any]) -> None:
     open_page(browser, pages["shipped"][0])
     click(browser, "#actual")
-    assert mode(browser) == "Graph · 100 %"
+    assert (mode(browser), scale(browser)) == ("Graph", 100)
     viewer = rect(browser, "#viewer")
     x, y = viewer["left"] + viewer["width"] / 2, viewer["top"] + viewer["height"] / 2
     browser.mouse("mouseWheel", x, y, deltaX=0, deltaY=-200)
@@ -258,11 +272,11 @@ def test_wheel_pinch_buttons_and_keys_zoom(browser: Browser, pages: dict[str, An
     assert scale(browser) > zoomed_out
     browser.evaluate("document.getElementById('viewer').focus()")
     browser.key("0", "Digit0")
-    assert mode(browser) == "Graph · 100 %"
+    assert (mode(browser), scale(browser)) == ("Graph", 100)
     browser.key("-", "Minus")
     assert scale(browser) == 80
     browser.key("f", "KeyF")
-    assert mode(browser).endswith("(fit)")
+    assert fitted(browser)
     before = browser.evaluate("document.getElementById('world').style.transform")
     browser.key("ArrowRight", "ArrowRight")
     assert browser.evaluate("document.getElementById('world').style.transform") != before
@@ -312,24 +326,57 @@ def test_every_control_is_reachable_by_keyboard(browser: Browser, pages: dict[st
     assert mode(browser).startswith("Graph")
 
 
-def test_the_timeline_has_year_ticks_and_full_names(browser: Browser, pages: dict[str, Any]) -> None:
+def test_the_timeline_reads_year_by_year_with_whole_names(browser: Browser, pages: dict[str, Any]) -> None:
+    """The regressions: bars were slivers, names clipped at 15 characters, the range
+    label cut ("2026-12-06 → 2029…"), the year labels overlapping ("2(2027")."""
     page, graph, _ = pages["shipped-profile"]
     open_page(browser, page)
-    years = browser.evaluate("[...document.querySelectorAll('.tl-years span')].map(s => s.textContent)")
+    years = browser.evaluate("[...document.querySelectorAll('.tl-year .tl-axis b')].map(b => b.textContent)")
     assert len(years) >= 2 and years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
     rows = browser.evaluate(
-        "[...document.querySelectorAll('#timeline .task')]"
-        ".map(r => [r.dataset.id, r.title, r.querySelector('.tl-name').textContent])"
+        "[...document.querySelectorAll('#timeline .task')].map(r => [r.dataset.id, r.title,"
+        " r.querySelector('.tl-name').textContent, r.querySelector('.tl-name').scrollWidth"
+        " <= r.querySelector('.tl-name').clientWidth,"
+        " r.querySelector('.tl-track i').getBoundingClientRect().width])"
     )
     assert rows
-    for node_id, title, shown in rows:
+    for node_id, title, shown, whole, _ in rows:
         assert title.startswith(graph.nodes[node_id].name + " · ")
-        assert shown == graph.nodes[node_id].name
+        assert shown == graph.nodes[node_id].name and whole
+    widths = sorted(row[4] for row in rows)
+    assert widths[0] >= 4 and widths[len(widths) // 2] >= 10  # bars, not slivers (were about 3 pixels)
+    head = browser.evaluate("document.querySelector('.tl-range').textContent")
+    assert re.match(r"\d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d", head)
+    assert browser.evaluate("(e => e.scrollWidth <= e.clientWidth)(document.querySelector('.tl-range'))")
+    months = browser.evaluate(
+        "[...document.querySelector('.tl-months').children].map(s => s.getBoundingClientRect())"
+        ".map(r => [r.left, r.right])"
+    )
+    assert all(a[1] <= b[0] + 0.5 for a, b in itertools.pairwise(months))  # never overlapping
     box = rect(browser, "#timeline .task")
     browser.mouse("mouseMoved", box["left"] + 20, box["top"] + box["height"] / 2)
     browser.settle()
     info = browser.evaluate("document.getElementById('info').textContent")
     assert info.startswith(graph.nodes[rows[0][0]].name)
+
+
+def test_today_is_a_line_on_the_timeline(browser: Browser, tmp_path: Path) -> None:
+    graph = load_graph()
+    page = tmp_path / "today.html"
+    later = dt.datetime(2027, 6, 15, 12, tzinfo=dt.UTC)
+    page.write_text(
+        str(picture(graph=graph, now=later, profile=profile_for(graph, "ml-engineer")).render("html")),
+        encoding="utf-8",
+    )
+    open_page(browser, page)
+    assert browser.evaluate("document.querySelectorAll('.tl-today').length") == 1
+    year = browser.evaluate(
+        "document.querySelector('.tl-today').closest('.tl-year').getAttribute('aria-label')"
+    )
+    assert year == "2027"
+    line, months = rect(browser, ".tl-today"), rect(browser, ".tl-year .tl-months")
+    share = (line["left"] - months["left"]) / months["width"]
+    assert abs(share - (165 / 365)) < 0.02  # 15 June
 
 
 @pytest.mark.parametrize("focus", ["base", "constructor", "prototype"])
@@ -369,3 +416,153 @@ def test_a_page_drawn_with_a_focus_opens_on_it(browser: Browser, ladder: CareerG
     browser.evaluate("document.getElementById('viewer').focus()")
     browser.key("Escape", "Escape")
     assert browser.evaluate("document.querySelectorAll('.highlight').length") == 0
+
+
+# --- issue 25: the page as a new user meets it ------------------------------------------------
+
+
+def test_the_graph_opens_on_the_person_and_its_labels_read(browser: Browser, pages: dict[str, Any]) -> None:
+    """The regression: the Graph view opened at 43 % with no labels at all. It opens on
+    the person's next item, or without a profile on the first stage, where labels read."""
+    for name in ("shipped-profile", "shipped"):
+        open_page(browser, pages[name][0])
+        assert browser.evaluate("document.getElementById('show-graph').textContent") == "Graph"
+        click(browser, "#show-graph")
+        assert scale(browser) >= 69
+        assert_labels_readable(browser)
+        shown = browser.evaluate(
+            "[...document.querySelectorAll('g.node')].filter(g => { const r = g.getBoundingClientRect(),"
+            " v = document.getElementById('viewer').getBoundingClientRect(); return r.left >= v.left &&"
+            " r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom; }).map(g => g.id)"
+        )
+        assert len(shown) >= 8
+        if name == "shipped-profile":
+            start = browser.evaluate("JSON.parse(document.getElementById('graph-data').textContent).start")
+            assert start in shown
+            assert "next" in browser.evaluate(
+                f"document.getElementById({json.dumps(start)}).className.baseVal"
+            )
+
+
+def test_clicking_a_node_frames_its_chain(browser: Browser, pages: dict[str, Any]) -> None:
+    page, graph, _ = pages["shipped"]
+    open_page(browser, page)
+    click(browser, "#show-graph")
+    click(browser, "#fit")
+    click(browser, "[id='pandas']")
+    assert browser.evaluate("location.hash") == "#focus=pandas"
+    viewer = rect(browser, "#viewer")
+    assert scale(browser) >= 69
+    for node in {"pandas", *nx.ancestors(graph.digraph, "pandas")}:
+        assert inside(rect(browser, f"[id='{node}']"), viewer), node
+
+
+@pytest.mark.parametrize("width", [390, 400, 1280])
+def test_the_toolbar_is_one_row_and_the_hint_is_whole(
+    browser: Browser, pages: dict[str, Any], width: int
+) -> None:
+    """The regressions: on a phone the toolbar took three rows, with − and + on different
+    rows; the search hint was cut ("Find a skill, project or sta")."""
+    open_page(browser, pages["shipped-profile"][0], size=(width, 844 if width < 900 else 800))
+    tops = browser.evaluate(
+        "[...document.querySelectorAll('.tools > *')].map(e => Math.round(e.getBoundingClientRect().top))"
+    )
+    assert len(set(tops)) == 1, tops
+    assert rect(browser, "#zoom-out")["top"] == rect(browser, "#zoom-in")["top"]
+    assert browser.evaluate("document.documentElement.scrollWidth") <= width
+    fits = browser.evaluate(
+        "(i => { const c = document.createElement('canvas').getContext('2d'); const s = getComputedStyle(i);"
+        " c.font = s.fontSize + ' ' + s.fontFamily; return c.measureText(i.placeholder).width <="
+        " i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); })"
+        "(document.getElementById('search'))"
+    )
+    assert fits
+
+
+def test_the_legend_never_covers_the_cards(browser: Browser, pages: dict[str, Any]) -> None:
+    for size in (DESKTOP, (390, 844)):
+        open_page(browser, pages["shipped-profile"][0], size=size)
+        legend, ladder = rect(browser, ".legend"), rect(browser, "#ladder")
+        assert legend["top"] >= ladder["bottom"] - 0.5
+        assert browser.evaluate("document.querySelector('.legend').open")
+
+
+def test_search_counts_its_matches_in_words(browser: Browser, pages: dict[str, Any]) -> None:
+    open_page(browser, pages["shipped"][0])
+    browser.evaluate("document.getElementById('search').focus()")
+    for text, said in (
+        ("pytor", "2 matches; press Enter to show the first"),
+        ("kera", "1 match; press Enter to show it"),
+    ):
+        browser.evaluate("document.getElementById('search').value = ''")
+        browser.call("Input.insertText", text=text)
+        browser.settle()
+        assert browser.evaluate("document.getElementById('info').textContent").startswith(said)
+
+
+def test_you_are_here_on_the_ladder_and_the_graph(browser: Browser, pages: dict[str, Any]) -> None:
+    open_page(browser, pages["shipped-profile"][0])
+    here = browser.evaluate("[...document.querySelectorAll('.card.here')].map(c => c.dataset.band)")
+    assert here == ["junior-ml-engineer"]
+    assert (
+        browser.evaluate("document.querySelector('.card.here .badge.here').textContent") == "● You are here"
+    )
+    assert browser.evaluate("document.querySelector('.card.here .card-line.next').textContent").startswith(
+        "▶ next: "
+    )
+    assert browser.evaluate("document.querySelector('.lede').textContent").startswith("As of 2027-01-04:")
+    titles = browser.evaluate("[...document.querySelectorAll('g.cluster text')].map(t => t.textContent)")
+    assert any(t.endswith("● you are here") for t in titles)
+    assert browser.evaluate("document.querySelectorAll('g.node.next').length") == 1
+
+
+def test_work_no_stage_needs_is_apart_from_the_ladder(browser: Browser, pages: dict[str, Any]) -> None:
+    """The regression: it was a seventh rung, with a ↓ and a stage's border."""
+    open_page(browser, pages["shipped"][0])
+    assert browser.evaluate("document.querySelectorAll('.rung .card.extras').length") == 1
+    assert browser.evaluate("!!document.querySelector('.apart .card.extras')")
+    assert browser.evaluate("document.querySelector('#ladder > .rung:last-of-type + .apart') !== null")
+    assert (
+        browser.evaluate("getComputedStyle(document.querySelector('.card.extras')).borderTopStyle")
+        == "dashed"
+    )
+
+
+def test_fills_are_categories_in_every_view(browser: Browser, pages: dict[str, Any]) -> None:
+    """The regression: teal was a category without a profile and "known" with one."""
+    fills = {}
+    for name in ("shipped", "shipped-profile"):
+        open_page(browser, pages[name][0])
+        fills[name] = browser.evaluate(
+            "Object.fromEntries([...document.querySelectorAll('g.node.skill')].map(g => [g.id,"
+            " g.querySelector('path, polygon').getAttribute('fill')]))"
+        )
+        chips = browser.evaluate(
+            "Object.fromEntries([...document.querySelectorAll('.chip.skill')].map(c => [c.dataset.id,"
+            " getComputedStyle(c).backgroundColor]))"
+        )
+        assert chips  # chips are filled like their boxes
+    planned = [n for n in fills["shipped"] if fills["shipped-profile"][n] == fills["shipped"][n]]
+    assert len(planned) > len(fills["shipped"]) / 2  # only what is not on the way fades
+    assert all(fills["shipped-profile"][n][:7] == fills["shipped"][n][:7] for n in fills["shipped"])
+
+
+def test_the_cohort_page_opens_with_its_summary(browser: Browser, tmp_path: Path) -> None:
+    from tests.paths import EXAMPLES
+
+    page = tmp_path / "cohort.html"
+    summary = EXAMPLES / "cohort" / "summary.json"
+    page.write_text(str(picture(graph=load_graph(), cohort=summary).render("html")), encoding="utf-8")
+    for size in (DESKTOP, (390, 844)):
+        open_page(browser, page, size=size)
+        lede = browser.evaluate("document.querySelector('.lede').textContent")
+        assert re.match(r"300 people planned; half of them finish by \d{4}-\d\d-\d\d", lede)
+        assert rect(browser, ".lede")["bottom"] <= size[1]
+        assert browser.evaluate("document.documentElement.scrollWidth") <= size[0]
+        assert_labels_readable(browser)
+    open_page(browser, page)
+    assert inside(rect(browser, "#summary h2"), {"left": 0, "top": 0, "right": 1280, "bottom": 800})
+    shares = browser.evaluate(
+        "[...document.querySelectorAll('.chip')].map(c => c.textContent.split(' ').pop())"
+    )
+    assert len(set(shares)) > 5  # what differs between people, not one count for all

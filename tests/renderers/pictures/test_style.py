@@ -27,14 +27,28 @@ def test_category_fills_have_no_near_twins_for_any_vision() -> None:
     assert difference >= NEAR_TWINS, f"{one} and {two} look alike to {vision} vision"
 
 
-def test_status_fills_stay_far_apart_for_any_vision() -> None:
-    fills = [look.fill for look in style.STATUSES.values()]
-    difference, one, two, vision = closest_pair(fills)
-    assert difference >= 15, f"{one} and {two} look alike to {vision} vision"
+def test_a_status_never_changes_a_fill() -> None:
+    """Fill is the category's channel in every view; a status is a border and a badge
+    (the regression: teal meant a category without a profile and "known" with one)."""
+    for mark in [*style.STATUSES.values(), style.NEXT]:
+        for fill in style.PALETTE:
+            look = mark.on(fill)
+            assert look.fill[:7] == fill
+            assert look.border == mark.border and look.badge == mark.badge
+    # No status border is a category's colour, so a border never reads as a category.
+    assert not {mark.border for mark in style.STATUSES.values()} & set(style.PALETTE)
+
+
+def test_statuses_differ_by_more_than_colour() -> None:
+    """Told apart without colour: a badge, a dash, a width."""
+    shapes = {(mark.badge, mark.dashed, mark.width) for mark in [*style.STATUSES.values(), style.NEXT]}
+    assert len(shapes) == len(style.STATUSES) + 1
+    assert style.STATUSES["known"].badge == "✓ " and style.NEXT.badge == "▶ "
+    assert style.STATUSES["not-needed"].dashed and style.STATUSES["not-needed"].faded
 
 
 def test_black_labels_read_on_every_fill() -> None:
-    fills = [*style.PALETTE, style.OTHER_FILL, *(look.fill for look in style.STATUSES.values())]
+    fills = [*style.PALETTE, style.OTHER_FILL]
     assert min(contrast(fill, style.TEXT) for fill in fills) >= 7  # WCAG AAA
     assert contrast(style.STAGE.fill, style.STAGE.font) >= 7
 
@@ -106,6 +120,22 @@ def test_short_labels_are_short_and_drawable(name: str) -> None:
     lines = style.short_label(name)
     assert 1 <= len(lines) <= style.LABEL_LINES
     assert not any(unicodedata.category(c) == "Cc" or c in "\ufffe\uffff" for line in lines for c in line)
+
+
+@pytest.mark.parametrize(
+    ("name", "pick", "lines"),
+    [
+        ("A deep learning framework", 1, ["A deep learning", "framework: 1 of"]),
+        ("Cloud platform", 2, ["Cloud platform:", "2 of"]),
+        (
+            "Practical experience before the first ML job",
+            1,
+            ["Practical", "experience", "before the…", "1 of"],
+        ),
+    ],
+)
+def test_a_choice_is_named_and_says_how_many(name: str, pick: int, lines: list[str]) -> None:
+    assert style.choice_label(name, pick) == lines
 
 
 @pytest.mark.parametrize(

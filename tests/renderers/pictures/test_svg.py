@@ -39,16 +39,17 @@ def node_groups(svg: str) -> dict[str, list[str]]:
 def test_one_group_per_node_with_graph_ids(ladder: CareerGraph) -> None:
     groups = node_groups(render_svg(GraphView.from_graph(ladder)))
     assert set(groups) == set(ladder.nodes)
-    assert groups["pandas"] == ["node", "data", "skill"]
-    assert groups["ml-engineer"] == ["node", "stage", "stage"]
+    assert groups["pandas"] == ["node", "cat-data", "skill"]
+    assert groups["ml-engineer"] == ["node", "cat-stage", "stage"]
 
 
 @needs_dot
 def test_status_classes_with_a_profile(ladder: CareerGraph, schedule_for: Callable[..., Any]) -> None:
     groups = node_groups(render_svg(GraphView.from_graph(ladder, schedule=schedule_for(ladder))))
-    assert groups["numpy"] == ["node", "known", "skill"]
-    assert groups["eda-report"] == ["node", "planned", "project"]
-    assert groups["hobby"] == ["node", "not-needed", "skill"]
+    # The category stays (it is the fill), the status is a class of its own.
+    assert groups["numpy"] == ["node", "cat-data", "known", "skill"]
+    assert groups["eda-report"] == ["node", "cat-project", "planned", "project"]
+    assert groups["hobby"] == ["node", "cat-fun", "not-needed", "skill"]
 
 
 @needs_dot

@@ -10,6 +10,7 @@ import pytest
 
 from planner.errors import UnknownIdError
 from planner.graph import CareerGraph
+from planner.renderers.pictures.summary import summarise
 from planner.renderers.pictures.view import UNSTAGED, GraphView
 
 
@@ -96,7 +97,7 @@ def test_edges_the_bands_imply(ladder: CareerGraph) -> None:
 
 
 def test_summaries_count_each_band(ladder: CareerGraph) -> None:
-    junior, ml, rest = GraphView.from_graph(ladder, focus="sql").summaries()
+    junior, ml, rest = summarise(GraphView.from_graph(ladder, focus="sql"))
     assert junior.work == {"skill": 4, "project": 1} and junior.hours == 30
     assert junior.counts_text() == "4 skills · 1 project · 30 h"
     assert ml.work == {"skill": 2, "project": 1} and ml.hours == 13
@@ -106,7 +107,7 @@ def test_summaries_count_each_band(ladder: CareerGraph) -> None:
 
 def test_summaries_with_a_profile(ladder: CareerGraph, schedule_for: Callable[..., Any]) -> None:
     schedule = schedule_for(ladder)
-    junior, ml, rest = GraphView.from_graph(ladder, schedule=schedule).summaries()
+    junior, ml, rest = summarise(GraphView.from_graph(ladder, schedule=schedule))
     # numpy and git are known, with python implied; pandas and eda-report are left.
     assert (junior.done_hours, junior.left_hours) == (16, 14)
     assert junior.status == "planned"
@@ -114,3 +115,53 @@ def test_summaries_with_a_profile(ladder: CareerGraph, schedule_for: Callable[..
     assert (ml.done_hours, ml.left_hours) == (0, 13)
     assert (rest.done_hours, rest.left_hours) == (0, 0)
     assert junior.progress_text() == f"done 16 h · left 14 h · reached {junior.reached}"
+
+
+def test_cards_count_the_picks_and_say_how_many_alternatives_exist() -> None:
+    """The regression: the Junior card counted every member of every choice (two
+    1,600-hour entry roles among them), 5,426 h, where ``stages`` and ``status`` said
+    1,656 h. A card counts the members picked, and names the alternatives."""
+    from planner import load_graph
+    from planner.reports.stages import stage_hours
+
+    graph = load_graph()
+    cards = summarise(GraphView.from_graph(graph))
+    rows = {row.stage: row for row in stage_hours(graph)}
+    junior = cards[0]
+    assert junior.band.id == "junior-ml-engineer"
+    assert junior.hours == rows["junior-ml-engineer"].total_hours
+    assert sum(junior.work.values()) == rows["junior-ml-engineer"].work
+    assert junior.choices and junior.alternatives > 0
+    assert junior.alternatives_text() == (
+        f"{junior.choices} choices: the quickest picks counted, {junior.alternatives} alternatives not"
+    )
+    # Up the ladder, the cards add up to what each stage needs from scratch.
+    assert cards[0].hours + cards[1].hours == rows["ml-engineer"].total_hours
+
+
+def test_cards_count_a_profile_picks_as_status_does(make_profile: Callable[..., Any]) -> None:
+    from planner import load_graph
+    from planner.planning import ChoiceResolver, make_plan
+    from planner.reports.stages import stage_hours
+    from planner.scheduling import Availability, schedule_plan
+
+    graph = load_graph()
+    profile = make_profile(
+        graph, target="ml-engineer", known=["python"], choices={"dl-framework": "tensorflow"}
+    )
+    schedule = schedule_plan(
+        make_plan(graph, profile), Availability.from_profile(profile), start=profile.start
+    )
+    picks = ChoiceResolver.for_profile(graph, profile)
+    cards = summarise(GraphView.from_graph(graph, schedule=schedule, picks=picks))
+    rows = {row.stage: row for row in stage_hours(graph, resolver=picks)}
+    junior, ml = cards[0], cards[1]
+    assert junior.done_hours + junior.left_hours == rows["junior-ml-engineer"].total_hours
+    assert junior.left_hours == rows["junior-ml-engineer"].missing_hours
+    assert ml.hours + junior.hours == rows["ml-engineer"].total_hours
+    assert "your picks counted" in ml.alternatives_text()
+
+
+def test_work_no_stage_needs_is_not_a_rung(ladder: CareerGraph) -> None:
+    rungs = [card.rung for card in summarise(GraphView.from_graph(ladder))]
+    assert rungs == [True, True, False]

@@ -1,4 +1,4 @@
-"""The JSON roadmap: golden file, SPEC's keys, input order."""
+"""The JSON roadmap: golden file, the documented keys, input order."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@ one profile at a time, nearest-rank quantiles, and reading it back for the heat 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections import Counter
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from planner.cli import cli
 from planner.errors import OptionError
 from planner.graph import CareerGraph
-from planner.reports.cohort import TOP_MISSING, nearest_rank, read_heat
+from planner.reports.cohort import TOP_MISSING, MissingNode, StageShare, nearest_rank, read_heat
 from planner.usecases import open_graph
 
 from .profiles import cohort_lines
@@ -84,6 +85,8 @@ def test_the_summary_adds_up_what_roadmap_and_gaps_say_one_by_one(runner: CliRun
         entry = summary["stages"][index]
         assert (entry["stage"], entry["ready"]) == (stage.id, ready)
         assert entry["share_ready"] == round(ready / 12, 4)
+        # On the way: the people whose plan still reaches the stage (a milestone of theirs).
+        assert entry["studying"] == sum(any(m["stage"] == stage.id for m in p["milestones"]) for p in plans)
         assert abs(Fraction(str(entry["mean_percent"])) - mean) <= Fraction(1, 20)
     assert summary["nodes"] == {
         n: {"people": people[n], "hours": float(round(missing[n], 2))} for n in sorted(people)
@@ -125,6 +128,7 @@ def test_an_empty_cohort_has_an_empty_summary(
         "ready": 0,
         "share_ready": None,
         "mean_percent": None,
+        "studying": 0,
     }
     assert (data["profiles"], data["top_missing"], data["nodes"]) == (0, [], {})
 
@@ -144,6 +148,29 @@ def test_read_heat(tiny_graph: CareerGraph, tmp_path: Path) -> None:
     )
     heat = read_heat(path, tiny_graph)
     assert (heat.people, dict(heat.need)) == (4, {"git": 4, "pandas": 1})
+    assert (heat.stages, heat.top_missing, dict(heat.finish)) == ((), (), {})  # an older summary
+
+
+def test_read_heat_reads_what_the_cohort_page_opens_with(tiny_graph: CareerGraph, tmp_path: Path) -> None:
+    path = _summary(
+        tmp_path,
+        {
+            "profiles": 5,
+            "planned": 4,
+            "failed": 1,
+            "finish": {"p10": "2027-03-01", "p50": "2027-06-01", "p90": None},
+            "stages": [{"stage": "junior-ml-engineer", "ready": 1, "studying": 3}],
+            "top_missing": [{"id": "pandas", "people": 3, "hours": 36.5}],
+            "nodes": {"pandas": {"people": 3, "hours": 36.5}},
+        },
+    )
+    heat = read_heat(path, tiny_graph)
+    assert (heat.profiles, heat.failed) == (5, 1)
+    assert heat.finish == {"p10": dt.date(2027, 3, 1), "p50": dt.date(2027, 6, 1), "p90": None}
+    assert heat.stages == (StageShare("junior-ml-engineer", "Junior ML Engineer", 1, 3),)
+    assert heat.on_the_way("junior-ml-engineer") == 3
+    assert heat.top_missing == (MissingNode("pandas", tiny_graph.nodes["pandas"].name, 3, 36.5),)
+    assert heat.hours == {"pandas": 36.5}
 
 
 @pytest.mark.parametrize(
@@ -176,6 +203,20 @@ def test_read_heat(tiny_graph: CareerGraph, tmp_path: Path) -> None:
         (
             {"planned": 3, "nodes": {"git": {"people": True}}},
             "key 'nodes.git.people': true is not a count of people from 0 to planned = 3",
+        ),
+        (
+            {"planned": 3, "nodes": {}, "finish": {"p50": "June"}},
+            "key 'finish.p50': \"June\" is not a date (YYYY-MM-DD)",
+        ),
+        (
+            {"planned": 3, "nodes": {}, "stages": [{"stage": "ml-enginer", "ready": 1}]},
+            'key \'stages[0]\': {"stage": "ml-enginer", "ready": 1} is not a stage of the graph with '
+            "'stage' and 'ready' (a count)",
+        ),
+        (
+            {"planned": 3, "nodes": {}, "top_missing": [{"id": "pandas"}]},
+            "key 'top_missing[0]': {\"id\": \"pandas\"} is not a node of the graph with 'id' and 'people' "
+            "(a count)",
         ),
     ],
 )
