@@ -74,6 +74,7 @@ LAZY_ALLOWED = {
     # lighter, but on rare paths only, and every run would pay for them
     "logging",  # the Dask engine (distributed imports it anyway)
     "subprocess",  # Graphviz's dot
+    "socket",  # the web server's addresses
     # POSIX-only
     "fcntl",
 }

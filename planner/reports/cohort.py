@@ -151,8 +151,7 @@ class CohortSummary:
         return jsontext.dumps(self.to_dict()) + "\n"
 
 
-@dataclass(frozen=True)
-class StageShare:
+class StageShare(NamedTuple):
     """One stage of a cohort's summary: who is ready for it, who is still on the way."""
 
     stage: str
@@ -164,8 +163,7 @@ class StageShare:
     planner counted them)."""
 
 
-@dataclass(frozen=True)
-class MissingNode:
+class MissingNode(NamedTuple):
     """One of the nodes with the most learner-hours missing across a cohort."""
 
     id: str
