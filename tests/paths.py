@@ -10,3 +10,6 @@ EXAMPLES = ROOT / "examples"
 DATA = ROOT / "tests" / "data"
 """Graph folders and profiles the tests share."""
 CURRICULUM = DATA / "curriculum"
+CAREER = DATA / "career"
+"""A small career graph with work at a job, experience that counts, a job search and a
+choice of stages."""

@@ -66,6 +66,7 @@ LAZY_ALLOWED = {
     "starlette",
     "uvicorn",
     "jinja2",
+    "markupsafe",
     # heavy parts of the standard library (tens of milliseconds), for rare paths
     "multiprocessing",
     "concurrent",

@@ -101,15 +101,19 @@ def test_cli_reference_matches_every_help_text() -> None:
     check_golden(CLI_REFERENCE, cli_reference())
 
 
-@pytest.mark.parametrize(("marker", "make"), [("commands", command_table), ("limits", limits_table)])
-def test_readme_tables_are_generated_from_the_code(marker: str, make: object) -> None:
+@pytest.mark.parametrize(
+    ("page", "marker", "make"),
+    [("README.md", "commands", command_table), ("docs/limits.md", "limits", limits_table)],
+)
+def test_the_tables_are_generated_from_the_code(page: str, marker: str, make: object) -> None:
     produced = make()  # type: ignore[operator]
-    text = README_PATH.read_text(encoding="utf-8")
+    path = ROOT / page
+    text = path.read_text(encoding="utf-8")
     if REGEN:
         text = replace_between(text, marker, produced)
-        README_PATH.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     assert between(text, marker) == produced, (
-        f"the README's {marker} table is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
+        f"the {marker} table of {page} is out of date; regenerate it with PLANNER_REGEN_GOLDEN=1"
     )
 
 
@@ -154,8 +158,9 @@ def test_spec_api_example_matches_the_cli_json_byte_for_byte(
 def test_quick_start_commands_come_first_and_use_real_files() -> None:
     consoles = re.findall(r"```console\n(.*?)```", README, flags=re.S)
     main_job, tests = consoles[0].strip(), consoles[1].strip()
-    assert main_job.startswith("python3 -m pip install") and "planner roadmap" in main_job
-    assert tests.endswith("python3 -m pytest")
+    venv = "python3 -m venv .venv && . .venv/bin/activate && python -m pip install -q "
+    assert main_job.startswith(venv) and "planner roadmap" in main_job
+    assert tests.startswith(venv) and tests.endswith("python -m pytest")
     for path in re.findall(r"examples/\S+\.(?:toml|json)", main_job):
         assert (ROOT / path).is_file(), path
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

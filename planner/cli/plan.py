@@ -135,11 +135,12 @@ def calendar(
     )
     warn(export.warnings)
     reviews = f", {count(export.reviews, 'review')}" if export.reviews else ""
+    at_work = f", {count(export.at_work, 'span')} at work" if export.at_work else ""
     emit(
         export.data,
         output,
         inputs=inputs(profile, graph_dir),
-        wrote=f"Wrote {output}: {count(export.sessions, 'session')}{reviews}, "
+        wrote=f"Wrote {output}: {count(export.sessions, 'session')}{reviews}{at_work}, "
         f"{count(export.milestones, 'milestone')}.",
     )
 

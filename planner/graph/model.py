@@ -24,7 +24,10 @@ def node_attributes(node: Node) -> dict[str, Any]:
     """The attributes of a node in :attr:`CareerGraph.digraph`."""
     attrs: dict[str, Any] = {"kind": node.kind, "name": node.name}
     if node.kind in ("skill", "project"):
-        attrs["hours"] = node.hours
+        if node.at_work:
+            attrs |= {"at_work": True, "months": node.months}
+        else:
+            attrs["hours"] = node.hours
     elif node.kind == "choice":
         attrs["pick"] = node.pick
     return attrs
@@ -35,7 +38,8 @@ class CareerGraph:
 
     ``pred`` maps every id to its direct prerequisites; the planner walks it directly.
     ``digraph`` is the same graph in NetworkX (built on first use): one node per id
-    with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``;
+    with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``, or
+    ``at_work`` and ``months`` for a node done at a job;
     an edge ``a -> b`` means *a* is a prerequisite of *b*. ``succ`` and
     ``stage_rank`` are computed on first use unless given.
     """
@@ -190,9 +194,18 @@ class CareerGraph:
         return self.kinds[node_id]
 
     def hours(self, node_id: str) -> float:
-        """The effort of a skill or project from scratch; 0 for stages and choices."""
+        """The study effort of a skill or project from scratch; 0 for stages, choices
+        and at_work nodes (which take months at a job, not study hours)."""
         node = self.nodes[node_id]
-        return node.hours if node.kind in ("skill", "project") else 0.0
+        return (node.hours or 0.0) if node.kind in ("skill", "project") else 0.0
+
+    def at_work(self, node_id: str) -> bool:
+        """Whether ``node_id`` is done at a job (``at_work = true``), not in study."""
+        return bool(self.attr(node_id, "at_work", False))
+
+    def months(self, node_id: str) -> int:
+        """The calendar months an at_work node takes (0 for any other node)."""
+        return int(self.attr(node_id, "months", None) or 0) if self.at_work(node_id) else 0
 
     def members(self, choice_id: str) -> tuple[str, ...]:
         """The members of a choice, sorted."""

@@ -10,9 +10,16 @@ with its message. So the checks are tested on data, the wording once, and
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final
 
 from planner.errors import Problem, did_you_mean
+from planner.graph.crossrefs import (
+    find_alias_problems,
+    find_choice_problems,
+    find_experience_problems,
+    find_recommend_problems,
+)
+from planner.graph.findings import Finding, Shape
 from planner.graph.tables import prerequisites_first
 from planner.records import NODE_TYPES, SECTIONS
 from planner.records.quick import quick
@@ -21,44 +28,7 @@ from planner.records.schema import SchemaErrors, validate_node
 if TYPE_CHECKING:
     from planner.records import Node
 
-
-class Shape(NamedTuple):
-    """What the structure checks read of a node: its kind, what it requires (a
-    choice: its members), recommends and is also called, and a choice's members and
-    pick."""
-
-    kind: str
-    requires: tuple[str, ...]
-    recommends: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    one_of: tuple[str, ...] = ()
-    pick: int = 1
-
-    @classmethod
-    def of(cls, node: Node) -> Shape:
-        if node.kind == "choice":
-            return cls(node.kind, node.requires, node.recommends, node.aliases, node.one_of, node.pick)
-        return cls(node.kind, node.requires, node.recommends, node.aliases)
-
-
-class Finding(NamedTuple):
-    """One problem in graph data, as data: its kind, where, and the ids involved.
-
-    ``node`` locates it (the line of that node's ``id``) when it concerns a node;
-    ``line`` locates file-level problems. ``ids`` and ``detail`` carry what the
-    message needs; :func:`word` says it.
-    """
-
-    kind: str
-    file: str
-    node: str | None = None
-    ids: tuple[str, ...] = ()
-    detail: str = ""
-    line: int = 0
-    occurrence: int = 0
-    """Which definition of ``node`` in ``file`` is meant (0: the first)."""
-    path: tuple[str | int, ...] = ()
-    """Where in the node the problem is (keys and 0-based indexes), to locate its line."""
+__all__ = ["SECTIONS", "Finding", "Shape", "find_schema_problems", "find_structure_problems", "word"]
 
 
 def _nouns(kinds: Iterable[str]) -> str:
@@ -86,7 +56,11 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
     ),
     "member-not-work": lambda f: (
         f"choice '{f.ids[0]}' lists the {f.detail} '{f.ids[1]}'; the members of a choice are "
-        "skills or projects"
+        "skills, projects or stages"
+    ),
+    "members-mixed": lambda f: (
+        f"choice '{f.ids[0]}' mixes stages ({f.detail}) with skills or projects; the members of "
+        "a choice are all stages (the rung below a stage) or none"
     ),
     "member-twice": lambda f: f"choice '{f.ids[0]}' lists '{f.ids[1]}' more than once in one_of",
     "pick-out-of-range": lambda f: (
@@ -105,6 +79,13 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
         f"{f.detail} '{f.ids[0]}' both requires and recommends '{f.ids[1]}'; keep it in one of the two lists"
     ),
     "alias-clash": lambda f: f"alias '{f.ids[1]}' of '{f.ids[0]}' {f.detail}",
+    "unknown-experience": lambda f: (
+        f"stage '{f.ids[0]}' counts experience in '{f.ids[1]}', which no file defines{f.detail}"
+    ),
+    "experience-not-a-role": lambda f: (
+        f"stage '{f.ids[0]}' counts experience in '{f.ids[1]}', a {f.detail}; experience_counts "
+        "lists roles: stages and at_work nodes"
+    ),
     "cycle": lambda f: f"prerequisite cycle: {f.detail}",
     "unreachable-stage": lambda f: f"stage '{f.ids[0]}' is unreachable: its prerequisite {f.detail}",
     "no-stages": lambda f: "the graph defines no [[stages]]",
@@ -159,11 +140,8 @@ def find_schema_problems(
                 seen[raw_id] = occurrence + 1
             label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (f"{section}[{index}]")
             node = quick(NODE_TYPES[kind], entry)
-            if node is not None:
-                nodes.append((node, occurrence, entry))
-                continue
             try:
-                nodes.append((validate_node(kind, entry), occurrence, entry))
+                node = node if node is not None else validate_node(kind, entry)
             except SchemaErrors as exc:
                 if isinstance(raw_id, str):
                     invalid.add(raw_id)
@@ -179,7 +157,49 @@ def find_schema_problems(
                     )
                     for problem in exc.problems
                 )
+                continue
+            problem = effort_problem(node)
+            if problem is None:
+                nodes.append((node, occurrence, entry))
+                continue
+            invalid.add(node.id)
+            message, key = problem
+            findings.append(
+                Finding(
+                    "schema",
+                    name,
+                    node=node.id,
+                    ids=(node.id,),
+                    detail=f"{label}: {message}",
+                    occurrence=occurrence,
+                    path=(key,) if key in entry else (),
+                )
+            )
     return nodes, findings
+
+
+def effort_problem(node: Node) -> tuple[str, str] | None:
+    """What is wrong with the effort a skill or project gives, and its key, or None:
+    study takes ``hours``; an ``at_work`` node takes ``months`` (at least one) instead."""
+    if node.kind not in ("skill", "project"):
+        return None
+    if not node.at_work:
+        if node.months is not None:
+            return "key 'months' is for at_work nodes; give hours, or set at_work = true", "months"
+        if node.hours is None:
+            return "missing key 'hours'", "hours"
+        return None
+    if node.hours is not None:
+        return (
+            "an at_work node takes calendar months at a job, not study hours; remove hours",
+            "hours",
+        )
+    if not node.months:
+        return (
+            "at_work = true needs months = the calendar months it takes at work (at least 1)",
+            "months",
+        )
+    return None
 
 
 # --- structure ---------------------------------------------------------------------------
@@ -238,6 +258,7 @@ def find_structure_problems(
     findings.extend(find_choice_problems(nodes, files))
     findings.extend(find_recommend_problems(nodes, files))
     findings.extend(find_alias_problems(nodes, files))
+    findings.extend(find_experience_problems(nodes, files))
     if nodes and not declares_stages and not any(n.kind == "stage" for n in nodes.values()):
         findings.append(Finding("no-stages", "graph"))
     return findings
@@ -294,121 +315,6 @@ def _broken_structure(
                     node=node_id,
                     ids=(node_id, *(c for _, c in reasons)),
                     detail=detail,
-                )
-            )
-    return findings
-
-
-def find_choice_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Members that are unknown, listed twice, or not skills or projects, and a pick
-    outside 1..members."""
-    findings: list[Finding] = []
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        if node.kind != "choice":
-            continue
-        file = files[node_id]
-        seen: set[str] = set()
-        for member in node.one_of:
-            if member in seen:
-                findings.append(Finding("member-twice", file, node=node_id, ids=(node_id, member)))
-                continue
-            seen.add(member)
-            if member not in nodes:
-                findings.append(
-                    Finding(
-                        "unknown-member",
-                        file,
-                        node=node_id,
-                        ids=(node_id, member),
-                        detail=did_you_mean(member, nodes),
-                    )
-                )
-            elif nodes[member].kind not in ("skill", "project"):
-                findings.append(
-                    Finding(
-                        "member-not-work",
-                        file,
-                        node=node_id,
-                        ids=(node_id, member),
-                        detail=nodes[member].kind,
-                    )
-                )
-        if not 1 <= node.pick <= len(seen):
-            findings.append(
-                Finding(
-                    "pick-out-of-range",
-                    file,
-                    node=node_id,
-                    ids=(node_id, *sorted(seen)),
-                    detail=str(node.pick),
-                )
-            )
-    return findings
-
-
-def find_recommend_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Recommendations of unknown ids, of stages or choices, or of a requirement."""
-    findings: list[Finding] = []
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        file = files[node_id]
-        for rec in sorted(set(node.recommends)):
-            if rec not in nodes:
-                findings.append(
-                    Finding(
-                        "unknown-recommend",
-                        file,
-                        node=node_id,
-                        ids=(node_id, rec, did_you_mean(rec, nodes)),
-                        detail=node.kind,
-                    )
-                )
-            elif nodes[rec].kind not in ("skill", "project"):
-                findings.append(
-                    Finding(
-                        "recommend-not-work",
-                        file,
-                        node=node_id,
-                        ids=(node_id, rec, nodes[rec].kind),
-                        detail=node.kind,
-                    )
-                )
-            elif rec in node.requires:
-                findings.append(
-                    Finding("recommend-required", file, node=node_id, ids=(node_id, rec), detail=node.kind)
-                )
-    return findings
-
-
-def find_alias_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
-    """Aliases that clash, case-insensitively, with an id or with another alias."""
-    findings: list[Finding] = []
-    ids = {node_id.casefold(): node_id for node_id in nodes}
-    owners: dict[str, tuple[str, str]] = {}  # folded alias -> (node, alias as written)
-    for node_id in sorted(nodes):
-        for alias in nodes[node_id].aliases:
-            folded = alias.casefold()
-            if folded in ids:
-                other = ids[folded]
-                detail = "is its own id" if other == node_id else f"clashes with the id '{other}'"
-            elif folded in owners:
-                first, written = owners[folded]
-                detail = (
-                    "is listed twice"
-                    if first == node_id
-                    else f"clashes with the alias '{written}' of '{first}'"
-                )
-            else:
-                owners[folded] = (node_id, alias)
-                continue
-            findings.append(
-                Finding(
-                    "alias-clash",
-                    files[node_id],
-                    node=node_id,
-                    ids=(node_id, alias),
-                    detail=detail + " (ids and aliases share one namespace, case-insensitively)",
                 )
             )
     return findings

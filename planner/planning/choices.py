@@ -10,7 +10,9 @@ A choice the plan needs is satisfied by ``pick`` members, picked in this order (
 2. the profile's ``[choices]`` (reason ``profile``);
 3. members in the profile's ``focus`` (reason ``focus``);
 4. the members with the least remaining work, their own missing prerequisites
-   included (reason ``least work``);
+   included (reason ``least work``); a month at work (an ``at_work`` node, such as a
+   year in an entry role) counts as :data:`WORK_MONTH_HOURS` hours, a working month,
+   so a job is never "less work" than a weekend project;
 
 ties by id. The picks depend only on the profile, never on the order of the data.
 """
@@ -23,11 +25,13 @@ from typing import Any, Final
 
 from planner.graph import CareerGraph
 from planner.planning.effort import remaining_minutes
-from planner.profile.knowledge import known_closure
+from planner.profile.knowledge import known_closure, progress_of
 from planner.records import Profile
 
 REASONS: Final = ("known", "profile", "focus", "least work")
 """Why a member was picked, strongest first."""
+WORK_MONTH_HOURS: Final = 160
+"""The hours a month at work weighs when picking the member with the least work."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ class ChoiceResolver:
         return cls(
             graph,
             known=known_closure(graph, profile),
-            progress=profile.progress,
+            progress=progress_of(graph, profile),
             preferences=profile.choices,
             focus=profile.focus,
         )
@@ -154,11 +158,13 @@ class ChoiceResolver:
         return found
 
     def work(self, node_id: str) -> int:
-        """Minutes left to know ``node_id``: its own and its missing prerequisites'."""
+        """Minutes left to know ``node_id``: its own and its missing prerequisites', a
+        month at work weighing :data:`WORK_MONTH_HOURS` hours."""
         if node_id not in self._work:
             graph = self.graph
             self._work[node_id] = sum(
                 remaining_minutes(graph.hours(n), self.progress.get(n, 0.0))
+                + round(graph.months(n) * (1 - self.progress.get(n, 0.0)) * WORK_MONTH_HOURS * 60)
                 for n in self.closure([node_id]) - self.known
             )
         return self._work[node_id]

@@ -3,24 +3,26 @@
 The plan is the prerequisite closure of the target stage (and of the profile's
 ``focus`` ids, and with ``recommended = true`` of every recommended node) minus what
 is known. Knowing a node implies knowing its prerequisites, ``current_stage`` implies
-everything that stage requires, and progress shortens an item's remaining effort.
-A "one of these" choice is walked through the members picked for it
-(:mod:`planner.planning.choices`), never through the others.
+everything that stage requires, a role of the profile's ``[[experience]]`` is known
+as a node (:mod:`planner.profile.knowledge`), and progress shortens an item's
+remaining effort. A "one of these" choice is walked through the members picked for it
+(:mod:`planner.planning.choices`), never through the others; a choice of stages is the
+rung below a stage.
 
-Order (the documented tie-break rule)
--------------------------------------
-The order is a topological order of the plan, built one ready item at a time.
-Among the items whose prerequisites are all placed, the next one is the first by:
+The order is a learner's order within tiers by stage (:mod:`planner.planning.order`).
 
-1. **tier**: the lowest stage that needs the item (so what a lower stage needs comes
-   before work that only a higher stage needs, and every milestone arrives as early
-   as capacity allows). An item no planned stage needs (a ``focus`` or recommended
-   extra) takes the highest tier of its prerequisites, or the first tier;
-2. **learning by doing**: a ready project, or a ready ``focus`` item, comes first;
-3. **critical path**: the item with the most planned work chained after it (the
-   longest path of remaining hours through what it unlocks), so foundations that
-   everything else waits for come first;
-4. **id**, alphabetically.
+When the work happens
+---------------------
+Each item says which planned stages must be reached before it starts
+(:attr:`PlanItem.holding`), which the scheduler turns into dates:
+
+- **study while holding the stage below** (the default): the work for a stage that
+  has a stage below it starts no earlier than the milestone of that stage below (or at
+  once, for the stage the person holds now), so the study for Senior happens during
+  the years as ML Engineer. With the profile's ``study_ahead = true`` study has no
+  such wait, and everything comes as early as prerequisites and hours allow;
+- **work done at a job** (``at_work``) takes calendar months beside study, and a stage
+  among its prerequisites means "while holding that stage".
 """
 
 from __future__ import annotations
@@ -32,13 +34,11 @@ from functools import cached_property
 from typing import NamedTuple
 
 from planner.graph import CareerGraph
-from planner.graph.tables import topological_order
 from planner.planning.choices import ChoicePick, ChoiceResolver
 from planner.planning.effort import remaining_minutes
-from planner.records import Profile
-
-ZERO_WORK = ("stage", "choice")
-"""Node kinds that are milestones of the graph, not work: planned, never scheduled."""
+from planner.planning.order import ZERO_WORK, PlanEdges, Tiers, learner_order, stage_tiers
+from planner.profile.knowledge import experience_in, progress_of
+from planner.records import Experience, Profile
 
 
 class PlanItem(NamedTuple):
@@ -49,9 +49,9 @@ class PlanItem(NamedTuple):
     name: str
     category: str
     minutes: int
-    """Remaining effort in minutes."""
+    """Remaining study effort in minutes (0 for work done at a job)."""
     total_hours: float
-    """Effort from scratch, as the graph gives it."""
+    """Study effort from scratch, as the graph gives it (0 for work done at a job)."""
     requires: tuple[str, ...]
     """Direct prerequisites in the graph (known or not)."""
     after: tuple[str, ...]
@@ -65,6 +65,14 @@ class PlanItem(NamedTuple):
     """The choices of the plan this item was picked for."""
     short_name: str = ""
     """The graph's ``short_name`` of the item, for narrow terminals and calendar titles."""
+    at_work: bool = False
+    """Done at a job: it takes :attr:`months` of calendar time beside study, no sessions."""
+    months: float = 0.0
+    """The calendar months left of work done at a job."""
+    holding: tuple[str, ...] = ()
+    """Planned stages whose milestones come before the item starts: the stage below
+    its own (unless the profile studies ahead), and for work done at a job the stages
+    it requires (it happens while holding them)."""
 
     @property
     def hours(self) -> float:
@@ -78,8 +86,26 @@ class StageGoal(NamedTuple):
     name: str
     items: frozenset[str]
     previous: tuple[str, ...]
-    """Stages this one directly requires (planned or already reached)."""
+    """The rung below: the stages this one directly requires, and the stage picked for a
+    choice of stages it requires (planned or already reached)."""
     min_months_in_previous_role: int = 0
+    job_search_months: int = 0
+    """Months between the skills being ready and the stage being reached."""
+    experience: tuple[tuple[Experience, float], ...] = ()
+    """The profile's experience that counts toward the time in role, each entry with
+    the rate a month of it counts (a month in the rung below itself counts in full)."""
+
+
+@dataclass(frozen=True)
+class Credential:
+    """Something most postings for a first job ask for that the plan cannot give: work
+    done outside study (``at_work``, such as a degree) that the job's stage recommends,
+    and the person neither knows nor plans."""
+
+    stage: str
+    stage_name: str
+    id: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -100,10 +126,21 @@ class Plan:
     """For a stage the person holds: when they took the role (time in role counts from it)."""
     stage_names: Mapping[str, str] = field(default_factory=dict)
     """Names of the stages the planned stages directly require, planned or not."""
+    study_ahead: bool = False
+    """Study for every stage as early as possible (the profile's ``study_ahead``)."""
+    current_stage: str | None = None
+    """The stage the person holds now, if the profile says."""
+    credentials: tuple[Credential, ...] = ()
+    """What most postings for a planned first job ask for that the plan cannot give."""
 
     @property
     def minutes(self) -> int:
         return sum(item.minutes for item in self.items)
+
+    @property
+    def study(self) -> tuple[PlanItem, ...]:
+        """The items studied in sessions (all but work done at a job)."""
+        return tuple(item for item in self.items if not item.at_work)
 
     def item(self, item_id: str) -> PlanItem:
         return self._by_id[item_id]
@@ -131,7 +168,7 @@ def make_plan(graph: CareerGraph, profile: Profile, *, target: str | None = None
     Returns
     -------
     Plan
-        Items in roadmap order (see the module docstring for the rule), the planned
+        Items in roadmap order (see :mod:`planner.planning.order`), the planned
         stages, lowest first, and the choices made.
     """
     target = target or profile.target
@@ -152,13 +189,46 @@ def make_plan(graph: CareerGraph, profile: Profile, *, target: str | None = None
         known,
         resolver=resolver,
         focus=set(focus),
-        progress=profile.progress,
+        progress=progress_of(graph, profile),
         needed=frozenset(needed),
         recommended=frozenset(needed - required),
+        study_ahead=profile.study_ahead,
+        finished=profile.completed,
     )
-    if profile.current_stage and profile.current_stage_since:
-        plan = replace(plan, role_since={profile.current_stage: profile.current_stage_since})
-    return plan
+    stages = tuple(goal._replace(experience=_counted(graph, profile, goal)) for goal in plan.stages)
+    held, since = profile.current_stage, profile.current_stage_since
+    role_since = {held: since} if held and since else {}
+    return replace(
+        plan,
+        stages=stages,
+        role_since=role_since,
+        current_stage=held,
+        credentials=_credentials(graph, plan),
+    )
+
+
+def _credentials(graph: CareerGraph, plan: Plan) -> tuple[Credential, ...]:
+    """The work outside study that a planned first job (a stage with
+    ``job_search_months``) recommends and the plan neither knows nor plans."""
+    planned = {item.id for item in plan.items}
+    found = []
+    for goal in plan.stages:
+        if not goal.job_search_months:
+            continue
+        for node in graph.recommends(goal.id):
+            if graph.at_work(node) and node not in plan.known and node not in planned:
+                found.append(Credential(goal.id, goal.name, node, graph.nodes[node].name))
+    return tuple(found)
+
+
+def _counted(graph: CareerGraph, profile: Profile, goal: StageGoal) -> tuple[tuple[Experience, float], ...]:
+    """The profile's experience that counts toward ``goal``'s time in role."""
+    if not goal.min_months_in_previous_role or not profile.experience:
+        return ()
+    rates = dict(graph.nodes[goal.id].experience_counts)  # type: ignore[union-attr]
+    for below in goal.previous:
+        rates[below] = 1.0
+    return experience_in(profile, rates)
 
 
 def order_plan(
@@ -172,68 +242,109 @@ def order_plan(
     progress: Mapping[str, float] | None = None,
     needed: frozenset[str] = frozenset(),
     recommended: frozenset[str] = frozenset(),
+    study_ahead: bool = False,
+    finished: Mapping[str, dt.date] | None = None,
 ) -> Plan:
-    """Order the ids in ``todo`` (items, stages and choices) by the module's rule."""
+    """Order the ids in ``todo`` (items, stages and choices) by the rule of
+    :mod:`planner.planning.order`, and say what each item waits for."""
     progress = progress or {}
     resolver = resolver or ChoiceResolver(graph, known=known, progress=progress, focus=focus)
     todo = set(todo)
-    # The plan's own edges: a choice waits only for its picked members.
-    pred = {n: tuple(p for p in resolver.requirements(n) if p in todo) for n in todo}
-    succ: dict[str, list[str]] = {n: [] for n in todo}
-    for node in sorted(todo):
-        for p in pred[node]:
-            succ[p].append(node)
-    stage_ids = graph.rank_stages(n for n in todo if graph.kind(n) == "stage")
+    edges = PlanEdges.of(todo, resolver)
+    tiers = stage_tiers(graph, edges, todo)
+    ordered = learner_order(graph, edges, tiers, todo, focus=focus, finished=finished or {})
+    goals = _stage_goals(graph, resolver, tiers)
+    choices = tuple(resolver.picks(c) for c in sorted(needed or todo) if graph.kind(c) == "choice")
+    items = _items(
+        graph,
+        ordered,
+        edges,
+        tiers,
+        goals,
+        progress=progress,
+        focus=focus,
+        recommended=recommended,
+        choices=choices,
+        study_ahead=study_ahead,
+    )
+    below = {p for goal in goals for p in goal.previous}
+    return Plan(
+        target=target,
+        items=tuple(items),
+        stages=goals,
+        known=known,
+        needed=needed,
+        target_name=graph.nodes[target].name if target in graph.nodes else target,
+        choices=choices,
+        stage_names={s: graph.nodes[s].name for s in sorted(below)},
+        study_ahead=study_ahead,
+    )
 
-    # Tier: index of the lowest planned stage needing the node. Walking stages from the
-    # lowest and stopping at nodes already tiered is enough: whatever a node needs, the
-    # same stage needs too.
-    tier: dict[str, int] = {}
-    stage_items: dict[str, set[str]] = {}
-    owner: dict[str, str] = {}
-    for index, stage in enumerate(stage_ids):
-        stack = [stage]
-        reached: set[str] = set()
-        while stack:
-            node = stack.pop()
-            if node in reached:
-                continue
-            reached.add(node)
-            if node not in tier:
-                tier[node] = index
-                owner[node] = stage
-            stack.extend(p for p in pred[node] if p not in reached)
-        stage_items[stage] = {n for n in reached if graph.kind(n) not in ZERO_WORK}
 
-    # Extras no stage needs take the highest tier of their planned prerequisites.
-    order_for_tier = topological_order(pred, succ, todo)
-    for node in order_for_tier:
-        if node not in tier:
-            tier[node] = max((tier[p] for p in pred[node]), default=0)
-    work = {n: remaining_minutes(graph.hours(n), progress.get(n, 0.0)) for n in todo}
-    tail: dict[str, int] = {}
-    for node in reversed(order_for_tier):
-        tail[node] = max((tail[s] + work[s] for s in succ[node]), default=0)
+def rung_below(graph: CareerGraph, resolver: ChoiceResolver, stage: str) -> tuple[str, ...]:
+    """The stages ``stage`` directly requires, and the stage picked (or held) for each
+    choice of stages it requires: where its time in role is counted."""
+    found: set[str] = set()
+    for p in graph.pred[stage]:
+        if graph.kind(p) == "stage":
+            found.add(p)
+        elif graph.kind(p) == "choice":
+            found.update(m for m in resolver.requirements(p) if graph.kind(m) == "stage")
+    return tuple(sorted(found))
 
-    def key(node: str) -> tuple[int, int, int, str]:
-        kind = graph.kind(node)
-        first = -1 if kind in ZERO_WORK else (0 if kind == "project" or node in focus else 1)
-        return (tier[node], first, -tail[node], node)
 
-    ordered = topological_order(pred, succ, todo, key)
+def _stage_goals(graph: CareerGraph, resolver: ChoiceResolver, tiers: Tiers) -> tuple[StageGoal, ...]:
+    goals = []
+    for s in tiers.stages:
+        node = graph.nodes[s]
+        goals.append(
+            StageGoal(
+                id=s,
+                name=node.name,
+                items=tiers.items[s],
+                previous=rung_below(graph, resolver, s),
+                min_months_in_previous_role=node.min_months_in_previous_role,  # type: ignore[union-attr]
+                job_search_months=node.job_search_months,  # type: ignore[union-attr]
+            )
+        )
+    return tuple(goals)
 
-    # "after": planned items that must end first, looking through stages and choices.
+
+def _items(
+    graph: CareerGraph,
+    ordered: list[str],
+    edges: PlanEdges,
+    tiers: Tiers,
+    goals: tuple[StageGoal, ...],
+    *,
+    progress: Mapping[str, float],
+    focus: Collection[str],
+    recommended: Collection[str],
+    choices: tuple[ChoicePick, ...],
+    study_ahead: bool,
+) -> list[PlanItem]:
+    """The plan's work items in ``ordered`` order, with what each waits for."""
+    planned_stages = set(tiers.stages)
+    below = {goal.id: tuple(p for p in goal.previous if p in planned_stages) for goal in goals}
+    # "after": planned items that must end first, looking through stages and choices;
+    # "holding": the planned stages among the requirements, looking through choices.
     after: dict[str, frozenset[str]] = {}
+    held: dict[str, frozenset[str]] = {}
     for node in ordered:
         deps: set[str] = set()
-        for p in pred[node]:
-            if graph.kind(p) in ZERO_WORK:
+        stages: set[str] = set()
+        for p in edges.pred[node]:
+            kind = graph.kind(p)
+            if kind in ZERO_WORK:
                 deps |= after[p]
             else:
                 deps.add(p)
+            if kind == "stage":
+                stages.add(p)
+            elif kind == "choice":
+                stages |= held[p]
         after[node] = frozenset(deps)
-
-    choices = tuple(resolver.picks(c) for c in sorted(needed or todo) if graph.kind(c) == "choice")
+        held[node] = frozenset(stages)
     picked_for: dict[str, list[str]] = {}
     for choice in choices:
         for member in choice.picked:
@@ -243,9 +354,16 @@ def order_plan(
         data = graph.nodes[node]
         if data.kind in ZERO_WORK:
             continue
-        minutes = remaining_minutes(data.hours, progress.get(node, 0.0))  # type: ignore[union-attr]
-        if minutes == 0:
+        done = progress.get(node, 0.0)
+        at_work = graph.at_work(node)
+        minutes = remaining_minutes(graph.hours(node), done)
+        months = graph.months(node) * (1.0 - done)
+        if minutes == 0 and months <= 0:
             continue
+        owner = tiers.owner.get(node)
+        holding = set(held[node]) if at_work else set()
+        if owner is not None and not study_ahead:
+            holding.update(below[owner])
         items.append(
             PlanItem(
                 id=node,
@@ -253,34 +371,17 @@ def order_plan(
                 name=data.name,
                 category=data.category,  # type: ignore[union-attr]
                 minutes=minutes,
-                total_hours=data.hours,  # type: ignore[union-attr]
+                total_hours=graph.hours(node),
                 requires=tuple(sorted(data.requires)),
                 after=tuple(sorted(after[node])),
-                stage=owner.get(node),
+                stage=owner,
                 focus=node in focus,
                 recommended=node in recommended,
                 picked_for=tuple(picked_for.get(node, ())),
                 short_name=graph.short_name(node),
+                at_work=at_work,
+                months=round(months, 4),
+                holding=tuple(sorted(holding)),
             )
         )
-    stages = tuple(
-        StageGoal(
-            id=s,
-            name=graph.nodes[s].name,
-            items=frozenset(stage_items[s]),
-            previous=tuple(sorted(p for p in graph.pred[s] if graph.kind(p) == "stage")),
-            min_months_in_previous_role=graph.nodes[s].min_months_in_previous_role,  # type: ignore[union-attr]
-        )
-        for s in stage_ids
-    )
-    below = {p for s in stages for p in s.previous}
-    return Plan(
-        target=target,
-        items=tuple(items),
-        stages=stages,
-        known=known,
-        needed=needed,
-        target_name=graph.nodes[target].name if target in graph.nodes else target,
-        choices=choices,
-        stage_names={s: graph.nodes[s].name for s in sorted(below)},
-    )
+    return items

@@ -241,6 +241,10 @@ hours_per_week = {answers.hours_per_week:g}
 # Optional: a 30-minute review of each item this many days after it ends.
 # review_days = [7, 30, 90]
 
+# Optional: plan every stage's study as early as possible, not while you hold the
+# stage below it (the default: study for ML Engineer while a Junior, and so on).
+# study_ahead = true
+
 # Optional: how much of a skill or project is already done (0 to 1).
 [progress]
 # {examples[-1]} = 0.5
@@ -258,5 +262,12 @@ hours_per_week = {answers.hours_per_week:g}
 # from = 2027-04-10
 # to = 2027-04-20
 # reason = "vacation"
+
+# Optional: roles you held, before or beside the plan: a stage, or work done at a job
+# (planner skills lists the roles). Months in them count toward time in role.
+# [[experience]]
+# role = "software-developer-role"
+# from = 2019-06-01
+# to = 2024-05-31
 """
     )

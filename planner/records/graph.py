@@ -10,7 +10,7 @@ file only.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Final, Literal, NotRequired
 
 from typing_extensions import TypedDict
@@ -50,6 +50,8 @@ Amount = Annotated[int, Number(ge=0, integer=True, expect="a whole amount (e.g. 
 Level = Annotated[int, Number(ge=0, le=1_000_000, integer=True, expect="a whole number")]
 Months = Annotated[int, Number(ge=0, le=600, integer=True, expect="a whole number of months (e.g. 12)")]
 Pick = Annotated[int, Number(integer=True, expect="a whole number of members (e.g. 1)")]
+Rate = Annotated[float, Number(gt=0, le=1, expect="a rate from 0 to 1 (e.g. 0.5)")]
+Flag = Annotated[bool, Exact(expect="true or false")]
 
 Ids = Annotated[tuple[NodeId, ...], Exact(expect='a list of ids, e.g. ["python", "numpy"]')]
 Aliases = Annotated[tuple[Alias, ...], Exact(expect='a list of aliases, e.g. ["torch"]')]
@@ -104,7 +106,12 @@ class Salary:
 
 @dataclass(frozen=True, kw_only=True)
 class _Work:
-    """What skills and projects share: effort, prerequisites and resources."""
+    """What skills and projects share: effort, prerequisites and resources.
+
+    Study takes ``hours``; work done at a job (``at_work``: a role, an internship,
+    mentoring, leading a project) takes ``months`` of calendar time instead, beside
+    study (graph validation holds each node to one of the two).
+    """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
@@ -112,7 +119,8 @@ class _Work:
     name: Name
     short_name: ShortName | None = None
     """Shown where space is short (80 columns, calendar titles)."""
-    hours: Hours
+    hours: Hours | None = None
+    """Effort to working proficiency from scratch; every node but one done at work has it."""
     requires: Ids = ()
     recommends: Ids = ()
     aliases: Aliases = ()
@@ -121,6 +129,10 @@ class _Work:
     resources: Annotated[
         tuple[Resource, ...], Exact(expect="an array of tables [[skills.resources]] with title and url")
     ] = ()
+    at_work: Flag = False
+    """Done at a job, not in evening study: it takes ``months``, never study hours."""
+    months: Months | None = None
+    """The calendar months a node done at work takes."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,6 +170,14 @@ class Stage:
     salaries: Annotated[tuple[Salary, ...], Exact(expect="a list of salary tables with low")] = ()
     source: Description | None = None
     min_months_in_previous_role: Months = 0
+    experience_counts: Annotated[
+        dict[NodeId, Rate], Exact(expect='a table of role = rate, e.g. { "software-developer-role" = 0.5 }')
+    ] = field(default_factory=dict)
+    """Roles (stages or nodes done at work) whose months in a profile's ``[[experience]]``
+    count toward ``min_months_in_previous_role``, each at its rate (0 to 1)."""
+    job_search_months: Months = 0
+    """The months between the skills being ready and the stage being reached (a first job
+    is searched for), unless the person holds it already."""
 
     @property
     def all_salaries(self) -> tuple[Salary, ...]:
@@ -167,8 +187,9 @@ class Stage:
 
 @dataclass(frozen=True, kw_only=True)
 class Choice:
-    """ "One of these": satisfied when ``pick`` of its members are done. A choice id may
-    stand in any ``requires`` list."""
+    """ "One of these": satisfied when ``pick`` of its members are done: skills or
+    projects, or stages (the rung below a stage may be either of two stages). A choice
+    id may stand in any ``requires`` list."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 

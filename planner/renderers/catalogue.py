@@ -41,7 +41,14 @@ def render_skill_list(nodes: Sequence[Skill | Project], *, terminal: Terminal = 
         Column("name", shrink=True, minimum=28),  # a readable name before the category or kind
     )
     cells: list[list[Cell]] = [
-        [n.id, n.kind, n.category, f"{n.hours:.1f}", Label(n.name, short=n.short_name or "")] for n in nodes
+        [
+            n.id,
+            n.kind,
+            n.category,
+            f"{n.months} mo" if n.at_work else f"{n.hours or 0:.1f}",
+            Label(n.name, short=n.short_name or ""),
+        ]
+        for n in nodes
     ]
     table = layout(columns, cells, terminal)
     return terminal.lines([table.header(), *(table.row(c) for c in cells)])

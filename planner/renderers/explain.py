@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from planner.renderers.terminal import PLAIN, Terminal, cells, short_label, time_span, wrap
 from planner.reports.explain import ExplanationReport
 from planner.words import count
@@ -22,7 +24,12 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
         short = short_label(node.name, exp.node_id, graph.short_name(exp.node_id), terminal=terminal)
         lines = [f"{short} — {node.kind}", f"  {' '.join(node.name.split())}"]
     if node.kind in ("skill", "project"):
-        lines.append(f"  category: {node.category} · {node.hours:g} h from scratch")
+        effort = (
+            f"{node.months} months at work, beside study"
+            if node.at_work
+            else f"{node.hours or 0:g} h from scratch"
+        )
+        lines.append(f"  category: {node.category} · {effort}")
     if node.aliases:
         lines.append(f"  also: {', '.join(node.aliases)}")
     if node.description:
@@ -34,6 +41,11 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
             lines.append(
                 f"  time in role: {node.min_months_in_previous_role} months in the stage it requires"
             )
+        if node.experience_counts:
+            counted = ", ".join(f"{role} ({rate:g})" for role, rate in sorted(node.experience_counts.items()))
+            lines.append(f"  experience that counts toward it, a month at: {counted}")
+        if node.job_search_months:
+            lines.append(f"  job search: about {node.job_search_months} months once the skills are ready")
         for pay in node.all_salaries:
             lines.append(
                 f"  salary: {pay}"
@@ -75,7 +87,10 @@ def render_explanation(exp: ExplanationReport, *, terminal: Terminal = PLAIN) ->
                 f"{time_span(*exp.first)}, the last {time_span(*exp.last)}"
             )
         if exp.reviews:
-            lines.append(f"  reviews: {', '.join(day.isoformat() for day in exp.reviews)}")
+            # Reviews wait for time study leaves free, so two may fall on one day.
+            days = Counter(exp.reviews)
+            shown = [f"{day} (×{days[day]})" if days[day] > 1 else str(day) for day in sorted(days)]
+            lines.append(f"  reviews: {', '.join(shown)}")
     wrapped: list[str] = []
     for line in lines:
         indent = line[: len(line) - len(line.lstrip())]

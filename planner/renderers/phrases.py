@@ -32,16 +32,59 @@ def nothing_left(goal: StageGoal, names: dict[str, str]) -> str:
     return text
 
 
+def waits_phrase(milestone: Milestone, escape: Callable[[str], str] = str) -> str:
+    """Why a stage comes after its skills, in plain words: "after 12 months as ML
+    Engineer (6 of them from your experience), then about 3 months of job search"."""
+    parts = []
+    for wait in milestone.waits:
+        if wait.reason == "time_in_role":
+            text = f"after {milestone.months} months as {escape(wait.role_name)}"
+            if wait.experience:
+                text += f" ({min(wait.experience, milestone.months)} of them from your experience)"
+            parts.append(text)
+        elif wait.reason == "job_search":
+            parts.append(f"about {count(wait.required, 'month')} of job search")
+    return ", then ".join(parts)
+
+
+def asks_for(milestone: Milestone) -> str:
+    """What a stage waits for after its skills, as nouns: "12 months as Junior ML
+    Engineer, then about 3 months of job search"."""
+    parts = []
+    for wait in milestone.waits:
+        if wait.reason == "time_in_role":
+            parts.append(f"{milestone.months} months as {wait.role_name}")
+        elif wait.reason == "job_search":
+            parts.append(f"about {count(wait.required, 'month')} of job search")
+    return ", then ".join(parts)
+
+
 def milestone_title(milestone: Milestone, escape: Callable[[str], str] = str) -> str:
-    """When a stage is reached: "reached 2028-08-12", or with time in role
-    "skills ready 2029-03-02; reached 2030-01-14 after 24 months as ML Engineer".
-    ``escape`` is applied to the stage name (the one part that comes from data)."""
-    if not milestone.waits_for_role:
+    """When a stage is reached: "reached 2028-08-12"; with time in role "skills ready
+    2029-03-02; reached 2030-01-14 after 24 months as ML Engineer"; with a job search
+    "skills ready 2029-10-14, then about 3 months of job search; reached 2030-01-14".
+    ``escape`` is applied to the stage names (the parts that come from data)."""
+    if not milestone.waits:
         return f"reached {milestone.date}"
-    return (
-        f"skills ready {milestone.skills_ready}; reached {milestone.date} after "
-        f"{milestone.months} months as {escape(milestone.previous_name)}"
-    )
+    why = waits_phrase(milestone, escape)
+    if milestone.waits[0].reason == "time_in_role":
+        return f"skills ready {milestone.skills_ready}; reached {milestone.date} {why}"
+    return f"skills ready {milestone.skills_ready}, then {why}; reached {milestone.date}"
+
+
+def credential_notes(plan: Plan) -> list[str]:
+    """What most postings for a planned first job ask for that the plan cannot give."""
+    return [
+        f"Most postings for {c.stage_name} list {c.name} [{c.id}] among their requirements, and it is "
+        f"not in your profile: add {c.id} to known if you have it; without it, expect some postings "
+        "to filter on it."
+        for c in plan.credentials
+    ]
+
+
+def work_months(item: PlanItem) -> str:
+    """The calendar months of work done at a job: ``12 mo``, ``4.5 mo``."""
+    return f"{round(item.months, 1):g} mo"
 
 
 def choice_lines(plan: Plan) -> list[str]:

@@ -75,6 +75,15 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
     ]
     table = layout((Column(), Column(shrink=True, minimum=20), Column()), upcoming, terminal, indent=2)
     lines += [table.row(row) for row in upcoming]
+    if status.at_work:
+        lines += ["", "At work, beside study"]
+        for span in status.at_work:
+            lines += wrap(
+                f"{label(status.names[span.item], span.item)}: {span.start} → {span.end}",
+                width,
+                indent="  ",
+                hanging="    ",
+            )
     lines += ["", "Overdue"]
     if not status.overdue:
         lines.append("  nothing overdue")

@@ -74,6 +74,15 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
             )
         else:
             lines.append("Nothing planned: every requirement of the target is known.")
+    if week.at_work:
+        lines += ["", "At work, beside study:"]
+        for ongoing in week.at_work:
+            lines += wrap(
+                f"{label(week.names[ongoing.item], ongoing.item)}: {ongoing.start} → {ongoing.end}",
+                width,
+                indent="  ",
+                hanging="    ",
+            )
     if week.overdue:
         hours = sum(o.hours for o in week.overdue)
         lines += [

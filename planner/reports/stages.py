@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.planning import ChoicePick, ChoiceResolver, remaining_minutes
-from planner.planning.plan import ZERO_WORK
+from planner.planning.order import ZERO_WORK
 
 
 class StageHours(NamedTuple):

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.planning import ChoiceResolver
 from planner.records import Profile
 from planner.reports.pace import Forecast, Pace
 from planner.reports.stages import StageHours, stage_hours
-from planner.scheduling import Schedule, Session
+from planner.scheduling import Schedule, Session, WorkSpan
 
 
 class Overdue(NamedTuple):
@@ -24,6 +24,14 @@ class Overdue(NamedTuple):
     hours: float
     since: dt.date
     """The day of its first overdue session."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "sessions": self.sessions,
+            "hours": round(self.hours, 2),
+            "since": self.since.isoformat(),
+        }
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,8 @@ class StatusReport:
     """The graph's ``short_name`` of the items shown, where it gives one."""
     warnings: tuple[str, ...] = ()
     """What the person should fix in the profile (windows that cannot hold its hours)."""
+    at_work: tuple[WorkSpan, ...] = ()
+    """Work done at a job under way today (it takes no study sessions)."""
 
 
 def stage_progress(graph: CareerGraph, profile: Profile, target: str) -> list[StageHours]:
@@ -102,7 +112,8 @@ def make_status(
     """
     overdue = overdue_items(original, replanned, today, now)
     upcoming = replanned.timeline[:count]
-    shown = {s.item for s in upcoming} | {o.item for o in overdue}
+    spans = replanned.ongoing(today, today)
+    shown = {s.item for s in upcoming} | {o.item for o in overdue} | {s.item for s in spans}
     return StatusReport(
         stages=tuple(stage_progress(graph, profile, replanned.plan.target)),
         upcoming=upcoming,
@@ -113,6 +124,7 @@ def make_status(
         forecasts=forecasts,
         profile_file=profile.source,
         short_names=short_names(graph, shown),
+        at_work=spans,
     )
 
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from planner.graph import CareerGraph
 from planner.reports.status import Overdue, overdue_items, short_names
-from planner.scheduling import Milestone, Schedule, Session
+from planner.scheduling import Milestone, Schedule, Session, WorkSpan
 
 
 class Planned(NamedTuple):
@@ -43,6 +43,8 @@ class WeekReport:
     """What the person should fix in the profile (windows that cannot hold its hours)."""
     now: dt.datetime | None = None
     """The moment the plan was re-made at, when the first day is the clock's."""
+    at_work: tuple[WorkSpan, ...] = ()
+    """Work done at a job under way on some of the days shown (no sessions: beside them)."""
 
 
 def _purpose(session: Session, started: bool) -> str:
@@ -85,7 +87,8 @@ def make_week(
             shown.append(Planned(s, _purpose(s, s.item in started), hours))
     overdue = overdue_items(original, replanned, first, now)
     ahead = [m for m in replanned.milestones if m.date >= first]
-    ids = {p.session.item for p in shown} | {o.item for o in overdue}
+    spans = replanned.ongoing(first, last)
+    ids = {p.session.item for p in shown} | {o.item for o in overdue} | {s.item for s in spans}
     if following is not None:
         ids.add(following.item)
     return WeekReport(
@@ -100,4 +103,5 @@ def make_week(
         profile_file,
         short_names(graph, ids),
         now=now,
+        at_work=spans,
     )

@@ -8,7 +8,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from planner.planning import Plan
@@ -44,13 +44,39 @@ class Review(Session):
     """The local day from which the review may take place."""
 
 
+class Wait(NamedTuple):
+    """Why a stage is reached later than its skills are ready, for how long: the time
+    in the role below it (``time_in_role``) or the search for the job (``job_search``)."""
+
+    reason: str
+    start: dt.date
+    end: dt.date
+    required: int
+    """The months the rule asks for: the time in role left after the experience that
+    counts, or the stage's ``job_search_months``."""
+    role: str | None = None
+    """The rung below, whose time in role is waited for."""
+    role_name: str = ""
+    experience: int = 0
+    """Months of the profile's experience counted toward the time in role."""
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+    @property
+    def months(self) -> float:
+        """The wait in months (of an average month), to one decimal."""
+        return round(self.days / (365.25 / 12), 1)
+
+
 class Milestone(NamedTuple):
     """A stage on the way: the day its skills are ready and the day it is reached.
 
     ``date`` is ``skills_ready`` unless the stage asks for time in the role below it
-    (``min_months_in_previous_role``); then it is no earlier than that many months
-    after the previous stage was reached (or after the profile's
-    ``current_stage_since``, for the stage the person holds now).
+    (``min_months_in_previous_role``, less the months of experience that count), or
+    for a job search (``job_search_months``); then ``waits`` says why and how long,
+    one wait after the other, from ``skills_ready`` to ``date``.
     """
 
     stage: str
@@ -64,11 +90,31 @@ class Milestone(NamedTuple):
     previous: str | None = None
     """The stage whose time in role set ``date`` (None when the skills did)."""
     previous_name: str = ""
+    waits: tuple[Wait, ...] = ()
+    """Why ``date`` is later than ``skills_ready``, in order; they add up to the gap."""
+    experience: int = 0
+    """Months of the profile's experience counted toward the time in role."""
 
     @property
     def waits_for_role(self) -> bool:
         """Whether time in role, not the skills, decides when the stage is reached."""
-        return self.date > self.skills_ready
+        return any(w.reason == "time_in_role" for w in self.waits)
+
+    def wait(self, reason: str) -> Wait | None:
+        return next((w for w in self.waits if w.reason == reason), None)
+
+
+class WorkSpan(NamedTuple):
+    """Work done at a job (an ``at_work`` item), from the day it starts to the day it
+    is done, beside study."""
+
+    item: str
+    start: dt.date
+    end: dt.date
+
+    def as_dict(self) -> dict[str, Any]:
+        """The span in JSON."""
+        return {"item": self.item, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
 @dataclass(frozen=True)
@@ -144,6 +190,16 @@ class Schedule:
     reviews: tuple[Review, ...] = ()
     """Review sessions, in the time the study sessions leave free (see
     :mod:`planner.scheduling.reviews`); ``sessions`` holds the study only."""
+    at_work: tuple[WorkSpan, ...] = ()
+    """The spans of the work done at a job, in plan order."""
+
+    def span(self, item_id: str) -> WorkSpan | None:
+        """The span of an at_work item, or None."""
+        return next((s for s in self.at_work if s.item == item_id), None)
+
+    def ongoing(self, first: dt.date, last: dt.date) -> tuple[WorkSpan, ...]:
+        """The spans under way on some day from ``first`` to ``last``."""
+        return tuple(s for s in self.at_work if s.start <= last and s.end > first)
 
     @property
     def timeline(self) -> tuple[Session, ...]:

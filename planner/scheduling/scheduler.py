@@ -10,31 +10,43 @@ Rules (each one is a property the tests check over random plans and profiles):
 - an item may span many sessions, but no session of an item is shorter than 30
   minutes unless the whole item is, and an item is split so that its rest can always
   be placed (a week that holds 30 minutes always gets its plan);
-- an item starts only after every planned prerequisite has ended;
-- work is taken in roadmap order; when the next item cannot use what is left of a
-  window (because of the 30-minute rule), a later item that is already ready may
+- an item starts only after every planned prerequisite has ended, and no earlier than
+  the milestones of the stages it waits for (:attr:`PlanItem.holding`: the stage below
+  its own, while the person holds it, unless the profile studies ahead);
+- work done at a job (``at_work``) takes no sessions: it runs beside study, for its
+  months, from the day its prerequisites allow;
+- work is taken in roadmap order; when the next ready item cannot use what is left of
+  a window (because of the 30-minute rule), a later item that is already ready may
   use it, so nothing idles while ready work is left.
 
-A stage's milestone is the local day its last required item ends. When the graph
-gives a stage ``min_months_in_previous_role``, the milestone is also no earlier than
-that many months after the milestone of the stage it requires (or after the plan's
-start, when that stage is already reached).
+A stage's milestone comes from the day its last required item ends, after any time in
+role and job search (:mod:`planner.scheduling.milestones`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Final
 from zoneinfo import ZoneInfo
 
 from planner.errors import PlanError
 from planner.limits import MAX_PLAN_YEARS, MIN_SESSION_MINUTES
 from planner.planning import Plan, PlanItem
-from planner.scheduling.model import Availability, Milestone, Schedule, Session
+from planner.scheduling.milestones import reach_stages
+from planner.scheduling.model import Availability, Schedule, Session
+from planner.scheduling.readiness import Readiness
 from planner.scheduling.wallclock import add_months, window_instances
 
-_SCAN_AHEAD: Final = 64
+__all__ = ["READY_SCAN", "capacity_bound", "reach_stages", "schedule_plan"]
+
+READY_SCAN: Final = 64
+"""How many ready items, in roadmap order, the scheduler tries for the rest of a window
+when the first one cannot use it (the 30-minute rule leaves it a tail too short to
+split). Only then does it matter, and any ready item that fits will do; the bound keeps
+a window's cost constant in a plan where thousands of items are ready at once. For the
+shipped graph's Head of ML plan, up to 37 items are ready together, and even with
+windows of 40 to 95 minutes the scheduler never needed to look past the second."""
 
 
 class _WeeklyCap:
@@ -85,7 +97,7 @@ def _splits(minutes: int, shortest: int, longest: int) -> bool:
 
 def _check_feasible(plan: Plan, avail: Availability) -> None:
     weekly = avail.weekly_minutes
-    if not plan.items:
+    if not plan.minutes:
         return
     if weekly < MIN_SESSION_MINUTES:
         raise PlanError(
@@ -130,53 +142,64 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     _check_feasible(plan, avail)
     if start.year > dt.MAXYEAR - MAX_PLAN_YEARS - 1:
         raise PlanError(f"a plan starting on {start} would run past the year {dt.MAXYEAR}")
-    items: list[PlanItem] = list(plan.items)
+    zone = ZoneInfo(avail.timezone)
+    state = Readiness(plan, start, zone)
+    state.settle()
+    items = plan.items
     remaining = [item.minutes for item in items]
-    position = {item.id: i for i, item in enumerate(items)}
-    after = [tuple(position[a] for a in item.after) for item in items]
-    finished: dict[int, dt.datetime] = {}
-    last_start: dict[int, dt.datetime] = {}
+    left = sum(1 for item in items if not item.at_work)
     raw: list[tuple[int, dt.datetime, dt.datetime]] = []
     weekly = _WeeklyCap(avail.cap_minutes)
     longest = avail.longest_minutes
-    first = 0
     until = add_months(start, 12 * MAX_PLAN_YEARS)
-    for day, begin, end in window_instances(avail, start, until=until) if items else ():
+    for day, begin, end in window_instances(avail, start, until=until) if left else ():
         free = weekly.free(day, begin, end)
         moment = begin
-        while free > 0 and first < len(items):
-            chosen = -1
-            piece = 0
-            scanned = 0
-            for j in range(first, len(items)):
-                if remaining[j] == 0:
-                    continue
-                scanned += 1
-                if scanned > _SCAN_AHEAD:
-                    break
-                if not all(a in finished and finished[a] <= moment for a in after[j]):
-                    continue
-                piece = _piece(remaining[j], free, longest)
-                if piece:
-                    chosen = j
-                    break
+        while free > 0:
+            state.open(moment)
+            chosen, piece = _next_piece(state.ready, remaining, free, longest)
             if chosen < 0:
                 break
             stop = moment + dt.timedelta(minutes=piece)
             raw.append((chosen, moment, stop))
             remaining[chosen] -= piece
             if remaining[chosen] == 0:
-                finished[chosen] = stop
-                last_start[chosen] = moment
-                while first < len(items) and remaining[first] == 0:
-                    first += 1
+                left -= 1
+                # A session ends at 24:00 at the latest, so the day it starts is the day of the work.
+                state.finish(chosen, moment.astimezone(zone).date())
             moment, free = stop, free - piece
             weekly.use(piece)
-        if first >= len(items):
+        if not left:
             break
-    if first < len(items):
+    if left:
         raise PlanError(_unfinished(avail, start, until))
+    state.settle()
+    assert state.complete(), "every span placed and every stage reached once the study is done"
+    return Schedule(
+        plan=plan,
+        availability=avail,
+        start=start,
+        sessions=_sessions(items, raw),
+        milestones=tuple(state.milestones[goal.id] for goal in plan.stages),
+        at_work=tuple(state.spans[i] for i in sorted(state.spans)),
+    )
 
+
+def _next_piece(ready: list[int], remaining: list[int], free: int, longest: int) -> tuple[int, int]:
+    """The first ready item (in roadmap order, among the first :data:`READY_SCAN`) that
+    can use ``free`` minutes under the 30-minute rule, and the minutes it takes; -1 and
+    0 when none can."""
+    for j in ready[:READY_SCAN]:
+        piece = _piece(remaining[j], free, longest)
+        if piece:
+            return j, piece
+    return -1, 0
+
+
+def _sessions(
+    items: Sequence[PlanItem], raw: list[tuple[int, dt.datetime, dt.datetime]]
+) -> tuple[Session, ...]:
+    """The placed pieces as sessions, each numbered among its item's."""
     counts: dict[int, int] = {}
     for index, _, _ in raw:
         counts[index] = counts.get(index, 0) + 1
@@ -185,46 +208,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     for index, begin, end in raw:
         seen[index] = seen.get(index, 0) + 1
         sessions.append(Session(items[index].id, begin, end, seen[index], counts[index]))
-
-    zone = ZoneInfo(avail.timezone)
-    # A session ends at 24:00 at the latest, so the day it starts is the day of the work.
-    ends = {items[i].id: moment for i, moment in last_start.items()}
-    ready: dict[str, dt.date] = {}
-    for goal in plan.stages:
-        done = max((ends[i] for i in goal.items if i in ends), default=None)
-        ready[goal.id] = done.astimezone(zone).date() if done else start
-    milestones = reach_stages(plan, start, ready)
-    return Schedule(
-        plan=plan,
-        availability=avail,
-        start=start,
-        sessions=tuple(sessions),
-        milestones=milestones,
-    )
-
-
-def reach_stages(plan: Plan, start: dt.date, ready: Mapping[str, dt.date]) -> tuple[Milestone, ...]:
-    """The milestones of ``plan``'s stages, lowest first, from the day each one's skills
-    are ``ready``: a stage is reached when its skills are ready and the person has spent
-    its ``min_months_in_previous_role`` in the stage it requires, counted from that
-    stage's milestone (or, for a stage already held, from ``plan.role_since`` or the
-    plan's start)."""
-    names = {goal.id: goal.name for goal in plan.stages} | dict(plan.stage_names)
-    milestones: dict[str, Milestone] = {}
-    for goal in plan.stages:
-        date, bound_by, months = ready[goal.id], None, 0
-        for previous in goal.previous:
-            if previous in milestones:
-                reached = milestones[previous].date
-            else:  # held already: from when the person took the role, else from the start
-                reached = min(plan.role_since.get(previous, start), start)
-            earliest = max(add_months(reached, goal.min_months_in_previous_role), reached)
-            if earliest > date:
-                date, bound_by = earliest, previous
-                months = goal.min_months_in_previous_role
-        name = names.get(bound_by, bound_by) if bound_by else ""
-        milestones[goal.id] = Milestone(goal.id, goal.name, date, ready[goal.id], months, bound_by, name)
-    return tuple(milestones.values())
+    return tuple(sessions)
 
 
 def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.datetime | None:

@@ -16,6 +16,7 @@ from planner.records import Profile
 from planner.renderers.ical.calendar import render_ical
 from planner.renderers.ical.previous import read_previous
 from planner.renderers.pace import pace_note
+from planner.renderers.phrases import asks_for
 from planner.reports.pace import measure_pace, pace_hours
 from planner.scheduling import Availability, Schedule, add_reviews, advise_deadline, schedule_plan
 from planner.usecases.common import check_day, given, graph_or_shipped, today_for
@@ -54,10 +55,13 @@ def deadline_warnings(schedule: Schedule, profile: Profile) -> tuple[str, ...]:
         )
     limit = advice.role_limit
     if limit is not None:
+        reasons = {"time_in_role": "time in role", "job_search": "the job search"}
+        why = [reasons[w.reason] for w in limit.waits]
+        verb = "is" if len(why) == 1 else "are"
         return (
-            f"{head} More hours cannot help: time in role is the limit. The stage asks for "
-            f"{limit.months} months as {limit.previous_name}, so even with every skill ready at "
-            f"once it is reached on {limit.date} at the earliest.",
+            f"{head} More hours cannot help: {' and '.join(why)} {verb} the limit. The stage asks for "
+            f"{asks_for(limit)}, so even with every skill ready at once it is reached on {limit.date} "
+            "at the earliest.",
         )
     reach = (
         f"reach it only on {advice.reached_at_advice}" if advice.reached_at_advice else "not reach it in time"
@@ -271,4 +275,5 @@ def calendar(
         warnings,
         person=who,
         target=schedule.plan.target,
+        at_work=len(schedule.at_work),
     )

@@ -22,6 +22,7 @@ from planner.records import Profile, Project, Skill
 from planner.renderers.catalogue import render_skill_list, render_stage_list
 from planner.renderers.explain import render_explanation
 from planner.renderers.gaps import render_readiness
+from planner.renderers.phrases import milestone_title
 from planner.renderers.pictures import GRAPH_FORMATS
 from planner.renderers.pictures.json import graph_data
 from planner.renderers.pictures.view import GraphView
@@ -74,6 +75,7 @@ def _milestone(milestone: Milestone | None) -> dict[str, Any] | None:
         "name": milestone.name,
         "date": milestone.date.isoformat(),
         "skills_ready": milestone.skills_ready.isoformat(),
+        "said": milestone_title(milestone),
     }
 
 
@@ -135,6 +137,8 @@ class Calendar:
     warnings: tuple[str, ...] = ()
     person: str = ""
     target: str = ""
+    at_work: int = 0
+    """All-day events for the spans of work done at a job."""
 
     def to_dict(self) -> dict[str, Any]:
         """What the file holds, counted."""
@@ -143,6 +147,7 @@ class Calendar:
             "target": self.target,
             "sessions": self.sessions,
             "reviews": self.reviews,
+            "at_work": self.at_work,
             "milestones": self.milestones,
             "warnings": list(self.warnings),
         }
@@ -181,20 +186,12 @@ class Week(WeekReport):
                 }
                 for p in self.sessions
             ],
-            "overdue": [
-                {
-                    "item": o.item,
-                    "name": self.names[o.item],
-                    "sessions": o.sessions,
-                    "hours": round(o.hours, 2),
-                    "since": o.since.isoformat(),
-                }
-                for o in self.overdue
-            ],
+            "overdue": [{"item": o.item, "name": self.names[o.item]} | o.as_dict() for o in self.overdue],
             "milestone": _milestone(self.milestone),
             "following": None if self.following is None else _session(schedule, self.following),
             "now": None if self.now is None else self.now.isoformat(),  # the clock's moment, if used
             "warnings": list(self.warnings),
+            "at_work": [{"item": s.item, "name": self.names[s.item]} | s.as_dict() for s in self.at_work],
         }
 
     def render(self, fmt: str = "text", *, terminal: Terminal = PLAIN) -> str:
@@ -232,16 +229,8 @@ class Status(StatusReport):
                 for f in self.forecasts
             ],
             "upcoming": [{**_session(self.schedule, s), "name": self.names[s.item]} for s in self.upcoming],
-            "overdue": [
-                {
-                    "item": o.item,
-                    "name": self.names[o.item],
-                    "sessions": o.sessions,
-                    "hours": round(o.hours, 2),
-                    "since": o.since.isoformat(),
-                }
-                for o in self.overdue
-            ],
+            "overdue": [{"item": o.item, "name": self.names[o.item]} | o.as_dict() for o in self.overdue],
+            "at_work": [{"item": s.item, "name": self.names[s.item]} | s.as_dict() for s in self.at_work],
             "warnings": list(self.warnings),
         }
 
@@ -342,7 +331,8 @@ class Skills:
     def to_dict(self) -> dict[str, Any]:
         return {
             "nodes": [
-                {"id": n.id, "kind": n.kind, "name": n.name, "category": n.category, "hours": n.hours}
+                {"id": n.id, "kind": n.kind, "name": n.name, "category": n.category, "hours": n.hours or 0.0}
+                | ({"at_work": True, "months": n.months} if n.at_work else {})
                 for n in self.nodes
             ]
         }

@@ -25,7 +25,7 @@ from planner.web.context import Context
 from planner.web.guard import Address, Guard
 from planner.web.pages import register as register_pages
 from planner.web.site import Clock, Site
-from planner.web.views import day, span
+from planner.web.views import commands, day, span
 
 PAGES: Final = frozenset({"/", "/roadmap", "/graph", "/profile", "/docs"})
 """The HTML pages: visited with ``?token=``, they redirect to their clean address."""
@@ -55,6 +55,7 @@ def environment() -> Any:
     )
     env.filters["day"] = day
     env.filters["span"] = span
+    env.filters["commands"] = commands
     return env
 
 

@@ -4,7 +4,7 @@ Nothing is planned or counted here: the week, the status, the roadmap and the
 calendar come from the same use cases as the command line, and their numbers and
 dates are shown as the command line shows them (``Tue 2027-06-01``, ``18:00–21:00``,
 ``8.3%``). This module only groups them the way a page reads: sessions by day, the
-roadmap by stage and month, the skills by category.
+roadmap by period and month, the skills by category.
 """
 
 from __future__ import annotations
@@ -109,6 +109,8 @@ def left(session: Mapping[str, Any]) -> str:
 
 def milestone_title(milestone: Mapping[str, Any], graph: CareerGraph) -> str:
     """When a stage is reached, as the text roadmap says it."""
+    if milestone.get("said"):
+        return str(milestone["said"])
     role = milestone.get("time_in_role")
     if not role:
         return f"reached {milestone['date']}"
@@ -128,7 +130,7 @@ class Month:
 
 @dataclass
 class Group:
-    """A stage of the roadmap with its items by month (``stage`` None: the extras)."""
+    """A period of the roadmap with its items by month (``stage``: the stage held)."""
 
     stage: str | None
     title: str
@@ -139,34 +141,25 @@ class Group:
 
 
 def roadmap_groups(data: Mapping[str, Any], graph: CareerGraph) -> list[Group]:
-    """The roadmap's items grouped as the text roadmap groups them: by the lowest
-    stage that needs them, stages in the order they are reached, the extras last;
-    within a stage, by the month each item starts."""
+    """The roadmap's items grouped as the text roadmap groups them: by the period they
+    start in (the time a stage is held: "While Junior ML Engineer"), each closed by its
+    milestone; within a period, by the month each item starts."""
     milestones = {m["stage"]: m for m in data["milestones"]}
-    items: dict[str | None, list[Mapping[str, Any]]] = {}
-    for item in data["items"]:
-        items.setdefault(item.get("stage"), []).append(item)
-    order: list[str | None] = list(milestones)
-    order += [s for s in items if s not in milestones and s is not None]
-    if None in items:
-        order.append(None)
+    items = {item["id"]: item for item in data["items"]}
     groups = []
-    for stage in order:
-        rows = items.get(stage, [])
+    for period in data.get("periods", ()):
+        rows = [items[i] for i in period["items"]]
         months: list[Month] = []
         for item in rows:
             title = dt.date.fromisoformat(item["start"]).strftime("%B %Y")
             if not months or months[-1].title != title:
                 months.append(Month(title))
             months[-1].items.append(item)
-        if stage is None:
-            kinds = {"recommended" if item.get("recommended") else "focus" for item in rows}
-            title = f"Extras ({' and '.join(sorted(kinds, key=('focus', 'recommended').index))})"
-        else:
-            title = milestones[stage]["name"] if stage in milestones else graph.nodes[stage].name
-        reached = milestone_title(milestones[stage], graph) if stage in milestones else ""
+        span = f"{period['from']} → {period['until']}" if period["until"] else f"from {period['from']}"
+        ending = milestones.get(period["milestone"])
+        reached = f"then {ending['name']}: {milestone_title(ending, graph)}" if ending else ""
         hours = round(sum(item["hours"] for item in rows), 1)
-        groups.append(Group(stage, title, reached, months, hours, len(rows)))
+        groups.append(Group(period["held"], f"{period['title']}: {span}", reached, months, hours, len(rows)))
     return groups
 
 
@@ -250,3 +243,13 @@ def checklist(graph: CareerGraph, known: Sequence[str], fixed: set[str]) -> list
         )
         for category, boxes in catalogue(graph)
     ]
+
+
+def commands(text: str) -> Any:
+    """Prose whose `backticked` commands show as code: escaped, each `...` in <code>."""
+    from markupsafe import Markup, escape  # comes with Jinja2: only the web app loads it
+
+    parts = str(escape(text)).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: leave the text as it is
+        return escape(text)
+    return Markup("".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts)))

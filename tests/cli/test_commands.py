@@ -353,7 +353,8 @@ def test_roadmap_markdown(run: Callable[..., Result], profile_path: Path) -> Non
     assert result.stdout.startswith("# Roadmap: Tess → Junior ML Engineer\n")
     checklist = [line for line in result.stdout.splitlines() if line.startswith("- [ ] ")]
     assert len(checklist) == 4
-    assert "## Junior ML Engineer — reached 2027-01-25\n" in result.stdout
+    assert "## Before Junior ML Engineer: 2027-01-04 → 2027-01-25\n" in result.stdout
+    assert "**Then Junior ML Engineer**: reached 2027-01-25\n" in result.stdout
 
 
 def test_roadmap_json_has_the_spec_keys(run: Callable[..., Result], profile_path: Path) -> None:

@@ -72,14 +72,61 @@ def test_a_member_listed_twice() -> None:
     ) == ["g.toml:2: choice 'dl' lists 'pytorch' more than once in one_of"]
 
 
-def test_a_choice_that_contains_a_stage_or_a_choice() -> None:
+def test_a_choice_that_contains_a_choice_or_mixes_stages_with_work() -> None:
     data = graph_with(
         {"id": "dl", "name": "DL", "one_of": ["pytorch", "s"]},
         {"id": "meta", "name": "Meta", "one_of": ["dl", "python"]},
     )
     assert problems(data, {"dl": 2, "meta": 9}) == [
-        "g.toml:2: choice 'dl' lists the stage 's'; the members of a choice are skills or projects",
-        "g.toml:9: choice 'meta' lists the choice 'dl'; the members of a choice are skills or projects",
+        "g.toml:2: choice 'dl' mixes stages (s) with skills or projects; the members of a choice "
+        "are all stages (the rung below a stage) or none",
+        "g.toml:9: choice 'meta' lists the choice 'dl'; the members of a choice are skills, "
+        "projects or stages",
+    ]
+
+
+def ladder(*head_requires: str) -> dict[str, Any]:
+    """Senior forks into manager and architect; head takes either (``entry``)."""
+    return {
+        "skills": [skill("python"), skill("manage"), skill("design"), skill("lead")],
+        "choices": [{"id": "entry", "name": "Entry", "one_of": ["manager", "architect"]}],
+        "stages": [
+            {"id": "senior", "name": "Senior", "requires": ["python"]},
+            {"id": "manager", "name": "Manager", "requires": ["senior", "manage"]},
+            {"id": "architect", "name": "Architect", "requires": ["senior", "design"]},
+            {"id": "head", "name": "Head", "requires": list(head_requires)},
+        ],
+    }
+
+
+def test_stages_may_be_the_members_of_a_choice() -> None:
+    graph = build_graph([("g.toml", ladder("entry", "lead"), {})])
+    assert graph.members("entry") == ("architect", "manager")
+    assert graph.rank_stages(["head", "manager", "senior", "architect"]) == [
+        "senior",
+        "architect",
+        "manager",
+        "head",
+    ]
+
+
+def test_a_cycle_through_a_choice_of_stages_is_caught() -> None:
+    data = ladder("entry", "lead")
+    data["stages"][0]["requires"].append("head")  # senior now needs head, which needs senior
+    assert problems(data, {"architect": 2}) == [
+        "g.toml:2: prerequisite cycle: architect → entry → head → senior → architect (architect in "
+        "g.toml, entry in g.toml, head in g.toml, senior in g.toml)"
+    ]
+
+
+def test_an_unknown_stage_member_is_caught() -> None:
+    data = ladder("entry", "lead")
+    data["choices"][0]["one_of"] = ["manager", "architekt"]
+    assert problems(data, {"entry": 4, "head": 9}) == [
+        "g.toml:4: choice 'entry' lists 'architekt' in one_of, which no file defines "
+        "(did you mean 'architect'?)",
+        "g.toml:9: stage 'head' is unreachable: its prerequisite 'entry' requires 'architekt', which "
+        "no file defines",
     ]
 
 

@@ -277,7 +277,8 @@ def test_unknown_key_suggests_the_valid_key() -> None:
     entry["hous"] = 2
     assert problems_of(("g.toml", {"skills": [entry]}, {"git": 1}))[0] == (
         "g.toml:1: skill 'git': unknown key 'hous' (did you mean 'hours'?); valid keys: id, name, "
-        "short_name, hours, requires, recommends, aliases, category, description, resources, kind"
+        "short_name, hours, requires, recommends, aliases, category, description, resources, at_work, "
+        "months, kind"
     )
 
 
@@ -289,7 +290,7 @@ def test_unknown_key_without_a_close_match_lists_the_valid_keys() -> None:
     ) == [
         "g.toml:4: stage 's': unknown key 'zzzz'; valid keys: kind, id, name, short_name, requires, "
         "recommends, aliases, level, description, experience_years, salary, salaries, source, "
-        "min_months_in_previous_role"
+        "min_months_in_previous_role, experience_counts, job_search_months"
     ]
 
 

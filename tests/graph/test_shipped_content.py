@@ -259,23 +259,34 @@ def test_ml_engineer_time_in_role_is_the_seeds_one_year(shipped: CareerGraph) ->
 
 
 @pytest.mark.parametrize(
-    ("stage", "years"),
+    ("stage", "via", "years"),
     [
-        ("senior-ml-engineer", 4),
-        ("ml-architect", 7),
-        ("head-of-ml", 8),
+        ("senior-ml-engineer", "", 4),
+        ("ml-architect", "", 7),
+        ("head-of-ml", "ml-engineering-manager", 8),
+        ("head-of-ml", "ml-architect", 10),
     ],
 )
 def test_time_in_role_adds_up_to_the_documented_years_of_experience(
-    shipped: CareerGraph, stage: str, years: int
+    shipped: CareerGraph, stage: str, via: str, years: int
 ) -> None:
     """Senior at the top of the seed's 1-4-year ML Engineer band, the architect at 7
-    years and Head of ML at 8, counting from the first ML job (as README.md says)."""
+    years and Head of ML at 8 through the Manager (10 through the Architect), counting
+    from the first ML job (as README.md says)."""
     months, node = 0, stage
     while node != "junior-ml-engineer":
         months += shipped.nodes[node].min_months_in_previous_role  # type: ignore[union-attr]
-        node = next(r for r in shipped.pred[node] if shipped.kind(r) == "stage")
+        below = [r for r in shipped.pred[node] if shipped.kind(r) == "stage"]
+        node = below[0] if below else via
     assert months == years * 12
+
+
+def test_head_of_ml_is_reached_from_either_track(shipped: CareerGraph) -> None:
+    (entry,) = [r for r in shipped.pred["head-of-ml"] if shipped.kind(r) == "choice"]
+    assert shipped.members(entry) == ("ml-architect", "ml-engineering-manager")
+    assert "ml-engineering-manager" not in shipped.pred["head-of-ml"]
+    counts = shipped.nodes["head-of-ml"].experience_counts  # type: ignore[union-attr]
+    assert counts == {"ml-architect": 1.0, "ml-engineering-manager": 1.0}
 
 
 def test_the_junior_headline_salary_is_the_seeds_own_junior_figure(shipped: CareerGraph) -> None:

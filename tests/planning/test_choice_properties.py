@@ -235,8 +235,11 @@ def test_known_members_are_never_planned_and_unpicked_ones_only_when_needed_othe
 
 
 @given(cases())
-def test_time_in_role_never_moves_skills_ready(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
+def test_time_in_role_never_moves_skills_ready_when_studying_ahead(
+    case: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
     data, raw = case
+    raw = dict(raw, study_ahead=True)
     _, _, schedule = plan_of(data, raw)
     without = copy.deepcopy(data)
     for stage in without["stages"]:
@@ -250,6 +253,25 @@ def test_time_in_role_never_moves_skills_ready(case: tuple[dict[str, Any], dict[
         assert milestone.waits_for_role == (milestone.date > milestone.skills_ready)
     for milestone in plain.milestones:
         assert milestone.date >= milestone.skills_ready
+
+
+@given(cases())
+def test_time_in_role_only_delays_while_holding_the_stage_below(
+    case: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """By default the study for a stage waits for the stage below, so time in role may
+    move the skills of higher stages later, never earlier."""
+    data, raw = case
+    _, _, schedule = plan_of(data, raw)
+    without = copy.deepcopy(data)
+    for stage in without["stages"]:
+        stage.pop("min_months_in_previous_role", None)
+    _, _, plain = plan_of(without, raw)
+    before = {m.stage: m for m in plain.milestones}
+    for milestone in schedule.milestones:
+        assert milestone.skills_ready >= before[milestone.stage].skills_ready
+        assert milestone.date >= before[milestone.stage].date
+        assert milestone.waits_for_role == (milestone.date > milestone.skills_ready)
 
 
 @given(cases(), st.randoms(use_true_random=False))

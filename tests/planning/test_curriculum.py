@@ -124,20 +124,22 @@ def test_time_in_role_from_current_stage_since(profile: Path) -> None:
     (ml,) = data["milestones"]  # type: ignore[misc]
     assert ml["skills_ready"] < "2027-06-01"
     assert ml["date"] == "2027-06-01"
-    assert ml["time_in_role"] == {"months": 12, "in": "junior-ml-engineer"}
+    assert ml["time_in_role"] == {"months": 12, "in": "junior-ml-engineer", "experience_months": 0}
 
 
 def test_text_roadmap_shows_both_dates_and_the_choices(profile: Path) -> None:
     result = run("roadmap", str(profile))
     assert result.exit_code == 0, result.output
     assert (
-        "== ML Engineer — skills ready 2027-02-09; reached 2028-01-23 after 12 months as Junior "
-        "ML Engineer =="
+        "  Then ML Engineer: skills ready 2027-02-09; reached 2028-01-23 after 12 months as Junior "
+        "ML Engineer\n"
     ) in result.stdout
+    # The study for Senior waits until the person is an ML Engineer (2028-01-23).
     assert (
-        "== Senior ML Engineer — skills ready 2027-02-16; reached 2030-01-23 after 24 months "
-        "as ML Engineer =="
+        "  Then Senior ML Engineer: skills ready 2028-01-29; reached 2030-01-23 after 24 months "
+        "as ML Engineer\n"
     ) in result.stdout
+    assert "== While Junior ML Engineer: 2027-01-23 → 2028-01-23 ==\n" in result.stdout
     assert "  A deep learning framework [dl-framework]: pytorch (least work); instead of tensorflow\n" in (
         result.stdout
     )
@@ -227,7 +229,7 @@ def test_calendar_milestones_are_reached_after_time_in_role(profile: Path, tmp_p
     assert result.exit_code == 0, result.output
     text = out.read_bytes().decode("utf-8").replace("\r\n ", "")
     assert "DTSTART;VALUE=DATE:20300123" in text
-    assert "after 24 months as ML Engineer\\; its skills are ready on 2027-02-16." in text
+    assert "after 24 months as ML Engineer\\; its skills are ready on 2028-01-29." in text
 
 
 @pytest.mark.parametrize("fmt", ["dot", "mermaid", "json"])

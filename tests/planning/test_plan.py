@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
 
-from planner.graph import CareerGraph
+from planner.graph import CareerGraph, shipped_graph
 from planner.planning import Plan, make_plan, remaining_minutes
 from planner.records import Profile
 
@@ -249,47 +250,114 @@ def test_a_project_comes_right_after_the_last_skill_it_needs(
     assert order[-1] == "zeta"
 
 
-def test_critical_path_first_among_ready_skills(
+def test_a_beginner_starts_with_what_unlocks_the_most_of_the_tier(
     build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
 ) -> None:
-    # "a-short" wins on id, but "z-long" has 20 h of planned work waiting behind it.
+    # "maths" wins on id and leads to the longest chain of hours, but "python" unlocks
+    # three items of the tier: a learner starts there.
     graph = build(
         (
             "g.toml",
             {
                 "skills": [
-                    skill("a-short", 1),
-                    skill("z-long", 1),
-                    skill("heavy", 20, "z-long"),
-                    skill("light", 2, "a-short"),
+                    skill("maths", 1),
+                    skill("theory", 40, "maths"),
+                    skill("python", 1),
+                    skill("numpy", 2, "python"),
+                    skill("pandas", 2, "python"),
+                    skill("plots", 2, "python"),
                 ],
-                "stages": [stage("junior-ml-engineer", "heavy", "light")],
+                "stages": [stage("junior-ml-engineer", "theory", "numpy", "pandas", "plots")],
             },
         )
     )
-    assert ids(make_plan(graph, make_profile(graph))) == ["z-long", "a-short", "heavy", "light"]
+    assert ids(make_plan(graph, make_profile(graph)))[0] == "python"
 
 
-def test_critical_path_counts_remaining_hours(
+def test_the_thread_goes_on_with_what_the_last_item_unlocks(
     build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
 ) -> None:
-    # "heavy" is 20 h from scratch but 90 % done: 2 h remain, less than the 5 h behind "a-short".
+    # After "deep-learning", what it unlocks ("z-pytorch") comes next, before "e-other",
+    # which was ready before and wins on id.
     graph = build(
         (
             "g.toml",
             {
                 "skills": [
-                    skill("a-short", 1),
-                    skill("z-long", 1),
-                    skill("heavy", 20, "z-long"),
-                    skill("light", 5, "a-short"),
+                    skill("deep-learning", 1),
+                    skill("z-pytorch", 1, "deep-learning"),
+                    skill("a-stats", 1),
+                    skill("c-root", 1),
+                    skill("c-next", 1, "c-root"),
+                    skill("e-other", 1),
                 ],
-                "stages": [stage("junior-ml-engineer", "heavy", "light")],
+                "stages": [stage("junior-ml-engineer", "z-pytorch", "a-stats", "c-next", "e-other")],
             },
         )
     )
-    plan = make_plan(graph, make_profile(graph, progress={"heavy": 0.9}))
-    assert ids(plan) == ["a-short", "z-long", "heavy", "light"]
+    order = ids(make_plan(graph, make_profile(graph)))
+    assert order.index("z-pytorch") == order.index("deep-learning") + 1
+    assert order.index("c-next") == order.index("c-root") + 1
+
+
+def test_an_item_comes_after_what_it_recommends_where_it_can(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    # "mlflow" wins on id, but recommends "sklearn": it comes right after it.
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    skill("base", 1),
+                    {**skill("mlflow", 1, "base"), "recommends": ["sklearn"]},
+                    skill("sklearn", 1, "base"),
+                    skill("zz-other", 1, "base"),
+                ],
+                "stages": [stage("junior-ml-engineer", "mlflow", "sklearn", "zz-other")],
+            },
+        )
+    )
+    order = ids(make_plan(graph, make_profile(graph)))
+    assert order.index("mlflow") == order.index("sklearn") + 1
+
+
+def test_a_framework_comes_right_after_the_theory_it_applies(make_profile: MakeProfile) -> None:
+    """Regression (issue 23): PyTorch started 141 days after deep learning ended, and a
+    beginner started with probability before Python."""
+    graph = shipped_graph()
+    order = ids(make_plan(graph, make_profile(graph, target="head-of-ml")))
+    assert order.index("pytorch") == order.index("deep-learning") + 1
+    assert order[0] == "python"
+
+
+def test_study_for_work_at_a_job_comes_first_in_its_tier(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    # The internship takes three months beside study: the study it needs comes first,
+    # so the months at work start as early as they can.
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [skill("a-first", 20), skill("z-needed", 2)],
+                "projects": [
+                    {
+                        "id": "internship",
+                        "name": "Internship",
+                        "at_work": True,
+                        "months": 3,
+                        "requires": ["z-needed"],
+                    }
+                ],
+                "stages": [stage("junior-ml-engineer", "a-first", "internship")],
+            },
+        )
+    )
+    plan = make_plan(graph, make_profile(graph))
+    assert ids(plan) == ["z-needed", "internship", "a-first"]
+    internship = plan.item("internship")
+    assert (internship.at_work, internship.months, internship.minutes) == (True, 3, 0)
 
 
 def test_ties_are_broken_by_id(
@@ -316,6 +384,35 @@ def _split(data: Mapping[str, Any], parts: int) -> list[tuple[str, dict[str, Any
             files[count % parts].setdefault(section, []).append(entry)
             count += 1
     return [(f"part-{i}.toml", f) for i, f in enumerate(files)]
+
+
+def test_a_re_made_plan_picks_up_the_thread_where_the_person_left_it(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    """Regression: after `done python pandas`, the re-made plan started on what python
+    unlocks most ("ml") while what pandas unlocks ("cleaning", overdue) waited."""
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [
+                    skill("python", 1),
+                    skill("pandas", 1, "python"),
+                    skill("cleaning", 1, "pandas"),
+                    skill("ml", 1, "python"),
+                    skill("ml-2", 1, "ml"),
+                    skill("ml-3", 1, "ml"),
+                    skill("other", 1),
+                ],
+                "stages": [stage("junior-ml-engineer", "cleaning", "ml-2", "ml-3", "other")],
+            },
+        )
+    )
+    fresh = ids(make_plan(graph, make_profile(graph, known=["python", "pandas"])))
+    assert fresh[0] == "ml"  # nothing recorded: what unlocks the most first
+    day = dt.date(2027, 5, 30)
+    resumed = make_profile(graph, known=["python", "pandas"], completed={"python": day, "pandas": day})
+    assert ids(make_plan(graph, resumed))[0] == "cleaning"  # pandas came after python: its thread
 
 
 @pytest.mark.parametrize("seed", range(8))

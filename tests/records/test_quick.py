@@ -134,6 +134,10 @@ VALID: dict[str, st.SearchStrategy[Any]] = {
     "min_months_in_previous_role": st.integers(0, 600),
     "one_of": IDS,
     "pick": st.integers(-3, 3),
+    "at_work": st.booleans(),
+    "months": st.integers(0, 600),
+    "experience_counts": st.dictionaries(st.sampled_from(["a", "b-c"]), st.sampled_from([0.5, 1, 0.25])),
+    "job_search_months": st.integers(0, 600),
 }
 
 
@@ -156,6 +160,15 @@ EDGES: dict[str, st.SearchStrategy[Any]] = {
     "level": NUMBER,
     "min_months_in_previous_role": NUMBER,
     "pick": NUMBER,
+    "months": NUMBER,
+    "job_search_months": NUMBER,
+    "at_work": st.one_of(st.sampled_from([0, 1, "true", None]), JUNK),
+    "experience_counts": st.one_of(
+        st.dictionaries(
+            st.one_of(TEXT, st.sampled_from(["a", "B", "a b"])), st.one_of(NUMBER, JUNK), max_size=2
+        ),
+        JUNK,
+    ),
     "resources": st.one_of(
         one_edge(
             RESOURCES,

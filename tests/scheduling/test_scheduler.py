@@ -493,3 +493,37 @@ def test_advice_when_no_budget_within_the_windows_meets_the_deadline(
     assert advice.max_hours == 2.0
     everything = schedule_of(tiny_graph, profile, hours_per_week=2)
     assert advice.reached_at_advice == everything.target_date
+
+
+def test_a_deadline_is_judged_under_the_rule_the_profile_uses(
+    build: Build, skill: Callable[..., dict[str, Any]], make_profile: MakeProfile
+) -> None:
+    """The study for ML Engineer waits for the first job (and its two months of search)
+    unless the profile studies ahead; the advice schedules under the profile's own rule."""
+    graph = build(
+        (
+            "g.toml",
+            {
+                "skills": [skill("a", 20), skill("b", 20)],
+                "stages": [
+                    {"id": "junior-ml-engineer", "name": "Junior", "requires": ["a"], "job_search_months": 2},
+                    {"id": "ml-engineer", "name": "ML Engineer", "requires": ["junior-ml-engineer", "b"]},
+                ],
+            },
+        )
+    )
+    values = {"target": "ml-engineer", "hours_per_week": 5, "availability": every_day("18:00-22:00")}
+    holding = schedule_of(graph, make_profile(graph, **values))
+    ahead = schedule_of(graph, make_profile(graph, study_ahead=True, **values))
+    junior = holding.milestone("junior-ml-engineer")
+    assert junior is not None and holding.days()["b"][0] >= junior.date
+    assert ahead.days()["b"][0] < junior.date
+    assert ahead.target_date is not None and holding.target_date is not None
+    deadline = ahead.target_date
+    assert holding.target_date > deadline
+    assert advise_deadline(ahead, deadline) is None
+    advice = advise_deadline(holding, deadline)
+    assert advice is not None and advice.hours_per_week is not None
+    again = schedule_of(graph, make_profile(graph, **values), hours_per_week=advice.hours_per_week)
+    assert again.target_date is not None and again.target_date <= deadline
+    assert again.days()["b"][0] >= (again.milestone("junior-ml-engineer") or junior).date

@@ -265,9 +265,9 @@ def test_done_when_a_new_user_ticks_two_items_edits_hours_and_subscribes(
     items done, edit the hours in the form, subscribe to the calendar."""
     comments = [line for line in marco.read_text().splitlines() if line.startswith("#")]
     browser.open(served.url, width=DESKTOP[0], height=DESKTOP[1])
-    for expected in ("python", "calculus"):
+    for expected in ("Python programming [python]", "NumPy"):  # the thread: NumPy right after Python
         browser.click(*centre(browser, "form.done button"))
-        wait_for(browser, f"document.querySelector('.note')?.innerText.includes('[{expected}] as known')")
+        wait_for(browser, f"document.querySelector('.note')?.innerText.includes('{expected} as known')")
     browser.click(*centre(browser, "nav a[href='/profile']"))
     wait_for(browser, "location.pathname === '/profile' && !!document.getElementById('f-hours_per_week')")
     type_into(browser, "#f-hours_per_week", "12")
@@ -288,5 +288,5 @@ def test_done_when_a_new_user_ticks_two_items_edits_hours_and_subscribes(
     assert ics == written.read_bytes()
     data = tomllib.loads(marco.read_text())
     assert data["hours_per_week"] == 12
-    assert {"python", "calculus"} <= set(data["known"]) and {"python", "calculus"} <= set(data["completed"])
+    assert {"python", "numpy"} <= set(data["known"]) and {"python", "numpy"} <= set(data["completed"])
     assert [line for line in marco.read_text().splitlines() if line.startswith("#")] == comments

@@ -2,6 +2,8 @@
 
 - one VEVENT per session and one all-day VEVENT per milestone, titled with the node's
   short name in at most 60 characters, described in names (why, what it unlocks);
+- one all-day VEVENT for the whole span of each piece of work done at a job (``at_work``;
+  never sessions);
 - times carry the profile's zone (TZID) with a VTIMEZONE built from the zone's real
   transitions over the whole plan (icalendar's own zones stop at 2038);
 - UIDs derive from the person, the item and the occurrence, so exporting the same
@@ -34,7 +36,7 @@ from planner.renderers.ical.zones import build_vtimezone
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
     from planner.graph.model import Routes
-    from planner.scheduling import Schedule, Session
+    from planner.scheduling import Schedule, Session, WorkSpan
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
@@ -299,7 +301,11 @@ def render_ical(
         for uid, ev in previous.items()
         if not ev.cancelled and ended_before(ev, replan_start(schedule))
     }
-    fresh = [*events.studies(kept), *events.reviews(kept), *events.milestones()]
+    at_work = [
+        _span_event(events.writer, graph, schedule, span, person=person, stamp=stamp)
+        for span in schedule.at_work
+    ]
+    fresh = [*events.studies(kept), *events.reviews(kept), *at_work, *events.milestones()]
     new_uids = {ev.uid for ev in fresh}
     doomed = [uid for uid in set(previous) - new_uids if uid not in kept and not previous[uid].cancelled]
     if doomed and not cancel_foreign and not new_uids & previous.keys():
@@ -316,6 +322,43 @@ def replan_start(schedule: Schedule) -> dt.datetime:
     midnight = dt.datetime.combine(schedule.start, dt.time(), tzinfo=zone).astimezone(dt.UTC)
     made = schedule.availability.not_before
     return max(midnight, made) if made is not None else midnight
+
+
+def _span_event(
+    writer: EventWriter,
+    graph: CareerGraph,
+    schedule: Schedule,
+    span: WorkSpan,
+    *,
+    person: str,
+    stamp: dt.datetime,
+) -> NewEvent:
+    """One all-day event for the whole span of work done at a job (never sessions): it
+    does not block the study time around it."""
+    uid = event_uid(person, "at-work", span.item)
+    item = schedule.plan.item(span.item)
+    about = describe(graph, schedule, span.item, {})
+    summary = title("At work", item.name, item.short_name)
+    about.append(
+        f"At work, beside study: {round(item.months, 1):g} months from {span.start} to {span.end}. "
+        f"Record it with `planner done` when it is done."
+    )
+    return NewEvent(
+        uid,
+        span.start,
+        span.end,
+        {
+            "UID": writer.text(uid),
+            "DTSTAMP": writer.value("DTSTAMP", stamp),
+            "DTSTART": writer.moment("DTSTART", span.start),
+            "DTEND": writer.moment("DTEND", span.end),
+            "SUMMARY": writer.text(clean_text(" ".join(summary.split()))),
+            "DESCRIPTION": writer.text(clean_text("\n".join(about))),
+            "CATEGORIES": writer.value("CATEGORIES", (clean_text(item.category),)),
+            "STATUS": writer.value("STATUS", "CONFIRMED"),
+            "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
+        },
+    )
 
 
 def _day(value: dt.datetime | dt.date) -> dt.date:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from planner.renderers.phrases import waits_phrase
 from planner.renderers.terminal import clip, fit_name
 from planner.words import name_head
 
@@ -93,11 +94,12 @@ def describe(graph: CareerGraph, schedule: Schedule, item_id: str, routes: dict[
 
 
 def milestone_description(milestone: Milestone) -> str:
-    """What a milestone event says: when the skills are ready, and the time in role."""
+    """What a milestone event says: when the skills are ready, and what it waits for
+    (time in role, the job search)."""
     text = f"You reach {milestone.name} ({milestone.stage}): every requirement of the stage is done."
-    if milestone.waits_for_role:
+    if milestone.waits:
         text = (
-            f"You reach {milestone.name} ({milestone.stage}) after {milestone.months} months as "
-            f"{milestone.previous_name}; its skills are ready on {milestone.skills_ready}."
+            f"You reach {milestone.name} ({milestone.stage}) {waits_phrase(milestone)}; its skills "
+            f"are ready on {milestone.skills_ready}."
         )
     return text

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
+from planner.renderers.phrases import work_months
 from planner.renderers.pictures.style import drawable
 from planner.reports.roadmap import rows
 
@@ -115,11 +116,12 @@ def render_timeline(
                 left = _share(row.start)
                 width = 100 * ((end - row.start).days + 1) / _days(year)
                 classes = ["bar", fill(key), styles.place(left, width)]
-                if getattr(row.item, "at_work", False):  # a span at a job: hatched
+                if row.item.at_work:  # a span at a job: hatched
                     classes.append("span")
                 if row.end > end:
                     classes.append("more")
-                title = f"{name} · {row.start} → {row.end} · {row.item.hours:g} h"
+                amount = work_months(row.item) if row.item.at_work else f"{row.item.hours:g} h"
+                title = f"{name} · {row.start} → {row.end} · {amount}"
                 body.append(
                     f'<div class="tl-row task" data-id="{html.escape(key)}" title="{title}">'
                     f'<span class="tl-name">{name}</span>'

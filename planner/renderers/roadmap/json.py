@@ -6,9 +6,11 @@ from datetime import tzinfo
 from typing import Any
 
 from planner.io import jsontext
+from planner.renderers.phrases import credential_notes, milestone_title
+from planner.renderers.roadmap.periods import period_title
 from planner.renderers.terminal import PLAIN, Terminal
-from planner.reports.roadmap import rows
-from planner.scheduling import Review, Schedule, Session
+from planner.reports.roadmap import Period, Row, periods, rows
+from planner.scheduling import Milestone, Review, Schedule, Session, Wait
 
 
 def _session(session: Session, zone: tzinfo) -> dict[str, Any]:
@@ -23,9 +25,77 @@ def _session(session: Session, zone: tzinfo) -> dict[str, Any]:
     return data
 
 
+def _item(row: Row) -> dict[str, Any]:
+    item = row.item
+    data: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "name": item.name,
+        "hours": round(item.minutes / 60, 4),
+        "start": row.start.isoformat(),
+        "end": row.end.isoformat(),
+        "requires": list(item.requires),
+        "category": item.category,
+        "stage": item.stage,
+        "sessions": row.sessions,
+        "recommended": item.recommended,
+        "picked_for": list(item.picked_for),
+        "at_work": item.at_work,
+        "after_milestones": list(item.holding),
+    }
+    if item.at_work:
+        data["months"] = round(item.months, 2)
+    return data
+
+
+def _wait(wait: Wait) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "reason": wait.reason,
+        "from": wait.start.isoformat(),
+        "until": wait.end.isoformat(),
+        "days": wait.days,
+        "months": wait.months,
+        "required_months": wait.required,
+    }
+    if wait.reason == "time_in_role":
+        data |= {"in": wait.role, "experience_months": wait.experience}
+    return data
+
+
+def _milestone(m: Milestone) -> dict[str, Any]:
+    role = m.wait("time_in_role")
+    return {
+        "stage": m.stage,
+        "name": m.name,
+        "date": m.date.isoformat(),
+        "skills_ready": m.skills_ready.isoformat(),
+        "time_in_role": {"months": m.months, "in": m.previous, "experience_months": role.experience}
+        if role is not None
+        else None,
+        "waits": [_wait(w) for w in m.waits],
+        "experience_months": m.experience,
+        "said": milestone_title(m),
+    }
+
+
+def _period(period: Period) -> dict[str, Any]:
+    return {
+        "title": period_title(period),
+        "held": period.held,
+        "from": period.start.isoformat(),
+        "until": period.end.isoformat() if period.end else None,
+        "milestone": period.milestone.stage if period.milestone else None,
+        "hours": round(period.minutes / 60, 2),
+        "items": [row.item.id for row in period.rows],
+    }
+
+
 def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The roadmap as plain data: items in roadmap order, study and review sessions by
-    start, milestones, choices and the deadline warnings."""
+    """The roadmap as plain data: items in roadmap order (work done at a job with its
+    span and ``"at_work": true``), study and review sessions by start, milestones with
+    what they wait for (and ``said``, in the roadmap's words), the periods (the time
+    each stage is held, with the items that start in it), choices, notes and the
+    deadline warnings."""
     local = schedule.local
     zone = schedule.zone
     finish = schedule.finish
@@ -35,37 +105,15 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
         "start": schedule.start.isoformat(),
         "timezone": schedule.availability.timezone,
         "hours_per_week": schedule.availability.hours_per_week,
+        "study_ahead": schedule.plan.study_ahead,
         "total_hours": round(schedule.plan.minutes / 60, 2),
         "finish": local(finish).isoformat() if finish else None,
-        "items": [
-            {
-                "id": row.item.id,
-                "kind": row.item.kind,
-                "name": row.item.name,
-                "hours": round(row.item.minutes / 60, 4),
-                "start": row.start.isoformat(),
-                "end": row.end.isoformat(),
-                "requires": list(row.item.requires),
-                "category": row.item.category,
-                "stage": row.item.stage,
-                "sessions": row.sessions,
-                "recommended": row.item.recommended,
-                "picked_for": list(row.item.picked_for),
-            }
-            for row in rows(schedule)
-        ],
+        "items": [_item(row) for row in rows(schedule)],
         "sessions": [_session(s, zone) for s in schedule.timeline],
-        "milestones": [
-            {
-                "stage": m.stage,
-                "name": m.name,
-                "date": m.date.isoformat(),
-                "skills_ready": m.skills_ready.isoformat(),
-                "time_in_role": {"months": m.months, "in": m.previous} if m.waits_for_role else None,
-            }
-            for m in schedule.milestones
-        ],
+        "milestones": [_milestone(m) for m in schedule.milestones],
+        "periods": [_period(p) for p in periods(schedule)],
         "choices": [c.as_dict() for c in schedule.plan.choices],
+        "notes": credential_notes(schedule.plan),
         "warnings": list(warnings),
     }
 

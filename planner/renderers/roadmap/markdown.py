@@ -1,5 +1,6 @@
-"""The roadmap as a GitHub-flavoured Markdown checklist grouped by stage, with a Mermaid
-gantt chart of its timeline (which GitHub renders)."""
+"""The roadmap as GitHub-flavoured Markdown: a summary by period, a checklist per period
+(the time a person holds each stage), and a Mermaid gantt chart of its timeline (which
+GitHub renders)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,17 @@ import re
 
 from planner.renderers.phrases import (
     choice_lines,
-    extras_title,
+    credential_notes,
     hours,
     item_label,
     milestone_title,
-    nothing_left,
     review_summary,
     weekly_hours,
+    work_months,
 )
+from planner.renderers.roadmap.periods import period_span, period_title
 from planner.renderers.terminal import PLAIN, Terminal
-from planner.reports.roadmap import groups
+from planner.reports.roadmap import Period, periods
 from planner.scheduling import Schedule
 from planner.words import count
 
@@ -40,12 +42,11 @@ def render_markdown(
     gantt: bool = True,
     terminal: Terminal = PLAIN,
 ) -> str:
-    """Render the roadmap as a Markdown checklist, with a Mermaid gantt chart; the review
-    sessions and any deadline warning are summed up after the checklist."""
+    """Render the roadmap as a Markdown summary by period, then a checklist per period,
+    with a Mermaid gantt chart; the review sessions and any deadline warning are summed
+    up after the checklists."""
     plan = schedule.plan
     avail = schedule.availability
-    names = {goal.id: goal.name for goal in plan.stages}
-    goals = {goal.id: goal for goal in plan.stages}
     target = plan.target_name or plan.target
     who = f"{md_escape(name)} → " if name.strip() else ""
     out = [
@@ -56,27 +57,40 @@ def render_markdown(
         f"**{hours(plan.minutes)} h** in {count(len(plan.items), 'item')} · "
         f"{weekly_hours(avail)} · {md_escape(avail.timezone)}",
     ]
+    if plan.study_ahead:
+        out += [
+            "",
+            md_escape("Studying ahead (study_ahead = true): each stage's work as early as it can be."),
+        ]
     choices = choice_lines(plan)
     if choices:
         out += ["", "**Choices**", "", *(f"- {md_escape(line)}" for line in choices)]
+    notes = credential_notes(plan)
+    if notes:
+        out += ["", "**Notes**", "", *(f"- {md_escape(line)}" for line in notes)]
+    by_period = periods(schedule)
     if not plan.items:
         out += ["", "Nothing left to learn: every requirement of the target is known."]
-    milestones = {m.stage: m for m in schedule.milestones}
-    for stage, rows in groups(schedule):
-        title = md_escape(names[stage]) if stage else md_escape(extras_title(rows))
-        reached = f" — {milestone_title(milestones[stage], md_escape)}" if stage in milestones else ""
-        out += ["", f"## {title}{reached}", ""]
-        if not rows:
-            out.append(md_escape(nothing_left(goals[stage], names)) if stage else "")
-            continue
-        for row in rows:
+    elif by_period:
+        out += ["", "## Summary by period", "", *_summary(by_period)]
+    for period in by_period:
+        out += ["", f"## {md_escape(period_title(period))}: {period_span(period)}", ""]
+        if not period.rows:
+            out.append("No study in this period.")
+        for row in period.rows:
             when = row.start.isoformat() if row.start == row.end else f"{row.start} → {row.end}"
+            amount = (
+                f"at work, {work_months(row.item)}" if row.item.at_work else f"{hours(row.item.minutes)} h"
+            )
             out.append(
                 f"- [ ] **{md_escape(item_label(row.item))}** `{row.item.id}` \\({row.item.kind}, "
-                f"{hours(row.item.minutes)} h\\) — {when}"
+                f"{amount}\\) — {when}"
             )
-        out.append("")
-        out.append(f"_{count(len(rows), 'item')}, {hours(sum(r.item.minutes for r in rows))} h_")
+        if period.rows:
+            out += ["", f"_{count(len(period.rows), 'item')}, {hours(period.minutes)} h_"]
+        if period.milestone is not None:
+            reached = period.milestone
+            out += ["", f"**Then {md_escape(reached.name)}**: {milestone_title(reached, md_escape)}"]
     if schedule.reviews:
         out += ["", md_escape(review_summary(schedule))]
     for warning in warnings:
@@ -86,6 +100,22 @@ def render_markdown(
     return "\n".join(out) + "\n"
 
 
+def _summary(by_period: list[Period]) -> list[str]:
+    """The periods as a Markdown table: when, hours, items and the milestone that ends it."""
+    out = ["| Period | When | Hours | Items | Then |", "|---|---|--:|--:|---|"]
+    for period in by_period:
+        reached = period.milestone
+        then = f"{md_escape(reached.name)}: {milestone_title(reached, md_escape)}" if reached else ""
+        out.append(
+            f"| {md_escape(period_title(period))} | {period_span(period)} | {hours(period.minutes)} | "
+            f"{len(period.rows)} | {then} |"
+        )
+        years = period.years()
+        if len(years) > 1:
+            out += [f"| | in {year} | {hours(minutes)} | {items} | |" for year, minutes, items in years]
+    return out
+
+
 def task_name(text: str) -> str:
     """A gantt task or section name: gantt lines have no escaping, so strip syntax."""
     text = _UNSAFE_TASK.sub(" ", " ".join(text.split()))
@@ -93,9 +123,8 @@ def task_name(text: str) -> str:
 
 
 def render_gantt(schedule: Schedule) -> str:
-    """A Mermaid gantt chart of a schedule, in a fenced block for Markdown."""
-    names = {g.id: g.name for g in schedule.plan.stages}
-    milestones = {m.stage: m.date for m in schedule.milestones}
+    """A Mermaid gantt chart of a schedule, in a fenced block for Markdown: a section
+    per period, each closed by its milestone."""
     out = [
         "```mermaid",
         "gantt",
@@ -104,16 +133,15 @@ def render_gantt(schedule: Schedule) -> str:
         "    axisFormat %Y-%m",
     ]
     number = 0
-    for stage, rows in groups(schedule):
-        out.append(f"    section {task_name(names[stage]) if stage else 'Extras'}")
-        for row in rows:
+    for period in periods(schedule):
+        out.append(f"    section {task_name(period_title(period))}")
+        for row in period.rows:
             number += 1
             end = row.end + dt.timedelta(days=1)
             out.append(f"    {task_name(row.item.name)} :t{number}, {row.start}, {end}")
-        if stage in milestones:
+        if period.milestone is not None:
             number += 1
-            out.append(
-                f"    Reached {task_name(names[stage])} :milestone, m{number}, {milestones[stage]}, 0d"
-            )
+            reached = period.milestone
+            out.append(f"    Reached {task_name(reached.name)} :milestone, m{number}, {reached.date}, 0d")
     out.append("```")
     return "\n".join(out) + "\n"

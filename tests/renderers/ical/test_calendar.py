@@ -424,6 +424,61 @@ def test_golden_shapes() -> None:
     assert times and all(t.endswith(b"Z") for t in times)
 
 
+# --- work done at a job ------------------------------------------------------------------
+
+
+def at_work_data() -> dict[str, Any]:
+    """The graph, with ML Engineer asking for three months of mentoring at work while Junior."""
+    data = copy.deepcopy(GRAPH)
+    data["projects"].append(
+        {
+            "id": "mentor",
+            "name": "Mentor a junior, at work",
+            "at_work": True,
+            "months": 3,
+            "requires": ["junior-ml-engineer"],
+            "category": "project",
+            "description": "Three months of mentoring at work.",
+        }
+    )
+    data["stages"][1]["requires"].append("mentor")
+    return data
+
+
+@pytest.fixture(scope="module")
+def at_work() -> tuple[Schedule, bytes]:
+    graph = graph_from(at_work_data())
+    schedule = schedule_for(graph, profile_for(graph))
+    return schedule, render(schedule, graph, calendar_name="Learning plan: Tess → ML Engineer")
+
+
+def test_work_at_a_job_is_one_all_day_event_never_sessions(at_work: tuple[Schedule, bytes]) -> None:
+    schedule, data = at_work
+    (span,) = schedule.at_work
+    assert span.start == schedule.milestones[0].date  # while holding Junior
+    assert not [s for s in schedule.sessions if s.item == "mentor"]
+    events = [ev for ev in vevents(data) if str(ev["SUMMARY"]).startswith("At work: ")]
+    assert len(events) == 1
+    (event,) = events
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (span.start, span.end)
+    assert str(event["TRANSP"]) == "TRANSPARENT"
+    assert "X-PLANNER-ITEM" not in event
+    assert "At work, beside study: 3 months from" in str(event["DESCRIPTION"])
+    assert len(sessions_of(data)) == len(schedule.sessions)
+
+
+def test_a_calendar_with_work_at_a_job_round_trips(at_work: tuple[Schedule, bytes]) -> None:
+    """icalendar writes it back byte for byte, and vobject reads the same span."""
+    schedule, data = at_work
+    assert Calendar.from_ical(data).to_ical() == data
+    vobject = pytest.importorskip("vobject")
+    parsed = vobject.readOne(data.decode("utf-8"))
+    (event,) = [ev for ev in parsed.vevent_list if ev.summary.value.startswith("At work: ")]
+    (span,) = schedule.at_work
+    assert (event.dtstart.value, event.dtend.value) == (span.start, span.end)
+    check_golden(GOLDEN / "at-work.ics", data)
+
+
 # --- 4. escaping and folding ---------------------------------------------------------------
 
 NASTY_NAME = 'Comma, semi; "quoted" back\\slash 🚀 👩🏽‍💻 深度学习 التعلم'

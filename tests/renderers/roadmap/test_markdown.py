@@ -30,11 +30,11 @@ def test_names_are_escaped(roadmap_schedule: Schedule) -> None:
     assert md_escape("a & b") == "a &amp; b"
 
 
-def test_gantt_has_a_section_per_stage_and_a_milestone(roadmap_schedule: Schedule) -> None:
+def test_gantt_has_a_section_per_period_and_a_milestone(roadmap_schedule: Schedule) -> None:
     gantt = render_gantt(roadmap_schedule)
     assert gantt.startswith("```mermaid\ngantt\n")
-    assert "    section Junior ML Engineer" in gantt
-    assert "    section Extras" in gantt
+    assert "    section Before Junior ML Engineer" in gantt
+    assert "    section While Junior ML Engineer" in gantt
     assert ":milestone," in gantt
     assert task_name("a: b # c; d") == "a b c d"
 
