@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from planner.words import count, name_head
 
@@ -159,8 +159,7 @@ class GraphError(PlannerError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(frozen=True)
-class ProfileProblem:
+class ProfileProblem(NamedTuple):
     """One mistake in a profile: the key it is about, its line, and what is wrong."""
 
     key: str | None

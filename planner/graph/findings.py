@@ -4,7 +4,6 @@ words."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -54,8 +53,7 @@ class Shape(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in graph data, as data: its kind, where, and the ids involved.
 
     ``node`` locates it (the line of that node's ``id``) when it concerns a node;

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.errors import OptionError
 from planner.graph import CareerGraph
@@ -20,8 +19,7 @@ from planner.profile.knowledge import known_closure
 from planner.records import Profile
 
 
-@dataclass(frozen=True)
-class ProgressUpdate:
+class ProgressUpdate(NamedTuple):
     """What ``planner done`` changed, and what the change implies."""
 
     text: str

@@ -15,9 +15,8 @@ import functools
 import json
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NotRequired, Required
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NotRequired, Required
 
 from typing_extensions import is_typeddict
 
@@ -34,8 +33,7 @@ SCHEMAS: Final = {"profile": Profile, "graph": GraphFile}
 """What ``planner schema`` describes."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem pydantic found: where (the keys and list positions leading to the
     value), the value, and what is wrong."""
 

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeGuard
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeGuard
 
 from planner.errors import OptionError, SourceError, did_you_mean
 from planner.io import jsontext
@@ -153,8 +153,7 @@ class CohortSummary:
         return jsontext.dumps(self.to_dict()) + "\n"
 
 
-@dataclass(frozen=True)
-class StageShare:
+class StageShare(NamedTuple):
     """One stage of a cohort's summary: who is ready for it, who is still on the way."""
 
     stage: str
@@ -166,8 +165,7 @@ class StageShare:
     planner counted them)."""
 
 
-@dataclass(frozen=True)
-class MissingNode:
+class MissingNode(NamedTuple):
     """One of the nodes with the most learner-hours missing across a cohort."""
 
     id: str
@@ -349,8 +347,7 @@ def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One person's result: the line written to OUT, and the numbers for the summary."""
 
     line: str

@@ -12,9 +12,8 @@ import contextlib
 import datetime as dt
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from planner.errors import OptionError, OutputError
 from planner.io.writing import atomic_writer, refuse_inputs, same_file
@@ -31,8 +30,7 @@ Progress = Callable[[int, int | None], None]
 while a pipe is read (they are counted as they come)."""
 
 
-@dataclass(frozen=True)
-class BatchReport:
+class BatchReport(NamedTuple):
     """What a batch did."""
 
     profiles: int

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import signal
 import socket
 import struct
@@ -70,6 +69,8 @@ def run_dask(
     WorkerError
         When the cluster loses the work (a worker killed again and again).
     """
+    import logging  # light once distributed, which logs, is imported
+
     try:
         from distributed import Client, KilledWorker, LocalCluster
     except ImportError:
@@ -218,6 +219,8 @@ def _quiet(name: str) -> Iterator[None]:
     records (a worker's heartbeat failing while Ctrl-C shuts the cluster down, with its
     traceback) are noise to the user. The local cluster's workers get the same level
     through ``silence_logs``."""
+    import logging
+
     logger = logging.getLogger(name)
     level = logger.level
     logger.setLevel(logging.CRITICAL)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import BinaryIO, Final, NamedTuple
 
 from planner.errors import OptionError, ProfileError
 from planner.limits import MAX_PROFILE_BYTES
@@ -23,8 +22,7 @@ PROFILE_SUFFIXES: Final = (".toml", ".json")
 """The files of a cohort folder that are profiles (any case); others are skipped."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One person of the cohort, as read: not yet parsed or checked."""
 
     label: str
