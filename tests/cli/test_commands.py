@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from planner import __version__
 from planner.cli import all_commands, cli, environment
-from tests.paths import ROOT
+from tests.paths import ROOT, installed_planner
 
 README = ROOT / "README.md"
 OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
@@ -674,7 +673,7 @@ def test_a_cache_folder_others_can_write_to_is_refused_with_a_warning(
 
 @pytest.mark.slow
 def test_installed_entry_point_in_a_subprocess(tmp_path: Path) -> None:
-    script = shutil.which("planner")
+    script = installed_planner()
     command = [script] if script else [sys.executable, "-m", "planner"]
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
     version = subprocess.run(

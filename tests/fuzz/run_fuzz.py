@@ -85,7 +85,8 @@ class Context:
 
 
 def planner_command() -> list[str]:
-    found = shutil.which("planner")
+    beside = Path(sys.executable).parent / "planner"
+    found = str(beside) if beside.is_file() else shutil.which("planner")
     return [found] if found else [sys.executable, "-m", "planner"]
 
 
