@@ -161,6 +161,8 @@ def check_scheduler(address: str, timeout: float = CONNECT_SECONDS) -> None:
         raise _unreachable(address, f"nothing listens on port {port} of {host}") from None
     except (ConnectionResetError, BrokenPipeError):
         raise _unreachable(address, _CLOSED) from None
+    except UnicodeError:  # the name's encoding (IDNA) refuses it: a label over 63 characters
+        raise _unreachable(address, f"{host!r} is not a valid host name") from None
     except OSError as exc:
         raise _unreachable(address, str(exc.strerror or exc)) from None
     if len(greeting) < size or b"pickle-protocol" not in greeting:

@@ -123,6 +123,9 @@ def test_a_scheduler_s_greeting_is_accepted() -> None:
         ("tcp://127.0.0.1:0", "give it as tcp://HOST:PORT, e.g. tcp://127.0.0.1:8786"),
         ("tcp://:8786", "give it as tcp://HOST:PORT, e.g. tcp://127.0.0.1:8786"),
         ("tcp://127.0.0.1:http", "give it as tcp://HOST:PORT, e.g. tcp://127.0.0.1:8786"),
+        # found by the fuzzer: IDNA refused these names with "internal error: UnicodeError"
+        (f"tcp://{'a' * 64}:1", f"{'a' * 64!r} is not a valid host name"),
+        ("tcp://a..b:1", "'a..b' is not a valid host name"),
     ],
 )
 def test_addresses_planner_cannot_join_are_refused(address: str, why: str) -> None:

@@ -69,3 +69,14 @@ def test_a_number_too_long_after_long_text_fails_its_line_at_once(tiny_graph: Ca
         "cohort.jsonl:7: key 'hours_per_week': a number with 5,000 digits is far too long; "
         "numbers may have at most 4,300 digits"
     )
+
+
+def test_a_lone_surrogate_in_any_value_is_named_not_an_internal_error(tiny_graph: CareerGraph) -> None:
+    """Regression (found by the fuzzer): a JSON escape such as \\ud800 in a key the quick
+    path refuses reached pydantic, which raised UnicodeEncodeError."""
+    raw = json.dumps({**ada(), "current_stage": "\ud800 x", "known": ["python", "\udfff"]}).encode()
+    outcome = plan_entry(tiny_graph, Entry("7", "cohort.jsonl", 7, raw, ".json"), NOW)
+    assert outcome.error == (
+        "cohort.jsonl:7: key 'current_stage': holds a broken character (an unpaired UTF-16 surrogate); "
+        "key 'known': holds a broken character (an unpaired UTF-16 surrogate)"
+    )
