@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from planner.words import count, name_head
 
@@ -159,8 +159,7 @@ class GraphError(PlannerError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(frozen=True)
-class ProfileProblem:
+class ProfileProblem(NamedTuple):
     """One mistake in a profile: the key it is about, its line, and what is wrong."""
 
     key: str | None
@@ -230,8 +229,17 @@ class UnknownIdError(OptionError):
         valid: Iterable[str] = (),
         ambiguous: tuple[str, ...] = (),
         names: Mapping[str, str] | None = None,
+        by_id: str | None = None,
     ) -> None:
         self.node_id = node_id
+        if ambiguous and by_id is not None:
+            others = ", ".join(n for n in ambiguous if n != by_id)
+            super().__init__(
+                f"'{node_id}' is ambiguous: it is '{by_id}' (an id or alias) and the name of {others}; "
+                "give one of their ids (and fix the graph data: `planner validate` says where)",
+                option=option,
+            )
+            return
         if ambiguous:
             super().__init__(
                 f"'{node_id}' is the name of {len(ambiguous)} nodes "
@@ -255,7 +263,15 @@ class PlanError(PlannerError):
 
 
 class OutputError(PlannerError):
-    """Raised when an output file cannot be written (exit 1)."""
+    """Raised when an output file cannot be written (exit 1).
+
+    ``detail`` is the message without the file's name (``cannot write it: No space
+    left on device``), for a caller that names the file itself.
+    """
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        self.detail = message if detail is None else detail
+        super().__init__(message)
 
 
 class WorkerError(PlannerError):

@@ -34,6 +34,11 @@ MAX_PROFILE_BYTES: Final = 1024 * 1024
 """Largest profile file accepted (1 MiB)."""
 MAX_TEXT_CHARS: Final = 1_000
 """Longest name or other text value in a profile."""
+PARTIAL_DIGITS: Final = 3
+"""``planner done --partial`` records a fraction to this many decimals (to the thousandth
+of an item's work): finer than the half hours the planner schedules in, for any item
+of up to 250 hours; a fraction that rounds to 0 is refused, one that rounds to 1 is the
+item done."""
 MAX_BLACKOUTS: Final = 5_000
 """Most ``[[blackouts]]`` a profile may list (each may span many days)."""
 MAX_CALENDAR_BYTES: Final = 32 * 1024 * 1024
@@ -61,6 +66,14 @@ MAX_DESCRIPTION_CHARS: Final = 10_000
 
 MAX_WORKERS: Final = 1_024
 """Most worker processes (or local Dask workers) ``planner batch`` starts."""
+MAX_SUMMARY_BYTES: Final = 64 * 1024 * 1024
+"""Largest cohort summary ``planner graph --cohort`` reads (64 MiB): a summary names each
+node at most once, so even the largest graph allowed (200,000 nodes with 200-character
+ids) gives about 53 MB."""
+CONNECT_SECONDS: Final = 10.0
+"""How long joining a Dask scheduler may take by default (``--scheduler-timeout``)."""
+MAX_CONNECT_SECONDS: Final = 3_600.0
+"""The longest ``--scheduler-timeout``."""
 
 # --- pictures ------------------------------------------------------------------------
 
@@ -93,6 +106,11 @@ LIMITS: Final = (
     ),
     Limit("blackouts in a profile", f"at most {MAX_BLACKOUTS:,}", 2),
     Limit(
+        "`planner done --partial`",
+        f"more than 0 and at most 1, recorded to {10**-PARTIAL_DIGITS:g} (at least {10**-PARTIAL_DIGITS:g})",
+        2,
+    ),
+    Limit(
         "an earlier calendar (`--previous`)",
         f"{MAX_CALENDAR_BYTES // 2**20} MiB; events from {MIN_DATE} "
         f"to {MAX_CALENDAR_DATE}, SEQUENCE below {MAX_SEQUENCE:,}",
@@ -101,6 +119,12 @@ LIMITS: Final = (
     Limit("`--reminder`", f"0 to {MAX_REMINDER_MINUTES:,} minutes", 2),
     Limit("`review_days`", f"at most {MAX_REVIEWS} entries, each 1 to {MAX_REVIEW_DAYS:,} days", 2),
     Limit("`planner batch --workers`", f"1 to {MAX_WORKERS:,}", 2),
+    Limit("a cohort summary (`planner graph --cohort`)", f"{MAX_SUMMARY_BYTES // 2**20} MiB", 2),
+    Limit(
+        "joining a Dask scheduler (`--scheduler`)",
+        f"{CONNECT_SECONDS:g} s, or `--scheduler-timeout` (at most {MAX_CONNECT_SECONDS:,.0f} s)",
+        2,
+    ),
     Limit(
         "study time a week", f"at least {MIN_SESSION_MINUTES} minutes (windows capped by `hours_per_week`)", 1
     ),

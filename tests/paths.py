@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,3 +15,9 @@ CURRICULUM = DATA / "curriculum"
 CAREER = DATA / "career"
 """A small career graph with work at a job, experience that counts, a job search and a
 choice of stages."""
+
+
+def installed_planner() -> str | None:
+    """The installed ``planner`` script: beside this interpreter, else on PATH."""
+    beside = Path(sys.executable).parent / "planner"
+    return str(beside) if beside.is_file() else shutil.which("planner")

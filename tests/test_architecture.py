@@ -72,6 +72,10 @@ LAZY_ALLOWED = {
     "concurrent",
     "asyncio",
     "webbrowser",
+    # lighter, but on rare paths only, and every run would pay for them
+    "logging",  # the Dask engine (distributed imports it anyway)
+    "subprocess",  # Graphviz's dot
+    "socket",  # the web server's addresses
     # POSIX-only
     "fcntl",
 }

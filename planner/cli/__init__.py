@@ -11,7 +11,6 @@ in one place (:mod:`~planner.cli.base`). The clock and the environment are read 
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
 from typing import NoReturn
@@ -45,20 +44,16 @@ def all_commands() -> dict[str, click.Command]:
 def main() -> NoReturn:
     """Entry point of the ``planner`` script.
 
-    A run builds a big graph that lives to its end and leaves almost no cyclic
-    garbage. Python's cycle collector walked every object of it again and again (a
-    fifth of a big run), and freeing it object by object at exit took a tenth more.
-    The process is the script's own, so it collects young objects less often and
-    never walks the whole heap, and once the command is done (its output written and
-    the cache stored) it flushes its streams and leaves without the teardown, as mypy
-    does.
+    Once the command is done (its output written and the cache stored) the process
+    flushes its streams and leaves without the interpreter's teardown, as mypy does:
+    freeing every object one by one and unloading a hundred modules is about a fortieth
+    of a short run (the TaskJuggler comparison, a warm roadmap; docs/performance.md).
 
     planner uses no pydantic plugin, and looking for them scans the entry points of
     every installed distribution on the first model built (tens of milliseconds in a
     full environment), so the script turns that search off unless the user has set it.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    gc.set_threshold(50_000, 20, 1_000_000)
     try:
         cli.main(prog_name="planner")
         code = 0  # pragma: no cover - click exits itself

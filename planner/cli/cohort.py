@@ -14,7 +14,8 @@ import planner
 from planner.cli.base import DataError, PlannerCommand
 from planner.cli.environment import cache_dir, usable_cpus
 from planner.cli.options import graph_options, now
-from planner.limits import MAX_WORKERS
+from planner.errors import OutputError
+from planner.limits import CONNECT_SECONDS, MAX_CONNECT_SECONDS, MAX_WORKERS
 from planner.usecases.cohort import ENGINES
 from planner.words import count
 
@@ -25,8 +26,9 @@ LINE_EVERY_SECONDS: Final = 10.0
 
 
 class Progress:
-    """Progress on standard error for long runs: a bar on a terminal, otherwise a line
-    every :data:`LINE_EVERY_SECONDS`. Short runs show nothing."""
+    """Progress on standard error for long runs: a bar on a terminal, otherwise (or for
+    a pipe, whose size is not known) a line every :data:`LINE_EVERY_SECONDS`. Short runs
+    show nothing."""
 
     def __init__(self, stack: contextlib.ExitStack) -> None:
         self.stack = stack
@@ -34,18 +36,21 @@ class Progress:
         self.started = self.last = time.monotonic()
         self.bar: Any = None
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int | None) -> None:
         moment = time.monotonic()
-        if self.terminal:
+        if self.terminal and total is not None:
             if self.bar is None and moment - self.started >= BAR_AFTER_SECONDS:
                 self.bar = self.stack.enter_context(
                     click.progressbar(length=total, label="Planning", show_pos=True, file=sys.stderr)
                 )
             if self.bar is not None:
                 self.bar.update(done - self.bar.pos)
-        elif moment - self.last >= LINE_EVERY_SECONDS and 0 < done < total:
+        elif moment - self.last >= LINE_EVERY_SECONDS and done > 0 and (total is None or done < total):
             self.last = moment
             rate = done / (moment - self.started)
+            if total is None:  # a pipe: how many are still to come is not known
+                click.echo(f"planner batch: {done:,} profiles so far, {rate:,.0f}/s", err=True)
+                return
             left = f", about {_duration((total - done) / rate)} left" if rate else ""
             click.echo(
                 f"planner batch: {done:,} of {total:,} profiles ({100 * done // total}%), "
@@ -99,6 +104,14 @@ def _duration(seconds: float) -> str:
     metavar="ADDRESS",
     help="With --engine dask: join the scheduler at tcp://HOST:PORT instead of starting a local cluster.",
 )
+@click.option(
+    "--scheduler-timeout",
+    type=click.FloatRange(0, MAX_CONNECT_SECONDS, min_open=True),
+    default=CONNECT_SECONDS,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --scheduler: give up when no Dask scheduler answers within SECONDS.",
+)
 @graph_options
 def batch(
     *,
@@ -108,6 +121,7 @@ def batch(
     workers: int | None,
     engine: str,
     scheduler: str | None,
+    scheduler_timeout: float,
     graph_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -120,10 +134,13 @@ def batch(
     """
 
     to_stdout = output == "-"
+    stream = getattr(sys.stdout, "buffer", None) if to_stdout else None
+    if to_stdout and stream is None:
+        raise OutputError("cannot write to standard output: it is closed")
     with contextlib.ExitStack() as stack:
         report = planner.batch(
             source,
-            sys.stdout.buffer if to_stdout else Path(output),
+            stream if stream is not None else Path(output),
             now=now(),
             graph_dir=graph_dir,
             cache_dir=None if no_cache else cache_dir(),
@@ -131,6 +148,7 @@ def batch(
             workers=workers or usable_cpus(),
             engine=engine,
             scheduler=scheduler,
+            scheduler_timeout=scheduler_timeout,
             progress=Progress(stack),
         )
     for message in report.errors:

@@ -17,13 +17,14 @@ from planner.cli.environment import now as clock_now
 from planner.cli.environment import terminal as stdout_terminal
 from planner.cli.environment import terminal as stream_terminal
 from planner.errors import OutputError
-from planner.graph import CareerGraph, graph_files, shipped_graph_dir
+from planner.graph import CareerGraph
 from planner.io.writing import refuse_inputs, write_atomic
 from planner.limits import MAX_DATE, MIN_DATE
 from planner.profile import load_profile
 from planner.records import Profile
 from planner.renderers.terminal import PLAIN, Terminal, wrap
 from planner.usecases import open_graph
+from planner.usecases.common import graph_inputs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -141,7 +142,7 @@ def inputs(
     summary and the graph's files."""
     found = [(profile, "the profile")] if profile is not None else []
     found += [(summary, "the cohort summary")] if summary is not None else []
-    return found + [(path, "the graph file") for path in graph_files(graph_dir or shipped_graph_dir())]
+    return found + graph_inputs(graph_dir)
 
 
 def stdout_is_terminal() -> bool:
@@ -164,17 +165,19 @@ def emit(
     *,
     wrote: str | None = None,
     inputs: Sequence[tuple[Path, str]] = (),
+    option: str = "--output",
 ) -> None:
     """Write ``text`` to ``output`` atomically, saying so on standard error (``wrote``,
     default ``Wrote FILE``), or to standard output.
 
     ``inputs`` are the ``(path, what it is)`` of the files the command read: an
-    ``output`` that is one of them is refused instead of destroying it.
+    ``output`` that is one of them (by identity: links are followed) is refused,
+    naming ``option``, instead of destroying it.
     """
 
     data = text.encode("utf-8") if isinstance(text, str) else text
     if output is not None and output != "-":
-        refuse_inputs(Path(output), inputs, option="--output")
+        refuse_inputs(Path(output), inputs, option=option)
         write_atomic(Path(output), data)
         click.echo(wrote or f"Wrote {output}", err=True)
         return

@@ -30,9 +30,10 @@ import planner
 from planner.cli.base import InputError, PlannerCommand
 from planner.cli.environment import stdin_is_terminal, system_timezone
 from planner.cli.environment import terminal as stream_terminal
-from planner.cli.options import emit, graph_of, graph_options, now
+from planner.cli.options import emit, graph_of, graph_options, inputs, now
 from planner.errors import UnknownIdError
 from planner.graph import CareerGraph
+from planner.io.writing import refuse_inputs
 from planner.profile.starter import DEFAULT_WINDOWS, Answers, Checklist, check_answer, window_hours
 from planner.records import WEEKDAYS
 from planner.renderers.terminal import Cell, Column, Label, label, layout, wrap
@@ -306,6 +307,9 @@ def init(*, path: Path, force: bool, no_input: bool, graph_dir: Path | None, no_
     """
     if str(path) != "-" and path.is_file() and not force:  # a device or FIFO is written into
         raise InputError(f"{path} already exists; use --force to overwrite it")
+    read = inputs(None, graph_dir)
+    if str(path) != "-":  # before any question: PATH may not be one of the graph's files
+        refuse_inputs(path, read, option="PATH")
     graph_option = f" --graph {shlex.quote(str(graph_dir))}" if graph_dir is not None else ""
     graph = graph_of(graph_dir, no_cache)
     answers = None
@@ -320,7 +324,13 @@ def init(*, path: Path, force: bool, no_input: bool, graph_dir: Path | None, no_
         emit(text, None)
         return
     shown = shlex.quote(str(path))
-    emit(text, str(path), wrote=f"Wrote {path}. Edit it, then run: planner roadmap {shown}{graph_option}")
+    emit(
+        text,
+        str(path),
+        wrote=f"Wrote {path}. Edit it, then run: planner roadmap {shown}{graph_option}",
+        inputs=read,
+        option="PATH",
+    )
 
 
 COMMANDS = (init,)

@@ -40,7 +40,7 @@ from planner.renderers.progress import render_done
     type=click.FloatRange(0, 1, min_open=True),
     default=None,
     metavar="FRACTION",
-    help="Record the ids as this fraction done (0 < FRACTION <= 1).",
+    help="Record the ids as this fraction done (0 < FRACTION <= 1, to the thousandth).",
 )
 @day_option("--on", help_text="The day they were finished (YYYY-MM-DD; default: today).")
 @click.option(

@@ -22,9 +22,8 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Final
+from typing import Any, BinaryIO, Final, NamedTuple
 
 from planner.graph import load_graph
 from planner.graph.model import CareerGraph
@@ -32,7 +31,7 @@ from planner.graph.reading import graph_files
 from planner.graph.tables import IdLists, NodeTables
 from planner.version import __version__
 
-CACHE_FORMAT: Final = 3
+CACHE_FORMAT: Final = 4
 KEEP: Final = 8
 """How many entries (and marks of folders seen once) the cache keeps: the newest."""
 
@@ -47,8 +46,7 @@ def graph_key(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class LoadedGraph:
+class LoadedGraph(NamedTuple):
     """A graph loaded through the cache.
 
     ``entry`` is where a graph parsed from its files belongs in the cache (None when

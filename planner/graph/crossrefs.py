@@ -1,6 +1,7 @@
-"""Checks between nodes: the members of choices, recommendations, aliases and the
-roles whose experience counts. Each returns :class:`~planner.graph.findings.Finding`
-records; :mod:`planner.graph.validation` words them."""
+"""Checks between nodes: the members of choices, recommendations, aliases, names that
+are another node's id or alias, and the roles whose experience counts. Each returns
+:class:`~planner.graph.findings.Finding` records; :mod:`planner.graph.validation`
+words them."""
 
 from __future__ import annotations
 
@@ -155,4 +156,31 @@ def find_experience_problems(nodes: Mapping[str, Shape], files: Mapping[str, str
                         detail=kind,
                     )
                 )
+    return findings
+
+
+def find_name_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]) -> list[Finding]:
+    """Names that are, case-insensitively (and with their spaces normalised), another
+    node's id or alias: a person may type a node's name where an id goes, and such a
+    name would name two nodes."""
+    typed: dict[str, tuple[str, str]] = {}  # folded id or alias -> (node, "the id" / "the alias 'X'")
+    for node_id in sorted(nodes):
+        typed.setdefault(node_id.casefold(), (node_id, "the id"))
+        for alias in nodes[node_id].aliases:
+            typed.setdefault(alias.casefold(), (node_id, f"the alias '{alias}'"))
+    findings: list[Finding] = []
+    for node_id in sorted(nodes):
+        name = nodes[node_id].name
+        other, what = typed.get(" ".join(name.split()).casefold(), (node_id, ""))
+        if other != node_id:
+            findings.append(
+                Finding(
+                    "name-clash",
+                    files[node_id],
+                    node=node_id,
+                    ids=(node_id, name, other),
+                    detail=what,
+                    path=("name",),
+                )
+            )
     return findings

@@ -4,7 +4,6 @@ words."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -25,11 +24,21 @@ class Shape(NamedTuple):
     at_work: bool = False
     experience: tuple[str, ...] = ()
     """A stage's ``experience_counts`` roles."""
+    name: str = ""
+    """What a person may type for the node besides its id and aliases."""
 
     @classmethod
     def of(cls, node: Node) -> Shape:
         if node.kind == "choice":
-            return cls(node.kind, node.requires, node.recommends, node.aliases, node.one_of, node.pick)
+            return cls(
+                node.kind,
+                node.requires,
+                node.recommends,
+                node.aliases,
+                node.one_of,
+                node.pick,
+                name=node.name,
+            )
         if node.kind == "stage":
             return cls(
                 node.kind,
@@ -37,12 +46,14 @@ class Shape(NamedTuple):
                 node.recommends,
                 node.aliases,
                 experience=tuple(node.experience_counts),
+                name=node.name,
             )
-        return cls(node.kind, node.requires, node.recommends, node.aliases, at_work=node.at_work)
+        return cls(
+            node.kind, node.requires, node.recommends, node.aliases, at_work=node.at_work, name=node.name
+        )
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in graph data, as data: its kind, where, and the ids involved.
 
     ``node`` locates it (the line of that node's ``id``) when it concerns a node;

@@ -167,12 +167,18 @@ class CareerGraph:
             return [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
 
         node_id = self.lookup(text)
-        if node_id is None and names:
+        if names:
             matches = self._names.get(" ".join(text.split()).casefold(), [])
             fitting = [n for n in matches if wanted(n)] or matches
-            if len(fitting) > 1:
+            if node_id is not None and any(n != node_id for n in fitting):
+                # an id or alias that is also another node's name (validation refuses
+                # such data; a graph built without it may hold one): never guess
+                both = tuple(sorted({node_id, *fitting}))
+                raise UnknownIdError(text, (), what=what, option=option, ambiguous=both, by_id=node_id)
+            if node_id is None and len(fitting) > 1:
                 raise UnknownIdError(text, (), what=what, option=option, ambiguous=tuple(fitting))
-            node_id = fitting[0] if fitting else None
+            if node_id is None:
+                node_id = fitting[0] if fitting else None
         if node_id is None:
             raise UnknownIdError(text, candidates(), what=what, option=option, valid=valid(), names=named())
         if not wanted(node_id):

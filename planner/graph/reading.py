@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from planner.errors import GraphError, Problem, SourceError
-from planner.io.reading import TomlText, decode_text, number_too_long, read_limited, toml_error_line
+from planner.io.reading import TomlText, decode_text, number_too_long, read_regular, toml_error_line
 from planner.limits import MAX_GRAPH_BYTES, MAX_GRAPH_FILES
 
 PARALLEL_BYTES: Final = 2 * 1024 * 1024
@@ -145,7 +145,7 @@ class LineIndex(Mapping[str, list[int]]):
 
 
 def _read(path: Path) -> bytes:
-    return read_limited(path, MAX_GRAPH_BYTES, shown=f"{MAX_GRAPH_BYTES // 2**20} MiB")
+    return read_regular(path, MAX_GRAPH_BYTES, shown=f"{MAX_GRAPH_BYTES // 2**20} MiB")
 
 
 def read_graph_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:

@@ -17,6 +17,7 @@ from planner.graph.crossrefs import (
     find_alias_problems,
     find_choice_problems,
     find_experience_problems,
+    find_name_problems,
     find_recommend_problems,
 )
 from planner.graph.findings import Finding, Shape
@@ -79,6 +80,11 @@ _WORDING: Final[dict[str, Callable[[Finding], str]]] = {
         f"{f.detail} '{f.ids[0]}' both requires and recommends '{f.ids[1]}'; keep it in one of the two lists"
     ),
     "alias-clash": lambda f: f"alias '{f.ids[1]}' of '{f.ids[0]}' {f.detail}",
+    "name-clash": lambda f: (
+        f"the name '{f.ids[1]}' of '{f.ids[0]}' is {f.detail} of '{f.ids[2]}', so `planner done "
+        f"{f.ids[1]}` could mean either; rename one (names, ids and aliases are matched "
+        "case-insensitively)"
+    ),
     "unknown-experience": lambda f: (
         f"stage '{f.ids[0]}' counts experience in '{f.ids[1]}', which no file defines{f.detail}"
     ),
@@ -258,6 +264,7 @@ def find_structure_problems(
     findings.extend(find_choice_problems(nodes, files))
     findings.extend(find_recommend_problems(nodes, files))
     findings.extend(find_alias_problems(nodes, files))
+    findings.extend(find_name_problems(nodes, files))
     findings.extend(find_experience_problems(nodes, files))
     if nodes and not declares_stages and not any(n.kind == "stage" for n in nodes.values()):
         findings.append(Finding("no-stages", "graph"))

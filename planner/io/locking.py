@@ -68,7 +68,10 @@ def _acquire(lock: Path, *, shown: Path) -> int | None:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise OutputError(f"cannot lock {shown} for editing: {exc.strerror or exc}") from None
+            reason = exc.strerror or exc
+            raise OutputError(
+                f"cannot lock {shown} for editing: {reason}", detail=f"cannot lock it for editing: {reason}"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             if same_file(lock, os.fstat(fd)):

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
+import stat
 import sys
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -48,6 +50,46 @@ def read_limited(path: Path, limit: int, *, shown: str) -> bytes:
     return data
 
 
+def read_regular(path: Path, limit: int, *, shown: str) -> bytes:
+    """The bytes of the regular file at ``path``, as :func:`read_limited` reads them;
+    anything else (a FIFO, a device, a socket, also behind a link) is refused without
+    waiting on it: the file is opened without blocking and checked before any read.
+
+    Raises
+    ------
+    SourceError
+        When ``path`` is not a regular file, or holds more than ``limit`` bytes.
+    OSError
+        When the file cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise SourceError(f"is {file_kind(mode)}, not a regular file")
+    except BaseException:
+        os.close(fd)
+        raise
+    with open(fd, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError(f"is larger than {shown}")
+    return data
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` is, in words ("a named pipe (FIFO)")."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISREG, "a regular file"),
+    )
+    return next((word for test, word in kinds if test(mode)), "not a regular file")
+
+
 def decode_text(raw: bytes, *, what: str) -> str:
     """``raw`` as UTF-8 text, without a byte-order mark.
 
@@ -72,19 +114,74 @@ def decode_text(raw: bytes, *, what: str) -> str:
 
 def number_too_long(text: str) -> SourceError:
     """The error for the number in ``text`` that has more digits than Python reads
-    (the ``ValueError`` of tomllib and json), with its line and key."""
+    (the ``ValueError`` of tomllib and json), with its line and key.
+
+    Digits inside strings and comments are text, not numbers, and are passed over.
+    Every step is linear in the text, whatever its lines hold.
+    """
     limit = sys.get_int_max_str_digits() or 4300
+    spans = _text_spans(text)
+    first: re.Match[str] | None = None
+    at = 0
     for match in re.finditer(r"\d[\d_]*", text):
-        digits = len(match.group().replace("_", ""))
-        if digits > limit:
-            start = text.rfind("\n", 0, match.start()) + 1
-            key = re.search(r"""["']?([^"'\s=:{},\[\]]+)["']?\s*[=:]\s*[-+]?$""", text[start : match.start()])
-            return SourceError(
-                f"a number with {digits:,} digits is far too long; numbers may have at most {limit:,} digits",
-                line=text.count("\n", 0, start) + 1,
-                key=key.group(1) if key else None,
-            )
-    return SourceError("holds a number too long to read")
+        if len(match.group().replace("_", "")) <= limit:
+            continue
+        first = first or match
+        while at < len(spans) and spans[at][1] <= match.start():
+            at += 1
+        if at == len(spans) or match.start() < spans[at][0]:
+            return _too_long(text, match, limit)
+    return _too_long(text, first, limit) if first else SourceError("holds a number too long to read")
+
+
+def _too_long(text: str, match: re.Match[str], limit: int) -> SourceError:
+    digits = len(match.group().replace("_", ""))
+    start = text.rfind("\n", 0, match.start()) + 1
+    return SourceError(
+        f"a number with {digits:,} digits is far too long; numbers may have at most {limit:,} digits",
+        line=text.count("\n", 0, start) + 1,
+        key=_key_before(text, start, match.start()),
+    )
+
+
+def _text_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every string and comment of a TOML (or JSON) text, in order."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (match := _STRINGS.search(text, at)) is not None:
+        token, start = match.group(), match.start()
+        if token == "#":
+            end = text.find("\n", start)
+            at = len(text) if end < 0 else end
+        else:
+            at = max(_string_end(text, start, token), start + 1)
+        spans.append((start, at))
+    return spans
+
+
+_NOT_IN_KEY: Final = frozenset("\"'=:{},[]")
+
+
+def _key_before(text: str, start: int, end: int) -> str | None:
+    """The key whose value begins at ``end``: ``key = ``, ``"key": `` (a sign allowed)
+    between ``start`` and ``end``, or None. One pass back from ``end``, so a line
+    of any length costs its length, never its square."""
+    at = end
+    if at > start and text[at - 1] in "+-":
+        at -= 1
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    if at == start or text[at - 1] not in "=:":
+        return None
+    at -= 1
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    if at > start and text[at - 1] in "\"'":
+        at -= 1
+    last = at
+    while at > start and text[at - 1] not in _NOT_IN_KEY and not text[at - 1].isspace():
+        at -= 1
+    return text[at:last] or None
 
 
 def toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:

@@ -9,6 +9,7 @@ written directly, since there is nothing to replace.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -42,13 +43,13 @@ def write_atomic(path: Path, data: bytes, *, keep_links: bool = False) -> None:
     info = _target(path)
     real = Path(os.path.realpath(path))
     if keep_links and info is not None and stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
-        _rewrite_in_place(real, data)
+        _rewrite_in_place(real, data, shown=path)
         return
     with atomic_writer(path) as handle:
         try:
             handle.write(data)
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise _cannot(path, exc) from None
 
 
 @contextlib.contextmanager
@@ -78,7 +79,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
             with open(path, "wb") as handle:
                 yield handle
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise _cannot(path, exc) from None
         return
     folder = real.parent
     if not folder.is_dir():
@@ -87,7 +88,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot(path, exc) from None
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -96,12 +97,12 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
                 handle.flush()
                 os.fsync(handle.fileno())
             except OSError as exc:
-                raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+                raise _cannot(path, exc) from None
         try:
             _copy_mode(tmp, info)
             os.replace(tmp, real)
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise _cannot(path, exc) from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -113,7 +114,7 @@ def _target(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         info = None  # a new file, or a link to one
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot(path, exc) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"cannot write {path}: it is a folder")
     return info
@@ -140,21 +141,80 @@ def same_file(path: Path, info: os.stat_result) -> bool:
         return False
 
 
-def _rewrite_in_place(path: Path, data: bytes) -> None:
+def _rewrite_in_place(path: Path, data: bytes, *, shown: Path) -> None:
     """Write ``data`` into the file at ``path`` itself, keeping its inode (and so every
-    hard link to it)."""
+    hard link to it), so that a failed write leaves the old bytes exactly as they were.
+
+    The space the new text needs beyond the old is taken first (reserved, and written
+    past the old end), while the old bytes are untouched: a full disk, a quota or a
+    file-size limit fails there, and the file is cut back to its old length. Only then
+    are the old bytes overwritten, which needs no new space; should even that fail, the
+    old bytes are written back.
+    """
     try:
         with open(path, "r+b") as handle:
-            if hasattr(os, "posix_fallocate"):
-                # Reserve the space first, so a full disk fails before any byte is changed.
-                with contextlib.suppress(OSError):  # a file system without it just writes
-                    os.posix_fallocate(handle.fileno(), 0, max(len(data), 1))
-            handle.write(data)
-            handle.truncate()
-            handle.flush()
-            os.fsync(handle.fileno())
+            fd = handle.fileno()
+            old = _read_all(fd)
+            try:
+                _grow(fd, len(old), data)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, len(old))
+                raise _cannot(shown, exc) from None
+            try:
+                _write_at(fd, data[: len(old)], 0)
+                if len(data) < len(old):
+                    os.ftruncate(fd, len(data))
+                os.fsync(fd)
+            except OSError as exc:
+                with contextlib.suppress(OSError):  # the space is there: put the old bytes back
+                    _write_at(fd, old, 0)
+                    os.ftruncate(fd, len(old))
+                    os.fsync(fd)
+                raise _cannot(shown, exc) from None
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot(shown, exc) from None
+
+
+def _read_all(fd: int) -> bytes:
+    """The whole content of the open file ``fd``."""
+    pieces, at = [], 0
+    while piece := os.pread(fd, 1 << 20, at):
+        pieces.append(piece)
+        at += len(piece)
+    return b"".join(pieces)
+
+
+def _grow(fd: int, size: int, data: bytes) -> None:
+    """Make the file ``size`` bytes long hold room for ``data``: reserve the blocks and
+    write the part of ``data`` past ``size`` there, flushed to disk."""
+    if len(data) <= size:
+        return
+    if hasattr(os, "posix_fallocate"):
+        try:
+            os.posix_fallocate(fd, size, len(data) - size)
+        except OSError as exc:
+            if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP, errno.ENOSYS):
+                raise  # no space, a quota or a size limit: the old text stays
+            # a file system that cannot reserve: writing the tail below still finds out
+    _write_at(fd, data[size:], size)
+    os.fsync(fd)
+
+
+def _write_at(fd: int, data: bytes, offset: int) -> None:
+    """Write all of ``data`` at ``offset`` (a short write goes on, an error raises)."""
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        if written <= 0:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        view, offset = view[written:], offset + written
+
+
+def _cannot(path: Path, exc: OSError) -> OutputError:
+    """The error for a write to ``path`` that the system refused with ``exc``."""
+    reason = str(exc.strerror or exc)
+    return OutputError(f"cannot write {path}: {reason}", detail=f"cannot write it: {reason}")
 
 
 def refuse_inputs(output: Path, inputs: Iterable[tuple[Path, str]], *, option: str) -> None:

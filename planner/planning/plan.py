@@ -32,6 +32,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from planner.graph import CareerGraph
 from planner.planning.choices import ChoicePick, ChoiceResolver
@@ -41,8 +42,7 @@ from planner.profile.knowledge import experience_in, progress_of
 from planner.records import Experience, Profile
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(NamedTuple):
     """A skill or project still to do, with its remaining effort."""
 
     id: str
@@ -80,8 +80,7 @@ class PlanItem:
         return self.minutes / 60.0
 
 
-@dataclass(frozen=True)
-class StageGoal:
+class StageGoal(NamedTuple):
     """A stage on the way to the target, with the planned items it needs."""
 
     id: str
@@ -197,7 +196,7 @@ def make_plan(graph: CareerGraph, profile: Profile, *, target: str | None = None
         study_ahead=profile.study_ahead,
         finished=profile.completed,
     )
-    stages = tuple(replace(goal, experience=_counted(graph, profile, goal)) for goal in plan.stages)
+    stages = tuple(goal._replace(experience=_counted(graph, profile, goal)) for goal in plan.stages)
     held, since = profile.current_stage, profile.current_stage_since
     role_since = {held: since} if held and since else {}
     return replace(

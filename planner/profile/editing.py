@@ -10,17 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.errors import OptionError
 from planner.graph import CareerGraph
+from planner.limits import PARTIAL_DIGITS
 from planner.profile.knowledge import known_closure
 from planner.records import Profile
 
 
-@dataclass(frozen=True)
-class ProgressUpdate:
+class ProgressUpdate(NamedTuple):
     """What ``planner done`` changed, and what the change implies."""
 
     text: str
@@ -32,8 +31,11 @@ class ProgressUpdate:
     implied: tuple[str, ...]
     """Prerequisites that now count as known without being written."""
     fraction: float | None
+    """The fraction recorded (None: marked known)."""
     day: dt.date | None = None
     """The day recorded in ``[completed]`` for the ids marked known."""
+    asked: float | None = None
+    """The fraction given, when it was rounded to what is recorded."""
 
 
 def check_ids(graph: CareerGraph, ids: list[str], *, partial: bool) -> list[str]:
@@ -73,7 +75,9 @@ def record_progress(
     ids:
         Ids of skills, projects or stages.
     fraction:
-        None (or 1) to mark them known; a value in (0, 1) to record partial progress.
+        None (or 1) to mark them known; a value in (0, 1) to record partial progress,
+        recorded to the thousandth (:data:`~planner.limits.PARTIAL_DIGITS`): one that
+        rounds to 1 marks them known.
     day:
         The day to record in ``[completed]`` for the ids marked known (none when None).
 
@@ -82,12 +86,23 @@ def record_progress(
     UnknownIdError
         For an id the graph does not define (the text is then not changed).
     OptionError
-        For a fraction that is not a number above 0 and at most 1 (NaN included).
+        For a fraction that is not a number above 0 and at most 1 (NaN included), or
+        that rounds to 0.
     """
-    if fraction is not None and not 0 < fraction <= 1:
-        raise OptionError(
-            f"{fraction!r} is not a fraction above 0 and at most 1, e.g. 0.5", option="--partial"
-        )
+    asked = fraction
+    if fraction is not None:
+        if not 0 < fraction <= 1:
+            raise OptionError(
+                f"{fraction!r} is not a fraction above 0 and at most 1, e.g. 0.5", option="--partial"
+            )
+        fraction = round(fraction, PARTIAL_DIGITS)
+        step = 10**-PARTIAL_DIGITS
+        if fraction == 0:
+            raise OptionError(
+                f"{asked!r} rounds to 0: a fraction is recorded to the thousandth of the work ({step:g}); "
+                f"give at least {step:g}",
+                option="--partial",
+            )
     partial = fraction is not None and fraction < 1
     ids = check_ids(graph, ids, partial=partial)
     known = known_closure(graph, profile)
@@ -124,6 +139,7 @@ def record_progress(
         tuple(sorted(implied)),
         fraction if partial else None,
         None if partial else day,
+        asked if asked is not None and asked != fraction else None,
     )
 
 

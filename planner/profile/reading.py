@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from planner.errors import ProfileError, SourceError
-from planner.io.reading import decode_text, number_too_long, read_limited, toml_error_line
+from planner.io.reading import decode_text, number_too_long, read_limited, read_regular, toml_error_line
 from planner.limits import (
     MAX_PROFILE_BYTES,
 )
@@ -21,22 +22,35 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], str, bool]:
     return parse_profile(read_profile_bytes(path), file=str(path), suffix=path.suffix)
 
 
-def read_profile_bytes(path: Path) -> bytes:
+def read_profile_bytes(path: Path, *, regular: bool = False) -> bytes:
     """The bytes of the profile file at ``path``, refused when it is too big to be one.
+
+    With ``regular``, only a regular file is read: a FIFO, a device or a socket is
+    refused without waiting on it (a cohort folder's entries are read so). Otherwise a
+    pipe is read too (``<(...)``), within the same limit.
 
     Raises
     ------
     ProfileError
-        When the file is missing, a folder, larger than 1 MiB or unreadable.
+        When the file is missing (or a broken link), a folder, larger than 1 MiB or
+        unreadable, or with ``regular`` not a regular file.
     """
     file = str(path)
+    shown = "1 MiB, the most a profile may hold"
     try:
-        return read_limited(path, MAX_PROFILE_BYTES, shown="1 MiB, the most a profile may hold")
+        if regular:
+            return read_regular(path, MAX_PROFILE_BYTES, shown=shown)
+        return read_limited(path, MAX_PROFILE_BYTES, shown=shown)
     except IsADirectoryError:
         raise ProfileError(file, "is a folder, not a profile file") from None
     except SourceError as exc:
-        raise ProfileError(file, exc.detail) from None
+        detail = "is a folder, not a profile file" if path.is_dir() else exc.detail
+        raise ProfileError(file, detail) from None
     except FileNotFoundError:
+        if path.is_symlink():
+            raise ProfileError(
+                file, f"is a symbolic link to {os.readlink(path)}, which does not exist"
+            ) from None
         raise ProfileError(file, "no such file (run `planner init` to write a starter profile)") from None
     except OSError as exc:
         raise ProfileError(file, f"cannot read: {exc.strerror or exc}") from None

@@ -15,7 +15,7 @@ import json
 import textwrap
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from planner.errors import ProfileError
 from planner.graph import CareerGraph
@@ -47,8 +47,7 @@ class Answers:
     known: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     """What a person may tick as known: the skills and projects of each category,
     the categories and their items in the order they are learnt (prerequisites first)."""
 

@@ -19,6 +19,7 @@ Values under a rule are exactly typed: a number is never a string or a boolean.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -87,7 +88,8 @@ class Resolver(Protocol):
 class Rule:
     """A rule in an annotation: ``check`` takes a value (already of the annotated type,
     or raw for a rule that runs ``before``) and returns it, maybe converted, or raises
-    ``ValueError`` with the message."""
+    ``ValueError`` with the message. Each rule is declared once, so rules compare (and
+    hash) by identity: no generated ``__eq__`` to build when the module is imported."""
 
     before: ClassVar[bool] = False
     """Whether the rule runs on the raw value, before its type is checked (a
@@ -125,7 +127,7 @@ class Rule:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Exact(Rule):
     """A value of exactly its type (never a string for a number, nor a number for a
     flag), with what it must be for the message."""
@@ -133,7 +135,13 @@ class Exact(Rule):
     expect: str = "a value of the right type"
 
 
-@dataclass(frozen=True)
+@functools.cache
+def _whole(pattern: str) -> Callable[[str], re.Match[str] | None]:
+    """The ``fullmatch`` of ``pattern``, compiled once (tens of thousands of ids a graph)."""
+    return re.compile(pattern).fullmatch
+
+
+@dataclass(frozen=True, eq=False)
 class Text(Rule):
     """A text of ``min_length`` to ``max_length`` characters, matching ``pattern`` whole
     (when given), without the characters ``control`` finds."""
@@ -153,11 +161,12 @@ class Text(Rule):
         problem = control_problem(value, self.control)
         if problem:
             raise ValueError(f"{show(value)} {problem}")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("holds a broken character (an unpaired UTF-16 surrogate)") from None
-        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+        if not value.isascii():  # (constant time) only other text may hold a surrogate
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("holds a broken character (an unpaired UTF-16 surrogate)") from None
+        if self.pattern is not None and not _whole(self.pattern)(value):
             raise ValueError(f"{show(value)} is not {self.expect}")
         return value
 
@@ -170,7 +179,7 @@ class Text(Rule):
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Number(Rule):
     """A finite number (an ``int`` where ``integer``), within the bounds given."""
 
@@ -215,7 +224,7 @@ class Number(Rule):
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Day(Rule):
     """A day: a TOML date (or date-time, whose day counts) or a ``YYYY-MM-DD`` string,
     between the first and last day a plan may use."""
@@ -244,7 +253,7 @@ class Day(Rule):
         return {"type": "string", "format": "date"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OneOf(Rule):
     """A word among ``choices`` (a weekday, a kind of resource)."""
 
@@ -263,7 +272,7 @@ class OneOf(Rule):
         return {"enum": list(self.choices)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Zone(Rule):
     """An IANA time zone name."""
 
@@ -289,7 +298,7 @@ def kinds_phrase(kinds: Iterable[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NodeRef(Rule):
     """An id, alias or exact name of a node of ``kinds`` in the graph the record is
     checked against (the validation context); the value becomes the node's id."""
@@ -314,7 +323,7 @@ class NodeRef(Rule):
         return {"description": f"an id, alias or name of a {kinds_phrase(self.kinds)}"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OneOrMany(Rule):
     """A list, where a single value stands for a list of one."""
 
@@ -329,7 +338,7 @@ class OneOrMany(Rule):
         return {"anyOf": [items, found]} if isinstance(items, dict) else found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Unique(Rule):
     """A list kept sorted and without repeats."""
 
@@ -337,7 +346,7 @@ class Unique(Rule):
         return tuple(sorted(set(value)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MaxItems(Rule):
     """A list of at most ``limit`` entries."""
 
@@ -356,7 +365,7 @@ class MaxItems(Rule):
         return {"maxItems": self.limit}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Convert(Rule):
     """A value read in the form of ``source`` (checked by its own rules), then converted
     by ``convert`` into the record's value: "19:00-21:00" into a window, a blackout's

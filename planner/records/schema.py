@@ -13,11 +13,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NotRequired, Required
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NotRequired, Required
 
 from typing_extensions import is_typeddict
 
@@ -34,8 +34,7 @@ SCHEMAS: Final = {"profile": Profile, "graph": GraphFile}
 """What ``planner schema`` describes."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem pydantic found: where (the keys and list positions leading to the
     value), the value, and what is wrong."""
 
@@ -100,6 +99,26 @@ def validate(record: type[Any], table: Any, context: Any = None) -> Any:
         return adapter(record).validate_python(table, context=context)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise SchemaErrors([word(record, dict(error)) for error in exc.errors()]) from None
+    except UnicodeEncodeError:  # pydantic cannot read a lone surrogate (JSON can hold one)
+        raise SchemaErrors(list(_broken_text(table, ()))) from None
+
+
+def _broken_text(value: Any, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    """A problem for each key or text inside ``value`` that holds an unpaired UTF-16
+    surrogate, which only a JSON escape can put there."""
+    if isinstance(value, str):
+        if not value.isascii() and _BROKEN.search(value):
+            yield Problem(path, "holds a broken character (an unpaired UTF-16 surrogate)", "value_error")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _broken_text(key, (*path, str(key)))
+            yield from _broken_text(item, (*path, str(key)))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _broken_text(item, (*path, index))
+
+
+_BROKEN: Final = re.compile(r"[\ud800-\udfff]")
 
 
 def validate_node(kind: str, table: Any, context: Any = None) -> Any:

@@ -24,10 +24,10 @@ def render_done(
 
     lines = []
     if update.marked:
-        what = f"{update.fraction:g} done" if update.fraction is not None else "known"
+        what = f"{update.fraction!r} done" if update.fraction is not None else "known"
         when = f", completed on {update.day}" if update.day is not None else ""
         verb = f"This records in {file}" if ahead else f"Recorded in {file}"
-        lines.append(f"{verb}: {named(update.marked)} as {what}{when}.")
+        lines.append(f"{verb}: {named(update.marked)} as {what}{when}{_rounded(update)}.")
     if update.already:
         lines.append(f"Already known, nothing written: {named(update.already)}.")
     implied = update.implied
@@ -41,3 +41,12 @@ def render_done(
     if not lines:
         lines.append("Nothing to record.")
     return terminal.lines([part for line in lines for part in wrap(line, terminal.width, hanging="  ")])
+
+
+def _rounded(update: ProgressUpdate) -> str:
+    """What became of a ``--partial`` fraction that was rounded to what is recorded."""
+    if update.asked is None:
+        return ""
+    if update.fraction is None:
+        return f" (--partial {update.asked!r} rounds to 1, the whole item)"
+    return f" (--partial {update.asked!r}, rounded to the thousandth)"

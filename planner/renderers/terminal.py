@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from planner.words import name_head
 
@@ -25,8 +24,7 @@ BAR_WIDTH: Final = 20
 GREEN, DIM, RESET = "\x1b[32m", "\x1b[2m", "\x1b[0m"
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(NamedTuple):
     """Where text goes: its width (None: no limit, as in a pipe or a file), whether it
     is a terminal, and what it can show.
 
@@ -249,8 +247,7 @@ def fit_words(text: str, width: int | None, ellipsis: str = "…") -> str:
 # --- tables --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A cell showing a name and the id to type, ``name [id]``: when it does not fit,
     the name is shortened at word boundaries (:func:`fit_name`, with ``short``, the
     graph's ``short_name``), never the id, which stands alone only when not even a
@@ -268,8 +265,7 @@ class Label:
         return " ".join(self.text.split()) + self.tail
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """A cell that draws a progress bar as wide as its column, or as ``extent`` (0..1) of
     it, so bars of different totals can be drawn to one scale."""
 
@@ -280,8 +276,7 @@ class Bar:
 Cell = str | Label | Bar
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a table.
 
     ``shrink`` columns are clipped with an ellipsis, down to ``minimum`` columns,
@@ -297,14 +292,13 @@ class Column:
     drop: int = 0
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Column widths that fit a table into a terminal; renders its rows."""
 
     columns: tuple[Column, ...]
     widths: tuple[int | None, ...]
     """Each column's width, None for a column left out."""
-    terminal: Terminal = field(repr=False)
+    terminal: Terminal
     indent: int = 0
     gap: int = 2
 

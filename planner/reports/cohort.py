@@ -18,10 +18,12 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeGuard
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeGuard
 
-from planner.errors import OptionError, did_you_mean
+from planner.errors import OptionError, SourceError, did_you_mean
 from planner.io import jsontext
+from planner.io.reading import read_limited
+from planner.limits import MAX_SUMMARY_BYTES
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -151,8 +153,7 @@ class CohortSummary:
         return jsontext.dumps(self.to_dict()) + "\n"
 
 
-@dataclass(frozen=True)
-class StageShare:
+class StageShare(NamedTuple):
     """One stage of a cohort's summary: who is ready for it, who is still on the way."""
 
     stage: str
@@ -164,8 +165,7 @@ class StageShare:
     planner counted them)."""
 
 
-@dataclass(frozen=True)
-class MissingNode:
+class MissingNode(NamedTuple):
     """One of the nodes with the most learner-hours missing across a cohort."""
 
     id: str
@@ -224,10 +224,19 @@ def read_heat(path: Path, graph: CareerGraph) -> CohortHeat:
         return OptionError(f"{path}: {message}", option="--cohort")
 
     try:
-        data = json.loads(path.read_bytes())
+        raw = read_limited(
+            path,
+            MAX_SUMMARY_BYTES,
+            shown=f"{MAX_SUMMARY_BYTES // 2**20} MiB, the most a cohort summary may hold",
+        )
+        data = json.loads(raw)
     except OSError as exc:
         raise bad(f"cannot read: {exc.strerror or exc}") from None
-    except ValueError as exc:  # JSON syntax, or not UTF-8
+    except SourceError as exc:
+        raise bad(exc.detail) from None
+    except RecursionError:
+        raise bad("nests objects or arrays too deeply to be a summary of planner batch") from None
+    except ValueError as exc:  # JSON syntax, not UTF-8, or a number too long to read
         raise bad(f"is not JSON ({exc}); give the --summary file of planner batch") from None
     people, nodes = (data.get("planned"), data.get("nodes")) if isinstance(data, dict) else (None, None)
     if not _is_count(people) or not isinstance(nodes, dict):
@@ -338,8 +347,7 @@ def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One person's result: the line written to OUT, and the numbers for the summary."""
 
     line: str

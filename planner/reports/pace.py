@@ -19,8 +19,7 @@ The measurement, as the README documents it:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from planner.errors import PlanError
 from planner.graph import CareerGraph
@@ -39,8 +38,7 @@ NO_START: Final = (
 )
 
 
-@dataclass(frozen=True)
-class Pace:
+class Pace(NamedTuple):
     """What was done in the window, against what the plan expected."""
 
     since: dt.date
@@ -83,8 +81,7 @@ class Pace:
         return f"the {self.days} day{'s' if self.days != 1 else ''} since {self.since}"
 
 
-@dataclass(frozen=True)
-class Forecast:
+class Forecast(NamedTuple):
     """When a stage is reached at the measured pace, and when the plan reaches it."""
 
     stage: str

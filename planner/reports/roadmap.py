@@ -9,14 +9,13 @@ default rule the work for Senior shows "while ML Engineer".
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.planning import PlanItem
 from planner.scheduling import Milestone, Schedule
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One roadmap item with its local start and end days (for work done at a job, the
     days its span starts and is done)."""
 
@@ -66,8 +65,7 @@ def groups(schedule: Schedule) -> list[tuple[str | None, list[Row]]]:
     return ordered
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """The time from one milestone to the next, with the work that starts in it."""
 
     held: str | None

@@ -7,16 +7,14 @@ they read them from :func:`stage_hours`, so the three can never disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.planning import ChoicePick, ChoiceResolver, remaining_minutes
 from planner.planning.order import ZERO_WORK
 
 
-@dataclass(frozen=True)
-class StageHours:
+class StageHours(NamedTuple):
     """One stage's requirements (its whole prerequisite closure) in hours."""
 
     stage: str

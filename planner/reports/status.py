@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.planning import ChoiceResolver
@@ -16,8 +16,7 @@ from planner.reports.stages import StageHours, stage_hours
 from planner.scheduling import Schedule, Session, WorkSpan
 
 
-@dataclass(frozen=True)
-class Overdue:
+class Overdue(NamedTuple):
     """An item still open whose planned sessions ended before today."""
 
     item: str

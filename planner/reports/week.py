@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from planner.graph import CareerGraph
 from planner.reports.status import Overdue, overdue_items, short_names
 from planner.scheduling import Milestone, Schedule, Session, WorkSpan
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(NamedTuple):
     """One session of the days shown, with what it is for."""
 
     session: Session

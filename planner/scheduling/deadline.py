@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from planner.errors import PlanError
 from planner.scheduling.model import Milestone, Schedule
 from planner.scheduling.scheduler import reach_stages, schedule_plan
 
 
-@dataclass(frozen=True)
-class DeadlineAdvice:
+class DeadlineAdvice(NamedTuple):
     """What it takes to meet a deadline the schedule misses."""
 
     deadline: dt.date

@@ -8,7 +8,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from planner.planning import Plan
@@ -44,8 +44,7 @@ class Review(Session):
     """The local day from which the review may take place."""
 
 
-@dataclass(frozen=True)
-class Wait:
+class Wait(NamedTuple):
     """Why a stage is reached later than its skills are ready, for how long: the time
     in the role below it (``time_in_role``) or the search for the job (``job_search``)."""
 
@@ -71,8 +70,7 @@ class Wait:
         return round(self.days / (365.25 / 12), 1)
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     """A stage on the way: the day its skills are ready and the day it is reached.
 
     ``date`` is ``skills_ready`` unless the stage asks for time in the role below it
@@ -106,8 +104,7 @@ class Milestone:
         return next((w for w in self.waits if w.reason == reason), None)
 
 
-@dataclass(frozen=True)
-class WorkSpan:
+class WorkSpan(NamedTuple):
     """Work done at a job (an ``at_work`` item), from the day it starts to the day it
     is done, beside study."""
 

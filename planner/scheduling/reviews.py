@@ -12,7 +12,8 @@ done, for items finished before the plan starts). Reviews are placed like study:
 
 Study is placed first and never moves, so reviews use only the time it leaves free
 and no milestone (``skills_ready`` or ``date``) ever changes. A review due before the
-plan's first day is past and left out.
+plan's first day is past and left out, and so is one due after the plan's 50 years
+(:data:`~planner.limits.MAX_PLAN_YEARS`), or one no free half hour is left for by then.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from planner.limits import MAX_PLAN_YEARS, MIN_SESSION_MINUTES
-from planner.scheduling.model import Availability, Review, Schedule
-from planner.scheduling.wallclock import add_months, window_instances
+from planner.scheduling.model import Review, Schedule
+from planner.scheduling.wallclock import DayWindows, add_months
 
 REVIEW_MINUTES: Final = MIN_SESSION_MINUTES
 """How long a review takes."""
@@ -38,12 +39,20 @@ def _monday(day: dt.date) -> dt.date:
 
 
 class _FreeTime:
-    """The window instances from a day on, with the time study and earlier reviews
-    leave free in each, and in each week under the cap."""
+    """The time study and earlier reviews leave free, day by day from the plan's first
+    day to ``until``, and in each week under the cap.
+
+    Days are looked at only from a review's due day on, and a day's windows are made
+    only when a review looks at it, so a review due decades ahead costs nothing for the
+    years between. Room only shrinks as reviews are booked, so a day found full (or in
+    a week whose cap is reached) is passed over for good: it points at the next day to
+    try (the next Monday for a full week), and those pointers are followed with path
+    compression.
+    """
 
     def __init__(self, schedule: Schedule, until: dt.date) -> None:
-        avail: Availability = schedule.availability
-        self.cap = avail.cap_minutes
+        self.cap = schedule.availability.cap_minutes
+        self.until = until
         self.busy: dict[dt.date, list[tuple[dt.datetime, dt.datetime]]] = {}
         self.used: dict[dt.date, int] = {}
         for s in schedule.sessions:
@@ -52,60 +61,51 @@ class _FreeTime:
             self.used[_monday(day)] = self.used.get(_monday(day), 0) + s.minutes
         for spans in self.busy.values():
             spans.sort()
-        self._source: Iterator[tuple[dt.date, dt.datetime, dt.datetime]] = window_instances(
-            avail, schedule.start, until=until
-        )
-        self.days: list[dt.date] = []
-        self.windows: list[tuple[dt.date, dt.datetime, dt.datetime]] = []
-        self.next_open: list[int] = []
-        """Union-find over instances: an instance with no room points past itself."""
+        self.windows = DayWindows(schedule.availability)
+        self.made: dict[dt.date, list[tuple[dt.date, dt.datetime, dt.datetime]]] = {}
+        self.passed: dict[dt.date, dt.date] = {}
+        """A day with no room left -> a later day to try."""
 
-    def _extend(self, index: int) -> bool:
-        """Generate instances up to ``index``; whether it exists."""
-        while len(self.windows) <= index:
-            instance = next(self._source, None)
-            if instance is None:
-                return False
-            self.days.append(instance[0])
-            self.windows.append(instance)
-            self.next_open.append(len(self.next_open))
-        return True
-
-    def _open(self, index: int) -> int:
-        root = index
-        while self._extend(root) and self.next_open[root] != root:
-            root = self.next_open[root]
-        while index < len(self.next_open) and self.next_open[index] != index:
-            self.next_open[index], index = root, self.next_open[index]
+    def _open(self, day: dt.date) -> dt.date:
+        """The first day from ``day`` on not known to be full."""
+        root = day
+        while root in self.passed:
+            root = self.passed[root]
+        while day in self.passed and self.passed[day] != root:
+            self.passed[day], day = root, self.passed[day]
         return root
 
-    def first_from(self, day: dt.date) -> int:
-        """The index of the first instance on or after ``day``."""
-        while (not self.days or self.days[-1] < day) and self._extend(len(self.windows)):
-            pass
-        return bisect.bisect_left(self.days, day)
+    def _book(self, day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
+        """Book the earliest free half hour of ``day``, or None when it has none."""
+        if day not in self.made:
+            self.made[day] = self.windows.of(day)
+        spans = self.busy.setdefault(day, [])
+        for _, begin, end in self.made[day]:
+            moment = begin
+            for low, high in spans:
+                if high <= moment:
+                    continue
+                if low - moment >= _LENGTH or low >= end:
+                    break
+                moment = high
+            if end - moment >= _LENGTH:
+                bisect.insort(spans, (moment, moment + _LENGTH))
+                return moment, moment + _LENGTH
+        return None
 
     def take(self, due: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
         """Book the earliest free half hour on or after ``due``, or None if none is left."""
-        index = self._open(self.first_from(due))
-        while self._extend(index):
-            day, begin, end = self.windows[index]
+        day = self._open(due)
+        while day <= self.until:
             week = _monday(day)
-            if self.cap - self.used.get(week, 0) >= REVIEW_MINUTES:
-                spans = self.busy.setdefault(day, [])
-                moment = begin
-                for low, high in spans:
-                    if high <= moment:
-                        continue
-                    if low - moment >= _LENGTH or low >= end:
-                        break
-                    moment = high
-                if end - moment >= _LENGTH:
-                    bisect.insort(spans, (moment, moment + _LENGTH))
-                    self.used[week] = self.used.get(week, 0) + REVIEW_MINUTES
-                    return moment, moment + _LENGTH
-            self.next_open[index] = index + 1
-            index = self._open(index + 1)
+            if self.cap - self.used.get(week, 0) < REVIEW_MINUTES:
+                self.passed[day] = week + dt.timedelta(days=7)
+            elif (slot := self._book(day) if self.windows.local(day) else None) is not None:
+                self.used[week] = self.used.get(week, 0) + REVIEW_MINUTES
+                return slot
+            else:
+                self.passed[day] = day + dt.timedelta(days=1)
+            day = self._open(day)
         return None
 
 
@@ -121,15 +121,16 @@ def add_reviews(
     ends = {item: last for item, (_, last) in schedule.days().items()}
     for item, day in (finished or {}).items():
         ends.setdefault(item, day)
+    last = add_months(schedule.start, 12 * MAX_PLAN_YEARS)
     wanted = sorted(
         (end + dt.timedelta(days=after), item, number)
         for item, end in ends.items()
         for number, after in enumerate(days, start=1)
-        if end + dt.timedelta(days=after) >= schedule.start
+        if schedule.start <= end + dt.timedelta(days=after) <= last
     )
     if not wanted or schedule.availability.weekly_minutes < REVIEW_MINUTES:
         return schedule
-    free = _FreeTime(schedule, until=add_months(wanted[-1][0], 12 * MAX_PLAN_YEARS))
+    free = _FreeTime(schedule, until=last)
     reviews = []
     for due, item, number in wanted:
         slot = free.take(due)

@@ -26,7 +26,7 @@ role and job search (:mod:`planner.scheduling.milestones`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -34,7 +34,7 @@ from planner.errors import PlanError
 from planner.limits import MAX_PLAN_YEARS, MIN_SESSION_MINUTES
 from planner.planning import Plan, PlanItem
 from planner.scheduling.milestones import reach_stages
-from planner.scheduling.model import Availability, Schedule, Session
+from planner.scheduling.model import Availability, Milestone, Schedule, Session
 from planner.scheduling.readiness import Readiness
 from planner.scheduling.wallclock import add_months, window_instances
 
@@ -66,6 +66,11 @@ class _WeeklyCap:
 
     def use(self, minutes: int) -> None:
         self.used += minutes
+
+    @property
+    def left(self) -> int:
+        """Minutes the current week's cap leaves."""
+        return self.cap - self.used
 
 
 def _piece(remaining: int, free: int, longest: int) -> int:
@@ -151,8 +156,10 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     raw: list[tuple[int, dt.datetime, dt.datetime]] = []
     weekly = _WeeklyCap(avail.cap_minutes)
     longest = avail.longest_minutes
+    shortest = min(MIN_SESSION_MINUTES, longest)
     until = add_months(start, 12 * MAX_PLAN_YEARS)
-    for day, begin, end in window_instances(avail, start, until=until) if left else ():
+    instances = window_instances(avail, start, until=until)
+    for day, begin, end in instances if left else ():
         free = weekly.free(day, begin, end)
         moment = begin
         while free > 0:
@@ -171,10 +178,19 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             weekly.use(piece)
         if not left:
             break
+        if weekly.left < shortest and weekly.left < min((r for r in remaining if r), default=0):
+            # No item can use what the week's cap leaves (under the 30-minute rule only
+            # a whole rest that short could): its other windows need not be made.
+            instances.skip_week()
     if left:
-        raise PlanError(_unfinished(avail, start, until))
+        raise PlanError(
+            _past_the_end(state.milestones.values(), start, until) or _unfinished(avail, start, until)
+        )
     state.settle()
     assert state.complete(), "every span placed and every stage reached once the study is done"
+    late = _past_the_end(state.milestones.values(), start, until)
+    if late:
+        raise PlanError(late)
     return Schedule(
         plan=plan,
         availability=avail,
@@ -182,6 +198,21 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         sessions=_sessions(items, raw),
         milestones=tuple(state.milestones[goal.id] for goal in plan.stages),
         at_work=tuple(state.spans[i] for i in sorted(state.spans)),
+    )
+
+
+def _past_the_end(milestones: Iterable[Milestone], start: dt.date, until: dt.date) -> str:
+    """Why the first milestone past the plan's end (``until``) cannot be planned: the
+    time in role the stages ask for adds up to more than the plan's 50 years ("" when
+    none is past)."""
+    late = min((m for m in milestones if m.date > until), key=lambda m: m.date, default=None)
+    if late is None:
+        return ""
+    when = "only after the year 9999" if late.date == dt.date.max else f"only on {late.date}"
+    role = f", after {late.months} months as {late.previous_name}" if late.previous_name else ""
+    return (
+        f"{late.name} ({late.stage}) would be reached {when}{role}: past {until}, the end of a plan's "
+        f"{MAX_PLAN_YEARS} years from {start} (the stages' min_months_in_previous_role add up to more)"
     )
 
 
@@ -221,7 +252,8 @@ def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.date
         return None
     weekly = _WeeklyCap(avail.cap_minutes)
     total = 0
-    for day, begin, end in window_instances(avail, start, until=add_months(start, 12 * MAX_PLAN_YEARS)):
+    instances = window_instances(avail, start, until=add_months(start, 12 * MAX_PLAN_YEARS))
+    for day, begin, end in instances:
         free = weekly.free(day, begin, end)
         if free <= 0:
             continue
@@ -229,4 +261,6 @@ def capacity_bound(avail: Availability, start: dt.date, minutes: int) -> dt.date
             return begin + dt.timedelta(minutes=minutes - total)
         total += free
         weekly.use(free)
+        if weekly.left <= 0:
+            instances.skip_week()
     return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -47,35 +46,88 @@ def local_to_utc(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months, clamped to the month's last day."""
+    """``day`` plus whole months, clamped to the month's last day; a day past the
+    calendar's last is its last day (``date.max``), which callers refuse as past a plan's
+    end."""
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def window_instances(
-    avail: Availability, start: dt.date, *, until: dt.date
-) -> Iterator[tuple[dt.date, dt.datetime, dt.datetime]]:
-    """Yield ``(day, start, end)`` of every window instance, chronologically; none that
-    has ended by ``avail.not_before`` (one under way at that moment is kept whole)."""
-    zone = ZoneInfo(avail.timezone)
-    day = start
-    one = dt.timedelta(days=1)
-    minutes = [
-        tuple(
-            (dt.timedelta(minutes=w.start), dt.timedelta(minutes=w.end))
-            for w in avail.windows.get(weekday, ())
-        )
-        for weekday in WEEKDAYS
-    ]
-    past = avail.not_before
-    while day <= until:
-        windows = minutes[day.weekday()]
-        if windows and not avail.is_blackout(day):
-            midnight = dt.datetime(day.year, day.month, day.day)
-            for first, last in windows:
-                begin = local_to_utc(midnight + first, zone)
-                end = local_to_utc(midnight + last, zone)
-                if end > begin and (past is None or end > past):
-                    yield day, begin, end
-        day += one
+Instance = tuple[dt.date, dt.datetime, dt.datetime]
+"""A window on a day: ``(local day, UTC start, UTC end)``."""
+
+
+class DayWindows:
+    """The window instances of any one day, made when asked: a day's local windows
+    become UTC instants only for the days (and windows) a caller looks at."""
+
+    def __init__(self, avail: Availability) -> None:
+        self.avail = avail
+        self.zone = ZoneInfo(avail.timezone)
+        self.minutes = [
+            tuple(
+                (dt.timedelta(minutes=w.start), dt.timedelta(minutes=w.end))
+                for w in avail.windows.get(weekday, ())
+            )
+            for weekday in WEEKDAYS
+        ]
+
+    def local(self, day: dt.date) -> tuple[tuple[dt.timedelta, dt.timedelta], ...]:
+        """The windows of ``day`` as local times after midnight (none on a blackout day)."""
+        windows = self.minutes[day.weekday()]
+        return windows if windows and not self.avail.is_blackout(day) else ()
+
+    def instance(self, day: dt.date, window: tuple[dt.timedelta, dt.timedelta]) -> Instance | None:
+        """The window of ``day`` in UTC; None when a spring-forward gap removes it, or
+        when it has ended by ``avail.not_before`` (one under way then is kept whole)."""
+        midnight = dt.datetime(day.year, day.month, day.day)
+        begin = local_to_utc(midnight + window[0], self.zone)
+        end = local_to_utc(midnight + window[1], self.zone)
+        past = self.avail.not_before
+        return (day, begin, end) if end > begin and (past is None or end > past) else None
+
+    def of(self, day: dt.date) -> list[Instance]:
+        """The windows of ``day`` in UTC, in order."""
+        return [found for window in self.local(day) if (found := self.instance(day, window)) is not None]
+
+
+class WindowInstances:
+    """Every window instance from ``start`` to ``until``, chronologically, each made
+    only when it is reached; :meth:`skip_week` passes over the rest of a Monday-Sunday
+    week (whose cap is reached) without making its instances."""
+
+    def __init__(self, avail: Availability, start: dt.date, *, until: dt.date) -> None:
+        self.windows = DayWindows(avail)
+        self.until = until
+        self.day = start - dt.timedelta(days=1)
+        self.today: tuple[tuple[dt.timedelta, dt.timedelta], ...] = ()
+        self.next = 0
+
+    def __iter__(self) -> WindowInstances:
+        return self
+
+    def __next__(self) -> Instance:
+        while True:
+            while self.next >= len(self.today):
+                if self.day >= self.until:
+                    raise StopIteration
+                self.day += dt.timedelta(days=1)
+                self.today, self.next = self.windows.local(self.day), 0
+            self.next += 1
+            found = self.windows.instance(self.day, self.today[self.next - 1])
+            if found is not None:
+                return found
+
+    def skip_week(self) -> None:
+        """Go on from the next Monday: the rest of this week's instances are never made."""
+        self.day = min(self.until, self.day + dt.timedelta(days=6 - self.day.weekday()))
+        self.today, self.next = (), 0
+
+
+def window_instances(avail: Availability, start: dt.date, *, until: dt.date) -> WindowInstances:
+    """Every ``(day, start, end)`` window instance from ``start`` to ``until``,
+    chronologically, made lazily (see :class:`WindowInstances`)."""
+    return WindowInstances(avail, start, until=until)

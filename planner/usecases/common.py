@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from planner.errors import OptionError
 from planner.graph import CareerGraph, shipped_graph
 from planner.graph.cache import LoadedGraph, load_graph_cached
-from planner.graph.reading import shipped_graph_dir
+from planner.graph.reading import graph_files, shipped_graph_dir
 from planner.limits import MAX_DATE, MIN_DATE
 from planner.records import Profile
 
@@ -82,3 +82,16 @@ def check_day(day: dt.date | None, option: str = "--from") -> None:
     """
     if day is not None and not MIN_DATE <= day <= MAX_DATE:
         raise OptionError(f"{day} is out of range; dates run from {MIN_DATE} to {MAX_DATE}", option=option)
+
+
+def graph_inputs(folder: Path | None) -> list[tuple[Path, str]]:
+    """The files of the graph in ``folder`` (default: the shipped graph) as inputs of a
+    command, which its outputs must never replace (see
+    :func:`~planner.io.writing.refuse_inputs`).
+
+    Raises
+    ------
+    GraphError
+        When the folder is missing or holds no graph files.
+    """
+    return [(path, "the graph file") for path in graph_files(folder or shipped_graph_dir())]

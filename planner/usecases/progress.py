@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planner.errors import PlanError, ProfileError
+from planner.errors import OutputError, PlanError, ProfileError
 from planner.graph import CareerGraph
 from planner.io.locking import edit_lock, edit_problem
 from planner.io.writing import write_atomic
@@ -137,7 +137,8 @@ def done(
     Raises
     ------
     ProfileError
-        When the profile is invalid, read-only or not a regular file.
+        When the profile is invalid, read-only or not a regular file, or cannot be
+        locked or written (a read-only folder, a full disk): then it is unchanged.
     """
     graph = graph_or_shipped(graph)
     path = Path(path)
@@ -145,20 +146,23 @@ def done(
     problem = edit_problem(path)
     if problem is not None:
         raise ProfileError(str(path), problem)
-    with edit_lock(path):
-        data, text, is_json = read_profile_data(path)
-        profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
-        update = record_progress(
-            text,
-            is_json=is_json,
-            graph=graph,
-            profile=profile,
-            ids=list(ids),
-            fraction=fraction,
-            day=on or today_for(profile, given(now)),
-        )
-        if update.text != text and (confirm is None or confirm(update)):
-            write_atomic(path, update.text.encode("utf-8"), keep_links=True)
+    try:
+        with edit_lock(path):
+            data, text, is_json = read_profile_data(path)
+            profile = check_profile(data, graph, file=str(path), text=text, is_json=is_json)
+            update = record_progress(
+                text,
+                is_json=is_json,
+                graph=graph,
+                profile=profile,
+                ids=list(ids),
+                fraction=fraction,
+                day=on or today_for(profile, given(now)),
+            )
+            if update.text != text and (confirm is None or confirm(update)):
+                write_atomic(path, update.text.encode("utf-8"), keep_links=True)
+    except OutputError as exc:  # the profile is this command's output: a problem with it is exit 2
+        raise ProfileError(str(path), f"{exc.detail}; nothing was recorded") from None
     return update
 
 

@@ -4,7 +4,7 @@ Every result has ``to_dict()`` (plain data, what the JSON formats print and the 
 app serves), ``render(fmt)`` (the text the command line prints for that format) and a
 one-line ``repr``, so a notebook user can print one without drowning. The reports they
 extend (:mod:`planner.reports`) hold the data; the renderers (:mod:`planner.renderers`)
-word it.
+word it. Results are immutable and compare by identity (they hold the graph).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _milestone(milestone: Milestone | None) -> dict[str, Any] | None:
 # --- planning ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Roadmap:
     """A profile's plan placed in time, with the warnings it deserves
     (``planner.roadmap``). ``to_dict()`` is what ``planner roadmap --format json`` prints."""
@@ -125,7 +125,7 @@ class Roadmap:
         )
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Calendar:
     """The schedule as an iCalendar file (``planner.calendar``)."""
 
@@ -168,7 +168,7 @@ class Calendar:
 # --- following a plan -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Week(WeekReport):
     """The sessions of the days ahead (``planner.week``)."""
 
@@ -201,7 +201,7 @@ class Week(WeekReport):
         return f"<Week {self.first} – {self.last}: {count(len(self.sessions), 'session')}>"
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Status(StatusReport):
     """Progress per stage, pace, the next sessions and what is overdue (``planner.status``)."""
 
@@ -247,7 +247,7 @@ class Status(StatusReport):
 # --- the catalogue --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Gaps:
     """Readiness for every stage (``planner.gaps``)."""
 
@@ -267,7 +267,7 @@ class Gaps:
         return f"<Gaps {shown}{more}>"
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Explanation(ExplanationReport):
     """What a node needs and unlocks, and why it is (not) in a plan (``planner.explain``)."""
 
@@ -305,7 +305,7 @@ class Explanation(ExplanationReport):
         return f"<Explanation {self.node_id}{status}>"
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Stages:
     """Every stage of the ladder with what it needs from scratch (``planner.stages``)."""
 
@@ -324,7 +324,7 @@ class Stages:
         return f"<Stages {' → '.join(row.stage for row in self.rows)}>"
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Skills:
     """Skills and projects, by category then id (``planner.skills``)."""
 
@@ -346,7 +346,7 @@ class Skills:
         return f"<Skills {count(len(self.nodes), 'node')}>"
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Picture:
     """The career graph, ready to draw in any format (``planner.picture``)."""
 
@@ -371,7 +371,7 @@ class Picture:
         return f"<Picture {count(len(self.view.nodes), 'node')}>"
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class Validation:
     """What ``planner validate`` found in a valid graph folder."""
 

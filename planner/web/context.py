@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.web.guard import Address, csrf_token
 from planner.web.site import Site
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What every route needs: the site, the token, the address and the templates."""
 
     site: Site

@@ -18,8 +18,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from planner.usecases import schema as schema_text
 
@@ -72,8 +71,7 @@ def title_case(title: str) -> str:
     return " ".join(words[:1] + [w if w.isupper() else w.lower() for w in words[1:]])
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One key of the form."""
 
     key: str
@@ -154,8 +152,7 @@ def input_id(path: str) -> str:
     return "f-" + re.sub(r"[^A-Za-z0-9_-]", "-", path)
 
 
-@dataclass(frozen=True)
-class FormProblem:
+class FormProblem(NamedTuple):
     """One problem of a profile, as the form shows it."""
 
     path: str

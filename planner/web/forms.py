@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from urllib.parse import parse_qsl
 
 from planner.graph import CareerGraph
@@ -225,8 +225,7 @@ def typed(key: str, values: FormValues) -> Any:
     raise KeyError(key)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What saving the form changes: keys and their values, and what is (no longer) known."""
 
     values: dict[str, Any]

@@ -23,10 +23,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import socket
 from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
 Scope = MutableMapping[str, Any]
@@ -57,6 +56,8 @@ def new_token() -> str:
 
 def _address(name: str) -> bytes | None:
     """The bytes of an IPv4 or IPv6 address written as ``name``, or None for a host name."""
+    import socket  # a few milliseconds; every command imports this module, few run a server
+
     name = name.strip("[]")
     for family in (socket.AF_INET, socket.AF_INET6):
         try:
@@ -98,8 +99,7 @@ def split_host(header: str) -> tuple[str, int | None]:
     return name, int(port) if port.isdigit() else None
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     """Where the app is served: the host it was bound to and its port."""
 
     host: str

@@ -13,11 +13,9 @@ Ctrl-C stops the server at once: requests in flight get half a second to finish,
 from __future__ import annotations
 
 import errno
-import socket
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from planner.errors import OptionError, PlannerError
 from planner.graph import CareerGraph
@@ -26,14 +24,16 @@ from planner.web.app import create_app
 from planner.web.guard import Address, is_loopback, new_token
 from planner.web.site import Clock
 
+if TYPE_CHECKING:
+    import socket
+
 DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765
 GRACE_SECONDS: Final = 0.5
 """How long requests in flight may take to finish after Ctrl-C."""
 
 
-@dataclass(frozen=True)
-class Ready:
+class Ready(NamedTuple):
     """A server ready for requests: its address with the token, and what to warn about."""
 
     url: str
@@ -52,6 +52,8 @@ def bind(host: str, port: int) -> socket.socket:
     """
     if not 0 <= port <= 65535:
         raise OptionError(f"{port} is not a port; use 1 to 65535, or 0 for any free port", option="--port")
+    import socket  # a few milliseconds, paid only when a server starts
+
     try:
         family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except (socket.gaierror, UnicodeError) as exc:

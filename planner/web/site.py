@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from zoneinfo import ZoneInfo
 
 from planner.errors import PlannerError, ProfileError
@@ -33,8 +33,7 @@ Clock = Callable[[], dt.datetime]
 NOTES_KEPT: Final = 32
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """The profile file as one request sees it."""
 
     digest: str
@@ -48,8 +47,7 @@ class Snapshot:
     error: PlannerError | None = None
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A message for the next page: what a change did, or why it failed."""
 
     text: str

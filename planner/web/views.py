@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.profile.updating import WORK_KINDS
@@ -46,8 +46,7 @@ def category_title(category: str) -> str:
     return " ".join([first, *words[1:]])
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     """One day of the week page and its sessions."""
 
     date: str
@@ -169,8 +168,7 @@ def first_study(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return next((s for s in data["sessions"] if s.get("kind", "study") == "study"), None)
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """One skill or project of the checklist."""
 
     id: str
@@ -183,8 +181,7 @@ class Box:
     """Known through the current stage or finished progress: it cannot be unticked here."""
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     id: str
     title: str
     boxes: list[Box]

@@ -15,7 +15,8 @@ Parts (``--only``):
   against the bare work on the same folder (tomllib load, NetworkX build, closure of
   the target, topological order).
 - ``calendar``: ``planner calendar`` for 10,000 and 20,000 chained items (one session
-  each): linear in sessions.
+  each): linear in sessions; and again with ``--previous`` the first export (reading
+  it is linear, and costs at most as much as the export itself).
 - ``tj3``: a random 1,000-item curriculum DAG scheduled at 40 h a week with yearly
   leaves in strict order by TaskJuggler (``tj3``) and by planner, each run as a user
   runs it, with both finish instants (skipped when tj3 is not installed). The speed-up
@@ -388,6 +389,39 @@ def part_calendar(bench: Bench) -> None:
     print(
         f"  20,000 items / 10,000 items: {ratio:.2f}×, target about 2× (≤ 2.4; quadratic gives 4): "
         f"{verdict(ratio <= 2.4, 'calendar: linear growth')}"
+    )
+    updates = {}
+    for items in (10_000, 20_000):
+        old = bench.work / f"chain{items}.ics"
+        argv = [
+            *bench.planner,
+            "calendar",
+            str(bench.work / f"chain{items}.toml"),
+            "--graph",
+            str(bench.work / f"chain{items}"),
+            "-o",
+            f"again{items}.ics",
+            "--previous",
+            str(old),
+        ]
+        name = f"--previous, {items:,} items"
+        result = bench.rounds(
+            {name: lambda argv=argv: bench.once(argv, bench.empty("chain"))}, runs=max(3, bench.runs // 2)
+        )
+        updates[items] = result[name][0]
+        print(
+            f"planner calendar --previous ({old.stat().st_size / 2**20:.1f} MB earlier export), {items:,} "
+            f"items: {updates[items]:.2f} s, {updates[items] / times[items]:.2f}× the export alone "
+            f"(peak {result[name][3]:.0f} MB)"
+        )
+    ratio = updates[20_000] / updates[10_000]
+    print(
+        f"  --previous, 20,000 items / 10,000 items: {ratio:.2f}×, target about 2× (≤ 2.4): "
+        f"{verdict(ratio <= 2.4, 'calendar --previous: linear growth')}"
+    )
+    print(
+        f"  --previous costs ≤ 2× the export alone: "
+        f"{verdict(updates[20_000] <= 2 * times[20_000], 'calendar --previous: reading the earlier export')}"
     )
 
 

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from planner import __version__
 from planner.cli import all_commands, cli, environment
-from tests.paths import ROOT
+from tests.paths import ROOT, installed_planner
 
 README = ROOT / "README.md"
 OFFSET_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
@@ -674,7 +673,7 @@ def test_a_cache_folder_others_can_write_to_is_refused_with_a_warning(
 
 @pytest.mark.slow
 def test_installed_entry_point_in_a_subprocess(tmp_path: Path) -> None:
-    script = shutil.which("planner")
+    script = installed_planner()
     command = [script] if script else [sys.executable, "-m", "planner"]
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
     version = subprocess.run(
@@ -745,6 +744,66 @@ def test_output_over_a_graph_file_is_refused(
     result = run("roadmap", str(profile_path), "-o", str(skills))
     assert_clean_failure(result, 2)
     assert f"is the graph file {skills}; writing there would destroy it" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "victim", "option"),
+    [
+        (["roadmap", "P", "-o", "OUT"], "profile", "--output"),
+        (["gaps", "P", "-o", "OUT"], "profile", "--output"),
+        (["gaps", "P", "-o", "OUT"], "graph", "--output"),
+        (["calendar", "P", "-o", "OUT"], "graph", "--output"),
+        (["graph", "--profile", "P", "-o", "OUT"], "graph", "--output"),
+        (["graph", "--cohort", "S", "-o", "OUT"], "summary", "--output"),
+        (["init", "OUT", "--force"], "graph", "PATH"),
+    ],
+)
+def test_every_output_refuses_the_command_s_inputs_through_links(
+    command: list[str],
+    victim: str,
+    option: str,
+    *,
+    run: Callable[..., Result],
+    profile_path: Path,
+    tiny_graph_dir: Path,
+    tmp_path: Path,
+) -> None:
+    """Regression: `init GRAPH-FILE --force` replaced a graph file; every other output
+    refuses its inputs too, reached through a symbolic or a hard link."""
+    summary = tmp_path / "summary.json"
+    summary.write_text(json.dumps({"planned": 1, "nodes": {"pandas": {"people": 1}}}), encoding="utf-8")
+    target = {"profile": profile_path, "graph": tiny_graph_dir / "skills.toml", "summary": summary}[victim]
+    for link in ("symbolic", "hard"):
+        out = tmp_path / f"{link}.out"
+        out.unlink(missing_ok=True)
+        if link == "symbolic":
+            out.symlink_to(target)
+        else:
+            os.link(target, out)
+        before = target.read_bytes()
+        args = [{"P": str(profile_path), "S": str(summary), "OUT": str(out)}.get(a, a) for a in command]
+        result = run(*args)
+        assert_clean_failure(result, 2)
+        what = {"profile": "the profile", "graph": "the graph file", "summary": "the cohort summary"}[victim]
+        assert result.stderr.endswith(
+            f"Error: Invalid value for '{option}': {out} is {what} {target}; writing there would destroy "
+            "it, so choose another file\n"
+        )
+        assert target.read_bytes() == before
+
+
+def test_a_calendar_may_update_its_previous_export_in_place(
+    run: Callable[..., Result], profile_path: Path, tmp_path: Path
+) -> None:
+    """The one input an output may replace: `--previous` is read whole first, and the new
+    export carries its events on (that is its job), so `-o plan.ics --previous plan.ics`
+    updates the file."""
+    plan = tmp_path / "plan.ics"
+    assert run("calendar", str(profile_path), "-o", str(plan)).exit_code == 0
+    first = plan.read_bytes()
+    result = run("calendar", str(profile_path), "-o", str(plan), "--previous", str(plan))
+    assert result.exit_code == 0, result.stderr
+    assert plan.read_bytes() == first
 
 
 def test_output_to_a_device(run: Callable[..., Result], profile_path: Path, tmp_path: Path) -> None:

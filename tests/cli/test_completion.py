@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,36 @@ def test_completion_imports_neither_networkx_nor_pydantic(tmp_path: Path) -> Non
     lines = run.stdout.splitlines()
     assert "plain,python" in lines and "plain,pytorch" in lines
     assert lines[-1] == "heavy: []"
+
+
+def test_completion_reads_graph_files_as_the_loader_does(tmp_path: Path) -> None:
+    """Regression: on <TAB>, a 5,000-digit number gave a Python traceback, a *.toml link
+    to /dev/zero read until a MemoryError, and a *.toml FIFO blocked forever. Now such
+    files complete nothing, and the others still complete."""
+    graph = tmp_path / "graph"
+    graph.mkdir()
+    (graph / "good.toml").write_text('[[skills]]\nid = "pyro"\nname = "Pyro"\nhours = 1\n', encoding="utf-8")
+    (graph / "long.toml").write_text(f'[[skills]]\nid = "pylong"\nhours = {"9" * 5000}\n', encoding="utf-8")
+    (graph / "zero.toml").symlink_to("/dev/zero")
+    os.mkfifo(graph / "pipe.toml")
+    (graph / "dangling.toml").symlink_to(tmp_path / "nowhere.toml")
+    env = dict(
+        os.environ,
+        _PLANNER_COMPLETE="bash_complete",
+        COMP_WORDS=f"planner done --graph {graph} me.toml py",
+        COMP_CWORD="5",
+        XDG_CACHE_HOME=str(tmp_path),
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "planner"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a guard: the FIFO once blocked here forever
+        preexec_fn=lambda: resource.setrlimit(
+            resource.RLIMIT_AS, (2**30, 2**30)
+        ),  # /dev/zero: no MemoryError
+        check=False,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.splitlines() == ["plain,pyro"]

@@ -412,3 +412,86 @@ def test_a_profile_on_standard_input_is_read(tmp_path: Path) -> None:
     finally:
         os.close(read)
     assert_clean(result, (0,))
+
+
+# --- issue 26: time in role past the year 9999, "today" at the calendar's edges --------------------
+
+
+def chained_stages(folder: Path, count: int, months: int) -> Path:
+    """A graph of one skill and ``count`` chained stages, each asking ``months`` in the one below."""
+    folder.mkdir()
+    tables = ['[[skills]]\nid = "basics"\nname = "Basics"\nhours = 10\n']
+    for n in range(count):
+        below = f"s{n - 1}" if n else "basics"
+        role = f"min_months_in_previous_role = {months}\n" if n else ""
+        tables.append(f'[[stages]]\nid = "s{n}"\nname = "Stage {n}"\nrequires = ["{below}"]\n{role}')
+    (folder / "g.toml").write_text("\n".join(tables), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("command", ["roadmap", "status", "week", "calendar", "explain", "graph"])
+def test_time_in_role_past_the_year_9999_is_refused_under_the_50_year_limit(
+    command: str, tmp_path: Path
+) -> None:
+    """Regression: 170 chained stages at 600 months, which validate accepts, gave "internal
+    error: ValueError: year 10027 is out of range" in roadmap, status, week, calendar and
+    explain."""
+    graph = chained_stages(tmp_path / "g", 170, 600)
+    assert run(["validate", "--graph", str(graph)]).exit_code == 0
+    profile = tmp_path / "p.toml"
+    profile.write_text('target = "s169"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n')
+    args = {
+        "roadmap": ["roadmap", str(profile)],
+        "status": ["status", str(profile)],
+        "week": ["week", str(profile)],
+        "calendar": ["calendar", str(profile), "-o", str(tmp_path / "o.ics")],
+        "explain": ["explain", "s169", "--profile", str(profile)],
+        "graph": ["graph", "--profile", str(profile)],
+    }[command]
+    result = run([*args, "--graph", str(graph)])
+    assert_clean(result, (1,))
+    assert result.stderr == (
+        "Error: Stage 1 (s1) would be reached only on 2077-02-01, after 600 months as Stage 0: past "
+        "2077-01-01, the end of a plan's 50 years from 2027-01-01 (the stages' min_months_in_previous_role "
+        "add up to more)\n"
+    )
+    assert not (tmp_path / "o.ics").exists()
+
+
+@pytest.mark.slow  # 24 runs of the whole command line
+@pytest.mark.parametrize("command", ["roadmap", "status", "week", "calendar", "done", "explain"])
+@pytest.mark.parametrize(
+    ("epoch", "today", "zone"),
+    [
+        ("-62135596800", "0001-01-01", "UTC"),
+        ("253402300799", "9999-12-31", "UTC"),
+        ("32503680000", "3000-01-01", "UTC"),
+        ("32503676400", "3000-01-01", "Pacific/Kiritimati"),  # 2999-12-31 23:00 UTC, already 3000 there
+    ],
+)
+def test_today_at_the_calendar_s_edges_is_refused_and_done_writes_nothing(
+    command: str, epoch: str, today: str, zone: str, tmp_path: Path
+) -> None:
+    """Regression: SOURCE_DATE_EPOCH in the year 1 or 9999 was "internal error:
+    OverflowError" in roadmap, status, week and calendar; in the year 3000, `done` wrote
+    `completed.pandas = 3000-01-01`, which the reader then refused, so every later command
+    failed on a file done itself wrote."""
+    profile = tmp_path / "p.toml"
+    profile.write_text(f'timezone = "{zone}"\n' + MINIMAL)
+    before = profile.read_bytes()
+    args = {
+        "roadmap": ["roadmap", str(profile)],
+        "status": ["status", str(profile)],
+        "week": ["week", str(profile)],
+        "calendar": ["calendar", str(profile), "-o", str(tmp_path / "o.ics")],
+        "done": ["done", str(profile), "pandas"],
+        "explain": ["explain", "pandas", "--profile", str(profile)],
+    }[command]
+    result = run(args, epoch=epoch)
+    assert_clean(result, (2,))
+    assert result.stderr.endswith(
+        f"Error: today is {today} by the clock (or SOURCE_DATE_EPOCH), out of the range a plan may use: "
+        "1900-01-01 to 2999-12-31\n"
+    )
+    assert profile.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml"]

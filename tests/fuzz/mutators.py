@@ -367,7 +367,85 @@ PROFILE_MUTATIONS = (
     "many_blackouts",
     "utf16",
     "crlf",
+    "long_number",
+    "far_future",
+    "many_windows",
 )
+"""Every kind of profile mutation; the last three came with issue 26."""
+
+LONG_DIGITS = (4_301, 5_000, 50_000, 400_000)
+"""Digits of a number too long to read: just past Python's limit, and far past it."""
+
+
+def half_hour_windows(count: int) -> list[str]:
+    """``count`` (at most 46) half-hour windows a day, a minute apart, so none merge."""
+    return [
+        f"{31 * i // 60:02}:{31 * i % 60:02}-{(31 * i + 30) // 60:02}:{(31 * i + 30) % 60:02}"
+        for i in range(count)
+    ]
+
+
+def long_number_profile(rng: random.Random, data: dict[str, Any], fmt: str) -> bytes:
+    """A profile holding a number too long to read, often after a long run of text on the
+    same line (what made the error path's regex quadratic) or inside a string."""
+    digits = "9" * rng.choice(LONG_DIGITS)
+    run = "x" * rng.choice([0, 10, 10_000, 300_000])
+    key = rng.choice(["hours_per_week", "progress", "review_days", "note"])
+    if fmt == "json":
+        body = json_value(data)[:-1]
+        value = {"progress": f'{{"pandas": {digits}}}', "review_days": f"[{digits}]"}.get(key, digits)
+        where = rng.choice(["after", "in-string"])
+        text = f'{body}, "note": "{run}{digits if where == "in-string" else ""}", "{key}": {value}}}'
+        return text.encode("utf-8")
+    text = to_toml({k: v for k, v in data.items() if not isinstance(v, dict)})
+    if rng.random() < 0.5:  # a long digit run in a multi-line string, before the real number
+        text += f'description = """\n{run}{digits}\n"""\n'
+    if key == "progress":
+        text += f"[progress]\npandas = {digits}\n"
+    elif key == "review_days":
+        text += f"review_days = [{run and '1, ' * 1000}{digits}]\n"
+    else:
+        text += f"{key} = {rng.choice(['', '-', '+'])}{digits}\n"
+    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
+    text += "".join(f"[{k}]\n" + to_toml(v) for k, v in tables.items() if k != "progress")
+    return text.encode("utf-8")
+
+
+def _far_future(rng: random.Random, data: dict[str, Any], fmt: str) -> None:
+    """Dates at the end of the calendar a profile may use, and reviews decades away."""
+
+    def day(value: dt.date) -> Any:
+        return value if fmt == "toml" else value.isoformat()
+
+    end = dt.date(2999, 12, 31)
+    late = [end, dt.date(2999, 1, 1), dt.date(2998, 12, 1), dt.date(2977, 6, 1), dt.date(3000, 1, 1)]
+    choice = rng.randrange(5)
+    if choice == 0:
+        data["start"] = day(rng.choice(late))
+    elif choice == 1:
+        data["completed"] = {"python": day(rng.choice(late)), "git": day(dt.date(2027, 1, 4))}
+        data["known"] = (
+            [*data.get("known", []), "python"] if isinstance(data.get("known"), list) else ["python"]
+        )
+    elif choice == 2:
+        data["deadline"] = day(rng.choice(late))
+        data["start"] = day(rng.choice(late[1:3]))
+    elif choice == 3:
+        data["blackouts"] = [{"from": day(dt.date(2998, 1, 1)), "to": day(end)}]
+        data["start"] = day(dt.date(2997, 12, 1))
+    else:
+        data["current_stage_since"] = day(rng.choice([dt.date(1900, 1, 1), end]))
+    data["review_days"] = rng.choice([[3650], [1, 3650], list(range(1, 13)), [7, 30, 90]])
+
+
+def _many_windows(rng: random.Random, data: dict[str, Any]) -> None:
+    """Dozens of half-hour windows a day, often with a cap far below them."""
+    windows = half_hour_windows(rng.choice([46, 46, 20, 2]))
+    days = rng.sample(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], rng.randint(1, 7))
+    data["availability"] = {d: windows for d in days}
+    data["hours_per_week"] = rng.choice([0.5, 0.51, 0.99, 1, 3.5, 168])
+    if rng.random() < 0.5:
+        data["review_days"] = rng.choice([[3650], list(range(1, 13)), [1, 2, 3]])
 
 
 def mutate_profile(rng: random.Random, kind: str) -> tuple[bytes, str]:
@@ -376,6 +454,14 @@ def mutate_profile(rng: random.Random, kind: str) -> tuple[bytes, str]:
     suffix = "." + fmt
     if rng.random() < 0.1:
         suffix = rng.choice([".txt", "", ".TOML", ".json" if fmt == "toml" else ".toml"])
+    if kind == "long_number":
+        return long_number_profile(rng, data, fmt), suffix
+    if kind == "far_future":
+        _far_future(rng, data, fmt)
+        return serialize_profile(data, fmt), suffix
+    if kind == "many_windows":
+        _many_windows(rng, data)
+        return serialize_profile(data, fmt), suffix
     if kind == "stacked":
         for _ in range(rng.randint(2, 4)):
             _mutate_profile_data(
@@ -482,7 +568,12 @@ GRAPH_MUTATIONS = (
     "control_chars",
     "resource_kind",
     "subfolder",
+    "long_number",
+    "role_months",
+    "name_clash",
+    "odd_entries",
 )
+"""Every kind of graph mutation; the last four came with issue 26."""
 NODE_KEYS = (
     "id",
     "name",
@@ -501,6 +592,11 @@ NODE_KEYS = (
 )
 
 
+STAGE_IDS = frozenset(
+    ("ml-engineer", "senior-ml-engineer", "ml-architect", "head-of-ml", "ml-engineering-manager")
+)
+
+
 def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> None:
     nodes = _all_nodes(files)
     node = rng.choice(nodes)
@@ -513,17 +609,20 @@ def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> 
         name = rng.choice(sorted(files))
         section = rng.choice(["skills", "projects", "stages"])
         files[name].setdefault(section, []).append(dict(node))
-    elif kind == "cycle":
-        with_reqs = [n for n in nodes if n.get("requires")]
+    elif kind == "cycle":  # earlier stacked mutations may have broken ids and lists: pass them by
+        by_id = {n["id"]: n for n in nodes if isinstance(n.get("id"), str)}
+        with_reqs = [n for n in by_id.values() if isinstance(n.get("requires"), list) and n["requires"]]
+        if not with_reqs:
+            return
         a = rng.choice(with_reqs)
-        by_id = {n["id"]: n for n in nodes}
         chain = [a]
         for _ in range(rng.randint(1, 6)):  # walk down some prerequisites, then close the loop
-            reqs = [r for r in chain[-1].get("requires", []) if r in by_id]
-            if not reqs:
+            reqs = [r for r in chain[-1].get("requires", []) if isinstance(r, str) and r in by_id]
+            if not reqs or not isinstance(by_id[reqs[0]].get("requires", []), list):
                 break
             chain.append(by_id[rng.choice(reqs)])
-        chain[-1]["requires"] = [*chain[-1].get("requires", []), a["id"]]
+        last = chain[-1].get("requires", [])
+        chain[-1]["requires"] = [*(last if isinstance(last, list) else []), a["id"]]
     elif kind == "huge_hours":
         work = [n for n in nodes if "hours" in n]
         for n in rng.sample(work, rng.randint(1, min(5, len(work)))):
@@ -561,6 +660,18 @@ def _mutate_graph_data(rng: random.Random, kind: str, files: dict[str, Any]) -> 
         for n in rng.sample(nodes, min(3, len(nodes))):
             key = rng.choice(["name", "description", "category"])
             n[key] = str(n.get(key, "")) + rng.choice(CONTROL_TEXT)
+    elif kind == "long_number":
+        digits = "9" * rng.choice(LONG_DIGITS)
+        run = "x" * rng.choice([0, 100_000, 2_000_000])
+        node["description"] = Raw(f'"""\n{run}{digits}\n"""')
+        node[rng.choice(["hours", "min_months_in_previous_role", "pick", "zzz"])] = Raw(digits)
+    elif kind == "role_months":  # time in role that adds up past the plan's 50 years
+        for stage in (n for n in nodes if n.get("id") in STAGE_IDS or "min_months_in_previous_role" in n):
+            stage["min_months_in_previous_role"] = rng.choice([120, 300, 600])
+    elif kind == "name_clash":  # a name that is another node's id or alias
+        other = rng.choice(nodes)
+        aliases = other.get("aliases") or []
+        node["name"] = rng.choice([str(other.get("id", "x")).upper(), *aliases]) if other is not node else "x"
     elif kind == "resource_kind":
         with_resources = [n for n in nodes if n.get("resources")] or [node]
         chosen = rng.choice(with_resources)
@@ -598,6 +709,10 @@ def mutate_graph(rng: random.Random, kind: str, folder: Path) -> None:
         else:
             raw = b""
         target.write_bytes(raw)
+        return
+    if kind == "odd_entries":  # the data as shipped, beside entries that are not files
+        write_graph(folder, files)
+        odd_entries(rng, folder, ".toml")
         return
     if kind == "drop_file":
         del files[rng.choice(sorted(files))]
@@ -738,3 +853,41 @@ def mutate_ics(rng: random.Random, kind: str, ics: bytes) -> bytes:
             ]
         )
     return b"\r\n".join(lines)
+
+
+# --- odd folder entries ----------------------------------------------------------------------
+
+
+def odd_entries(rng: random.Random, folder: Path, suffix: str, count: int | None = None) -> list[str]:
+    """Entries named ``*{suffix}`` in ``folder`` that are not regular files: dangling
+    links, FIFOs nobody writes to, links to devices, folders, link loops, links to a
+    folder, hidden files. Devices are reached through links, never by their names.
+    Returns the names made."""
+    import os
+
+    made: list[str] = []
+    number = 0
+    while len(made) < (count or rng.randint(1, 5)):
+        number += 1
+        name = f"odd-{number}{suffix}"
+        path = folder / name
+        if os.path.lexists(path) or os.path.lexists(folder / f".{name}"):
+            continue
+        what = rng.choice(["dangling", "fifo", "zero", "null", "folder", "loop", "to-folder", "hidden"])
+        if what == "dangling":
+            path.symlink_to(folder / "nowhere" / name)
+        elif what == "fifo":
+            os.mkfifo(path)
+        elif what in ("zero", "null"):
+            path.symlink_to(f"/dev/{what}")
+        elif what == "folder":
+            path.mkdir()
+        elif what == "loop":
+            path.symlink_to(name)
+        elif what == "to-folder":
+            path.symlink_to(folder)
+        else:
+            path = folder / f".{name}"
+            path.write_bytes(b"[[skills]]\nid = 1\n" if suffix == ".toml" else b"{")
+        made.append(path.name)
+    return made

@@ -184,3 +184,30 @@ def test_a_choice_with_an_unknown_key() -> None:
         "g.toml:5: choice 'dl': unknown key 'pik' (did you mean 'pick'?); valid keys: kind, id, name, "
         "short_name, one_of, pick, aliases, recommends, category, description"
     ]
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        ({"tensorflow": "vcs"}, "the name 'vcs' of 'tensorflow' is the alias 'VCS' of 'pytorch'"),
+        ({"tensorflow": "  PyTorch "}, "the name '  PyTorch ' of 'tensorflow' is the id of 'pytorch'"),
+    ],
+)
+def test_a_name_that_is_another_node_s_id_or_alias(names: dict[str, str | None], message: str) -> None:
+    """Regression: skill `vcs-tools` named "vcs" and skill `vc` with the alias `VCS`:
+    `planner done vcs`, the name the roadmap shows, silently recorded `vc`."""
+    skills = [
+        skill("python"),
+        skill("pytorch", "python", aliases=["VCS"]),
+        {**skill("tensorflow", "python"), "name": names["tensorflow"]},
+    ]
+    assert problems(graph_with(skills=skills), {"tensorflow": 5}) == [
+        f"g.toml:5: {message}, so `planner done {names['tensorflow']}` could mean either; rename one "
+        "(names, ids and aliases are matched case-insensitively)"
+    ]
+
+
+def test_a_name_may_be_its_own_id_or_alias() -> None:
+    skills = [skill("python", aliases=["py"]), {**skill("pytorch", "python"), "name": "PYTORCH"}]
+    skills[0]["name"] = "Py"
+    assert build_graph([("g.toml", graph_with(skills=skills), {})]).nodes["python"].name == "Py"

@@ -12,6 +12,7 @@ import pytest
 
 from planner.errors import GraphError, Problem
 from planner.graph import CareerGraph, build_graph, load_graph, shipped_graph_dir
+from tests.hang import no_hang
 
 SPEC_STAGES = (
     "junior-ml-engineer",
@@ -451,8 +452,8 @@ def test_duplicate_id_in_interleaved_tables_names_the_real_lines(tmp_path: Path)
     """The parsed data groups a file's tables by name; the lines follow the same order."""
     (tmp_path / "g.toml").write_text(
         '[[skills]]\nid = "a"\nname = "A"\nhours = 1\n\n[[projects]]\nid = "dup"\nname = "P"\n'
-        'hours = 1\n\n[[skills]]\nid = "dup"\nname = "S"\nhours = 1\n\n'
-        '[[stages]]\nid = "s"\nname = "S"\nrequires = ["a"]\n'
+        'hours = 1\n\n[[skills]]\nid = "dup"\nname = "Skill"\nhours = 1\n\n'
+        '[[stages]]\nid = "s"\nname = "Stage"\nrequires = ["a"]\n'
     )
     with pytest.raises(GraphError) as info:
         load_graph(tmp_path)
@@ -468,6 +469,20 @@ def test_a_number_too_long_to_read_names_its_key(tmp_path: Path) -> None:
         load_graph(tmp_path)
     assert str(info.value) == (
         f"{tmp_path / 'g.toml'}:4: key 'hours': a number with 5,000 digits is far "
+        "too long; numbers may have at most 4,300 digits"
+    )
+
+
+def test_a_number_too_long_after_long_text_is_reported_at_once(tmp_path: Path) -> None:
+    """Regression: the error path's regex grew with the square of the line before the number."""
+    text = "x" * 2_000_000 + "9" * 5000  # digits in a description are text, not the number
+    (tmp_path / "g.toml").write_text(
+        f'[[skills]]\nid = "git"\nname = "Git"\ndescription = """\n{text}\n"""\nhours = {"9" * 5000}\n'
+    )
+    with no_hang("loading a graph file with a 2 MB line"), pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path / 'g.toml'}:7: key 'hours': a number with 5,000 digits is far "
         "too long; numbers may have at most 4,300 digits"
     )
 
@@ -662,3 +677,16 @@ def test_every_shipped_stage_is_reachable_from_nothing(shipped: CareerGraph) -> 
     for stage_node in shipped.stages:
         work = [n for n in shipped.closure([stage_node.id]) if shipped.kind(n) != "stage"]
         assert work, stage_node.id
+
+
+def test_a_name_that_is_another_node_s_alias_is_located_at_the_name(tmp_path: Path) -> None:
+    (tmp_path / "g.toml").write_text(
+        '[[skills]]\nid = "vc"\nname = "Version control"\naliases = ["VCS"]\nhours = 1\n\n'
+        '[[skills]]\nid = "vcs-tools"\nhours = 2\nname = "vcs"\n\n'
+        '[[stages]]\nid = "s"\nname = "Stage"\nrequires = ["vc", "vcs-tools"]\n'
+    )
+    with pytest.raises(GraphError) as info:
+        load_graph(tmp_path)
+    assert [(p.line, p.kind, p.ids) for p in info.value.problems] == [
+        (10, "name-clash", ("vcs-tools", "vcs", "vc"))
+    ]

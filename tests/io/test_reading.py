@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
 
 from planner.errors import SourceError
-from planner.io.reading import TomlText, continued_lines, decode_text, number_too_long, read_limited
+from planner.io.reading import (
+    TomlText,
+    continued_lines,
+    decode_text,
+    number_too_long,
+    read_limited,
+    read_regular,
+)
+from tests.hang import no_hang
 
 GRAPH = '''\
 [[skills]]
@@ -92,3 +101,44 @@ def test_a_number_too_long_names_its_line_and_key() -> None:
     assert (error.line, error.key) == (2, "b-c")
     assert error.detail == "a number with 6,000 digits is far too long; numbers may have at most 4,300 digits"
     assert number_too_long("x = [" + "9" * 4301 + "]").key is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"note": "' + "x" * 1_000_000 + '", "hours_per_week": ' + "9" * 5000 + "}",
+        "known = [" + "x" * 1_000_000 + ", " + "9" * 5000 + "]",
+        "# " + "x" * 1_000_000 + "9" * 5000,
+    ],
+)
+def test_a_number_too_long_after_a_long_run_of_text_is_found_in_linear_time(line: str) -> None:
+    """Regression: the key was searched with a backtracking regex over the line before
+    the number: 1.8 s at 10 KB, 28 s at 40 KB, hours at 1 MiB (the limits allow it)."""
+    with no_hang("number_too_long on a 1 MB line"):
+        error = number_too_long(line)
+    assert error.line == 1
+    assert error.key == ("hours_per_week" if line.startswith("{") else None)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_read_regular_refuses_what_is_not_a_file_without_waiting_on_it(tmp_path: Path, kind: str) -> None:
+    """A FIFO nobody writes to would block an open() forever; /dev/zero never ends."""
+    path = tmp_path / "x.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+    word = {"fifo": "a named pipe (FIFO)", "device": "a device", "folder": "a folder"}[kind]
+    with no_hang(f"reading a {kind}", seconds=30), pytest.raises(SourceError) as info:
+        read_regular(path, 100, shown="100 bytes")
+    assert str(info.value) == f"is {word}, not a regular file"
+
+
+def test_read_regular_reads_a_file_within_its_limit(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_bytes(b"a = 1\n")
+    assert read_regular(path, 6, shown="6 bytes") == b"a = 1\n"
+    with pytest.raises(SourceError, match="is larger than 5 bytes"):
+        read_regular(path, 5, shown="5 bytes")

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
 import math
 import os
+import resource
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from planner import done as planner_done
 from planner import load_graph, load_profile
 from planner.cli import cli
-from planner.errors import OptionError
-from planner.graph import CareerGraph
+from planner.errors import OptionError, UnknownIdError
+from planner.graph import CareerGraph, build_graph, validation
 from planner.profile.editing import record_progress
 from planner.profile.knowledge import known_closure
 from planner.records import Profile
@@ -335,6 +340,70 @@ def test_a_read_only_profile_is_refused(setup: tuple[Path, Path]) -> None:
     assert sorted(p.name for p in profile.parent.iterdir()) == ["graph", "me.toml"]
 
 
+@contextlib.contextmanager
+def unwritable_folder(folder: Path) -> Iterator[None]:
+    """``folder`` made read-only: by its mode, or for root (whom modes do not stop) by
+    the immutable attribute; skips the test where neither holds."""
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        if os.access(folder, os.W_OK):
+            chattr = ["chattr", "+i", str(folder)]
+            immutable = shutil.which("chattr") is not None and (
+                subprocess.run(chattr, capture_output=True, check=False).returncode == 0
+            )
+            if not immutable:
+                pytest.skip("cannot make a folder read-only for this user here")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_a_profile_in_a_read_only_folder_is_refused_like_a_read_only_profile(
+    setup: tuple[Path, Path],
+) -> None:
+    """Regression: a read-only folder exited 1 ("cannot lock ..."), a read-only profile 2.
+    Both are the profile done cannot update: exit 2, the file unchanged."""
+    profile, graph = setup
+    before = profile.read_bytes()
+    with unwritable_folder(profile.parent):
+        code, out, err = done(str(profile), "git", graph=graph)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: {profile}: cannot lock it for editing: ")
+    assert err.endswith("; nothing was recorded\n")
+    assert profile.read_bytes() == before
+
+
+def test_a_file_size_limit_leaves_a_hard_linked_profile_whole(setup: tuple[Path, Path]) -> None:
+    """Regression: on a full disk or at a file-size limit, the reservation's error was
+    swallowed and `done` rewrote a hard-linked profile in place, cut at the limit; every
+    later command then failed on its syntax. Now it is exit 2 and the bytes are kept."""
+    profile, graph = setup
+    profile.write_text(COMMENTED + "# padding\n" * 400, encoding="utf-8")
+    other = profile.with_name("other.toml")
+    os.link(profile, other)
+    before = profile.read_bytes()
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before), resource.RLIM_INFINITY))
+
+    run = subprocess.run(
+        [sys.executable, "-m", "planner", "done", str(profile), "git", "--graph", str(graph)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1798761600"},
+        preexec_fn=limit,
+        check=False,
+    )
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == f"Error: {profile}: cannot write it: File too large; nothing was recorded\n"
+    assert profile.read_bytes() == before == other.read_bytes()
+    assert os.path.samefile(profile, other)
+    assert sorted(p.name for p in profile.parent.iterdir()) == ["graph", "me.toml", "other.toml"]
+
+
 def test_windows_line_breaks_are_kept(setup: tuple[Path, Path]) -> None:
     """Regression: a CRLF profile got one LF-only line."""
     profile, graph = setup
@@ -354,6 +423,44 @@ def test_partial_must_be_a_number(setup: tuple[Path, Path], value: str) -> None:
     code, _, err = done(str(profile), "git", "--partial", value, graph=graph)
     assert code == 2
     assert "Error: Invalid value for '--partial': " in err
+    assert profile.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("value", "said", "written"),
+    [
+        ("0.12345", "NumPy as 0.123 done (--partial 0.12345, rounded to the thousandth).", "numpy = 0.123\n"),
+        ("0.5", "NumPy as 0.5 done.", "numpy = 0.5\n"),
+        ("0.0005", "NumPy as 0.001 done (--partial 0.0005, rounded to the thousandth).", "numpy = 0.001\n"),
+        (
+            "0.9999999",
+            "NumPy as known, completed on 2026-11-27 (--partial 0.9999999 rounds to 1, the whole item).",
+            "numpy = 2026-11-27\n",
+        ),
+    ],
+)
+def test_partial_says_exactly_what_it_records(
+    setup: tuple[Path, Path], value: str, said: str, written: str
+) -> None:
+    """Regression: `--partial 0.9999999` said "as 1 done" but recorded 0.9999999."""
+    profile, graph = setup
+    code, out, _ = done(str(profile), "numpy", "--partial", value, graph=graph)
+    assert code == 0
+    assert out.splitlines()[0] == f"Recorded in {profile}: {said}"
+    assert written in profile.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["1e-320", "0.0004"])
+def test_partial_that_rounds_to_nothing_is_refused(setup: tuple[Path, Path], value: str) -> None:
+    """Regression: `--partial 1e-320` said "as 9.99989e-321 done" and recorded it."""
+    profile, graph = setup
+    before = profile.read_bytes()
+    code, out, err = done(str(profile), "numpy", "--partial", value, graph=graph)
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        f"Error: Invalid value for '--partial': {value} rounds to 0: a fraction is recorded to the "
+        "thousandth of the work (0.001); give at least 0.001\n"
+    )
     assert profile.read_bytes() == before
 
 
@@ -410,3 +517,51 @@ def test_runs_at_the_same_time_each_add_their_id(tmp_path: Path) -> None:
     graph = load_graph()
     assert set(ids) <= known_closure(graph, load_profile(profile, graph=graph))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["me.toml"]
+
+
+# --- a name that is another node's alias ---------------------------------------------------------
+
+CLASH = (
+    '[[skills]]\nid = "vc"\nname = "Version control"\naliases = ["VCS"]\nhours = 1\n\n'
+    '[[skills]]\nid = "vcs-tools"\nname = "vcs"\nhours = 2\n\n'
+    '[[stages]]\nid = "s"\nname = "Stage"\nrequires = ["vc", "vcs-tools"]\n'
+)
+
+
+def test_done_refuses_a_graph_whose_name_is_another_node_s_alias(tmp_path: Path) -> None:
+    """Regression: `done p.toml vcs`, the name the roadmap shows for `vcs-tools`, silently
+    recorded `vc`, whose alias is `VCS`. Such a graph is now invalid data: nothing is written."""
+    graph = tmp_path / "graph"
+    graph.mkdir()
+    (graph / "g.toml").write_text(CLASH, encoding="utf-8")
+    profile = tmp_path / "me.toml"
+    profile.write_text('target = "s"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n')
+    before = profile.read_bytes()
+    code, out, err = done(str(profile), "vcs", graph=graph)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: {graph / 'g.toml'}:9: the name 'vcs' of 'vcs-tools' is the alias 'VCS' of 'vc', so "
+        "`planner done vcs` could mean either; rename one (names, ids and aliases are matched "
+        "case-insensitively)\n"
+    )
+    assert profile.read_bytes() == before
+
+
+def test_until_the_data_is_fixed_done_says_the_name_is_ambiguous(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A graph that skipped the rule (built by an older planner, say) never makes `done`
+    guess: the name is ambiguous, and nothing is written."""
+    monkeypatch.setattr(validation, "find_name_problems", lambda nodes, files: [])
+    graph = build_graph([("g.toml", tomllib.loads(CLASH), {})])
+    profile = tmp_path / "me.toml"
+    profile.write_text('target = "s"\nhours_per_week = 5\n[availability]\nmon = ["19:00-21:00"]\n')
+    before = profile.read_bytes()
+    with pytest.raises(UnknownIdError) as info:
+        planner_done(profile, ["vcs"], graph=graph, now=dt.datetime(2027, 1, 4, tzinfo=dt.UTC))
+    assert info.value.detail == (
+        "'vcs' is ambiguous: it is 'vc' (an id or alias) and the name of vcs-tools; give one of their ids "
+        "(and fix the graph data: `planner validate` says where)"
+    )
+    assert profile.read_bytes() == before
+    assert graph.resolve("vc", names=True) == "vc" and graph.resolve("vcs-tools", names=True) == "vcs-tools"

@@ -24,6 +24,7 @@ from planner.errors import ProfileError
 from planner.graph import CareerGraph, load_graph
 from planner.profile import check_profile, load_profile
 from planner.records import Blackout, Window
+from tests.hang import no_hang
 
 VALID_KEYS = (
     "name, target, current_stage, current_stage_since, start, timezone, hours_per_week, known, "
@@ -382,6 +383,22 @@ def test_a_number_too_long_to_read_names_its_key(rejects: Callable[..., str], tm
         "bad.json",
         tmp_path,
         ":3: key 'hours_per_week': a number with 4,301 digits is far too long; "
+        "numbers may have at most 4,300 digits",
+    )
+
+
+def test_a_number_too_long_after_long_text_is_reported_at_once(
+    rejects: Callable[..., str], tmp_path: Path
+) -> None:
+    """Regression: a long string before the number sent the error path into a regex that
+    grew with the square of the line: hours for a profile the 1 MiB limit allows."""
+    text = '{"note": "' + "x" * 600_000 + '", "hours_per_week": ' + "9" * 5000 + "}\n"
+    with no_hang("roadmap and gaps of a 600 KB line"):
+        message = rejects(text, name="bad.json")
+    assert message == error(
+        "bad.json",
+        tmp_path,
+        ":1: key 'hours_per_week': a number with 5,000 digits is far too long; "
         "numbers may have at most 4,300 digits",
     )
 

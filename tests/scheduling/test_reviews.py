@@ -17,7 +17,7 @@ from planner.graph import CareerGraph, build_graph
 from planner.planning import make_plan
 from planner.profile import check_profile
 from planner.records import Profile
-from planner.scheduling import Availability, Review, Schedule, add_reviews, schedule_plan
+from planner.scheduling import Availability, Review, Schedule, add_reviews, schedule_plan, wallclock
 from tests.scheduling.test_properties import _instant, _is_blackout, _windows, cases
 
 UTC = dt.UTC
@@ -135,3 +135,48 @@ def test_reviews_follow_their_item_last_30_minutes_keep_the_cap_and_never_move_a
     profile = check_profile(raw, graph, file="random.toml")
     study = scheduled(graph, profile)
     check_reviews(study, add_reviews(study, days), days, raw)
+
+
+# --- far-away reviews: made lazily, and none past the plan's 50 years ---------------------------
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the local times turned into UTC instants (two per window instance made)."""
+    calls = [0]
+    real = wallclock.local_to_utc
+
+    def counting(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+        calls[0] += 1
+        return real(naive, zone)
+
+    monkeypatch.setattr(wallclock, "local_to_utc", counting)
+    return calls
+
+
+def test_a_review_past_the_plan_s_fifty_years_is_not_planned(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile], conversions: list[int]
+) -> None:
+    """Regression: `[completed]` in 2999 with `review_days = [3650]` made the placer build
+    every window from 2027 to 3009: 66-76 s and 3.5 GB."""
+    profile = make_profile(
+        tiny_graph, known=["git"], availability={d: ["06:00-06:30", "19:00-21:00"] for d in ("mon", "sat")}
+    )
+    study = scheduled(tiny_graph, profile)
+    made = conversions[0]
+    reviewed = add_reviews(study, [3650], finished={"git": dt.date(2999, 1, 1)})
+    assert [r.item for r in reviewed.reviews if r.item == "git"] == []
+    assert len(reviewed.reviews) == len({s.item for s in study.sessions})  # the study's own reviews
+    assert conversions[0] - made <= 2 * 2 * 2 * len(reviewed.reviews)  # at most the windows of their days
+
+
+def test_a_review_due_decades_ahead_makes_only_the_windows_of_its_day(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile], conversions: list[int]
+) -> None:
+    profile = make_profile(tiny_graph, known=["eda-report", "git"], hours_per_week=1)
+    study = scheduled(tiny_graph, profile)
+    assert study.sessions == ()
+    made = conversions[0]
+    reviewed = add_reviews(study, [30], finished={"git": dt.date(2066, 6, 1)})  # due Thursday 1 July
+    assert [(r.item, r.start) for r in reviewed.reviews] == [("git", at("2066-07-03", "09:00"))]
+    assert conversions[0] - made == 2  # Saturday's one window: nothing before the due day is made

@@ -22,6 +22,7 @@ from planner.scheduling import (
     capacity_bound,
     schedule_plan,
     wall_to_utc,
+    wallclock,
 )
 
 Build = Callable[..., CareerGraph]
@@ -527,3 +528,56 @@ def test_a_deadline_is_judged_under_the_rule_the_profile_uses(
     again = schedule_of(graph, make_profile(graph, **values), hours_per_week=advice.hours_per_week)
     assert again.target_date is not None and again.target_date <= deadline
     assert again.days()["b"][0] >= (again.milestone("junior-ml-engineer") or junior).date
+
+
+# --- window instances are made lazily -----------------------------------------------------------
+
+
+def half_hour_windows(count: int) -> list[str]:
+    """``count`` half-hour windows a day, a minute apart (so none merge)."""
+    return [
+        f"{31 * i // 60:02}:{31 * i % 60:02}-{(31 * i + 30) // 60:02}:{(31 * i + 30) % 60:02}"
+        for i in range(count)
+    ]
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the local times turned into UTC instants (two per window instance made)."""
+    calls = [0]
+    real = wallclock.local_to_utc
+
+    def counting(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+        calls[0] += 1
+        return real(naive, zone)
+
+    monkeypatch.setattr(wallclock, "local_to_utc", counting)
+    return calls
+
+
+@pytest.mark.parametrize("hours", [0.5, 0.99])
+def test_a_week_whose_cap_is_reached_is_skipped_without_making_its_windows(
+    tiny_graph: CareerGraph, make_profile: Callable[..., Profile], conversions: list[int], hours: float
+) -> None:
+    """Regression: with 46 half-hour windows a day at 0.5 h a week, every window of 48
+    years was turned into UTC, though each week's half hour used the first one
+    (roadmap 7.5 s, week and status 15 s). At 0.99 h a week the 29 minutes left after
+    the first session hold no session either (the 30-minute rule), and such a week is
+    passed over too (found by the fuzzer: 40 s)."""
+    days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    profile = make_profile(
+        tiny_graph,
+        hours_per_week=hours,
+        timezone="Europe/Berlin",
+        availability=dict.fromkeys(days, half_hour_windows(46)),
+    )
+    schedule = schedule_plan(
+        make_plan(tiny_graph, profile), Availability.from_profile(profile), start=dt.date(2027, 1, 4)
+    )
+    weeks = len(schedule.sessions)  # one half-hour session a week
+    assert weeks == 60
+    assert conversions[0] == 2 * weeks  # the first window of each week, nothing more (was 644 a week)
+    if hours == 0.5:  # the capacity bound uses every minute the cap leaves
+        bound = capacity_bound(schedule.availability, dt.date(2027, 1, 4), schedule.plan.minutes)
+        assert bound == schedule.finish
+        assert conversions[0] == 4 * weeks

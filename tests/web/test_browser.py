@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -21,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from tests.paths import installed_planner
 from tests.renderers.pictures.browser import Browser, chromium
 from tests.renderers.pictures.support import CHROMIUM, chromium_installed, needs_dot
 
@@ -280,7 +280,7 @@ def test_done_when_a_new_user_ticks_two_items_edits_hours_and_subscribes(
         ics = calendar.read()  # a calendar app: no cookie, the token in the address
     written = marco.parent / "cli.ics"
     subprocess.run(
-        [shutil.which("planner") or "planner", "calendar", str(marco), "-o", str(written)],
+        [installed_planner() or "planner", "calendar", str(marco), "-o", str(written)],
         env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
         check=True,
         capture_output=True,

@@ -7,7 +7,6 @@ import concurrent.futures
 import http.cookiejar
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -23,10 +22,12 @@ from urllib.parse import urlencode
 
 import pytest
 
+from tests.paths import installed_planner
+
 from .support import EPOCH, forms
 
 SERVING = re.compile(r"^Serving (?P<file>.+) at (?P<url>http://127\.0\.0\.1:(?P<port>\d+)/\?token=[\w-]+)$")
-PLANNER = shutil.which("planner")
+PLANNER = installed_planner()
 pytestmark = pytest.mark.skipif(PLANNER is None, reason="planner is not installed")
 
 

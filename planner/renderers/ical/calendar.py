@@ -20,11 +20,11 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
 
 from planner.errors import ForeignCalendarError
-from planner.renderers.ical.lines import EventWriter, NewEvent, component_lines, serialize
+from planner.renderers.ical.lines import EventWriter, NewEvent, Prop, component_lines, serialize
 from planner.renderers.ical.previous import (
     SIGNIFICANT,
     PreviousEvent,
@@ -223,24 +223,21 @@ def _merge(
         old = previous.get(ev.uid)
         sequence = 0
         if old is not None:
-            sequence = old.sequence + (1 if old.cancelled or _differs(old.component, ev) else 0)
+            sequence = old.sequence + (1 if old.cancelled or _differs(old, ev) else 0)
         keyed.append((_sort_key(ev.start, ev.uid), events.writer.event(ev, sequence)))
         if ev.tzid:
             spans.setdefault(ev.tzid, []).extend(_day(v) for v in (ev.start, ev.end))
     for uid in sorted(set(previous) - {ev.uid for ev in fresh}):
         old = previous[uid]
-        component = old.component if uid in kept or old.cancelled else _cancelled(old, events.stamp)
-        start = component.get("DTSTART")
-        keyed.append(
-            (_sort_key(start.dt if start is not None else dt.date.min, uid), component_lines(component))
-        )
+        kept_as_it_was = uid in kept or old.cancelled
+        lines = list(old.lines) if kept_as_it_was else _cancelled(old, events.stamp, events.writer)
+        keyed.append((_sort_key(old.start if old.start is not None else dt.date.min, uid), lines))
         # Every TZID in the file gets a VTIMEZONE covering its events: the profile's
         # zone, and any other zone that events kept from an earlier export still carry.
-        for key in ("DTSTART", "DTEND"):
-            prop = component.get(key)
-            tzid = prop.params.get("TZID") if prop is not None else None
-            if tzid:
-                spans.setdefault(str(tzid), []).append(_day(prop.dt))
+        for key, moment in (("DTSTART", old.start), ("DTEND", old.end)):
+            tzid = old.tzid(key)
+            if tzid and moment is not None:
+                spans.setdefault(tzid, []).append(_day(moment))
     return keyed, spans
 
 
@@ -377,16 +374,9 @@ def _sort_key(start: dt.datetime | dt.date, uid: str) -> tuple[str, str]:
     return key, uid
 
 
-def _differs(old: Any, new: NewEvent) -> bool:
+def _differs(old: PreviousEvent, new: NewEvent) -> bool:
     """Whether a significant property changed, its value or its TZID/VALUE parameter."""
-
-    def shown(prop: Any) -> tuple[Any, ...] | None:
-        if prop is None:
-            return None
-        params = getattr(prop, "params", {})
-        return (prop.to_ical(), str(params.get("TZID", "")), str(params.get("VALUE", "")))
-
-    return any(shown(old.get(prop)) != new.shown(prop) for prop in SIGNIFICANT)
+    return any(old.shown(prop) != new.shown(prop) for prop in SIGNIFICANT)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -398,19 +388,17 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _cancelled(old: PreviousEvent, stamp: dt.datetime) -> Any:
-    """A copy of an old event marked CANCELLED, with a higher SEQUENCE."""
-    from icalendar import Event
-
-    ev = Event()
-    src = old.component
-    ev.add("uid", old.uid)
-    ev.add("dtstamp", stamp)
-    for prop in ("DTSTART", "DTEND", "SUMMARY", "CATEGORIES", "X-PLANNER-ITEM"):
-        if src.get(prop) is not None:
-            ev[prop] = src[prop]
-    ev.add("description", "Cancelled: this session is no longer in the plan.")
-    ev.add("status", "CANCELLED")
-    ev.add("transp", "TRANSPARENT")
-    ev.add("sequence", old.sequence + 1)
-    return ev
+def _cancelled(old: PreviousEvent, stamp: dt.datetime, writer: EventWriter) -> list[str]:
+    """The lines of an old event marked CANCELLED, with a higher SEQUENCE: its time,
+    summary, categories and item as they were."""
+    props: dict[str, Prop] = {"UID": writer.text(old.uid), "DTSTAMP": writer.value("DTSTAMP", stamp)}
+    for key in ("DTSTART", "DTEND", "SUMMARY", "CATEGORIES", "X-PLANNER-ITEM"):
+        if (prop := old.props.get(key)) is not None:
+            props[key] = prop.params, prop.value
+    props |= {
+        "DESCRIPTION": writer.text("Cancelled: this session is no longer in the plan."),
+        "STATUS": writer.value("STATUS", "CANCELLED"),
+        "TRANSP": writer.value("TRANSP", "TRANSPARENT"),
+        "SEQUENCE": ((), str(old.sequence + 1)),
+    }
+    return writer.component("VEVENT", props, writer.event_order)

@@ -64,6 +64,8 @@ class EventWriter:
         from icalendar import Alarm, Event
 
         self._event_order, self._alarm_order = Event.canonical_order, Alarm.canonical_order
+        self.event_order: Sequence[str] = self._event_order
+        """icalendar's order of an event's properties."""
         self._values: dict[tuple[str, Hashable], Prop] = {}
         self._zones: dict[Any, tuple[tuple[tuple[str, str], ...], str]] = {}
         self._params: dict[tuple[tuple[str, str], ...], str] = {}

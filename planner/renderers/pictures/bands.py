@@ -10,8 +10,7 @@ goes in a last band, outside the ladder.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from planner.planning import ChoiceResolver
 from planner.renderers.pictures.style import drawable
@@ -26,8 +25,7 @@ UNSTAGED: Final = "_unstaged"
 UNSTAGED_TITLE: Final = "Not required by any stage"
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """A horizontal band of the ladder: one stage and the work it needs first."""
 
     id: str

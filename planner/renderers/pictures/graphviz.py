@@ -9,7 +9,6 @@ attributes, which the HTML page relies on.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from typing import Final
 
 from planner.errors import PlannerError, ToolMissingError
@@ -48,6 +47,8 @@ def run_dot(source: str, output_format: str) -> bytes:
     PlannerError
         When ``dot`` fails or runs longer than :data:`TIMEOUT_SECONDS`.
     """
+    import subprocess  # a few milliseconds, paid only when a picture needs dot
+
     program = dot_program()
     try:
         done = subprocess.run(  # a fixed program and arguments, no shell

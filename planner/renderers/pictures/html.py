@@ -32,7 +32,7 @@ import html
 import json
 import re
 from dataclasses import replace
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from planner.renderers.pictures.cohort import cohort_lede, render_cohort_panel
@@ -164,7 +164,7 @@ def _csp_hash(source: str) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("planner.renderers.pictures").joinpath(name).read_text(encoding="utf-8")
+    return Path(__file__).with_name(name).read_text(encoding="utf-8")  # shipped beside this module
 
 
 def _side(view: GraphView, sheet: Sheet) -> tuple[str, str]:

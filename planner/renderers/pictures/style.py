@@ -12,7 +12,7 @@ import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -38,8 +38,7 @@ CATEGORY_BORDER: Final = "#5f6f7a"
 TEXT: Final = "#111111"
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """How a box is drawn: fill, border and text colour, border width and dashes, and a
     badge before its label (``"✓ "``)."""
 
@@ -121,8 +120,7 @@ BAND_FILLS: Final = ("#f0f5ff", "#eef7ec", "#fff7ea", "#f7eefb", "#ecf6f6", "#f9
 """Pale fills of the stage bands, in ladder order."""
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """How one node kind is drawn: Graphviz shape and style, Mermaid brackets."""
 
     shape: str
@@ -140,8 +138,7 @@ KINDS: Final = {
 "one of these" choice a small hexagon between its members and what needs it."""
 
 
-@dataclass(frozen=True)
-class EdgeKind:
+class EdgeKind(NamedTuple):
     """How one edge kind is drawn: colour, line width and Graphviz style, the Mermaid
     arrow, and whether it fades when a chain is focused."""
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner.renderers.pictures.bands import UNSTAGED
 from planner.renderers.pictures.style import KINDS
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from planner.renderers.pictures.view import GraphView
 
 
-@dataclass(frozen=True)
-class BandSummary:
+class BandSummary(NamedTuple):
     """One band of the ladder in numbers: what the overview shows of it."""
 
     band: Band
@@ -118,8 +116,7 @@ def summarise(view: GraphView) -> list[BandSummary]:
         if view.status is not None:
             known = [n for n in work if view.status[n] == "known"]
             planned = [n for n in work if n in left]
-            summary = replace(
-                summary,
+            summary = summary._replace(
                 status=view.status.get(band.id),
                 done_hours=sum(graph.hours(n) for n in known)
                 + sum(graph.hours(n) - left[n] for n in planned),
@@ -127,8 +124,7 @@ def summarise(view: GraphView) -> list[BandSummary]:
                 reached=reached.get(band.id),
             )
         if where is not None:
-            summary = replace(
-                summary,
+            summary = summary._replace(
                 here=where.here == band.id,
                 held=where.held == band.id,
                 next_item=where.next_item if where.next_item in members else None,

@@ -8,10 +8,11 @@ checking happen where the planning happens, in the workers.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import BinaryIO, Final, NamedTuple
 
 from planner.errors import OptionError, ProfileError
 from planner.limits import MAX_PROFILE_BYTES
@@ -21,8 +22,7 @@ PROFILE_SUFFIXES: Final = (".toml", ".json")
 """The files of a cohort folder that are profiles (any case); others are skipped."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One person of the cohort, as read: not yet parsed or checked."""
 
     label: str
@@ -38,47 +38,102 @@ class Entry:
     """A problem found while reading, worded as ``planner roadmap`` words it."""
 
 
+class Cohort:
+    """The people of ``source``, read once, in input order: the non-blank lines of a
+    JSON Lines file, or the profile files of a folder sorted by name.
+
+    ``total`` is how many there are when that is known before reading them: for a
+    folder, and for a regular file (counted in a quick first pass over the same open
+    file, which is then read again from its start). A pipe (``cat c.jsonl | planner
+    batch /dev/stdin``, ``<(...)``, a named pipe) can be read only once: its ``total``
+    is None, and its people are counted as they come.
+
+    Raises
+    ------
+    OptionError
+        When ``source`` cannot be read, or is a folder without profile files.
+    """
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.total: int | None
+        self._handle: BinaryIO | None = None
+        if source.is_dir():
+            self._files = profile_files(source)
+            self.total = len(self._files)
+            return
+        self._handle = _open(source)
+        self.total = None
+        if stat.S_ISREG(os.fstat(self._handle.fileno()).st_mode):
+            self.total = sum(1 for _ in _lines(self._handle))
+            self._handle.seek(0)
+
+    def entries(self) -> Iterator[Entry]:
+        """The people, each as an :class:`Entry` (only once for a pipe)."""
+        if self._handle is None:
+            for path in self._files:
+                yield _folder_entry(path)
+            return
+        with self._handle:
+            for number, line in _lines(self._handle):
+                error = None
+                if line is None:
+                    error = str(
+                        ProfileError(str(self.source), "is longer than a profile may be (1 MiB)", line=number)
+                    )
+                yield Entry(str(number), str(self.source), number, line or b"", ".json", error)
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    def __enter__(self) -> Cohort:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def read_entries(source: Path) -> Iterator[Entry]:
-    """The people of ``source``, in input order: the non-blank lines of a JSON Lines
-    file, or the profile files of a folder sorted by name.
+    """The people of ``source``, in input order (see :class:`Cohort`).
 
     Raises
     ------
     OptionError
         When ``source`` cannot be read, or is a folder without profile files.
     """
-    if source.is_dir():
-        for path in profile_files(source):
-            try:
-                raw, error = read_profile_bytes(path), None
-            except ProfileError as exc:
-                raw, error = b"", str(exc)
-            yield Entry(path.name, str(path), None, raw, path.suffix.lower(), error)
-        return
-    with _open(source) as handle:
-        for number, line in _lines(handle):
-            error = None
-            if line is None:
-                error = str(ProfileError(str(source), "is longer than a profile may be (1 MiB)", line=number))
-            yield Entry(str(number), str(source), number, line or b"", ".json", error)
+    with Cohort(source) as cohort:
+        yield from cohort.entries()
 
 
-def count_entries(source: Path) -> int:
-    """How many people :func:`read_entries` will yield (one quick pass, flat memory).
+def _folder_entry(path: Path) -> Entry:
+    """The person of one profile file of a folder: its bytes, or why it cannot be read.
+    Only a regular file is read, so a FIFO or a device never blocks the batch."""
+    try:
+        raw, error = read_profile_bytes(path, regular=True), None
+    except ProfileError as exc:
+        raw, error = b"", str(exc)
+    return Entry(path.name, str(path), None, raw, path.suffix.lower(), error)
+
+
+def cohort_inputs(source: Path) -> list[tuple[Path, str]]:
+    """The files a batch reads from ``source``, as inputs its outputs must never
+    replace: the JSON Lines file, or each profile file of the folder.
 
     Raises
     ------
     OptionError
-        When ``source`` cannot be read, or is a folder without profile files.
+        When ``source`` is a folder that cannot be listed or holds no profile file.
     """
     if source.is_dir():
-        return len(profile_files(source))
-    with _open(source) as handle:
-        return sum(1 for _ in _lines(handle))
+        return [(path, "the cohort's profile") for path in profile_files(source)]
+    return [(source, "the cohort file")]
 
 
 def profile_files(folder: Path) -> list[Path]:
-    """The profile files of a cohort folder, sorted by name (hidden files skipped).
+    """The profile entries of a cohort folder, sorted by name: every entry named
+    ``*.toml`` or ``*.json`` (any case) that is not hidden, whatever it is (a broken
+    link, a FIFO or a folder each gets a result line saying so).
 
     Raises
     ------
@@ -86,14 +141,8 @@ def profile_files(folder: Path) -> list[Path]:
         When the folder cannot be listed or holds no profile file.
     """
     try:
-        paths = sorted(
-            (
-                p
-                for p in folder.iterdir()
-                if p.suffix.lower() in PROFILE_SUFFIXES and not p.name.startswith(".") and p.is_file()
-            ),
-            key=lambda p: p.name,
-        )
+        names = (p for p in folder.iterdir() if not p.name.startswith("."))
+        paths = sorted((p for p in names if p.suffix.lower() in PROFILE_SUFFIXES), key=lambda p: p.name)
     except OSError as exc:
         raise OptionError(f"cannot read {folder}: {exc.strerror or exc}", option="INPUT") from None
     if not paths:

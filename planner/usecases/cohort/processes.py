@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from planner.errors import WorkerError
 from planner.reports.cohort import Outcome
 from planner.usecases.cohort.engines import CHUNKS_IN_FLIGHT, Chunk, Results
 from planner.usecases.cohort.work import plan_entries
 from planner.usecases.common import open_graph
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 JOIN_SECONDS: Final = 5.0
 """How long a worker may take to exit after the last chunk before it is stopped."""
@@ -48,6 +49,8 @@ def run_processes(
     WorkerError
         When a worker dies or fails.
     """
+    import multiprocessing  # heavy: only when a batch runs on processes
+
     context = multiprocessing.get_context("spawn")  # the same on every platform, and thread-safe
     conns: list[Connection] = []
     procs: list[Any] = []
@@ -81,6 +84,8 @@ def run_processes(
 
 def _dispatch(chunks: Iterator[Chunk], conns: list[Connection], procs: list[Any]) -> Iterator[list[Outcome]]:
     """Feed idle workers, collect results and yield them in input order."""
+    from multiprocessing.connection import wait
+
     depth = CHUNKS_IN_FLIGHT * len(conns)
     idle = list(range(len(conns)))
     busy: dict[Connection, int] = {}

@@ -78,8 +78,9 @@ def _located(exc: PlannerError, entry: Entry) -> str:
     file already names itself)."""
     if entry.line is None:
         return str(exc)
-    if isinstance(exc, ProfileError):
-        return str(ProfileError(exc.file, exc.detail, key=exc.key, line=entry.line))
+    if isinstance(exc, ProfileError):  # every mistake of the line, on the line
+        where = location(entry.file, entry.line)
+        return where + "; ".join((f"key '{p.key}': " if p.key else "") + p.message for p in exc.problems)
     return f"{location(entry.file, entry.line)}{exc}"
 
 

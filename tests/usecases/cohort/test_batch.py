@@ -4,15 +4,21 @@ the messages ``planner roadmap`` gives, exit codes, and files written whole or n
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import cli
 from planner.cli import cohort as cli_cohort
+from tests.hang import no_hang
 
 from .conftest import ada, results
 
@@ -291,3 +297,168 @@ def test_dask_missing_is_a_clear_usage_error(
         "pip install 'ml-career-planner[dask]' (from a checkout: pip install '.[dask]')\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cohort.jsonl", "graph"]
+
+
+# --- outputs never replace inputs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "option", "what"),
+    [
+        ("cohort", "--output", "the cohort file"),
+        ("cohort", "--summary", "the cohort file"),
+        ("folder profile", "--output", "the cohort's profile"),
+        ("folder profile", "--summary", "the cohort's profile"),
+        ("graph file", "--output", "the graph file"),
+        ("graph file", "--summary", "the graph file"),
+        ("symlink to the cohort", "--output", "the cohort file"),
+        ("hard link to the cohort", "--summary", "the cohort file"),
+    ],
+)
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(
+    case: str, option: str, what: str, *, runner: CliRunner, tiny_graph_dir: Path, tmp_path: Path
+) -> None:
+    """Regression: `batch c.jsonl -o c.jsonl` replaced the cohort with its results (exit 0);
+    so did --summary, `-o folder/a.toml` and `-o g/g.toml --graph g`."""
+    cohort = tmp_path / "cohort.jsonl"
+    cohort.write_text(json.dumps(ada()) + "\n", encoding="utf-8")
+    folder = tmp_path / "people"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(ada()), encoding="utf-8")
+    source, victim = {
+        "cohort": (cohort, cohort),
+        "folder profile": (folder, folder / "a.json"),
+        "graph file": (cohort, tiny_graph_dir / "skills.toml"),
+        "symlink to the cohort": (cohort, tmp_path / "link.jsonl"),
+        "hard link to the cohort": (cohort, tmp_path / "hard.jsonl"),
+    }[case]
+    if case.startswith("symlink"):
+        victim.symlink_to(cohort.name)
+    elif case.startswith("hard link"):
+        os.link(cohort, victim)
+    before = {path: path.read_bytes() for path in (cohort, folder / "a.json", *tiny_graph_dir.iterdir())}
+    outputs = ["-o", str(victim)] if option == "--output" else ["-o", str(tmp_path / "out.jsonl")]
+    outputs += ["--summary", str(victim)] if option == "--summary" else []
+    result = runner.invoke(cli, ["batch", str(source), *outputs, "--graph", str(tiny_graph_dir)])
+    assert result.exit_code == 2, result.stderr
+    shown = cohort if case.endswith("link to the cohort") else victim
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '{option}': {victim} is {what} {shown}; writing there would destroy it, "
+        "so choose another file\n"
+    )
+    assert {path: path.read_bytes() for path in before} == before
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_the_summary_may_not_be_the_output_through_a_hard_link(
+    batch: Callable[..., Result], write_cohort: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Regression: the two were compared by path, so a hard link wrote both into one file."""
+    out, link = tmp_path / "out.jsonl", tmp_path / "link.json"
+    out.write_bytes(b"old")
+    os.link(out, link)
+    result = batch(str(write_cohort([ada()])), "-o", str(out), "--summary", str(link))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '--summary': {link} is also the output file; "
+        "give the summary its own file\n"
+    )
+    assert out.read_bytes() == b"old"
+
+
+# --- pipes, odd folder entries, a closed standard output -------------------------------------------
+
+
+def planner_process(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a guard: a named pipe once waited forever on its second open
+        check=False,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize("how", ["stdin", "fd", "fifo"])
+def test_a_cohort_from_a_pipe_is_read_once(how: str, tiny_graph_dir: Path, tmp_path: Path) -> None:
+    """Regression: `cat c.jsonl | planner batch /dev/stdin` (or `<(...)`) said "0 profiles",
+    exit 0, as a counting pass used the stream up; a named pipe waited forever on the
+    second open."""
+    lines = "".join(json.dumps(ada(name=f"P{n}")) + "\n" for n in range(40))  # two chunks
+    out = tmp_path / "out.jsonl"
+    tail = ["-o", str(out), "--workers", "2", "--graph", str(tiny_graph_dir)]
+    if how == "stdin":
+        run = planner_process("batch", "/dev/stdin", *tail, input=lines)
+    elif how == "fd":
+        read, write = os.pipe()
+        feeder = threading.Thread(target=lambda: (os.write(write, lines.encode()), os.close(write)))
+        feeder.start()
+        run = planner_process("batch", f"/dev/fd/{read}", *tail, pass_fds=(read,))
+        os.close(read)
+        feeder.join()
+    else:
+        fifo = tmp_path / "cohort.fifo"
+        os.mkfifo(fifo)
+        feeder = threading.Thread(target=lambda: fifo.write_text(lines, encoding="utf-8"))
+        feeder.start()
+        run = planner_process("batch", str(fifo), *tail)
+        if feeder.is_alive():  # planner never opened it: release the writer
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        feeder.join()
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.endswith(f"Wrote {out}: 40 profiles, 40 planned, 0 failed.\n")
+    assert [json.loads(line)["name"] for line in out.read_text("utf-8").splitlines()] == [
+        f"P{n}" for n in range(40)
+    ]
+
+
+def test_every_entry_of_a_folder_gets_a_result_line(batch: Callable[..., Result], tmp_path: Path) -> None:
+    """Regression: dangling links, FIFOs and devices in a batch folder got no result line
+    and were not counted. (The device is reached through a link.)"""
+    folder = tmp_path / "people"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(ada()), encoding="utf-8")
+    gone = tmp_path / "gone.toml"
+    (folder / "b.toml").symlink_to(gone)
+    os.mkfifo(folder / "c.json")
+    (folder / "d.toml").symlink_to("/dev/zero")
+    (folder / "e.json").mkdir()
+    (folder / "notes.txt").write_text("not a profile", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with no_hang("a batch of a folder with a FIFO"):
+        result = batch(str(folder), "-o", str(out))
+    assert result.exit_code == 1
+    assert [(r["input"], r["ok"], r["error"]) for r in results(out)] == [
+        ("a.json", True, None),
+        (
+            "b.toml",
+            False,
+            f"{folder / 'b.toml'}: is a symbolic link to {tmp_path / 'gone.toml'}, which does not exist",
+        ),
+        ("c.json", False, f"{folder / 'c.json'}: is a named pipe (FIFO), not a regular file"),
+        ("d.toml", False, f"{folder / 'd.toml'}: is a device, not a regular file"),
+        ("e.json", False, f"{folder / 'e.json'}: is a folder, not a profile file"),
+    ]
+    assert f"Wrote {out}: 5 profiles, 1 planned, 4 failed." in result.stderr
+
+
+def test_standard_output_closed_is_the_clean_message_roadmap_gives(
+    tiny_graph_dir: Path, tmp_path: Path
+) -> None:
+    """Regression: `batch -o -` with standard output closed was "internal error:
+    AttributeError"; roadmap says "cannot write to standard output: it is closed"."""
+    cohort = tmp_path / "cohort.jsonl"
+    cohort.write_text(json.dumps(ada()) + "\n", encoding="utf-8")
+    profile = tmp_path / "me.json"
+    profile.write_text(json.dumps(ada()), encoding="utf-8")
+    closed = {"preexec_fn": lambda: os.close(1), "cwd": tmp_path}
+    graph = ["--graph", str(tiny_graph_dir)]
+    runs = [
+        planner_process("batch", str(cohort), "-o", "-", *graph, **closed),
+        planner_process("roadmap", str(profile), *graph, **closed),
+    ]
+    assert [(run.returncode, run.stderr) for run in runs] == [
+        (1, "Error: cannot write to standard output: it is closed\n")
+    ] * 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cohort.jsonl", "graph", "me.json"]

@@ -227,3 +227,25 @@ def test_read_heat_refuses_what_is_not_a_summary_of_this_graph(
     with pytest.raises(OptionError) as caught:
         read_heat(path, tiny_graph)
     assert (caught.value.option, caught.value.detail) == ("--cohort", f"{path}: {message}")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("/dev/zero", "is larger than 64 MiB, the most a cohort summary may hold"),
+        ("[" * 100_000, "nests objects or arrays too deeply to be a summary of planner batch"),
+    ],
+)
+def test_read_heat_reads_a_bounded_amount(
+    content: str, message: str, tiny_graph: CareerGraph, tmp_path: Path
+) -> None:
+    """Regression: `graph --cohort /dev/zero` (or a never-ending pipe, or a huge file) read
+    until memory ran out. The device is reached through a link, never by its own name."""
+    path = tmp_path / "summary.json"
+    if content.startswith("/dev/"):
+        path.symlink_to(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(OptionError) as caught:
+        read_heat(path, tiny_graph)
+    assert (caught.value.option, caught.value.detail) == ("--cohort", f"{path}: {message}")

@@ -14,6 +14,7 @@ from planner.graph import CareerGraph
 from planner.profile import KEYS
 from planner.usecases.cohort.inputs import Entry
 from planner.usecases.cohort.work import plan_entry
+from tests.hang import no_hang
 
 from .conftest import ada
 
@@ -55,3 +56,27 @@ def test_any_line_gives_one_json_result(tiny_graph: CareerGraph, raw: bytes) -> 
     else:
         assert result["error"] == outcome.error
         assert outcome.error.startswith("cohort.jsonl:7: ")  # type: ignore[union-attr]
+
+
+def test_a_number_too_long_after_long_text_fails_its_line_at_once(tiny_graph: CareerGraph) -> None:
+    """Regression: a batch line with a long string before a 5,000-digit number spent hours
+    in the error path's regex, which grew with the square of the line."""
+    raw = json.dumps(ada(note="x" * 600_000))[:-1].encode() + b', "hours_per_week": ' + b"9" * 5000 + b"}"
+    entry = Entry("7", "cohort.jsonl", 7, raw, ".json")
+    with no_hang("planning a 600 KB batch line"):
+        outcome = plan_entry(tiny_graph, entry, NOW)
+    assert outcome.error == (
+        "cohort.jsonl:7: key 'hours_per_week': a number with 5,000 digits is far too long; "
+        "numbers may have at most 4,300 digits"
+    )
+
+
+def test_a_lone_surrogate_in_any_value_is_named_not_an_internal_error(tiny_graph: CareerGraph) -> None:
+    """Regression (found by the fuzzer): a JSON escape such as \\ud800 in a key the quick
+    path refuses reached pydantic, which raised UnicodeEncodeError."""
+    raw = json.dumps({**ada(), "current_stage": "\ud800 x", "known": ["python", "\udfff"]}).encode()
+    outcome = plan_entry(tiny_graph, Entry("7", "cohort.jsonl", 7, raw, ".json"), NOW)
+    assert outcome.error == (
+        "cohort.jsonl:7: key 'current_stage': holds a broken character (an unpaired UTF-16 surrogate); "
+        "key 'known': holds a broken character (an unpaired UTF-16 surrogate)"
+    )
