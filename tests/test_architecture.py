@@ -75,7 +75,8 @@ LAZY_ALLOWED = {
     # lighter, but on rare paths only, and every run would pay for them
     "logging",  # the Dask engine (distributed imports it anyway)
     "subprocess",  # Graphviz's dot
-    "socket",  # the web server's addresses
+    "socket",  # the web server's addresses, a Dask scheduler's greeting
+    "hashlib",  # a picture page's script digest
     # POSIX-only
     "fcntl",
 }

@@ -178,9 +178,12 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             weekly.use(piece)
         if not left:
             break
-        if weekly.left < shortest and weekly.left < min((r for r in remaining if r), default=0):
+        if weekly.left < shortest and (
+            weekly.left == 0 or weekly.left < min((r for r in remaining if r), default=0)
+        ):
             # No item can use what the week's cap leaves (under the 30-minute rule only
-            # a whole rest that short could): its other windows need not be made.
+            # a whole rest that short could): its other windows need not be made. (A
+            # spent week, the common case, needs no look at the rests.)
             instances.skip_week()
     if left:
         raise PlanError(

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import signal
-import socket
 import struct
 import sys
 import threading
@@ -32,6 +31,8 @@ from planner.usecases.cohort.engines import CHUNKS_IN_FLIGHT, Chunk, Results
 from planner.usecases.cohort.work import plan_entries
 
 if TYPE_CHECKING:
+    import socket
+
     from planner.graph import CareerGraph
 
 INSTALL_HINT: Final = (
@@ -139,6 +140,8 @@ def check_scheduler(address: str, timeout: float = CONNECT_SECONDS) -> None:
     if scheme.lower() not in ("", "tcp"):
         raise _unreachable(address, f"planner joins a scheduler over tcp:// only, not {scheme}://")
     host, port = _host_port(address, rest)
+    import socket  # only a run on a cluster joins one
+
     deadline = time.monotonic() + timeout
     try:
         with socket.create_connection((host, port), timeout=timeout) as conn:
