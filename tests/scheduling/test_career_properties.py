@@ -253,7 +253,12 @@ def check_career(roadmap: Mapping[str, Any], data: Mapping[str, Any], raw: Mappi
         for p in below(stage):
             rates[p] = 1.0
         for p in below(stage):
-            anchor = date_of(p) if p in milestones else min(raw.get("current_stage_since", start), start)
+            if p in milestones:
+                anchor = date_of(p)
+            elif p == raw.get("current_stage"):  # held since the profile says
+                anchor = min(raw.get("current_stage_since", start), start)
+            else:  # known only through work that needs it: held from the plan's start
+                anchor = start
             ongoing = (
                 start if raw.get("current_stage") else (first_milestone if stage != ordered[0] else anchor)
             )
