@@ -17,7 +17,7 @@ from planner.graph import CareerGraph, build_graph
 from planner.planning import make_plan
 from planner.profile import check_profile
 from planner.records import Profile
-from planner.scheduling import Availability, Review, Schedule, add_reviews, schedule_plan, wallclock
+from planner.scheduling import Availability, Review, Schedule, add_reviews, schedule_plan
 from tests.scheduling.test_properties import _instant, _is_blackout, _windows, cases
 
 UTC = dt.UTC
@@ -138,20 +138,6 @@ def test_reviews_follow_their_item_last_30_minutes_keep_the_cap_and_never_move_a
 
 
 # --- far-away reviews: made lazily, and none past the plan's 50 years ---------------------------
-
-
-@pytest.fixture
-def conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the local times turned into UTC instants (two per window instance made)."""
-    calls = [0]
-    real = wallclock.local_to_utc
-
-    def counting(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-        calls[0] += 1
-        return real(naive, zone)
-
-    monkeypatch.setattr(wallclock, "local_to_utc", counting)
-    return calls
 
 
 def test_a_review_past_the_plan_s_fifty_years_is_not_planned(

@@ -22,7 +22,6 @@ from planner.scheduling import (
     capacity_bound,
     schedule_plan,
     wall_to_utc,
-    wallclock,
 )
 
 Build = Callable[..., CareerGraph]
@@ -539,20 +538,6 @@ def half_hour_windows(count: int) -> list[str]:
         f"{31 * i // 60:02}:{31 * i % 60:02}-{(31 * i + 30) // 60:02}:{(31 * i + 30) % 60:02}"
         for i in range(count)
     ]
-
-
-@pytest.fixture
-def conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the local times turned into UTC instants (two per window instance made)."""
-    calls = [0]
-    real = wallclock.local_to_utc
-
-    def counting(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-        calls[0] += 1
-        return real(naive, zone)
-
-    monkeypatch.setattr(wallclock, "local_to_utc", counting)
-    return calls
 
 
 @pytest.mark.parametrize("hours", [0.5, 0.99])
