@@ -74,13 +74,35 @@ def _in_range(ctx: click.Context, param: click.Parameter, value: dt.datetime | N
     return value
 
 
+class _Day(click.ParamType):  # type: ignore[type-arg]  # generic in newer click only
+    """A ``YYYY-MM-DD`` date, refused in words that say what is wrong with it."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        text = str(value)
+        parts = _DAY.fullmatch(text)
+        if parts is None:
+            self.fail(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04", param, ctx)
+        try:
+            year, month, date = (int(part) for part in parts.groups())
+            return dt.datetime(year, month, date)
+        except ValueError as exc:  # 2027-13-01, 2027-02-30, 0000-01-01
+            self.fail(f"{text!r} is not a date: {exc}", param, ctx)
+
+
+_DAY: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
 def day_option(*names: str, help_text: str) -> Callable[[F], F]:
     """A ``YYYY-MM-DD`` option (``--from DATE``, ``--on DATE``) with ``help_text``."""
 
     def decorate(func: F) -> F:
         return click.option(
             *names,
-            type=click.DateTime(formats=["%Y-%m-%d"]),
+            type=_Day(),
             default=None,
             metavar="DATE",
             callback=_in_range,

@@ -241,13 +241,20 @@ def test_an_impossible_day_is_a_usage_error(setup: tuple[Path, Path]) -> None:
     before = profile.read_bytes()
     code, _, err = done(str(profile), "git", "--on", "2027-02-30", graph=graph)
     assert code == 2
-    assert "Error: Invalid value for '--on': '2027-02-30' does not match the format '%Y-%m-%d'." in err
+    assert "Error: Invalid value for '--on': '2027-02-30' is not a date: day is out of range for month" in err
     code, _, err = done(str(profile), "git", "--on", "0001-01-01", graph=graph)
     assert code == 2  # a day the profile could not hold afterwards
     assert err.endswith(
         "Error: Invalid value for '--on': 0001-01-01 is out of range; dates run from "
         "1900-01-01 to 2999-12-31\n"
     )
+    for typed, why in [
+        ("2027-13-01", "'2027-13-01' is not a date: month must be in 1..12"),
+        ("tomorrow", "'tomorrow' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04"),
+        ("2027-1-4", "'2027-1-4' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04"),
+    ]:
+        code, _, err = done(str(profile), "git", "--on", typed, graph=graph)
+        assert (code, err.splitlines()[-1]) == (2, f"Error: Invalid value for '--on': {why}")
     assert profile.read_bytes() == before
 
 
