@@ -141,6 +141,21 @@ def _whole(pattern: str) -> Callable[[str], re.Match[str] | None]:
     return re.compile(pattern).fullmatch
 
 
+BROKEN: Final = "holds a broken character (an unpaired UTF-16 surrogate)"
+
+
+def broken(value: str) -> bool:
+    """Whether ``value`` holds an unpaired UTF-16 surrogate, which only a JSON escape
+    such as ``"\\ud800"`` can put in a string."""
+    if value.isascii():  # (constant time) only other text may hold a surrogate
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 @dataclass(frozen=True, eq=False)
 class Text(Rule):
     """A text of ``min_length`` to ``max_length`` characters, matching ``pattern`` whole
@@ -161,11 +176,8 @@ class Text(Rule):
         problem = control_problem(value, self.control)
         if problem:
             raise ValueError(f"{show(value)} {problem}")
-        if not value.isascii():  # (constant time) only other text may hold a surrogate
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValueError("holds a broken character (an unpaired UTF-16 surrogate)") from None
+        if broken(value):
+            raise ValueError(BROKEN)
         if self.pattern is not None and not _whole(self.pattern)(value):
             raise ValueError(f"{show(value)} is not {self.expect}")
         return value

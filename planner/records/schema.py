@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-import re
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing_extensions import is_typeddict
 from planner.errors import did_you_mean
 from planner.records.graph import NODE_TYPES, GraphFile
 from planner.records.profile import Profile
-from planner.records.rules import FieldProblem, Rule, show
+from planner.records.rules import BROKEN, FieldProblem, Rule, broken, show
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -104,11 +103,10 @@ def validate(record: type[Any], table: Any, context: Any = None) -> Any:
 
 
 def _broken_text(value: Any, path: tuple[str | int, ...]) -> Iterator[Problem]:
-    """A problem for each key or text inside ``value`` that holds an unpaired UTF-16
-    surrogate, which only a JSON escape can put there."""
+    """A problem for each key or text inside ``value`` that is :func:`broken`."""
     if isinstance(value, str):
-        if not value.isascii() and _BROKEN.search(value):
-            yield Problem(path, "holds a broken character (an unpaired UTF-16 surrogate)", "value_error")
+        if broken(value):
+            yield Problem(path, BROKEN, "value_error")
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _broken_text(key, (*path, str(key)))
@@ -116,9 +114,6 @@ def _broken_text(value: Any, path: tuple[str | int, ...]) -> Iterator[Problem]:
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _broken_text(item, (*path, index))
-
-
-_BROKEN: Final = re.compile(r"[\ud800-\udfff]")
 
 
 def validate_node(kind: str, table: Any, context: Any = None) -> Any:

@@ -17,7 +17,7 @@ from planner.renderers.terminal import (
     wrap,
 )
 from planner.reports.status import StatusReport
-from planner.scheduling import Session
+from planner.scheduling import Session, WorkSpan
 from planner.words import count, done_command
 
 OVERDUE_SHOWN = 5
@@ -77,13 +77,7 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
     lines += [table.row(row) for row in upcoming]
     if status.at_work:
         lines += ["", "At work, beside study"]
-        for span in status.at_work:
-            lines += wrap(
-                f"{label(status.names[span.item], span.item)}: {span.start} → {span.end}",
-                width,
-                indent="  ",
-                hanging="    ",
-            )
+        lines += at_work_lines(status.at_work, status.names, width)
     lines += ["", "Overdue"]
     if not status.overdue:
         lines.append("  nothing overdue")
@@ -105,3 +99,16 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
             hanging="    ",
         )
     return terminal.lines(lines)
+
+
+def at_work_lines(spans: tuple[WorkSpan, ...], names: dict[str, str], width: int | None) -> list[str]:
+    """A line for each span of work at a job, under a heading the caller writes."""
+    lines: list[str] = []
+    for span in spans:
+        lines += wrap(
+            f"{label(names[span.item], span.item)}: {span.start} → {span.end}",
+            width,
+            indent="  ",
+            hanging="    ",
+        )
+    return lines

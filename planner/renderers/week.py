@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.renderers.phrases import milestone_title
-from planner.renderers.status import OVERDUE_SHOWN
+from planner.renderers.status import OVERDUE_SHOWN, at_work_lines
 from planner.renderers.terminal import (
     PLAIN,
     Column,
@@ -76,13 +76,7 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
             lines.append("Nothing planned: every requirement of the target is known.")
     if week.at_work:
         lines += ["", "At work, beside study:"]
-        for ongoing in week.at_work:
-            lines += wrap(
-                f"{label(week.names[ongoing.item], ongoing.item)}: {ongoing.start} → {ongoing.end}",
-                width,
-                indent="  ",
-                hanging="    ",
-            )
+        lines += at_work_lines(week.at_work, week.names, width)
     if week.overdue:
         hours = sum(o.hours for o in week.overdue)
         lines += [

@@ -48,9 +48,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # the checkout, for tests.paths
 
 import hostile
 import mutators
+
+from tests.paths import installed_planner
 
 EPOCH = "1798761600"
 ROOT = mutators.ROOT
@@ -85,8 +88,7 @@ class Context:
 
 
 def planner_command() -> list[str]:
-    beside = Path(sys.executable).parent / "planner"
-    found = str(beside) if beside.is_file() else shutil.which("planner")
+    found = installed_planner()
     return [found] if found else [sys.executable, "-m", "planner"]
 
 
