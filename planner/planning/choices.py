@@ -20,8 +20,8 @@ ties by id. The picks depend only on the profile, never on the order of the data
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Final
+from types import MappingProxyType
+from typing import Any, Final, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.planning.effort import remaining_minutes
@@ -34,8 +34,7 @@ WORK_MONTH_HOURS: Final = 160
 """The hours a month at work weighs when picking the member with the least work."""
 
 
-@dataclass(frozen=True)
-class ChoicePick:
+class ChoicePick(NamedTuple):
     """How one choice is satisfied for one person."""
 
     id: str
@@ -44,7 +43,7 @@ class ChoicePick:
     pick: int
     picked: tuple[str, ...]
     """The members that satisfy it, in the order they were picked."""
-    reasons: Mapping[str, str] = field(default_factory=dict)
+    reasons: Mapping[str, str] = MappingProxyType({})
     """Why each picked member was picked (one of :data:`REASONS`)."""
 
     @property

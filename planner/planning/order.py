@@ -42,8 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.graph.tables import topological_order
@@ -53,8 +52,7 @@ ZERO_WORK: Final = ("stage", "choice")
 """Node kinds that are milestones of the graph, not work: planned, never scheduled."""
 
 
-@dataclass(frozen=True)
-class PlanEdges:
+class PlanEdges(NamedTuple):
     """The plan's own edges: each planned node's planned prerequisites (a choice waits
     only for its picked members) and the reverse, in id order."""
 
@@ -71,8 +69,7 @@ class PlanEdges:
         return cls(pred, succ)
 
 
-@dataclass(frozen=True)
-class Tiers:
+class Tiers(NamedTuple):
     """The planned stages, lowest first, and for every planned node its tier (the index
     of the lowest planned stage that needs it), the stage itself (``owner``; none for
     extras) and each stage's planned work (its whole planned closure)."""

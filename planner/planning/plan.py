@@ -97,8 +97,7 @@ class StageGoal(NamedTuple):
     the rate a month of it counts (a month in the rung below itself counts in full)."""
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(NamedTuple):
     """Something most postings for a first job ask for that the plan cannot give: work
     done outside study (``at_work``, such as a degree) that the job's stage recommends,
     and the person neither knows nor plans."""

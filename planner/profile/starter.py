@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import textwrap
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
 from planner.errors import ProfileError
@@ -30,8 +29,7 @@ DEFAULT_WINDOWS: Final[Mapping[str, tuple[str, ...]]] = {
 """The windows of the template: two evenings and a Saturday morning, 8 hours."""
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(NamedTuple):
     """What a person told ``planner init`` (or the template's values)."""
 
     target: str
@@ -43,7 +41,7 @@ class Answers:
     current_stage_since: dt.date | None = None
     timezone: str = "UTC"
     hours_per_week: float = 8
-    availability: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
+    availability: Mapping[str, tuple[str, ...]] = DEFAULT_WINDOWS
     known: tuple[str, ...] = ()
 
 

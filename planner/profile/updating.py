@@ -20,8 +20,8 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping, MutableMapping
-from dataclasses import dataclass, field
-from typing import Any, Final
+from types import MappingProxyType
+from typing import Any, Final, NamedTuple
 
 from planner.errors import UnknownIdError
 from planner.graph import CareerGraph
@@ -31,11 +31,10 @@ WORK_KINDS: Final = ("skill", "project")
 """The kinds of node a person learns and ticks."""
 
 
-@dataclass(frozen=True)
-class ProfileEdit:
+class ProfileEdit(NamedTuple):
     """A change to a profile: new values of some keys, and what is (no longer) known."""
 
-    values: Mapping[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = MappingProxyType({})
     """Key → its new value (str, number, date, list, table or list of tables, as the
     file's format holds them); None removes the key."""
     learned: frozenset[str] = frozenset()

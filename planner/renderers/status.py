@@ -17,15 +17,15 @@ from planner.renderers.terminal import (
     wrap,
 )
 from planner.reports.status import StatusReport
-from planner.scheduling import Session, WorkSpan
+from planner.scheduling import AnySession, WorkSpan
 from planner.words import count, done_command
 
 OVERDUE_SHOWN = 5
 
 
-def session_number(session: Session) -> str:
+def session_number(session: AnySession) -> str:
     """``3/14`` for study, ``review 1/3`` for a review."""
-    number = f"{session.index}/{session.count}"
+    number = f"{session.number}/{session.of}"
     return f"review {number}" if session.kind == "review" else number
 
 

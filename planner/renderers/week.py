@@ -42,7 +42,7 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
 
     def row(planned: Planned) -> list[str | Label]:
         s = planned.session
-        purpose = f"review {s.index}/{s.count}" if s.kind == "review" else planned.purpose
+        purpose = f"review {s.number}/{s.of}" if s.kind == "review" else planned.purpose
         hours = "" if planned.left is None else "done" if planned.left <= 0 else f"{planned.left:.1f} h left"
         return [
             time_span(local(s.start), local(s.end), with_day=False),
@@ -66,7 +66,7 @@ def render_week(week: WeekReport, *, terminal: Terminal = PLAIN) -> str:
         lines += [""]
         if week.following is not None:
             s = week.following
-            what = f"review {s.index}/{s.count} of " if s.kind == "review" else ""
+            what = f"review {s.number}/{s.of} of " if s.kind == "review" else ""
             lines += wrap(
                 f"Nothing planned these days. Next: {time_span(local(s.start), local(s.end))}, "
                 f"{what}{brief(s.item)}",

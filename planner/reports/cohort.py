@@ -16,8 +16,8 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeGuard
 
 from planner.errors import OptionError, SourceError, did_you_mean
@@ -174,8 +174,7 @@ class MissingNode(NamedTuple):
     hours: float
 
 
-@dataclass(frozen=True)
-class CohortHeat:
+class CohortHeat(NamedTuple):
     """A cohort's summary as the pictures need it: how many of its planned people still
     need each node, and the numbers the cohort page opens with."""
 
@@ -183,15 +182,15 @@ class CohortHeat:
     """How many people were planned."""
     need: Mapping[str, int]
     """Node → people who still need it."""
-    hours: Mapping[str, float] = field(default_factory=dict)
+    hours: Mapping[str, float] = MappingProxyType({})
     """Node → learner-hours missing across the cohort."""
     profiles: int = 0
     failed: int = 0
-    finish: Mapping[str, dt.date | None] = field(default_factory=dict)
+    finish: Mapping[str, dt.date | None] = MappingProxyType({})
     """``p10``, ``p50``, ``p90`` → the day that share of the people finish by."""
     stages: tuple[StageShare, ...] = ()
     top_missing: tuple[MissingNode, ...] = ()
-    targets: Mapping[str, int] = field(default_factory=dict)
+    targets: Mapping[str, int] = MappingProxyType({})
 
     def stage_share(self, stage: str) -> StageShare | None:
         return next((s for s in self.stages if s.stage == stage), None)

@@ -13,7 +13,7 @@ from planner.planning import ChoiceResolver
 from planner.records import Profile
 from planner.reports.pace import Forecast, Pace
 from planner.reports.stages import StageHours, stage_hours
-from planner.scheduling import Schedule, Session, WorkSpan
+from planner.scheduling import AnySession, Schedule, Session, WorkSpan
 
 
 class Overdue(NamedTuple):
@@ -39,7 +39,7 @@ class StatusReport:
     """Everything ``planner status`` shows."""
 
     stages: tuple[StageHours, ...]
-    upcoming: tuple[Session, ...]
+    upcoming: tuple[AnySession, ...]
     """The next study and review sessions."""
     overdue: tuple[Overdue, ...]
     schedule: Schedule

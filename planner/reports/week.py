@@ -8,13 +8,13 @@ from typing import NamedTuple
 
 from planner.graph import CareerGraph
 from planner.reports.status import Overdue, overdue_items, short_names
-from planner.scheduling import Milestone, Schedule, Session, WorkSpan
+from planner.scheduling import AnySession, Milestone, Schedule, WorkSpan
 
 
 class Planned(NamedTuple):
     """One session of the days shown, with what it is for."""
 
-    session: Session
+    session: AnySession
     purpose: str
     """``first``, ``continue``, ``finish``, ``whole`` (the item in one session) or
     ``review``."""
@@ -32,7 +32,7 @@ class WeekReport:
     overdue: tuple[Overdue, ...]
     milestone: Milestone | None
     """The next milestone on or after ``first``."""
-    following: Session | None
+    following: AnySession | None
     """The first session after ``last``, when the days shown hold none."""
     schedule: Schedule
     names: dict[str, str]
@@ -47,14 +47,14 @@ class WeekReport:
     """Work done at a job under way on some of the days shown (no sessions: beside them)."""
 
 
-def _purpose(session: Session, started: bool) -> str:
+def _purpose(session: AnySession, started: bool) -> str:
     if session.kind == "review":
         return "review"
-    if session.count == 1:
+    if session.of == 1:
         return "continue" if started else "whole"
-    if session.index == session.count:
+    if session.number == session.of:
         return "finish"
-    return "first" if session.index == 1 and not started else "continue"
+    return "first" if session.number == 1 and not started else "continue"
 
 
 def make_week(

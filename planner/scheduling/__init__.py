@@ -13,12 +13,22 @@ from __future__ import annotations
 
 from planner.scheduling.deadline import DeadlineAdvice, advise_deadline
 from planner.scheduling.milestones import counted_months
-from planner.scheduling.model import Availability, Milestone, Review, Schedule, Session, Wait, WorkSpan
+from planner.scheduling.model import (
+    AnySession,
+    Availability,
+    Milestone,
+    Review,
+    Schedule,
+    Session,
+    Wait,
+    WorkSpan,
+)
 from planner.scheduling.reviews import add_reviews
 from planner.scheduling.scheduler import capacity_bound, schedule_plan
 from planner.scheduling.wallclock import add_months, wall_to_utc
 
 __all__ = [
+    "AnySession",
     "Availability",
     "DeadlineAdvice",
     "Milestone",

@@ -15,33 +15,44 @@ from planner.planning import Plan
 from planner.records import Blackout, Profile, Window
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """One scheduled block of study on one item. Times are aware, in UTC."""
 
     item: str
     start: dt.datetime
     end: dt.datetime
-    index: int
+    number: int
     """1-based position among the item's sessions."""
-    count: int
+    of: int
     """How many sessions the item has in all."""
     kind: str = "study"
-    """``study``, or ``review`` for a :class:`Review`."""
+    """Always ``study``; a :class:`Review` says ``review``."""
 
     @property
     def minutes(self) -> int:
         return int((self.end - self.start).total_seconds() // 60)
 
 
-@dataclass(frozen=True)
-class Review(Session):
+class Review(NamedTuple):
     """A short session that goes over an item again some days after it ended
-    (``index`` of ``count`` reviews of the item)."""
+    (``number`` of ``of`` reviews of the item), from the local day ``due`` on."""
 
-    kind: str = "review"
-    due: dt.date = dt.date.min
+    item: str
+    start: dt.datetime
+    end: dt.datetime
+    number: int
+    of: int
+    due: dt.date
     """The local day from which the review may take place."""
+    kind: str = "review"
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+AnySession = Session | Review
+"""A session of study or of review: what a timeline holds."""
 
 
 class Wait(NamedTuple):
@@ -178,8 +189,7 @@ class Availability:
         return at >= 0 and day <= ranges[at][1]
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     """A plan placed in time."""
 
     plan: Plan
@@ -202,7 +212,7 @@ class Schedule:
         return tuple(s for s in self.at_work if s.start <= last and s.end > first)
 
     @property
-    def timeline(self) -> tuple[Session, ...]:
+    def timeline(self) -> tuple[AnySession, ...]:
         """Study and review sessions together, by start."""
         if not self.reviews:
             return self.sessions

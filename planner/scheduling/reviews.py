@@ -19,7 +19,6 @@ plan's first day is past and left out, and so is one due after the plan's 50 yea
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Final
@@ -137,4 +136,4 @@ def add_reviews(
         if slot is not None:
             reviews.append(Review(item, slot[0], slot[1], number, len(days), due=due))
     reviews.sort(key=lambda r: (r.start, r.item))
-    return dataclasses.replace(schedule, reviews=tuple(reviews))
+    return schedule._replace(reviews=tuple(reviews))

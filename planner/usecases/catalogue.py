@@ -3,7 +3,6 @@ skills, a graph folder's validation, pictures of the graph, and a starter profil
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -197,7 +196,7 @@ def starter(
     if answers is None:
         answers = Answers(target=target, start=now.astimezone(dt.UTC).date(), known=tuple(known))
     else:
-        answers = dataclasses.replace(answers, start=now.astimezone(ZoneInfo(answers.timezone)).date())
+        answers = answers._replace(start=now.astimezone(ZoneInfo(answers.timezone)).date())
     names = {n: graph.nodes[n].name for n in answers.known}
     text = starter_profile(
         stages=stage_ids,

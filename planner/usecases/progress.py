@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.errors import OutputError, PlanError, ProfileError
 from planner.graph import CareerGraph
@@ -166,8 +165,7 @@ def done(
     return update
 
 
-@dataclass(frozen=True)
-class ProfileChange:
+class ProfileChange(NamedTuple):
     """What :func:`edit_profile` changed."""
 
     text: str

@@ -62,8 +62,8 @@ def _session(schedule: Schedule, session: Any) -> dict[str, Any]:
         "kind": session.kind,
         "start": local(session.start).isoformat(),
         "end": local(session.end).isoformat(),
-        "number": session.index,
-        "of": session.count,
+        "number": session.number,
+        "of": session.of,
     }
 
 

@@ -64,7 +64,7 @@ def test_the_weekly_cap_moves_a_review_to_the_next_week(
         availability={"mon": ["19:00-21:00"], "tue": ["19:00-21:00"]},
     )
     reviewed = add_reviews(scheduled(tiny_graph, profile), [1, 2])
-    assert [(r.index, r.due, r.start) for r in reviewed.reviews] == [
+    assert [(r.number, r.due, r.start) for r in reviewed.reviews] == [
         (1, dt.date(2027, 1, 5), at("2027-01-05", "19:00")),
         (2, dt.date(2027, 1, 6), at("2027-01-11", "19:00")),
     ]
@@ -80,7 +80,7 @@ def test_items_finished_before_the_plan_are_reviewed_and_past_reviews_left_out(
     assert study.sessions == ()
     reviewed = add_reviews(study, [7, 30, 90], finished={"python": dt.date(2026, 12, 20)})
     # due 2026-12-27 (before the plan's start: past), 2027-01-19 and 2027-03-20
-    assert [(r.item, r.index, r.count, r.start) for r in reviewed.reviews] == [
+    assert [(r.item, r.number, r.of, r.start) for r in reviewed.reviews] == [
         ("python", 2, 3, at("2027-01-25", "19:00")),
         ("python", 3, 3, at("2027-03-22", "19:00")),
     ]
@@ -100,14 +100,14 @@ def check_reviews(study: Schedule, reviewed: Schedule, days: list[int], raw: dic
         day = s.start.astimezone(zone).date()
         last_day[s.item] = max(last_day.get(s.item, day), day)
     wanted = sorted(set(days))
-    assert sorted((r.item, r.index) for r in reviewed.reviews) == sorted(
+    assert sorted((r.item, r.number) for r in reviewed.reviews) == sorted(
         (item, n) for item in last_day for n in range(1, len(wanted) + 1)
     )
     for review in reviewed.reviews:
-        assert review.kind == "review" and review.count == len(wanted)
+        assert review.kind == "review" and review.of == len(wanted)
         assert (review.end - review.start) == dt.timedelta(minutes=30)
         assert review.start >= last_end[review.item]
-        assert review.due == last_day[review.item] + dt.timedelta(days=wanted[review.index - 1])
+        assert review.due == last_day[review.item] + dt.timedelta(days=wanted[review.number - 1])
         day = review.start.astimezone(zone).date()
         assert day >= review.due
         assert not _is_blackout(day, raw)

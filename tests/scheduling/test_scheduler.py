@@ -197,7 +197,7 @@ def test_no_fragment_shorter_than_thirty_minutes(
     profile = make_profile(graph, availability={"mon": ["19:00-19:45"], "tue": ["19:00-20:15"]})
     schedule = schedule_of(graph, profile)
     assert [s.minutes for s in schedule.sessions] == pieces
-    assert [(s.index, s.count) for s in schedule.sessions] == [
+    assert [(s.number, s.of) for s in schedule.sessions] == [
         (i, len(pieces)) for i in range(1, len(pieces) + 1)
     ]
 

@@ -36,7 +36,7 @@ from planner.renderers.ical.zones import build_vtimezone
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
     from planner.graph.model import Routes
-    from planner.scheduling import Schedule, Session, WorkSpan
+    from planner.scheduling import AnySession, Schedule, WorkSpan
 
 PRODID: Final = "-//planner//Learning path planner//EN"
 UID_DOMAIN: Final = "planner.invalid"
@@ -97,7 +97,7 @@ class _Events:
         return start.astimezone(self.zone), end.astimezone(self.zone)
 
     def timed(
-        self, uid: str, session: Session, summary: str, description: str, item: str | None = None
+        self, uid: str, session: AnySession, summary: str, description: str, item: str | None = None
     ) -> NewEvent:
         """A confirmed event for a study or review session, with the reminder."""
         writer = self.writer
@@ -141,7 +141,7 @@ class _Events:
         for session in schedule.sessions:
             item = schedule.plan.item(session.item)
             offset = done_before.get(session.item, 0)
-            number, count = session.index + offset, session.count + offset
+            number, count = session.number + offset, session.of + offset
             uid = event_uid(person, "session", session.item, number)
             if uid in kept:  # an old session at this number is in the past: never reuse its UID
                 uid = event_uid(person, "session", session.item, number, "replan", schedule.start.isoformat())
@@ -159,21 +159,21 @@ class _Events:
         """One event per review session."""
         events = []
         for review in self.schedule.reviews:
-            uid = event_uid(self.person, "review", review.item, review.index)
+            uid = event_uid(self.person, "review", review.item, review.number)
             if uid in kept:
                 uid = event_uid(
                     self.person,
                     "review",
                     review.item,
-                    review.index,
+                    review.number,
                     "replan",
                     self.schedule.start.isoformat(),
                 )
             name = self.graph.nodes[review.item].name
             summary = title(
-                "Review", name, self.graph.short_name(review.item), f"{review.index}/{review.count}"
+                "Review", name, self.graph.short_name(review.item), f"{review.number}/{review.of}"
             )
-            text = f"Go over {name} again: review {review.index} of {review.count}, due {review.due}."
+            text = f"Go over {name} again: review {review.number} of {review.of}, due {review.due}."
             events.append(self.timed(uid, review, summary, text))
         return events
 

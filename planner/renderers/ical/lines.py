@@ -21,8 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 Prop = tuple[tuple[tuple[str, str], ...], str]
 """A property as written: its parameters (name, value) and its encoded value."""
@@ -31,8 +30,7 @@ _ESCAPED: Final = re.compile(r"[\\;,\r\n]")
 """The characters a TEXT value escapes (RFC 5545 3.3.11)."""
 
 
-@dataclass(frozen=True)
-class NewEvent:
+class NewEvent(NamedTuple):
     """An event of the new plan: its UID, when it is, and its properties as written
     (all but SEQUENCE, which depends on the earlier export)."""
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 from zoneinfo import ZoneInfo
 
 from planner.errors import CalendarError
@@ -50,8 +49,7 @@ _MOMENT: Final = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?)
 _UNESCAPE: Final = re.compile(r"\\([\\;,nN])")
 
 
-@dataclass(frozen=True)
-class Property:
+class Property(NamedTuple):
     """One content line taken apart: its parameters (unquoted) and its value as written."""
 
     params: tuple[tuple[str, str], ...]
@@ -71,8 +69,7 @@ class Property:
         return _UNESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), self.value)
 
 
-@dataclass(frozen=True)
-class PreviousEvent:
+class PreviousEvent(NamedTuple):
     """One VEVENT of an earlier export, with what the update rules need."""
 
     uid: str
@@ -81,9 +78,9 @@ class PreviousEvent:
     end: dt.datetime | dt.date | None
     cancelled: bool
     item: str | None
-    props: Mapping[str, Property] = field(repr=False)
+    props: Mapping[str, Property]
     """The properties of :data:`READ` it holds (the first of each)."""
-    lines: tuple[str, ...] = field(repr=False)
+    lines: tuple[str, ...]
     """Its content lines, unfolded, from BEGIN:VEVENT to END:VEVENT."""
 
     def shown(self, name: str) -> tuple[bytes, str, str] | None:

@@ -9,16 +9,14 @@ the caller (the use case has ``now``); nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
     from planner.scheduling import Schedule
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A person's place on their plan at one moment."""
 
     today: dt.date

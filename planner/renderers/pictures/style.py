@@ -11,7 +11,6 @@ import bisect
 import re
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
@@ -50,8 +49,7 @@ class Look(NamedTuple):
     badge: str = ""
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """How a status shows on a box whose fill is its category: a border (colour, width,
     dashes), a badge before the label, and whether the fill fades. Status never changes
     a fill, so a category keeps its colour in every view."""

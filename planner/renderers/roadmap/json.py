@@ -10,10 +10,10 @@ from planner.renderers.phrases import credential_notes, milestone_title
 from planner.renderers.roadmap.periods import period_title
 from planner.renderers.terminal import PLAIN, Terminal
 from planner.reports.roadmap import Period, Row, periods, rows
-from planner.scheduling import Milestone, Review, Schedule, Session, Wait
+from planner.scheduling import AnySession, Milestone, Review, Schedule, Wait
 
 
-def _session(session: Session, zone: tzinfo) -> dict[str, Any]:
+def _session(session: AnySession, zone: tzinfo) -> dict[str, Any]:
     data: dict[str, Any] = {
         "item": session.item,
         "kind": session.kind,
@@ -21,7 +21,7 @@ def _session(session: Session, zone: tzinfo) -> dict[str, Any]:
         "end": session.end.astimezone(zone).isoformat(),
     }
     if isinstance(session, Review):
-        data |= {"index": session.index, "count": session.count, "due": session.due.isoformat()}
+        data |= {"index": session.number, "count": session.of, "due": session.due.isoformat()}
     return data
 
 

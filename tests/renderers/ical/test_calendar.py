@@ -267,11 +267,11 @@ def test_summary_numbers_sessions_and_omits_one_of_one(
 ) -> None:
     schedule, data = berlin
     events = {(str(ev["X-PLANNER-ITEM"]), instant(ev.decoded("DTSTART"))): ev for ev in sessions_of(data)}
-    counts = {s.count for s in schedule.sessions}
+    counts = {s.of for s in schedule.sessions}
     assert 1 in counts and max(counts) > 1, "the fixture plan needs single- and multi-session items"
     for session in schedule.sessions:
         summary = str(events[session.item, session.start]["SUMMARY"])
-        assert summary == expected_summary(graph, session.item, session.index, session.count)
+        assert summary == expected_summary(graph, session.item, session.number, session.of)
         assert ("(1/1)" in summary) is False
         assert summary.startswith("Project: " if session.item == "eda-report" else "Study: ")
 
