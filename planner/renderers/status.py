@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from planner.renderers.pace import pace_sentences
 from planner.renderers.terminal import (
     PLAIN,
@@ -101,7 +103,7 @@ def render_status(status: StatusReport, *, terminal: Terminal = PLAIN) -> str:
     return terminal.lines(lines)
 
 
-def at_work_lines(spans: tuple[WorkSpan, ...], names: dict[str, str], width: int | None) -> list[str]:
+def at_work_lines(spans: tuple[WorkSpan, ...], names: Mapping[str, str], width: int | None) -> list[str]:
     """A line for each span of work at a job, under a heading the caller writes."""
     lines: list[str] = []
     for span in spans:

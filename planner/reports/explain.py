@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner.graph import CareerGraph
 from planner.records import Profile
@@ -16,12 +15,11 @@ if TYPE_CHECKING:
 CHANGE_CHOICE = "change it with [choices] in your profile"
 
 
-@dataclass(frozen=True)
-class ExplanationReport:
+class ExplanationReport(NamedTuple):
     """Everything ``planner explain`` shows about one node."""
 
     node_id: str
-    graph: CareerGraph = field(repr=False)
+    graph: CareerGraph
     requires: tuple[str, ...]
     prerequisites: int
     unlocks: tuple[str, ...]
@@ -144,17 +142,14 @@ def explain_node(
     def span(session: Session) -> tuple[dt.datetime, dt.datetime]:
         return schedule.local(session.start), schedule.local(session.end)
 
-    return ExplanationReport(
-        **{
-            **base.__dict__,
-            "status": status,
-            "reason": reason,
-            "choices": tuple(notes[c] for c in sorted(notes)),
-            "chain": chain,
-            "sessions": len(own),
-            "first": span(own[0]) if own else None,
-            "last": span(own[-1]) if own else None,
-            "remaining_hours": planned[node_id].hours if node_id in planned else None,
-            "reviews": tuple(schedule.local(r.start).date() for r in schedule.reviews if r.item == node_id),
-        },
+    return base._replace(
+        status=status,
+        reason=reason,
+        choices=tuple(notes[c] for c in sorted(notes)),
+        chain=chain,
+        sessions=len(own),
+        first=span(own[0]) if own else None,
+        last=span(own[-1]) if own else None,
+        remaining_hours=planned[node_id].hours if node_id in planned else None,
+        reviews=tuple(schedule.local(r.start).date() for r in schedule.reviews if r.item == node_id),
     )

@@ -4,8 +4,8 @@ sessions, what is overdue."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from planner.graph import CareerGraph
@@ -34,8 +34,7 @@ class Overdue(NamedTuple):
         }
 
 
-@dataclass(frozen=True)
-class StatusReport:
+class StatusReport(NamedTuple):
     """Everything ``planner status`` shows."""
 
     stages: tuple[StageHours, ...]
@@ -43,11 +42,11 @@ class StatusReport:
     """The next study and review sessions."""
     overdue: tuple[Overdue, ...]
     schedule: Schedule
-    names: dict[str, str]
+    names: Mapping[str, str]
     pace: Pace | None = None
     forecasts: tuple[Forecast, ...] = ()
     profile_file: str = "PROFILE"
-    short_names: dict[str, str] = field(default_factory=dict)
+    short_names: Mapping[str, str] = MappingProxyType({})
     """The graph's ``short_name`` of the items shown, where it gives one."""
     warnings: tuple[str, ...] = ()
     """What the person should fix in the profile (windows that cannot hold its hours)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from planner.graph import CareerGraph
@@ -22,8 +23,7 @@ class Planned(NamedTuple):
     """Hours of the item left after the session (None for a review)."""
 
 
-@dataclass(frozen=True)
-class WeekReport:
+class WeekReport(NamedTuple):
     """Everything ``planner week`` shows."""
 
     first: dt.date
@@ -35,9 +35,9 @@ class WeekReport:
     following: AnySession | None
     """The first session after ``last``, when the days shown hold none."""
     schedule: Schedule
-    names: dict[str, str]
+    names: Mapping[str, str]
     profile_file: str = "PROFILE"
-    short_names: dict[str, str] = field(default_factory=dict)
+    short_names: Mapping[str, str] = MappingProxyType({})
     """The graph's ``short_name`` of the items shown, where it gives one."""
     warnings: tuple[str, ...] = ()
     """What the person should fix in the profile (windows that cannot hold its hours)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -71,7 +70,7 @@ def status(
         forecasts=forecast(at_pace, replanned, original),
         now=clock,
     )
-    return _promote(dataclasses.replace(report, warnings=availability_warnings(profile)), Status)
+    return _promote(report._replace(warnings=availability_warnings(profile)), Status)
 
 
 def week(
@@ -101,7 +100,7 @@ def week(
         profile_file=profile.source,
         now=clock,
     )
-    return _promote(dataclasses.replace(report, warnings=availability_warnings(profile)), Week)
+    return _promote(report._replace(warnings=availability_warnings(profile)), Week)
 
 
 def _rest_of_week(first: dt.date) -> int:

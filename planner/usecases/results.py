@@ -4,17 +4,16 @@ Every result has ``to_dict()`` (plain data, what the JSON formats print and the 
 app serves), ``render(fmt)`` (the text the command line prints for that format) and a
 one-line ``repr``, so a notebook user can print one without drowning. The reports they
 extend (:mod:`planner.reports`) hold the data; the renderers (:mod:`planner.renderers`)
-word it. Results are immutable and compare by identity (they hold the graph).
+word it. Results are immutable named tuples (cheap to define, so every command starts
+quickly) and compare by value.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from planner.errors import OptionError
 from planner.graph import CareerGraph
@@ -50,9 +49,9 @@ def _text_or_json(fmt: str, text: Callable[[], str], data: Callable[[], Any]) ->
     raise OptionError(f"unknown format '{fmt}'; use text or json", option="--format")
 
 
-def _promote(report: Any, cls: type[R]) -> R:
+def _promote(report: tuple[Any, ...], cls: type[R]) -> R:
     """The report as its result class (a subclass that adds rendering)."""
-    return cls(**{f.name: getattr(report, f.name) for f in dataclasses.fields(report)})
+    return cls(*report)
 
 
 def _session(schedule: Schedule, session: Any) -> dict[str, Any]:
@@ -82,8 +81,7 @@ def _milestone(milestone: Milestone | None) -> dict[str, Any] | None:
 # --- planning ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Roadmap:
+class Roadmap(NamedTuple):
     """A profile's plan placed in time, with the warnings it deserves
     (``planner.roadmap``). ``to_dict()`` is what ``planner roadmap --format json`` prints."""
 
@@ -125,8 +123,7 @@ class Roadmap:
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Calendar:
+class Calendar(NamedTuple):
     """The schedule as an iCalendar file (``planner.calendar``)."""
 
     data: bytes
@@ -168,9 +165,10 @@ class Calendar:
 # --- following a plan -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Week(WeekReport):
     """The sessions of the days ahead (``planner.week``)."""
+
+    __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         schedule = self.schedule
@@ -201,9 +199,10 @@ class Week(WeekReport):
         return f"<Week {self.first} – {self.last}: {count(len(self.sessions), 'session')}>"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Status(StatusReport):
     """Progress per stage, pace, the next sessions and what is overdue (``planner.status``)."""
+
+    __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         pace = self.pace
@@ -247,8 +246,7 @@ class Status(StatusReport):
 # --- the catalogue --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Gaps:
+class Gaps(NamedTuple):
     """Readiness for every stage (``planner.gaps``)."""
 
     stages: tuple[StageHours, ...]
@@ -267,9 +265,10 @@ class Gaps:
         return f"<Gaps {shown}{more}>"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
 class Explanation(ExplanationReport):
     """What a node needs and unlocks, and why it is (not) in a plan (``planner.explain``)."""
+
+    __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         node = self.graph.nodes[self.node_id]
@@ -305,8 +304,7 @@ class Explanation(ExplanationReport):
         return f"<Explanation {self.node_id}{status}>"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Stages:
+class Stages(NamedTuple):
     """Every stage of the ladder with what it needs from scratch (``planner.stages``)."""
 
     graph: CareerGraph
@@ -324,8 +322,7 @@ class Stages:
         return f"<Stages {' → '.join(row.stage for row in self.rows)}>"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Skills:
+class Skills(NamedTuple):
     """Skills and projects, by category then id (``planner.skills``)."""
 
     nodes: tuple[Skill | Project, ...]
@@ -346,8 +343,7 @@ class Skills:
         return f"<Skills {count(len(self.nodes), 'node')}>"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Picture:
+class Picture(NamedTuple):
     """The career graph, ready to draw in any format (``planner.picture``)."""
 
     view: GraphView
@@ -371,8 +367,7 @@ class Picture:
         return f"<Picture {count(len(self.view.nodes), 'node')}>"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
-class Validation:
+class Validation(NamedTuple):
     """What ``planner validate`` found in a valid graph folder."""
 
     folder: str
@@ -380,7 +375,7 @@ class Validation:
     edges: int
     nested: Sequence[str] = ()
     """TOML files in subfolders, which are not part of the graph."""
-    cache_warnings: tuple[str, ...] = field(default=())
+    cache_warnings: tuple[str, ...] = ()
     """Why the cache folder was not used."""
 
     @property

@@ -53,12 +53,12 @@ def test_notes_wrap_under_their_label() -> None:
 
 def test_the_json_of_explain_holds_the_notes() -> None:
     report = explain_node(noted_graph(), "junior-ml-engineer")
-    found = Explanation(**report.__dict__).to_dict()
+    found = Explanation(*report).to_dict()
     assert found["notes"] == [
         {"text": "Job growth: 23% from 2022 to 2032.", "source": "seed: 'Market Demand'"},
         {"text": "Hubs: San Francisco, New York and Seattle.", "source": ""},
     ]
-    skill = Explanation(**explain_node(noted_graph(), "python").__dict__).to_dict()
+    skill = Explanation(*explain_node(noted_graph(), "python")).to_dict()
     assert skill["notes"] == []
 
 

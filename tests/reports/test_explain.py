@@ -105,9 +105,8 @@ def test_a_title_too_wide_for_the_terminal_gives_the_short_name_then_the_name_wh
 def test_reviews_on_one_day_are_counted_not_repeated(tiny_graph: CareerGraph) -> None:
     """Regression: two reviews placed on the same day (they wait for free time) were
     listed as the same date twice."""
-    import dataclasses
     import datetime as dt
 
     day, later = dt.date(2030, 12, 7), dt.date(2030, 12, 11)
-    exp = dataclasses.replace(explain_node(tiny_graph, "numpy"), status="planned", reviews=(day, day, later))
+    exp = explain_node(tiny_graph, "numpy")._replace(status="planned", reviews=(day, day, later))
     assert "  reviews: 2030-12-07 (×2), 2030-12-11\n" in render_explanation(exp)
