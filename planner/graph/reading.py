@@ -10,10 +10,11 @@ import os
 import re
 import signal
 import sys
-import tomllib
 from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
+
+import tomli
 
 from planner.errors import GraphError, Problem, SourceError
 from planner.io.reading import TomlText, decode_text, number_too_long, read_regular, toml_error_line
@@ -159,8 +160,8 @@ def read_graph_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     except SourceError as exc:
         return {}, [Problem(name, 0, exc.detail)]
     try:
-        return tomllib.loads(text), []
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text), []
+    except tomli.TOMLDecodeError as exc:
         return {}, [Problem(name, toml_error_line(exc) or 0, f"TOML syntax error: {exc}")]
     except RecursionError:
         return {}, [Problem(name, 0, "TOML nesting is too deep")]

@@ -16,10 +16,11 @@ import os
 import re
 import stat
 import sys
-import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Final
+
+import tomli
 
 from planner.errors import SourceError
 
@@ -114,7 +115,7 @@ def decode_text(raw: bytes, *, what: str) -> str:
 
 def number_too_long(text: str) -> SourceError:
     """The error for the number in ``text`` that has more digits than Python reads
-    (the ``ValueError`` of tomllib and json), with its line and key.
+    (the ``ValueError`` of tomli and json), with its line and key.
 
     Digits inside strings and comments are text, not numbers, and are passed over.
     Every step is linear in the text, whatever its lines hold.
@@ -184,7 +185,7 @@ def _key_before(text: str, start: int, end: int) -> str | None:
     return text[at:last] or None
 
 
-def toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+def toml_error_line(exc: tomli.TOMLDecodeError) -> int | None:
     """The 1-based line a TOML syntax error points at, when the message names one."""
     line = getattr(exc, "lineno", None)
     if isinstance(line, int) and line > 0:

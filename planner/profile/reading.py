@@ -6,9 +6,10 @@ import datetime as dt
 import json
 import os
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from planner.errors import ProfileError, SourceError
 from planner.io.reading import decode_text, number_too_long, read_limited, read_regular, toml_error_line
@@ -77,12 +78,12 @@ def parse_profile(raw: bytes, *, file: str, suffix: str = "") -> tuple[dict[str,
         )
     is_json = suffix.lower() == ".json" or (suffix.lower() != ".toml" and text.lstrip().startswith("{"))
     try:
-        data = json.loads(text, object_pairs_hook=_unique_keys) if is_json else tomllib.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys) if is_json else tomli.loads(text)
     except json.JSONDecodeError as exc:
         raise ProfileError(
             file, f"JSON syntax error: {exc.msg} (column {exc.colno})", line=exc.lineno
         ) from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomli.TOMLDecodeError as exc:
         line = toml_error_line(exc)
         detail = f"TOML syntax error: {exc}"
         source = text.splitlines()[line - 1].strip() if line and line <= len(text.splitlines()) else ""
