@@ -92,7 +92,7 @@ class Window:
         return cls(start=start, end=end)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class DayWindows(Rule):
     """The windows of one day, sorted, none overlapping another; touching ones merge."""
 
@@ -110,7 +110,7 @@ class DayWindows(Rule):
         return tuple(merged)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Week(Rule):
     """A week's windows by weekday, in weekday order; at least one window in all."""
 

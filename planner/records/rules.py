@@ -88,8 +88,12 @@ class Resolver(Protocol):
 class Rule:
     """A rule in an annotation: ``check`` takes a value (already of the annotated type,
     or raw for a rule that runs ``before``) and returns it, maybe converted, or raises
-    ``ValueError`` with the message. Each rule is declared once, so rules compare (and
-    hash) by identity: no generated ``__eq__`` to build when the module is imported."""
+    ``ValueError`` with the message.
+
+    Rules are constants of the record modules, made once when they are imported, so
+    their dataclasses generate ``__init__`` alone (each generated method is compiled at
+    start-up): they compare and hash by identity, are never changed after they are
+    made, and share the ``repr`` below."""
 
     before: ClassVar[bool] = False
     """Whether the rule runs on the raw value, before its type is checked (a
@@ -104,6 +108,10 @@ class Rule:
     def schema(self) -> dict[str, Any]:
         """JSON Schema keywords of the rule."""
         return {}
+
+    def __repr__(self) -> str:
+        given = ", ".join(f"{key}={value!r}" for key, value in vars(self).items())
+        return f"{type(self).__name__}({given})"
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema  # heavy: only when pydantic validates
@@ -127,7 +135,7 @@ class Rule:
         return found
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Exact(Rule):
     """A value of exactly its type (never a string for a number, nor a number for a
     flag), with what it must be for the message."""
@@ -156,7 +164,7 @@ def broken(value: str) -> bool:
     return False
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Text(Rule):
     """A text of ``min_length`` to ``max_length`` characters, matching ``pattern`` whole
     (when given), without the characters ``control`` finds."""
@@ -191,7 +199,7 @@ class Text(Rule):
         return found
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Number(Rule):
     """A finite number (an ``int`` where ``integer``), within the bounds given."""
 
@@ -236,7 +244,7 @@ class Number(Rule):
         return found
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Day(Rule):
     """A day: a TOML date (or date-time, whose day counts) or a ``YYYY-MM-DD`` string,
     between the first and last day a plan may use."""
@@ -265,7 +273,7 @@ class Day(Rule):
         return {"type": "string", "format": "date"}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class OneOf(Rule):
     """A word among ``choices`` (a weekday, a kind of resource)."""
 
@@ -284,7 +292,7 @@ class OneOf(Rule):
         return {"enum": list(self.choices)}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Zone(Rule):
     """An IANA time zone name."""
 
@@ -310,7 +318,7 @@ def kinds_phrase(kinds: Iterable[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class NodeRef(Rule):
     """An id, alias or exact name of a node of ``kinds`` in the graph the record is
     checked against (the validation context); the value becomes the node's id."""
@@ -320,7 +328,7 @@ class NodeRef(Rule):
 
     def __post_init__(self) -> None:
         if not self.expect:
-            object.__setattr__(self, "expect", f"a {kinds_phrase(self.kinds)} id")
+            self.expect = f"a {kinds_phrase(self.kinds)} id"
 
     def check(self, value: Any, context: Any) -> Any:
         if context is None:  # no graph: the id's shape only
@@ -335,7 +343,7 @@ class NodeRef(Rule):
         return {"description": f"an id, alias or name of a {kinds_phrase(self.kinds)}"}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class OneOrMany(Rule):
     """A list, where a single value stands for a list of one."""
 
@@ -350,7 +358,7 @@ class OneOrMany(Rule):
         return {"anyOf": [items, found]} if isinstance(items, dict) else found
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Unique(Rule):
     """A list kept sorted and without repeats."""
 
@@ -358,7 +366,7 @@ class Unique(Rule):
         return tuple(sorted(set(value)))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class MaxItems(Rule):
     """A list of at most ``limit`` entries."""
 
@@ -377,7 +385,7 @@ class MaxItems(Rule):
         return {"maxItems": self.limit}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class Convert(Rule):
     """A value read in the form of ``source`` (checked by its own rules), then converted
     by ``convert`` into the record's value: "19:00-21:00" into a window, a blackout's

@@ -106,15 +106,16 @@ class Period(NamedTuple):
         return [(year, minutes, items) for year, (minutes, items) in sorted(found.items())]
 
 
-def periods(schedule: Schedule) -> list[Period]:
+def periods(schedule: Schedule, table: list[Row] | None = None) -> list[Period]:
     """The schedule's periods in time order, each with the rows that start in it; a
-    period after the last milestone is kept only when work starts in it."""
+    period after the last milestone is kept only when work starts in it. ``table``:
+    the schedule's :func:`rows`, when the caller has them already."""
     plan = schedule.plan
     milestones = sorted(schedule.milestones, key=lambda m: (m.date, plan_rank(schedule, m.stage)))
     held = plan.current_stage
     held_name = plan.stage_names.get(held, held) if held else ""
     start = schedule.start
-    pending = rows(schedule)
+    pending = rows(schedule) if table is None else table
     result: list[Period] = []
     work = {goal.id: goal.items for goal in plan.stages}
     for milestone in [*milestones, None]:

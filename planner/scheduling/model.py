@@ -128,7 +128,7 @@ class WorkSpan(NamedTuple):
         return {"item": self.item, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: no __eq__ to generate
 class Availability:
     """When a learner can study: everything the scheduler needs from a profile."""
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from planner.scheduling import Schedule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: no __eq__ to generate
 class GraphView:
     """A part of the career graph, placed in stage bands, ready to draw.
 

@@ -99,6 +99,7 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
     local = schedule.local
     zone = schedule.zone
     finish = schedule.finish
+    table = rows(schedule)
     return {
         "name": name,
         "target": schedule.plan.target,
@@ -108,10 +109,10 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
         "study_ahead": schedule.plan.study_ahead,
         "total_hours": round(schedule.plan.minutes / 60, 2),
         "finish": local(finish).isoformat() if finish else None,
-        "items": [_item(row) for row in rows(schedule)],
+        "items": [_item(row) for row in table],
         "sessions": [_session(s, zone) for s in schedule.timeline],
         "milestones": [_milestone(m) for m in schedule.milestones],
-        "periods": [_period(p) for p in periods(schedule)],
+        "periods": [_period(p) for p in periods(schedule, table)],
         "choices": [c.as_dict() for c in schedule.plan.choices],
         "notes": credential_notes(schedule.plan),
         "warnings": list(warnings),
