@@ -18,12 +18,13 @@ rebuilt.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Final, NamedTuple
+
+import orjson
 
 from planner.graph import load_graph
 from planner.graph.model import CareerGraph
@@ -153,7 +154,7 @@ def write_entry(graph: CareerGraph, handle: BinaryIO) -> None:
     handle.write(b',"kinds":' + _dumps(dict(nodes.kinds)))
     handle.write(b',"tables":{')
     for index, node_id in enumerate(nodes):
-        table = _JSON.encode(nodes.table(node_id))
+        table = _dumps(nodes.table(node_id)).decode("utf-8")
         handle.write((b"," if index else b"") + _dumps(node_id) + b":" + _dumps(table))
     handle.write(b"}")
     handle.write(b',"pred":' + _dumps({node_id: " ".join(ids) for node_id, ids in graph.pred.items()}))
@@ -178,11 +179,8 @@ def restored(data: dict[str, Any]) -> CareerGraph:
     )
 
 
-_JSON: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
 def _dumps(data: Any) -> bytes:
-    return _JSON.encode(data).encode("utf-8")
+    return orjson.dumps(data)
 
 
 def _private(info: os.stat_result) -> bool:
@@ -221,7 +219,7 @@ def _read_entry(entry: Path) -> dict[str, Any] | None:
         if not stat.S_ISREG(info.st_mode) or not _private(info):
             return None
         try:
-            data = json.loads(handle.read())
+            data = orjson.loads(handle.read())  # a JSONDecodeError is a ValueError
         except (ValueError, RecursionError, MemoryError, OSError):
             return None
     return data if isinstance(data, dict) else None

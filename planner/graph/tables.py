@@ -4,9 +4,10 @@ ids, and the edge algorithms every layer shares (the one topological sort among 
 from __future__ import annotations
 
 import heapq
-import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from planner.records import NODE_TYPES
 from planner.records.quick import quick
@@ -58,7 +59,7 @@ class NodeTables(Mapping[str, "Node"]):
         """The plain table of a node, as its TOML file gave it."""
         table = self._tables[key]
         if isinstance(table, str):
-            table = self._tables[key] = json.loads(table)
+            table = self._tables[key] = orjson.loads(table)
         return table
 
 
