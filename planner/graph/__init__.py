@@ -12,7 +12,6 @@ prerequisite to what depends on it. The package does one job per module:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -67,9 +66,7 @@ def load_graph(folder: str | os.PathLike[str] | None = None) -> CareerGraph:
             problems.extend(found)
             yield str(path), data, LineIndex(path)
 
-    # Closed on any exit, Ctrl-C included, so the parsing workers stop at once.
-    with contextlib.closing(read_graph_files(paths)) as files:
-        return build_graph(parsed(files), problems)
+    return build_graph(parsed(read_graph_files(paths)), problems)
 
 
 @functools.cache

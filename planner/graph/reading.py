@@ -1,27 +1,20 @@
 """Reading a graph folder: which files, their TOML, and the lines of their ids.
 
-Nothing here judges the data; :mod:`planner.graph.validation` does. Parsing is the
-bulk of loading a big folder, so big folders are parsed in worker processes.
+Nothing here judges the data; :mod:`planner.graph.validation` does.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import sys
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import tomli
 
 from planner.errors import GraphError, Problem, SourceError
 from planner.io.reading import TomlText, decode_text, number_too_long, read_regular, toml_error_line
 from planner.limits import MAX_GRAPH_BYTES, MAX_GRAPH_FILES
-
-PARALLEL_BYTES: Final = 2 * 1024 * 1024
-"""Graph folders at least this big are parsed in worker processes."""
 
 Parsed = tuple[str, Mapping[str, Any], Mapping[str, list[int]]]
 """One parsed file: its name, its TOML data, and the lines of each ``id = "..."``."""
@@ -150,8 +143,7 @@ def _read(path: Path) -> bytes:
 
 
 def read_graph_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """Parse one graph file; return its data and the problems found (picklable, so a
-    worker process can run it)."""
+    """Parse one graph file; return its data and the problems found."""
     name = str(path)
     try:
         text = decode_text(_read(path), what="a TOML file")
@@ -171,52 +163,8 @@ def read_graph_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(name, long.line or 0, where + long.detail)]
 
 
-def read_graph_files(paths: list[Path]) -> Generator[tuple[dict[str, Any], list[Problem]]]:
-    """Parse every file, in worker processes when the folder is big enough to gain.
-
-    TOML parsing is most of the work of loading a big graph and each file parses on
-    its own, so big folders are spread over the machine's cores. Results come in the
-    files' order, as soon as each is ready, so the caller validates one file while
-    the workers parse the next. Small folders, or a machine where workers cannot
-    start, parse here.
-
-    The workers ignore Ctrl-C: it interrupts this process alone, and closing the
-    iterator (as any exception in the caller does, with ``contextlib.closing``) stops
-    the workers at once, so none is left behind.
-    """
-    cores = os.cpu_count() or 1
-    size = sum(p.stat().st_size for p in paths)
-    done = 0
-    if size >= PARALLEL_BYTES and len(paths) > 1 and cores > 1 and sys.platform == "linux":
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        workers = min(cores, 4, len(paths))
-        before = set(multiprocessing.active_children())
-        pool = ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=signal.signal,
-            initargs=(signal.SIGINT, signal.SIG_IGN),
-        )
-        try:
-            chunk = max(1, len(paths) // (workers * 4))
-            # The workers start here: hold Ctrl-C back until they ignore it.
-            held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-            try:
-                results = pool.map(read_graph_file, paths, chunksize=chunk)
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
-            for result in results:
-                done += 1
-                yield result
-        except (OSError, BrokenProcessPool):
-            pass
-        finally:
-            pool.shutdown(wait=done == len(paths), cancel_futures=True)
-            for worker in set(multiprocessing.active_children()) - before:
-                worker.kill()
-                worker.join()
-    for path in paths[done:]:
+def read_graph_files(paths: list[Path]) -> Iterator[tuple[dict[str, Any], list[Problem]]]:
+    """Parse every file, one after the other, as the caller asks for them (so it
+    validates one file before the next is parsed)."""
+    for path in paths:
         yield read_graph_file(path)
