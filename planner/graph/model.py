@@ -56,6 +56,9 @@ class CareerGraph:
         self.nodes = nodes
         self.files = files
         self.pred = pred
+        self._work: dict[str, tuple[bool, int]] = {}
+        """Whether each node asked about so far is done at a job, and its months: the
+        planner and the scheduler ask for the same nodes again and again."""
         if succ is not None:
             self.__dict__["succ"] = succ
         if stage_rank is not None:
@@ -207,11 +210,19 @@ class CareerGraph:
 
     def at_work(self, node_id: str) -> bool:
         """Whether ``node_id`` is done at a job (``at_work = true``), not in study."""
-        return bool(self.attr(node_id, "at_work", False))
+        return self._at_work(node_id)[0]
 
     def months(self, node_id: str) -> int:
         """The calendar months an at_work node takes (0 for any other node)."""
-        return int(self.attr(node_id, "months", None) or 0) if self.at_work(node_id) else 0
+        return self._at_work(node_id)[1]
+
+    def _at_work(self, node_id: str) -> tuple[bool, int]:
+        found = self._work.get(node_id)
+        if found is None:
+            at_work = bool(self.attr(node_id, "at_work", False))
+            months = int(self.attr(node_id, "months", None) or 0) if at_work else 0
+            found = self._work[node_id] = (at_work, months)
+        return found
 
     def members(self, choice_id: str) -> tuple[str, ...]:
         """The members of a choice, sorted."""
@@ -252,7 +263,9 @@ class CareerGraph:
         and avoids a pass over a big graph.
         """
         ids = list(stage_ids)
-        if "stage_rank" in self.__dict__ or not ids:
+        if len(ids) < 2:
+            return ids
+        if "stage_rank" in self.__dict__:
             return sorted(ids, key=self.stage_rank.__getitem__)
         depth: dict[str, int] = {}
         for node in self.topological_order(self.closure(ids)):

@@ -72,12 +72,14 @@ class PlanEdges(NamedTuple):
 class Tiers(NamedTuple):
     """The planned stages, lowest first, and for every planned node its tier (the index
     of the lowest planned stage that needs it), the stage itself (``owner``; none for
-    extras) and each stage's planned work (its whole planned closure)."""
+    extras) and each stage's planned work (its whole planned closure); ``order``, the
+    planned nodes in a topological order (the smallest id first among the ready)."""
 
     stages: tuple[str, ...]
     tier: Mapping[str, int]
     owner: Mapping[str, str]
     items: Mapping[str, frozenset[str]]
+    order: tuple[str, ...]
 
 
 def stage_tiers(graph: CareerGraph, edges: PlanEdges, todo: Collection[str]) -> Tiers:
@@ -102,10 +104,11 @@ def stage_tiers(graph: CareerGraph, edges: PlanEdges, todo: Collection[str]) -> 
             stack.extend(p for p in edges.pred[node] if p not in reached)
         items[stage] = frozenset(n for n in reached if graph.kind(n) not in ZERO_WORK)
     # Extras no stage needs take the highest tier of their planned prerequisites.
-    for node in topological_order(edges.pred, edges.succ, todo):
+    order = topological_order(edges.pred, edges.succ, todo)
+    for node in order:
         if node not in tier:
             tier[node] = max((tier[p] for p in edges.pred[node]), default=0)
-    return Tiers(tuple(stages), tier, owner, items)
+    return Tiers(tuple(stages), tier, owner, items, tuple(order))
 
 
 def _behind(
@@ -113,7 +116,7 @@ def _behind(
 ) -> tuple[dict[str, int], dict[str, int]]:
     """For every planned node: how many work items of its tier depend on it, directly
     or not, and the most months of at_work work of its tier that waits for it."""
-    order = topological_order(edges.pred, edges.succ, todo)
+    order = tiers.order
     bit = {node: 1 << index for index, node in enumerate(order)}
     work_bits = sum(bit[n] for n in order if graph.kind(n) not in ZERO_WORK)
     below: dict[str, int] = {}
