@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import os
 import random
+import signal
 import textwrap
 import warnings
 from collections.abc import Callable, Iterator, Mapping
@@ -50,6 +51,14 @@ settings.register_profile(
 )
 # CI (which sets CI=true) runs the long, derandomized "ci" profile by default.
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+# A runner that starts the tests in the background (a shell script's `cmd &`) leaves
+# SIGINT ignored, and an ignored signal stays ignored in every process the tests start:
+# the tests that press Ctrl-C in a terminal (or send it to `planner serve` and `batch`)
+# would wait for a process that never stops. Python's own handler is reset to the
+# default in each child that execs, as in a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")

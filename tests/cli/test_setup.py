@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import sys
 import time
 from pathlib import Path
@@ -206,9 +207,16 @@ def _converse(argv: list[str], answers: list[str], env: dict[str, str], cwd: Pat
         os.write(fd, answer.encode("utf-8") if answer == "\x03" else answer.encode("utf-8") + b"\r")
     while wait_for_question():  # read to the end
         pass
-    _, status = os.waitpid(pid, 0)
+    deadline = time.monotonic() + 30
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if done[0] == 0:  # still running: stop it, and say so instead of waiting for ever
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+        pytest.fail(f"{argv[1:]} did not end; it showed: {seen.decode('utf-8', 'replace')}")
     os.close(fd)
-    return seen.decode("utf-8", "replace").replace("\r\n", "\n"), os.waitstatus_to_exitcode(status)
+    return seen.decode("utf-8", "replace").replace("\r\n", "\n"), os.waitstatus_to_exitcode(done[1])
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
