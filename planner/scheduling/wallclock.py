@@ -3,7 +3,6 @@ and the instances of weekly windows."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -53,7 +52,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = day.year + month0 // 12, month0 % 12 + 1
     if year > dt.MAXYEAR:
         return dt.date.max
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day.day, month_days(year, month)))
+
+
+def month_days(year: int, month: int) -> int:
+    """How many days ``month`` of ``year`` has."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
 
 
 Instance = tuple[dt.date, dt.datetime, dt.datetime]

@@ -13,7 +13,6 @@ Content-Security-Policy allows no inline style.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import html
 from collections.abc import Callable, Mapping
@@ -23,15 +22,17 @@ from typing import TYPE_CHECKING, Final
 from planner.renderers.phrases import work_months
 from planner.renderers.pictures.style import drawable
 from planner.reports.roadmap import rows
+from planner.scheduling.wallclock import month_days
 
 if TYPE_CHECKING:
     from planner.scheduling import Schedule
 
-MONTHS: Final = tuple(calendar.month_abbr[m] for m in range(1, 13))
+MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""The months' names on the axis, in English whatever the locale (as every word of the page)."""
 
 
 def _days(year: int) -> int:
-    return 366 if calendar.isleap(year) else 365
+    return 366 if month_days(year, 2) == 29 else 365
 
 
 def _share(day: dt.date) -> float:
@@ -138,14 +139,14 @@ def render_timeline(
                     f'<span class="tl-track"><i class="mark {styles.place(_share(day))}"></i></span></div>'
                 )
         out.append(
-            f'<section class="tl-year {"leap" if calendar.isleap(year) else "common"}" aria-label="{year}">'
+            f'<section class="tl-year {"leap" if _days(year) == 366 else "common"}" aria-label="{year}">'
             '<div class="tl-axis">'
             f'<b>{year}</b><span class="tl-months">{axis}</span></div>'
             f'<div class="tl-body">{"".join(body)}</div></section>'
         )
     css = [
         f".tl-year.{kind} .tl-months {{ grid-template-columns: "
-        + " ".join(f"{calendar.monthrange(year, m)[1]}fr" for m in range(1, 13))
+        + " ".join(f"{month_days(year, m)}fr" for m in range(1, 13))
         + "; }"
         for kind, year in (("leap", 2028), ("common", 2027))
     ]
