@@ -2,8 +2,9 @@
 
 :func:`quick` reads a record's declaration (:mod:`planner.records.graph`,
 :mod:`planner.records.profile`) and builds the record from a table whose values plainly
-keep it: exact types, every rule's :meth:`~planner.records.rules.Rule.check` passing,
-no unknown key and no missing one. It takes nothing the declaration does not say, so a
+keep it: exact types, every rule's :meth:`~planner.records.rules.Rule.check` passing
+(as the rule's :meth:`~planner.records.rules.Rule.checker` makes it, once), no unknown
+key and no missing one. It takes nothing the declaration does not say, so a
 key added to a record is read here with no change. Anything else (a problem, or a value
 it does not know for sure) gives None, and pydantic (:mod:`planner.records.schema`)
 decides and words every problem at once; a valid graph or profile never imports
@@ -109,16 +110,33 @@ def _annotated(base: Any, metadata: tuple[Any, ...]) -> Build:
         source = builder(convert.source)
         return lambda value, context: convert.convert(source(value, context))
     inner = builder(base)
-    before = [r for r in rules if r.before]
-    after = [r for r in rules if not r.before]
+    before = [check for r in rules if r.before and (check := r.checker()) is not None]
+    after = [check for r in rules if not r.before and (check := r.checker()) is not None]
+    if not before and not after:
+        return inner
+    exact = _SCALARS.get(base)
+    if not before and len(after) == 1 and exact is not None and base is not float:
+        return _checked(exact, after[0])
 
     def build(value: Any, context: Any) -> Any:
-        for rule in before:
-            value = rule.check(value, context)
+        for check in before:
+            value = check(value, context)
         value = inner(value, context)
-        for rule in after:
-            value = rule.check(value, context)
+        for check in after:
+            value = check(value, context)
         return value
+
+    return build
+
+
+def _checked(exact: tuple[type, ...], check: Build) -> Build:
+    """A value of exactly a scalar type (not float, which is converted) under one rule:
+    the common field, in one call."""
+
+    def build(value: Any, context: Any) -> Any:
+        if type(value) not in exact:
+            raise _No
+        return check(value, context)
 
     return build
 
@@ -137,7 +155,7 @@ def _sequence(item: Any, kind: type) -> Build:
     def build(value: Any, context: Any) -> Any:
         if type(value) not in (list, tuple):
             raise _No
-        return kind(inner(v, context) for v in value)
+        return kind([inner(v, context) for v in value])
 
     return build
 

@@ -105,6 +105,11 @@ class Rule:
     def check(self, value: Any, context: Any) -> Any:
         return value
 
+    def checker(self) -> Callable[[Any, Any], Any] | None:
+        """``check`` as the quick path calls it, made once per rule: None for a rule
+        that checks nothing (whose ``check`` is this class's)."""
+        return None if type(self).check is Rule.check else self.check
+
     def schema(self) -> dict[str, Any]:
         """JSON Schema keywords of the rule."""
         return {}
@@ -189,6 +194,21 @@ class Text(Rule):
         if self.pattern is not None and not _whole(self.pattern)(value):
             raise ValueError(f"{show(value)} is not {self.expect}")
         return value
+
+    def checker(self) -> Callable[[Any, Any], Any]:
+        """``check`` with its test of a plain text compiled once: a text of the right
+        length, all ASCII, without control characters and matching ``pattern`` is
+        taken at once; any other goes through ``check``, which words its problem (or
+        takes it: a text beyond ASCII may be fine)."""
+        low, high, control, check = self.min_length, self.max_length, self.control.search, self.check
+        whole = _whole(self.pattern if self.pattern is not None else r"(?s:.*)")
+
+        def text(value: str, context: Any) -> Any:
+            if low <= len(value) <= high and value.isascii() and control(value) is None and whole(value):
+                return value
+            return check(value, context)
+
+        return text
 
     def schema(self) -> dict[str, Any]:
         found: dict[str, Any] = {"maxLength": self.max_length}
