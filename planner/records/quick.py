@@ -183,6 +183,7 @@ def _dataclass(record: type) -> Build:
         for f in dataclasses.fields(record)
         if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     )
+    make = _maker(record)
 
     def build(value: Any, context: Any) -> Any:
         if type(value) is not dict or not required <= value.keys():
@@ -193,9 +194,42 @@ def _dataclass(record: type) -> Build:
             if field is None:
                 raise _No
             values[key] = field(given, context)
-        return record(**values)
+        return make(values)
 
     return build
+
+
+def _maker(record: type) -> Callable[[dict[str, Any]], Any]:
+    """What makes a ``record`` of its init values. A frozen dataclass's ``__init__``
+    sets each field through ``object.__setattr__``; where it does nothing more (no
+    ``__post_init__``, no slots, every field given or defaulted), the instance's
+    ``__dict__`` is filled at once instead, as that ``__init__`` would: every field in
+    order, its default or a new one from its factory where no value is given."""
+    fields = dataclasses.fields(record)
+    if (
+        hasattr(record, "__post_init__")
+        or hasattr(record, "__slots__")
+        or any(
+            not f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            for f in fields
+        )
+    ):
+        return lambda values: record(**values)
+    defaults = {f.name: f.default for f in fields}
+    factories = {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING}
+    new = object.__new__
+
+    def make(values: dict[str, Any]) -> Any:
+        made: Any = new(record)
+        found = made.__dict__
+        found.update(defaults)
+        found.update(values)
+        for name, factory in factories.items():
+            if name not in values:
+                found[name] = factory()
+        return made
+
+    return make
 
 
 def _typeddict(record: type) -> Build:

@@ -4,6 +4,7 @@ pydantic."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from planner.graph import load_graph, shipped_graph_dir
 from planner.graph.tables import NodeTables
-from planner.records import NODE_TYPES, Skill, keys_of
+from planner.records import NODE_TYPES, Profile, Skill, Stage, keys_of
 from planner.records.quick import quick
 from planner.records.schema import SchemaErrors as ValidationError
 from planner.records.schema import validate_node
@@ -291,6 +292,20 @@ def test_what_the_quick_build_leaves_to_pydantic_still_builds(table: dict[str, A
 def test_hours_are_floats_as_pydantic_makes_them() -> None:
     node = quick_node("skill", {"id": "a", "name": "A", "hours": 2})
     assert isinstance(node, Skill) and type(node.hours) is float
+
+
+def test_a_quick_record_is_made_as_its_init_makes_it() -> None:
+    """Defaults, a new dict from a field's factory for each record, fields in order, and
+    a field the file does not give (a profile's source) set as ``__init__`` sets it."""
+    table = {"id": "a", "name": "A", "requires": ["b"]}
+    first, second = quick_node("stage", table), quick_node("stage", table)
+    assert isinstance(first, Stage) and isinstance(second, Stage)
+    assert vars(first) == vars(Stage(id="a", name="A", requires=("b",)))
+    assert list(vars(first)) == [f.name for f in dataclasses.fields(Stage)]
+    assert first.experience_counts == {} and first.experience_counts is not second.experience_counts
+    profile = quick(Profile, {"target": "s", "hours_per_week": 5, "availability": {"mon": "19:00-21:00"}})
+    assert profile is not None and profile.source == "profile" and profile.progress == {}
+    assert list(vars(profile)) == [f.name for f in dataclasses.fields(Profile)]
 
 
 def test_a_valid_graph_and_profile_are_planned_without_importing_pydantic(tmp_path: Path) -> None:
