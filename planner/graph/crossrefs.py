@@ -69,6 +69,8 @@ def find_recommend_problems(nodes: Mapping[str, Shape], files: Mapping[str, str]
     findings: list[Finding] = []
     for node_id in sorted(nodes):
         node = nodes[node_id]
+        if not node.recommends:
+            continue
         file = files[node_id]
         for rec in sorted(set(node.recommends)):
             if rec not in nodes:
@@ -136,6 +138,8 @@ def find_experience_problems(nodes: Mapping[str, Shape], files: Mapping[str, str
     nor an at_work node."""
     findings: list[Finding] = []
     for node_id in sorted(nodes):
+        if not nodes[node_id].experience:
+            continue
         for role in sorted(nodes[node_id].experience):
             found = nodes.get(role)
             if found is None:

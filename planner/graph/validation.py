@@ -138,32 +138,33 @@ def find_schema_problems(
             findings.append(Finding("not-an-array", name, ids=(section,)))
             continue
         kind = SECTIONS[section]
+        record = NODE_TYPES[kind]
         for index, entry in enumerate(entries):
             raw_id = entry.get("id")
             occurrence = 0
             if isinstance(raw_id, str):
                 occurrence = seen.get(raw_id, 0)
                 seen[raw_id] = occurrence + 1
-            label = f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else (f"{section}[{index}]")
-            node = quick(NODE_TYPES[kind], entry)
-            try:
-                node = node if node is not None else validate_node(kind, entry)
-            except SchemaErrors as exc:
-                if isinstance(raw_id, str):
-                    invalid.add(raw_id)
-                findings.extend(
-                    Finding(
-                        "schema",
-                        name,
-                        node=raw_id if isinstance(raw_id, str) else None,
-                        ids=(raw_id,) if isinstance(raw_id, str) else (),
-                        detail=f"{label}: {problem.text()}",
-                        occurrence=occurrence,
-                        path=problem.path,
+            node = quick(record, entry)
+            if node is None:
+                try:
+                    node = validate_node(kind, entry)
+                except SchemaErrors as exc:
+                    if isinstance(raw_id, str):
+                        invalid.add(raw_id)
+                    findings.extend(
+                        Finding(
+                            "schema",
+                            name,
+                            node=raw_id if isinstance(raw_id, str) else None,
+                            ids=(raw_id,) if isinstance(raw_id, str) else (),
+                            detail=f"{_label(section, index, raw_id)}: {problem.text()}",
+                            occurrence=occurrence,
+                            path=problem.path,
+                        )
+                        for problem in exc.problems
                     )
-                    for problem in exc.problems
-                )
-                continue
+                    continue
             problem = effort_problem(node)
             if problem is None:
                 nodes.append((node, occurrence, entry))
@@ -176,12 +177,17 @@ def find_schema_problems(
                     name,
                     node=node.id,
                     ids=(node.id,),
-                    detail=f"{label}: {message}",
+                    detail=f"{_label(section, index, raw_id)}: {message}",
                     occurrence=occurrence,
                     path=(key,) if key in entry else (),
                 )
             )
     return nodes, findings
+
+
+def _label(section: str, index: int, raw_id: Any) -> str:
+    """How a message names an entry: by its id, else by its place in its array."""
+    return f"{SECTIONS[section]} '{raw_id}'" if isinstance(raw_id, str) else f"{section}[{index}]"
 
 
 def effort_problem(node: Node) -> tuple[str, str] | None:
