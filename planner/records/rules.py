@@ -154,6 +154,12 @@ def _whole(pattern: str) -> Callable[[str], re.Match[str] | None]:
     return re.compile(pattern).fullmatch
 
 
+@functools.cache
+def _ascii_but(control: re.Pattern[str]) -> str:
+    """A regular expression's class of the ASCII characters ``control`` does not find."""
+    return "[" + "".join(re.escape(chr(c)) for c in range(128) if not control.search(chr(c))) + "]"
+
+
 BROKEN: Final = "holds a broken character (an unpaired UTF-16 surrogate)"
 
 
@@ -196,17 +202,16 @@ class Text(Rule):
         return value
 
     def checker(self) -> Callable[[Any, Any], Any]:
-        """``check`` with its test of a plain text compiled once: a text of the right
-        length, all ASCII, without control characters and matching ``pattern`` is
-        taken at once; any other goes through ``check``, which words its problem (or
-        takes it: a text beyond ASCII may be fine)."""
-        low, high, control, check = self.min_length, self.max_length, self.control.search, self.check
-        whole = _whole(self.pattern if self.pattern is not None else r"(?s:.*)")
+        """``check`` with its test of a plain text compiled once, into one regular
+        expression: a text of the right length, all ASCII, without control characters
+        and matching ``pattern`` is taken at once; any other goes through ``check``,
+        which words its problem (or takes it: a text beyond ASCII may be fine)."""
+        plain = f"{_ascii_but(self.control)}{{{self.min_length},{self.max_length}}}"
+        taken = _whole(plain if self.pattern is None else rf"(?={plain}\Z)(?:{self.pattern})")
+        check = self.check
 
         def text(value: str, context: Any) -> Any:
-            if low <= len(value) <= high and value.isascii() and control(value) is None and whole(value):
-                return value
-            return check(value, context)
+            return value if taken(value) else check(value, context)
 
         return text
 
