@@ -202,13 +202,13 @@ def _dataclass(record: type) -> Build:
 def _maker(record: type) -> Callable[[dict[str, Any]], Any]:
     """What makes a ``record`` of its init values. A frozen dataclass's ``__init__``
     sets each field through ``object.__setattr__``; where it does nothing more (no
-    ``__post_init__``, no slots, every field given or defaulted), the instance's
+    ``__post_init__``, a ``__dict__``, every field given or defaulted), the instance's
     ``__dict__`` is filled at once instead, as that ``__init__`` would: every field in
     order, its default or a new one from its factory where no value is given."""
     fields = dataclasses.fields(record)
     if (
         hasattr(record, "__post_init__")
-        or hasattr(record, "__slots__")
+        or not record.__dictoffset__  # slots, no __dict__
         or any(
             not f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             for f in fields
