@@ -338,6 +338,7 @@ def _items(
     study_ahead: bool,
 ) -> list[PlanItem]:
     """The plan's work items in ``ordered`` order, with what each waits for."""
+    kinds, nodes, owners = graph.kinds, graph.nodes, tiers.owner
     planned_stages = set(tiers.stages)
     below = {goal.id: tuple(p for p in goal.previous if p in planned_stages) for goal in goals}
     # "after": planned items that must end first, looking through stages and choices;
@@ -348,7 +349,7 @@ def _items(
         deps: set[str] = set()
         stages: set[str] = set()
         for p in edges.pred[node]:
-            kind = graph.kind(p)
+            kind = kinds[p]
             if kind in ZERO_WORK:
                 deps |= after[p]
             else:
@@ -365,16 +366,17 @@ def _items(
             picked_for.setdefault(member, []).append(choice.id)
     items = []
     for node in ordered:
-        data = graph.nodes[node]
-        if data.kind in ZERO_WORK:
+        if kinds[node] in ZERO_WORK:
             continue
+        data = nodes[node]
         done = progress.get(node, 0.0)
+        hours = graph.hours(node)
         at_work = graph.at_work(node)
-        minutes = remaining_minutes(graph.hours(node), done)
-        months = graph.months(node) * (1.0 - done)
+        minutes = remaining_minutes(hours, done)
+        months = graph.months(node) * (1.0 - done) if at_work else 0.0
         if minutes == 0 and months <= 0:
             continue
-        owner = tiers.owner.get(node)
+        owner = owners.get(node)
         holding = set(held[node]) if at_work else set()
         if owner is not None and not study_ahead:
             holding.update(below[owner])
@@ -385,7 +387,7 @@ def _items(
                 name=data.name,
                 category=data.category,  # type: ignore[union-attr]
                 minutes=minutes,
-                total_hours=graph.hours(node),
+                total_hours=hours,
                 requires=tuple(sorted(data.requires)),
                 after=tuple(sorted(after[node])),
                 stage=owner,
@@ -394,7 +396,7 @@ def _items(
                 picked_for=tuple(picked_for.get(node, ())),
                 short_name=graph.short_name(node),
                 at_work=at_work,
-                months=round(months, 4),
+                months=round(months, 4) if at_work else 0.0,
                 holding=tuple(sorted(holding)),
             )
         )
