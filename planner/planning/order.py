@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from typing import Final, NamedTuple
 
 from planner.graph import CareerGraph
@@ -111,26 +111,24 @@ def stage_tiers(graph: CareerGraph, edges: PlanEdges, todo: Collection[str]) -> 
     return Tiers(tuple(stages), tier, owner, items, tuple(order))
 
 
-def _behind(
-    graph: CareerGraph, edges: PlanEdges, tiers: Tiers, todo: Iterable[str]
-) -> tuple[dict[str, int], dict[str, int]]:
+def _behind(graph: CareerGraph, edges: PlanEdges, tiers: Tiers) -> tuple[dict[str, int], dict[str, int]]:
     """For every planned node: how many work items of its tier depend on it, directly
     or not, and the most months of at_work work of its tier that waits for it."""
-    order = tiers.order
+    order, tier, succ, kinds = tiers.order, tiers.tier, edges.succ, graph.kinds
     bit = {node: 1 << index for index, node in enumerate(order)}
-    work_bits = sum(bit[n] for n in order if graph.kind(n) not in ZERO_WORK)
+    work_bits = sum(bit[n] for n in order if kinds[n] not in ZERO_WORK)
     below: dict[str, int] = {}
     feeds: dict[str, int] = {}
-    tier = tiers.tier
+    reach: dict[str, int] = {}  # the most months of at_work work from a node on: its own or behind it
     for node in reversed(order):
-        mask, months = 0, 0
-        for following in edges.succ[node]:
-            if tier[following] != tier[node]:
-                continue
-            mask |= bit[following] | below[following]
-            months = max(months, graph.months(following), feeds[following])
+        mask, months, own = 0, 0, tier[node]
+        for following in succ[node]:
+            if tier[following] == own:
+                mask |= bit[following] | below[following]
+                months = max(months, reach[following])
         below[node] = mask
         feeds[node] = months
+        reach[node] = max(months, graph.months(node))
     return {n: (mask & work_bits).bit_count() for n, mask in below.items()}, feeds
 
 
@@ -146,15 +144,17 @@ def learner_order(
     """The planned nodes ``todo`` in the module's order: prerequisites first, then
     tier, the job first, what it is best after, learning by doing, the thread (picked
     up from the items ``finished`` last), what unlocks the most, id."""
-    unlocks, feeds = _behind(graph, edges, tiers, todo)
-    tier = tiers.tier
+    unlocks, feeds = _behind(graph, edges, tiers)
+    tier, kinds = tiers.tier, graph.kinds
     waiting = {n: len(edges.pred[n]) for n in todo}
-    # Recommendations of the same tier or below that are planned: useful first.
-    hoped = {
-        n: {r for r in graph.recommends(n) if r in todo and r != n and tier[r] <= tier[n]}
-        for n in todo
-        if graph.kind(n) not in ZERO_WORK
-    }
+    # Recommendations of the same tier or below that are planned: useful first (only the
+    # items that have any).
+    hoped: dict[str, set[str]] = {}
+    for n in todo:
+        if kinds[n] not in ZERO_WORK:
+            wanted = {r for r in graph.recommends(n) if r in todo and r != n and tier[r] <= tier[n]}
+            if wanted:
+                hoped[n] = wanted
     hoped_by: dict[str, list[str]] = {}
     for node, wanted in sorted(hoped.items()):
         for r in sorted(wanted):
@@ -162,33 +162,29 @@ def learner_order(
     ready: list[tuple[int, int, int, int, int, int, int, str]] = []
     is_ready: set[str] = set()
     order: list[str] = []
+
+    def push(node: str, thread: int) -> None:
+        kind = kinds[node]
+        if kind in ZERO_WORK or graph.at_work(node):
+            group, learning = -1, 0
+        else:
+            group, learning = 0, 0 if kind == "project" or node in focus else 1
+        early = 1 if node in hoped else 0
+        key = (tier[node], group, -feeds[node], early, learning, -thread, -unlocks[node], node)
+        heapq.heappush(ready, key)
+        is_ready.add(node)
+
     # The thread of a re-made plan starts where the person left it: an item ready at the
     # start ranks by the latest item recorded done among its prerequisites (on one day,
     # the one with the most prerequisites of its own, the furthest along).
     done = {n: (day, len(graph.ancestors(n))) for n, day in (finished or {}).items() if n in graph.pred}
     places = {spot: index + 1 for index, spot in enumerate(sorted(set(done.values())))}
-    resumed = {
-        node: max((places[done[p]] for p in graph.pred[node] if p in done), default=0) for node in todo
-    }
-    start = len(places) + 1
-
-    def push(node: str) -> None:
-        kind = graph.kind(node)
-        if kind in ZERO_WORK or graph.at_work(node):
-            group, learning = -1, 0
-        else:
-            group, learning = 0, 0 if kind == "project" or node in focus else 1
-        early = 1 if hoped.get(node) else 0
-        # The thread grows as items are placed: the item that became ready last has
-        # the largest, and comes first.
-        thread = start + len(order) if order else resumed[node]
-        key = (tier[node], group, -feeds[node], early, learning, -thread, -unlocks[node], node)
-        heapq.heappush(ready, key)
-        is_ready.add(node)
-
     for node in sorted(todo):
         if not waiting[node]:
-            push(node)
+            push(node, max((places[done[p]] for p in graph.pred[node] if p in done), default=0))
+    # The thread grows as items are placed: the item that became ready last has the
+    # largest, and comes first.
+    start = len(places) + 1
     placed: set[str] = set()
     while ready:
         node = heapq.heappop(ready)[-1]
@@ -196,12 +192,16 @@ def learner_order(
             continue
         placed.add(node)
         order.append(node)
+        thread = start + len(order)
         for following in edges.succ[node]:
             waiting[following] -= 1
             if not waiting[following]:
-                push(following)
+                push(following, thread)
         for hoping in hoped_by.get(node, ()):
-            hoped[hoping].discard(node)
-            if not hoped[hoping] and hoping in is_ready and hoping not in placed:
-                push(hoping)  # now right after what it was waiting for
+            wanted = hoped[hoping]
+            wanted.discard(node)
+            if not wanted:
+                del hoped[hoping]
+                if hoping in is_ready and hoping not in placed:
+                    push(hoping, thread)  # now right after what it was waiting for
     return order
