@@ -45,7 +45,7 @@ from collections.abc import Collection, Mapping
 from typing import Final, NamedTuple
 
 from planner.graph import CareerGraph
-from planner.graph.tables import topological_order
+from planner.graph.tables import prerequisites_first
 from planner.planning.choices import ChoiceResolver
 
 ZERO_WORK: Final = ("stage", "choice")
@@ -61,7 +61,11 @@ class PlanEdges(NamedTuple):
 
     @classmethod
     def of(cls, todo: Collection[str], resolver: ChoiceResolver) -> PlanEdges:
-        pred = {n: tuple(p for p in resolver.requirements(n) if p in todo) for n in todo}
+        planned, requirements = set(todo), resolver.requirements
+        pred: dict[str, tuple[str, ...]] = {}
+        for node in todo:
+            needs = requirements(node)
+            pred[node] = needs if planned.issuperset(needs) else tuple(p for p in needs if p in planned)
         succ: dict[str, list[str]] = {n: [] for n in todo}
         for node in sorted(todo):
             for p in pred[node]:
@@ -73,7 +77,7 @@ class Tiers(NamedTuple):
     """The planned stages, lowest first, and for every planned node its tier (the index
     of the lowest planned stage that needs it), the stage itself (``owner``; none for
     extras) and each stage's planned work (its whole planned closure); ``order``, the
-    planned nodes in a topological order (the smallest id first among the ready)."""
+    planned nodes, each after its planned prerequisites."""
 
     stages: tuple[str, ...]
     tier: Mapping[str, int]
@@ -84,7 +88,8 @@ class Tiers(NamedTuple):
 
 def stage_tiers(graph: CareerGraph, edges: PlanEdges, todo: Collection[str]) -> Tiers:
     """The tiers of the planned nodes ``todo`` (see :class:`Tiers`)."""
-    stages = graph.rank_stages(n for n in todo if graph.kind(n) == "stage")
+    kinds, pred = graph.kinds, edges.pred
+    stages = graph.rank_stages(n for n in todo if kinds[n] == "stage")
     tier: dict[str, int] = {}
     owner: dict[str, str] = {}
     items: dict[str, frozenset[str]] = {}
@@ -101,13 +106,13 @@ def stage_tiers(graph: CareerGraph, edges: PlanEdges, todo: Collection[str]) -> 
             if node not in tier:
                 tier[node] = index
                 owner[node] = stage
-            stack.extend(p for p in edges.pred[node] if p not in reached)
-        items[stage] = frozenset(n for n in reached if graph.kind(n) not in ZERO_WORK)
+            stack.extend(pred[node])
+        items[stage] = frozenset(n for n in reached if kinds[n] not in ZERO_WORK)
     # Extras no stage needs take the highest tier of their planned prerequisites.
-    order = topological_order(edges.pred, edges.succ, todo)
+    order = prerequisites_first(pred, edges.succ)
     for node in order:
         if node not in tier:
-            tier[node] = max((tier[p] for p in edges.pred[node]), default=0)
+            tier[node] = max((tier[p] for p in pred[node]), default=0)
     return Tiers(tuple(stages), tier, owner, items, tuple(order))
 
 
