@@ -120,8 +120,7 @@ def _behind(graph: CareerGraph, edges: PlanEdges, tiers: Tiers) -> tuple[dict[st
     """For every planned node: how many work items of its tier depend on it, directly
     or not, and the most months of at_work work of its tier that waits for it."""
     order, tier, succ, kinds = tiers.order, tiers.tier, edges.succ, graph.kinds
-    bit = {node: 1 << index for index, node in enumerate(order)}
-    work_bits = sum(bit[n] for n in order if kinds[n] not in ZERO_WORK)
+    bit = {node: 0 if kinds[node] in ZERO_WORK else 1 << index for index, node in enumerate(order)}
     below: dict[str, int] = {}
     feeds: dict[str, int] = {}
     reach: dict[str, int] = {}  # the most months of at_work work from a node on: its own or behind it
@@ -134,7 +133,7 @@ def _behind(graph: CareerGraph, edges: PlanEdges, tiers: Tiers) -> tuple[dict[st
         below[node] = mask
         feeds[node] = months
         reach[node] = max(months, graph.months(node))
-    return {n: (mask & work_bits).bit_count() for n, mask in below.items()}, feeds
+    return {n: mask.bit_count() for n, mask in below.items()}, feeds
 
 
 def learner_order(
@@ -156,8 +155,9 @@ def learner_order(
     # items that have any).
     hoped: dict[str, set[str]] = {}
     for n in todo:
-        if kinds[n] not in ZERO_WORK:
-            wanted = {r for r in graph.recommends(n) if r in todo and r != n and tier[r] <= tier[n]}
+        found = graph.recommends(n) if kinds[n] not in ZERO_WORK else ()
+        if found:
+            wanted = {r for r in found if r in todo and r != n and tier[r] <= tier[n]}
             if wanted:
                 hoped[n] = wanted
     hoped_by: dict[str, list[str]] = {}
