@@ -343,8 +343,8 @@ def _items(
     below = {goal.id: tuple(p for p in goal.previous if p in planned_stages) for goal in goals}
     # "after": planned items that must end first, looking through stages and choices;
     # "holding": the planned stages among the requirements, looking through choices.
-    after: dict[str, frozenset[str]] = {}
-    held: dict[str, frozenset[str]] = {}
+    after: dict[str, set[str]] = {}
+    held: dict[str, set[str]] = {}
     for node in ordered:
         deps: set[str] = set()
         stages: set[str] = set()
@@ -358,8 +358,8 @@ def _items(
                 stages.add(p)
             elif kind == "choice":
                 stages |= held[p]
-        after[node] = frozenset(deps)
-        held[node] = frozenset(stages)
+        after[node] = deps
+        held[node] = stages
     picked_for: dict[str, list[str]] = {}
     for choice in choices:
         for member in choice.picked:
@@ -395,7 +395,7 @@ def _items(
                 node in focus,
                 node in recommended,
                 tuple(picked_for.get(node, ())),
-                graph.short_name(node),
+                data.short_name or "",
                 at_work,
                 round(months, 4) if at_work else 0.0,
                 tuple(sorted(holding)),
