@@ -340,6 +340,7 @@ def _items(
     """The plan's work items in ``ordered`` order, with what each waits for."""
     kinds, nodes, owners = graph.kinds, graph.nodes, tiers.owner
     planned_stages = set(tiers.stages)
+    # The planned stages of the rung below each stage, sorted as ``previous`` is.
     below = {goal.id: tuple(p for p in goal.previous if p in planned_stages) for goal in goals}
     # "after": planned items that must end first, looking through stages and choices;
     # "holding": the planned stages among the requirements, looking through choices.
@@ -377,9 +378,9 @@ def _items(
         if minutes == 0 and months <= 0:
             continue
         owner = owners.get(node)
-        holding = set(held[node]) if at_work else set()
-        if owner is not None and not study_ahead:
-            holding.update(below[owner])
+        holding = below[owner] if owner is not None and not study_ahead else ()
+        if at_work:
+            holding = tuple(sorted(held[node].union(holding)))
         # In field order: matching sixteen keywords would cost a quarter of this loop.
         items.append(
             PlanItem(
@@ -398,7 +399,7 @@ def _items(
                 data.short_name or "",
                 at_work,
                 round(months, 4) if at_work else 0.0,
-                tuple(sorted(holding)),
+                holding,
             )
         )
     return items
