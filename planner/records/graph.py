@@ -16,6 +16,7 @@ from typing import Annotated, Any, ClassVar, Final, Literal, NotRequired
 from typing_extensions import TypedDict
 
 from planner.limits import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NODE_HOURS
+from planner.records.record import Record
 from planner.records.rules import CONTROL_IN_TEXT, Exact, Number, OneOf, Text
 
 ID_PATTERN: Final = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -75,8 +76,8 @@ ResourceKind = Annotated[str, OneOf(RESOURCE_KINDS, what="resource kind")]
 _FORBID_EXTRA: Final = {"extra": "forbid"}
 
 
-@dataclass(frozen=True, kw_only=True)
-class Resource:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Resource(Record):
     """A learning resource: a course, book, page or practice site."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
@@ -86,8 +87,8 @@ class Resource:
     kind: ResourceKind = "docs"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Salary:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Salary(Record):
     """A salary figure a stage carries: a range (``low``-``high``), a single figure
     (``low`` only), with its currency, a note on its scope and where it comes from."""
 
@@ -110,8 +111,8 @@ class Salary:
         return f"{self.currency} {amount}"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Note:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Note(Record):
     """A fact a stage carries beside its figures (a market figure, what pay depends
     on), with where it comes from."""
 
@@ -121,8 +122,8 @@ class Note:
     source: Description = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Work:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class _Work(Record):
     """What skills and projects share: effort, prerequisites and resources.
 
     Study takes ``hours``; work done at a job (``at_work``: a role, an internship,
@@ -152,22 +153,22 @@ class _Work:
     """The calendar months a node done at work takes."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Skill(_Work):
     """A skill, tool, practice or activity to learn, with its effort in hours."""
 
     kind: Literal["skill"] = "skill"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Project(_Work):
     """A portfolio project that exercises the skills it requires."""
 
     kind: Literal["project"] = "project"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Stage:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Stage(Record):
     """A career stage: reached when everything it requires is known."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
@@ -208,8 +209,8 @@ class Stage:
         return ((self.salary,) if self.salary else ()) + self.salaries
 
 
-@dataclass(frozen=True, kw_only=True)
-class Choice:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Choice(Record):
     """ "One of these": satisfied when ``pick`` of its members are done: skills or
     projects, or stages (the rung below a stage may be either of two stages). A choice
     id may stand in any ``requires`` list."""

@@ -27,6 +27,7 @@ from planner.limits import (
     MAX_TEXT_CHARS,
     MIN_SESSION_MINUTES,
 )
+from planner.records.record import Record
 from planner.records.rules import (
     Convert,
     Day,
@@ -48,8 +49,8 @@ _WINDOW = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 _FORBID_EXTRA: Final = {"extra": "forbid"}
 
 
-@dataclass(frozen=True)
-class Window:
+@dataclass(frozen=True, eq=False, repr=False)
+class Window(Record):
     """A weekly availability window in local wall-clock minutes after midnight (0 to
     1440)."""
 
@@ -142,8 +143,8 @@ class Blackout:
         return cls(start=start, end=end, reason=table.get("reason", ""))
 
 
-@dataclass(frozen=True)
-class Experience:
+@dataclass(frozen=True, eq=False, repr=False)
+class Experience(Record):
     """A role held before or beside the plan: a stage, or a job done at work."""
 
     role: str
@@ -203,8 +204,8 @@ ExperienceTable = TypedDict(
 ExperienceTable.__pydantic_config__ = _FORBID_EXTRA  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Profile:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Profile(Record):
     """A learner: what they know, where they aim, and when they can study.
 
     Read from a file by :func:`planner.profile.load_profile`, which also checks what

@@ -11,6 +11,8 @@ from planner.records import WEEKDAYS
 from planner.scheduling.model import Availability
 
 UTC: Final = dt.UTC
+_NAIVE_EPOCH: Final = dt.datetime(1970, 1, 1)
+_UTC_EPOCH: Final = _NAIVE_EPOCH.replace(tzinfo=UTC)
 
 
 def wall_to_utc(day: dt.date, minute: int, zone: ZoneInfo) -> dt.datetime:
@@ -24,9 +26,12 @@ def wall_to_utc(day: dt.date, minute: int, zone: ZoneInfo) -> dt.datetime:
 
 def local_to_utc(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     """The UTC instant of the local wall-clock time ``naive``, as :func:`wall_to_utc`."""
-    offset = zone.utcoffset(naive)
-    if offset is not None and offset == zone.utcoffset(naive.replace(fold=1)):
-        return (naive - offset).replace(tzinfo=UTC)  # neither repeated nor skipped: the one instant
+    offset = zone.utcoffset(naive)  # for a repeated time, its first occurrence's
+    if offset is not None:  # never None for a ZoneInfo
+        guess = _UTC_EPOCH + (naive - _NAIVE_EPOCH - offset)
+        if guess.astimezone(zone).utcoffset() == offset:
+            return guess  # the zone keeps that offset there: the time is not in a gap
+    # A spring-forward gap: the time does not exist; find the instant of the change.
     first = naive.replace(tzinfo=zone).astimezone(UTC)
     if first.astimezone(zone).replace(tzinfo=None) == naive:
         return first

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import html
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -37,8 +36,14 @@ NAV: Final = (
 )
 
 
+_HERE: Final = Path(__file__).parent
+"""The package's folder: the templates and static files are installed beside the
+modules (read as files, without ``importlib.resources`` and the zip support it
+imports at every start-up)."""
+
+
 def static_dir() -> Path:
-    return Path(str(resources.files("planner.web").joinpath("static")))
+    return _HERE / "static"
 
 
 @functools.cache
@@ -47,7 +52,7 @@ def environment() -> Any:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.files("planner.web").joinpath("templates"))),
+        loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -1,14 +1,76 @@
-"""Wall-clock arithmetic: months of the calendar."""
+"""Wall-clock arithmetic: local times to UTC, and months of the calendar."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.scheduling.wallclock import add_months, month_days
+from planner.scheduling.wallclock import add_months, local_to_utc, month_days
+
+ZONES = (
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",  # a half-hour change
+    "Europe/Dublin",  # "winter time" is its daylight-saving time
+    "America/Sao_Paulo",  # changes at midnight, until 2019
+    "Pacific/Apia",  # skipped a whole day in 2011
+    "Asia/Kolkata",
+    "UTC",
+)
+
+
+def by_search(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """What a local time means, found the slow way: the first instant whose local time
+    is ``naive`` (a repeated time's first occurrence), or, for a time a change skips,
+    the first instant whose local time is past it (the instant of the change)."""
+    candidates = {naive.replace(tzinfo=zone, fold=fold).astimezone(dt.UTC) for fold in (0, 1)}
+    exact = [c for c in candidates if c.astimezone(zone).replace(tzinfo=None) == naive]
+    if exact:
+        return min(exact)
+    lo, hi = min(candidates), max(candidates)
+    while hi - lo > dt.timedelta(minutes=1):
+        mid = (lo + (hi - lo) / 2).replace(second=0, microsecond=0)
+        if mid.astimezone(zone).replace(tzinfo=None) > naive:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+@given(
+    st.sampled_from(ZONES),
+    st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2045, 12, 31)).map(
+        lambda d: d.replace(second=0, microsecond=0)
+    ),
+)
+def test_a_local_time_is_its_first_instant_or_the_change_that_skips_it(
+    zone_name: str, naive: dt.datetime
+) -> None:
+    zone = ZoneInfo(zone_name)
+    assert local_to_utc(naive, zone) == by_search(naive, zone)
+
+
+@pytest.mark.parametrize("zone_name", ZONES)
+def test_every_quarter_hour_around_each_change_from_2009_to_2030(zone_name: str) -> None:
+    """Random times rarely fall inside a gap or a repeated hour: walk every quarter hour
+    of the two days around each change of offset instead."""
+    zone = ZoneInfo(zone_name)
+    day, changes = dt.datetime(2009, 1, 1), 0
+    while day.year <= 2030:
+        following = day + dt.timedelta(days=1)
+        if zone.utcoffset(day) != zone.utcoffset(following + dt.timedelta(hours=12)):
+            changes += 1
+            for quarter in range(3 * 24 * 4):
+                naive = day + dt.timedelta(minutes=15 * quarter)
+                assert local_to_utc(naive, zone) == by_search(naive, zone), naive
+        day = following
+    assert changes >= (0 if zone_name in ("Asia/Kolkata", "UTC") else 10), "the walk met the changes"
 
 
 @given(st.integers(dt.MINYEAR, dt.MAXYEAR), st.integers(1, 12))
