@@ -181,10 +181,10 @@ class ChoiceResolver:
         """The ids with everything they need, through the picked members of choices."""
         seen: set[str] = set()
         stack = [i for i in ids if i in self.graph.nodes]
+        requirements = self.requirements
         while stack:
             node = stack.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            stack.extend(p for p in self.requirements(node) if p not in seen)
+            if node not in seen:
+                seen.add(node)
+                stack.extend(requirements(node))
         return seen

@@ -41,11 +41,11 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from typing import Final, NamedTuple
 
 from planner.graph import CareerGraph
-from planner.graph.tables import topological_order
+from planner.graph.tables import prerequisites_first
 from planner.planning.choices import ChoiceResolver
 
 ZERO_WORK: Final = ("stage", "choice")
@@ -61,7 +61,11 @@ class PlanEdges(NamedTuple):
 
     @classmethod
     def of(cls, todo: Collection[str], resolver: ChoiceResolver) -> PlanEdges:
-        pred = {n: tuple(p for p in resolver.requirements(n) if p in todo) for n in todo}
+        planned, requirements = set(todo), resolver.requirements
+        pred: dict[str, tuple[str, ...]] = {}
+        for node in todo:
+            needs = requirements(node)
+            pred[node] = needs if planned.issuperset(needs) else tuple(p for p in needs if p in planned)
         succ: dict[str, list[str]] = {n: [] for n in todo}
         for node in sorted(todo):
             for p in pred[node]:
@@ -73,7 +77,7 @@ class Tiers(NamedTuple):
     """The planned stages, lowest first, and for every planned node its tier (the index
     of the lowest planned stage that needs it), the stage itself (``owner``; none for
     extras) and each stage's planned work (its whole planned closure); ``order``, the
-    planned nodes in a topological order (the smallest id first among the ready)."""
+    planned nodes, each after its planned prerequisites."""
 
     stages: tuple[str, ...]
     tier: Mapping[str, int]
@@ -84,7 +88,8 @@ class Tiers(NamedTuple):
 
 def stage_tiers(graph: CareerGraph, edges: PlanEdges, todo: Collection[str]) -> Tiers:
     """The tiers of the planned nodes ``todo`` (see :class:`Tiers`)."""
-    stages = graph.rank_stages(n for n in todo if graph.kind(n) == "stage")
+    kinds, pred = graph.kinds, edges.pred
+    stages = graph.rank_stages(n for n in todo if kinds[n] == "stage")
     tier: dict[str, int] = {}
     owner: dict[str, str] = {}
     items: dict[str, frozenset[str]] = {}
@@ -101,37 +106,34 @@ def stage_tiers(graph: CareerGraph, edges: PlanEdges, todo: Collection[str]) -> 
             if node not in tier:
                 tier[node] = index
                 owner[node] = stage
-            stack.extend(p for p in edges.pred[node] if p not in reached)
-        items[stage] = frozenset(n for n in reached if graph.kind(n) not in ZERO_WORK)
+            stack.extend(pred[node])
+        items[stage] = frozenset(n for n in reached if kinds[n] not in ZERO_WORK)
     # Extras no stage needs take the highest tier of their planned prerequisites.
-    order = topological_order(edges.pred, edges.succ, todo)
+    order = prerequisites_first(pred, edges.succ)
     for node in order:
         if node not in tier:
-            tier[node] = max((tier[p] for p in edges.pred[node]), default=0)
+            tier[node] = max((tier[p] for p in pred[node]), default=0)
     return Tiers(tuple(stages), tier, owner, items, tuple(order))
 
 
-def _behind(
-    graph: CareerGraph, edges: PlanEdges, tiers: Tiers, todo: Iterable[str]
-) -> tuple[dict[str, int], dict[str, int]]:
+def _behind(graph: CareerGraph, edges: PlanEdges, tiers: Tiers) -> tuple[dict[str, int], dict[str, int]]:
     """For every planned node: how many work items of its tier depend on it, directly
     or not, and the most months of at_work work of its tier that waits for it."""
-    order = tiers.order
-    bit = {node: 1 << index for index, node in enumerate(order)}
-    work_bits = sum(bit[n] for n in order if graph.kind(n) not in ZERO_WORK)
+    order, tier, succ, kinds = tiers.order, tiers.tier, edges.succ, graph.kinds
+    bit = {node: 0 if kinds[node] in ZERO_WORK else 1 << index for index, node in enumerate(order)}
     below: dict[str, int] = {}
     feeds: dict[str, int] = {}
-    tier = tiers.tier
+    reach: dict[str, int] = {}  # the most months of at_work work from a node on: its own or behind it
     for node in reversed(order):
-        mask, months = 0, 0
-        for following in edges.succ[node]:
-            if tier[following] != tier[node]:
-                continue
-            mask |= bit[following] | below[following]
-            months = max(months, graph.months(following), feeds[following])
+        mask, months, own = 0, 0, tier[node]
+        for following in succ[node]:
+            if tier[following] == own:
+                mask |= bit[following] | below[following]
+                months = max(months, reach[following])
         below[node] = mask
         feeds[node] = months
-    return {n: (mask & work_bits).bit_count() for n, mask in below.items()}, feeds
+        reach[node] = max(months, graph.months(node))
+    return {n: mask.bit_count() for n, mask in below.items()}, feeds
 
 
 def learner_order(
@@ -146,15 +148,18 @@ def learner_order(
     """The planned nodes ``todo`` in the module's order: prerequisites first, then
     tier, the job first, what it is best after, learning by doing, the thread (picked
     up from the items ``finished`` last), what unlocks the most, id."""
-    unlocks, feeds = _behind(graph, edges, tiers, todo)
-    tier = tiers.tier
+    unlocks, feeds = _behind(graph, edges, tiers)
+    tier, kinds = tiers.tier, graph.kinds
     waiting = {n: len(edges.pred[n]) for n in todo}
-    # Recommendations of the same tier or below that are planned: useful first.
-    hoped = {
-        n: {r for r in graph.recommends(n) if r in todo and r != n and tier[r] <= tier[n]}
-        for n in todo
-        if graph.kind(n) not in ZERO_WORK
-    }
+    # Recommendations of the same tier or below that are planned: useful first (only the
+    # items that have any).
+    hoped: dict[str, set[str]] = {}
+    for n in todo:
+        found = graph.recommends(n) if kinds[n] not in ZERO_WORK else ()
+        if found:
+            wanted = {r for r in found if r in todo and r != n and tier[r] <= tier[n]}
+            if wanted:
+                hoped[n] = wanted
     hoped_by: dict[str, list[str]] = {}
     for node, wanted in sorted(hoped.items()):
         for r in sorted(wanted):
@@ -162,33 +167,29 @@ def learner_order(
     ready: list[tuple[int, int, int, int, int, int, int, str]] = []
     is_ready: set[str] = set()
     order: list[str] = []
+
+    def push(node: str, thread: int) -> None:
+        kind = kinds[node]
+        if kind in ZERO_WORK or graph.at_work(node):
+            group, learning = -1, 0
+        else:
+            group, learning = 0, 0 if kind == "project" or node in focus else 1
+        early = 1 if node in hoped else 0
+        key = (tier[node], group, -feeds[node], early, learning, -thread, -unlocks[node], node)
+        heapq.heappush(ready, key)
+        is_ready.add(node)
+
     # The thread of a re-made plan starts where the person left it: an item ready at the
     # start ranks by the latest item recorded done among its prerequisites (on one day,
     # the one with the most prerequisites of its own, the furthest along).
     done = {n: (day, len(graph.ancestors(n))) for n, day in (finished or {}).items() if n in graph.pred}
     places = {spot: index + 1 for index, spot in enumerate(sorted(set(done.values())))}
-    resumed = {
-        node: max((places[done[p]] for p in graph.pred[node] if p in done), default=0) for node in todo
-    }
-    start = len(places) + 1
-
-    def push(node: str) -> None:
-        kind = graph.kind(node)
-        if kind in ZERO_WORK or graph.at_work(node):
-            group, learning = -1, 0
-        else:
-            group, learning = 0, 0 if kind == "project" or node in focus else 1
-        early = 1 if hoped.get(node) else 0
-        # The thread grows as items are placed: the item that became ready last has
-        # the largest, and comes first.
-        thread = start + len(order) if order else resumed[node]
-        key = (tier[node], group, -feeds[node], early, learning, -thread, -unlocks[node], node)
-        heapq.heappush(ready, key)
-        is_ready.add(node)
-
     for node in sorted(todo):
         if not waiting[node]:
-            push(node)
+            push(node, max((places[done[p]] for p in graph.pred[node] if p in done), default=0))
+    # The thread grows as items are placed: the item that became ready last has the
+    # largest, and comes first.
+    start = len(places) + 1
     placed: set[str] = set()
     while ready:
         node = heapq.heappop(ready)[-1]
@@ -196,12 +197,16 @@ def learner_order(
             continue
         placed.add(node)
         order.append(node)
+        thread = start + len(order)
         for following in edges.succ[node]:
             waiting[following] -= 1
             if not waiting[following]:
-                push(following)
+                push(following, thread)
         for hoping in hoped_by.get(node, ()):
-            hoped[hoping].discard(node)
-            if not hoped[hoping] and hoping in is_ready and hoping not in placed:
-                push(hoping)  # now right after what it was waiting for
+            wanted = hoped[hoping]
+            wanted.discard(node)
+            if not wanted:
+                del hoped[hoping]
+                if hoping in is_ready and hoping not in placed:
+                    push(hoping, thread)  # now right after what it was waiting for
     return order

@@ -338,17 +338,19 @@ def _items(
     study_ahead: bool,
 ) -> list[PlanItem]:
     """The plan's work items in ``ordered`` order, with what each waits for."""
+    kinds, nodes, owners = graph.kinds, graph.nodes, tiers.owner
     planned_stages = set(tiers.stages)
+    # The planned stages of the rung below each stage, sorted as ``previous`` is.
     below = {goal.id: tuple(p for p in goal.previous if p in planned_stages) for goal in goals}
     # "after": planned items that must end first, looking through stages and choices;
     # "holding": the planned stages among the requirements, looking through choices.
-    after: dict[str, frozenset[str]] = {}
-    held: dict[str, frozenset[str]] = {}
+    after: dict[str, set[str]] = {}
+    held: dict[str, set[str]] = {}
     for node in ordered:
         deps: set[str] = set()
         stages: set[str] = set()
         for p in edges.pred[node]:
-            kind = graph.kind(p)
+            kind = kinds[p]
             if kind in ZERO_WORK:
                 deps |= after[p]
             else:
@@ -357,45 +359,47 @@ def _items(
                 stages.add(p)
             elif kind == "choice":
                 stages |= held[p]
-        after[node] = frozenset(deps)
-        held[node] = frozenset(stages)
+        after[node] = deps
+        held[node] = stages
     picked_for: dict[str, list[str]] = {}
     for choice in choices:
         for member in choice.picked:
             picked_for.setdefault(member, []).append(choice.id)
     items = []
     for node in ordered:
-        data = graph.nodes[node]
-        if data.kind in ZERO_WORK:
+        if kinds[node] in ZERO_WORK:
             continue
+        data = nodes[node]
         done = progress.get(node, 0.0)
+        hours = graph.hours(node)
         at_work = graph.at_work(node)
-        minutes = remaining_minutes(graph.hours(node), done)
-        months = graph.months(node) * (1.0 - done)
+        minutes = remaining_minutes(hours, done)
+        months = graph.months(node) * (1.0 - done) if at_work else 0.0
         if minutes == 0 and months <= 0:
             continue
-        owner = tiers.owner.get(node)
-        holding = set(held[node]) if at_work else set()
-        if owner is not None and not study_ahead:
-            holding.update(below[owner])
+        owner = owners.get(node)
+        holding = below[owner] if owner is not None and not study_ahead else ()
+        if at_work:
+            holding = tuple(sorted(held[node].union(holding)))
+        # In field order: matching sixteen keywords would cost a quarter of this loop.
         items.append(
             PlanItem(
-                id=node,
-                kind=data.kind,
-                name=data.name,
-                category=data.category,  # type: ignore[union-attr]
-                minutes=minutes,
-                total_hours=graph.hours(node),
-                requires=tuple(sorted(data.requires)),
-                after=tuple(sorted(after[node])),
-                stage=owner,
-                focus=node in focus,
-                recommended=node in recommended,
-                picked_for=tuple(picked_for.get(node, ())),
-                short_name=graph.short_name(node),
-                at_work=at_work,
-                months=round(months, 4),
-                holding=tuple(sorted(holding)),
+                node,  # id
+                data.kind,
+                data.name,
+                data.category,  # type: ignore[union-attr]
+                minutes,
+                hours,  # total_hours
+                tuple(sorted(data.requires)),
+                tuple(sorted(after[node])),
+                owner,  # stage
+                node in focus,
+                node in recommended,
+                tuple(picked_for.get(node, ())),
+                data.short_name or "",
+                at_work,
+                round(months, 4) if at_work else 0.0,
+                holding,
             )
         )
     return items
