@@ -13,6 +13,7 @@ from planner.scheduling.model import Availability
 UTC: Final = dt.UTC
 _NAIVE_EPOCH: Final = dt.datetime(1970, 1, 1)
 _UTC_EPOCH: Final = _NAIVE_EPOCH.replace(tzinfo=UTC)
+_DAY: Final = dt.timedelta(days=1)
 
 
 def wall_to_utc(day: dt.date, minute: int, zone: ZoneInfo) -> dt.datetime:
@@ -70,6 +71,33 @@ def month_days(year: int, month: int) -> int:
 Instance = tuple[dt.date, dt.datetime, dt.datetime]
 """A window on a day: ``(local day, UTC start, UTC end)``."""
 
+WallTime = tuple[int, dt.time, dt.time]
+"""A time of a window's day: days after it (1 for 24:00, the next midnight), and the
+local time, as its first and as its second occurrence (``fold`` 0 and 1)."""
+
+
+def wall_time(minute: int) -> WallTime:
+    """The :data:`WallTime` ``minute`` (0 to 1440) after a day's midnight."""
+    days, minute = divmod(minute, 1440)
+    return days, dt.time(minute // 60, minute % 60), dt.time(minute // 60, minute % 60, fold=1)
+
+
+def wall_instant(day: dt.date, at: WallTime, zone: ZoneInfo) -> dt.datetime:
+    """The UTC instant of the wall-clock time ``at`` of local ``day``, as :func:`wall_to_utc`.
+
+    A time whose two occurrences have one offset lies in no gap and is not repeated,
+    so it is its local time less that offset; only the others need
+    :func:`local_to_utc`'s look at the zone.
+    """
+    days, first, second = at
+    if days:
+        day += _DAY
+    naive = dt.datetime.combine(day, first)
+    offset = zone.utcoffset(naive)
+    if offset is not None and offset == zone.utcoffset(dt.datetime.combine(day, second)):
+        return _UTC_EPOCH + (naive - _NAIVE_EPOCH - offset)
+    return local_to_utc(naive, zone)
+
 
 class DayWindows:
     """The window instances of any one day, made when asked: a day's local windows
@@ -78,25 +106,21 @@ class DayWindows:
     def __init__(self, avail: Availability) -> None:
         self.avail = avail
         self.zone = ZoneInfo(avail.timezone)
-        self.minutes = [
-            tuple(
-                (dt.timedelta(minutes=w.start), dt.timedelta(minutes=w.end))
-                for w in avail.windows.get(weekday, ())
-            )
+        self.times = [
+            tuple((wall_time(w.start), wall_time(w.end)) for w in avail.windows.get(weekday, ()))
             for weekday in WEEKDAYS
         ]
 
-    def local(self, day: dt.date) -> tuple[tuple[dt.timedelta, dt.timedelta], ...]:
-        """The windows of ``day`` as local times after midnight (none on a blackout day)."""
-        windows = self.minutes[day.weekday()]
+    def local(self, day: dt.date) -> tuple[tuple[WallTime, WallTime], ...]:
+        """The windows of ``day`` as local times (none on a blackout day)."""
+        windows = self.times[day.weekday()]
         return windows if windows and not self.avail.is_blackout(day) else ()
 
-    def instance(self, day: dt.date, window: tuple[dt.timedelta, dt.timedelta]) -> Instance | None:
+    def instance(self, day: dt.date, window: tuple[WallTime, WallTime]) -> Instance | None:
         """The window of ``day`` in UTC; None when a spring-forward gap removes it, or
         when it has ended by ``avail.not_before`` (one under way then is kept whole)."""
-        midnight = dt.datetime(day.year, day.month, day.day)
-        begin = local_to_utc(midnight + window[0], self.zone)
-        end = local_to_utc(midnight + window[1], self.zone)
+        begin = wall_instant(day, window[0], self.zone)
+        end = wall_instant(day, window[1], self.zone)
         past = self.avail.not_before
         return (day, begin, end) if end > begin and (past is None or end > past) else None
 
@@ -113,8 +137,8 @@ class WindowInstances:
     def __init__(self, avail: Availability, start: dt.date, *, until: dt.date) -> None:
         self.windows = DayWindows(avail)
         self.until = until
-        self.day = start - dt.timedelta(days=1)
-        self.today: tuple[tuple[dt.timedelta, dt.timedelta], ...] = ()
+        self.day = start - _DAY
+        self.today: tuple[tuple[WallTime, WallTime], ...] = ()
         self.next = 0
 
     def __iter__(self) -> WindowInstances:
@@ -125,7 +149,7 @@ class WindowInstances:
             while self.next >= len(self.today):
                 if self.day >= self.until:
                     raise StopIteration
-                self.day += dt.timedelta(days=1)
+                self.day += _DAY
                 self.today, self.next = self.windows.local(self.day), 0
             self.next += 1
             found = self.windows.instance(self.day, self.today[self.next - 1])

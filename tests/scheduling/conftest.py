@@ -14,11 +14,11 @@ from planner.scheduling import wallclock
 def conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the local times turned into UTC instants (two per window instance made)."""
     calls = [0]
-    real = wallclock.local_to_utc
+    real = wallclock.wall_instant
 
-    def counting(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    def counting(day: dt.date, at: wallclock.WallTime, zone: ZoneInfo) -> dt.datetime:
         calls[0] += 1
-        return real(naive, zone)
+        return real(day, at, zone)
 
-    monkeypatch.setattr(wallclock, "local_to_utc", counting)
+    monkeypatch.setattr(wallclock, "wall_instant", counting)
     return calls

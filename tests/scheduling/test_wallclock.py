@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.scheduling.wallclock import add_months, local_to_utc, month_days
+from planner.scheduling.wallclock import add_months, local_to_utc, month_days, wall_instant, wall_time
 
 ZONES = (
     "Europe/Berlin",
@@ -71,6 +71,44 @@ def test_every_quarter_hour_around_each_change_from_2009_to_2030(zone_name: str)
                 assert local_to_utc(naive, zone) == by_search(naive, zone), naive
         day = following
     assert changes >= (0 if zone_name in ("Asia/Kolkata", "UTC") else 10), "the walk met the changes"
+
+
+def test_a_wall_time_is_the_local_time_it_names() -> None:
+    assert wall_time(0) == (0, dt.time(0), dt.time(0, fold=1))
+    assert wall_time(19 * 60 + 30) == (0, dt.time(19, 30), dt.time(19, 30, fold=1))
+    assert wall_time(24 * 60) == (1, dt.time(0), dt.time(0, fold=1))  # 24:00, the next midnight
+
+
+@given(
+    st.sampled_from(ZONES),
+    st.dates(dt.date(1990, 1, 1), dt.date(2045, 12, 31)),
+    st.integers(0, 24 * 60),
+)
+def test_a_wall_instant_is_the_local_time_s(zone_name: str, day: dt.date, minute: int) -> None:
+    zone = ZoneInfo(zone_name)
+    naive = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minute)
+    assert wall_instant(day, wall_time(minute), zone) == local_to_utc(naive, zone)
+
+
+@pytest.mark.parametrize("zone_name", ZONES)
+def test_every_quarter_hour_s_wall_instant_around_each_change_from_2009_to_2030(zone_name: str) -> None:
+    """The shortcut for a time with one offset (whose two occurrences agree), met with
+    the slow way on the days around each change, where gaps and repeated hours are."""
+    zone = ZoneInfo(zone_name)
+    day = dt.date(2009, 1, 1)
+    while day.year <= 2030:
+        following = day + dt.timedelta(days=1)
+        midnight = dt.datetime.combine(day, dt.time())
+        if zone.utcoffset(midnight) != zone.utcoffset(midnight + dt.timedelta(days=2, hours=12)):
+            for quarter in range(3 * 24 * 4):
+                naive = midnight + dt.timedelta(minutes=15 * quarter)
+                expected = by_search(naive, zone)
+                at = wall_time(naive.hour * 60 + naive.minute)
+                assert wall_instant(naive.date(), at, zone) == expected, naive
+                if at == wall_time(0):  # also 24:00 of the day before
+                    before = naive.date() - dt.timedelta(days=1)
+                    assert wall_instant(before, wall_time(24 * 60), zone) == expected
+        day = following
 
 
 @given(st.integers(dt.MINYEAR, dt.MAXYEAR), st.integers(1, 12))
