@@ -48,21 +48,24 @@ a window's cost constant in a plan where thousands of items are ready at once. F
 shipped graph's Head of ML plan, up to 37 items are ready together, and even with
 windows of 40 to 95 minutes the scheduler never needed to look past the second."""
 
+_MINUTE: Final = dt.timedelta(minutes=1)
+
 
 class _WeeklyCap:
     """The minutes left under ``hours_per_week`` in the current Monday-Sunday week."""
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
-        self.week: dt.date | None = None
+        self.week = -1
+        """The current week, counted from the calendar's first (day 1 was a Monday)."""
         self.used = 0
 
     def free(self, day: dt.date, begin: dt.datetime, end: dt.datetime) -> int:
         """Minutes of the window ``begin``-``end`` on ``day`` the week's cap leaves free."""
-        monday = day - dt.timedelta(days=day.weekday())
-        if monday != self.week:
-            self.week, self.used = monday, 0
-        return min(int((end - begin).total_seconds() // 60), self.cap - self.used)
+        week = (day.toordinal() - 1) // 7
+        if week != self.week:
+            self.week, self.used = week, 0
+        return min((end - begin) // _MINUTE, self.cap - self.used)
 
     def use(self, minutes: int) -> None:
         self.used += minutes
