@@ -162,6 +162,7 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     shortest = min(MIN_SESSION_MINUTES, longest)
     until = add_months(start, 12 * MAX_PLAN_YEARS)
     instances = window_instances(avail, start, until=until)
+    lengths: dict[int, dt.timedelta] = {}  # each length of a piece, made once
     for day, begin, end in instances if left else ():
         free = weekly.free(day, begin, end)
         moment = begin
@@ -170,7 +171,10 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             chosen, piece = _next_piece(state.ready, remaining, free, longest)
             if chosen < 0:
                 break
-            stop = moment + dt.timedelta(minutes=piece)
+            length = lengths.get(piece)
+            if length is None:
+                length = lengths[piece] = dt.timedelta(minutes=piece)
+            stop = moment + length
             raw.append((chosen, moment, stop))
             remaining[chosen] -= piece
             if remaining[chosen] == 0:
