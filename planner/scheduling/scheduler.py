@@ -179,8 +179,8 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
             remaining[chosen] -= piece
             if remaining[chosen] == 0:
                 left -= 1
-                # A session ends at 24:00 at the latest, so the day it starts is the day of the work.
-                state.finish(chosen, moment.astimezone(zone).date())
+                # The session lies in the window of local ``day``, which ends at 24:00 at the latest.
+                state.finish(chosen, day)
             moment, free = stop, free - piece
             weekly.use(piece)
         if not left:

@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.scheduling.wallclock import add_months, local_to_utc, month_days, wall_instant, wall_time
+from planner.records import WEEKDAYS, Window
+from planner.scheduling import Availability
+from planner.scheduling.wallclock import (
+    add_months,
+    local_to_utc,
+    month_days,
+    wall_instant,
+    wall_time,
+    window_instances,
+)
 
 ZONES = (
     "Europe/Berlin",
@@ -109,6 +118,24 @@ def test_every_quarter_hour_s_wall_instant_around_each_change_from_2009_to_2030(
                     before = naive.date() - dt.timedelta(days=1)
                     assert wall_instant(before, wall_time(24 * 60), zone) == expected
         day = following
+
+
+@given(
+    st.sampled_from(ZONES),
+    st.dates(dt.date(2009, 1, 1), dt.date(2030, 12, 31)),
+    st.integers(0, 24 * 60 - 30).flatmap(lambda a: st.tuples(st.just(a), st.integers(a + 30, 24 * 60))),
+)
+def test_a_window_instance_lies_in_its_local_day(
+    zone_name: str, start: dt.date, window: tuple[int, int]
+) -> None:
+    """So the scheduler takes an item's last session to end on the day of its window.
+    Every day of a year of one window, whatever gaps and repeated hours it meets."""
+    zone = ZoneInfo(zone_name)
+    windows = dict.fromkeys(WEEKDAYS, (Window(start=window[0], end=window[1]),))
+    avail = Availability(zone_name, 168, windows)
+    for day, begin, end in window_instances(avail, start, until=add_months(start, 12)):
+        assert begin.astimezone(zone).date() == day
+        assert (end - dt.timedelta(microseconds=1)).astimezone(zone).date() == day
 
 
 @given(st.integers(dt.MINYEAR, dt.MAXYEAR), st.integers(1, 12))
