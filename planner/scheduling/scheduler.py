@@ -241,14 +241,14 @@ def _sessions(
     items: Sequence[PlanItem], raw: list[tuple[int, dt.datetime, dt.datetime]]
 ) -> tuple[Session, ...]:
     """The placed pieces as sessions, each numbered among its item's."""
-    counts: dict[int, int] = {}
+    counts = [0] * len(items)
     for index, _, _ in raw:
-        counts[index] = counts.get(index, 0) + 1
-    seen: dict[int, int] = {}
+        counts[index] += 1
+    seen = [0] * len(items)
     sessions = []
     for index, begin, end in raw:
-        seen[index] = seen.get(index, 0) + 1
-        sessions.append(Session(items[index].id, begin, end, seen[index], counts[index]))
+        seen[index] += 1
+        sessions.append(Session._make((items[index].id, begin, end, seen[index], counts[index], "study")))
     return tuple(sessions)
 
 
