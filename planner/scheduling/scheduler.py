@@ -90,6 +90,8 @@ def _piece(remaining: int, free: int, longest: int) -> int:
     if remaining <= free:
         return remaining
     shortest = min(MIN_SESSION_MINUTES, longest)
+    if shortest <= free <= remaining - shortest and _splits(remaining - free, shortest, longest):
+        return free  # all of it, leaving a rest that splits: what the steps below come to
     if not _splits(remaining, shortest, longest):
         return free if free >= shortest else 0
     for piece in range(min(free, remaining - shortest), shortest - 1, -1):

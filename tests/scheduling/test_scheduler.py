@@ -10,6 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.errors import PlanError
 from planner.graph import CareerGraph
@@ -23,6 +25,7 @@ from planner.scheduling import (
     schedule_plan,
     wall_to_utc,
 )
+from planner.scheduling.scheduler import _piece
 
 Build = Callable[..., CareerGraph]
 MakeProfile = Callable[..., Profile]
@@ -238,6 +241,27 @@ def test_a_last_piece_may_be_short_when_no_window_holds_thirty_minutes(build: Bu
     windows = {"mon": short, "tue": short}
     schedule = schedule_plan(plan, Availability("UTC", 10, windows), start=dt.date(2027, 1, 4))
     assert [s.minutes for s in schedule.sessions] == [25, 25, 10]
+
+
+def piece_by_search(remaining: int, free: int, longest: int) -> int:
+    """The 30-minute rule the slow way: the whole rest when it fits, else the largest
+    piece of at least 30 minutes (or ``longest``) whose rest still splits into such
+    pieces, else, when the rest splits in no way, as much as fits."""
+    if remaining <= free:
+        return remaining
+    shortest = min(30, longest)
+
+    def splits(minutes: int) -> bool:
+        return any(n * shortest <= minutes <= n * longest for n in range(1, minutes // shortest + 1))
+
+    if not splits(remaining):
+        return free if free >= shortest else 0
+    return max((p for p in range(shortest, free + 1) if splits(remaining - p)), default=0)
+
+
+@given(st.integers(1, 1500), st.integers(1, 500), st.integers(1, 500))
+def test_a_piece_follows_the_thirty_minute_rule(remaining: int, free: int, longest: int) -> None:
+    assert _piece(remaining, free, longest) == piece_by_search(remaining, free, longest)
 
 
 def test_a_short_item_may_have_a_short_session(build: Build, make_profile: MakeProfile) -> None:
