@@ -41,7 +41,8 @@ class Readiness:
     """What each item and stage of ``plan`` still waits for, from ``start`` on.
 
     ``ready`` holds the indexes (in plan order) of study items that may take a session
-    now; :meth:`open` moves in those whose gate has passed.
+    now, in one list kept up to date in place; :meth:`open` moves in those whose gate
+    has passed.
     """
 
     def __init__(self, plan: Plan, start: dt.date, zone: ZoneInfo) -> None:

@@ -165,14 +165,20 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
     until = add_months(start, 12 * MAX_PLAN_YEARS)
     instances = window_instances(avail, start, until=until)
     lengths: dict[int, dt.timedelta] = {}  # each length of a piece, made once
+    ready = state.ready  # one list, which the state keeps up to date
     for day, begin, end in instances if left else ():
         free = weekly.free(day, begin, end)
         moment = begin
         while free > 0:
             state.open(moment)
-            chosen, piece = _next_piece(state.ready, remaining, free, longest)
-            if chosen < 0:
-                break
+            # Mostly the first ready item takes the window: _next_piece's first try.
+            piece = _piece(remaining[ready[0]], free, longest) if ready else 0
+            if piece:
+                chosen = ready[0]
+            else:
+                chosen, piece = _next_piece(ready, remaining, free, longest)
+                if chosen < 0:
+                    break
             length = lengths.get(piece)
             if length is None:
                 length = lengths[piece] = dt.timedelta(minutes=piece)
