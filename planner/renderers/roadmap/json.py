@@ -7,18 +7,19 @@ from typing import Any
 
 from planner.io import jsontext
 from planner.renderers.phrases import credential_notes, milestone_title
+from planner.renderers.roadmap.isotext import IsoText
 from planner.renderers.roadmap.periods import period_title
 from planner.renderers.terminal import PLAIN, Terminal
 from planner.reports.roadmap import Period, Row, periods, rows
 from planner.scheduling import AnySession, Milestone, Review, Schedule, Wait
 
 
-def _session(session: AnySession, zone: tzinfo) -> dict[str, Any]:
+def _session(session: AnySession, zone: tzinfo, iso: IsoText) -> dict[str, Any]:
     data: dict[str, Any] = {
         "item": session.item,
         "kind": session.kind,
-        "start": session.start.astimezone(zone).isoformat(),
-        "end": session.end.astimezone(zone).isoformat(),
+        "start": iso.moment(session.start.astimezone(zone)),
+        "end": iso.moment(session.end.astimezone(zone)),
     }
     if isinstance(session, Review):
         data |= {"index": session.number, "count": session.of, "due": session.due.isoformat()}
@@ -98,6 +99,7 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
     deadline warnings."""
     local = schedule.local
     zone = schedule.zone
+    iso = IsoText(zone)
     finish = schedule.finish
     table = rows(schedule)
     return {
@@ -110,7 +112,7 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
         "total_hours": round(schedule.plan.minutes / 60, 2),
         "finish": local(finish).isoformat() if finish else None,
         "items": [_item(row) for row in table],
-        "sessions": [_session(s, zone) for s in schedule.timeline],
+        "sessions": [_session(s, zone, iso) for s in schedule.timeline],
         "milestones": [_milestone(m) for m in schedule.milestones],
         "periods": [_period(p) for p in periods(schedule, table)],
         "choices": [c.as_dict() for c in schedule.plan.choices],
