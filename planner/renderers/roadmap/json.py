@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
 from typing import Any
 
 from planner.io import jsontext
@@ -11,15 +10,16 @@ from planner.renderers.roadmap.isotext import IsoText
 from planner.renderers.roadmap.periods import period_title
 from planner.renderers.terminal import PLAIN, Terminal
 from planner.reports.roadmap import Period, Row, periods, rows
-from planner.scheduling import AnySession, Milestone, Review, Schedule, Wait
+from planner.scheduling import LocalSession, Milestone, Review, Schedule, Wait
 
 
-def _session(session: AnySession, zone: tzinfo, iso: IsoText) -> dict[str, Any]:
+def _session(local: LocalSession, iso: IsoText) -> dict[str, Any]:
+    session, start, end = local
     data: dict[str, Any] = {
         "item": session.item,
         "kind": session.kind,
-        "start": iso.moment(session.start.astimezone(zone)),
-        "end": iso.moment(session.end.astimezone(zone)),
+        "start": iso.moment(start),
+        "end": iso.moment(end),
     }
     if isinstance(session, Review):
         data |= {"index": session.number, "count": session.of, "due": session.due.isoformat()}
@@ -98,10 +98,10 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
     each stage is held, with the items that start in it), choices, notes and the
     deadline warnings."""
     local = schedule.local
-    zone = schedule.zone
-    iso = IsoText(zone)
+    iso = IsoText(schedule.zone)
     finish = schedule.finish
-    table = rows(schedule)
+    timeline = schedule.local_timeline()
+    table = rows(schedule, schedule.days(timeline))
     return {
         "name": name,
         "target": schedule.plan.target,
@@ -112,7 +112,7 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
         "total_hours": round(schedule.plan.minutes / 60, 2),
         "finish": local(finish).isoformat() if finish else None,
         "items": [_item(row) for row in table],
-        "sessions": [_session(s, zone, iso) for s in schedule.timeline],
+        "sessions": [_session(s, iso) for s in timeline],
         "milestones": [_milestone(m) for m in schedule.milestones],
         "periods": [_period(p) for p in periods(schedule, table)],
         "choices": [c.as_dict() for c in schedule.plan.choices],
