@@ -263,8 +263,13 @@ class Schedule(NamedTuple):
             if s.kind != "study":
                 continue
             day = start.date()
-            first, last = result.get(s.item, (day, day))
-            result[s.item] = (min(first, day), max(last, day))
+            span = result.get(s.item)
+            if span is None:
+                result[s.item] = (day, day)
+            elif day < span[0]:
+                result[s.item] = (day, span[1])
+            elif day > span[1]:
+                result[s.item] = (span[0], day)
         return result
 
     def milestone(self, stage: str) -> Milestone | None:
