@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from planner.io import jsontext
@@ -26,15 +27,15 @@ def _session(local: LocalSession, iso: IsoText) -> dict[str, Any]:
     return data
 
 
-def _item(row: Row) -> dict[str, Any]:
+def _item(row: Row, iso: IsoText, hours: Mapping[int, float]) -> dict[str, Any]:
     item = row.item
     data: dict[str, Any] = {
         "id": item.id,
         "kind": item.kind,
         "name": item.name,
-        "hours": round(item.minutes / 60, 4),
-        "start": row.start.isoformat(),
-        "end": row.end.isoformat(),
+        "hours": hours[item.minutes],
+        "start": iso.day(row.start),
+        "end": iso.day(row.end),
         "requires": list(item.requires),
         "category": item.category,
         "stage": item.stage,
@@ -102,6 +103,10 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
     finish = schedule.finish
     timeline = schedule.local_timeline()
     table = rows(schedule, schedule.days(timeline))
+    # The sessions first, so the items' days are already written; and the items share a
+    # few sizes, each rounded once.
+    sessions = [_session(s, iso) for s in timeline]
+    hours = {minutes: round(minutes / 60, 4) for minutes in {item.minutes for item in schedule.plan.items}}
     return {
         "name": name,
         "target": schedule.plan.target,
@@ -111,8 +116,8 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
         "study_ahead": schedule.plan.study_ahead,
         "total_hours": round(schedule.plan.minutes / 60, 2),
         "finish": local(finish).isoformat() if finish else None,
-        "items": [_item(row) for row in table],
-        "sessions": [_session(s, iso) for s in timeline],
+        "items": [_item(row, iso, hours) for row in table],
+        "sessions": sessions,
         "milestones": [_milestone(m) for m in schedule.milestones],
         "periods": [_period(p) for p in periods(schedule, table)],
         "choices": [c.as_dict() for c in schedule.plan.choices],
