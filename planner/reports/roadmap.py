@@ -9,6 +9,7 @@ default rule the work for Senior shows "while ML Engineer".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from planner.planning import PlanItem
@@ -30,10 +31,12 @@ class Row(NamedTuple):
         return self.item.minutes
 
 
-def rows(schedule: Schedule) -> list[Row]:
+def rows(schedule: Schedule, days: Mapping[str, tuple[dt.date, dt.date]] | None = None) -> list[Row]:
     """Roadmap items in plan order with their first and last local session days, or
-    their span."""
-    days = schedule.days()
+    their span. ``days``: the schedule's :meth:`~Schedule.days`, when the caller has
+    them already."""
+    if days is None:
+        days = schedule.days()
     spans = {span.item: span for span in schedule.at_work}
     counts: dict[str, int] = {}
     for s in schedule.sessions:

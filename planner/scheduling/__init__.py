@@ -16,6 +16,7 @@ from planner.scheduling.milestones import counted_months
 from planner.scheduling.model import (
     AnySession,
     Availability,
+    LocalSession,
     Milestone,
     Review,
     Schedule,
@@ -31,6 +32,7 @@ __all__ = [
     "AnySession",
     "Availability",
     "DeadlineAdvice",
+    "LocalSession",
     "Milestone",
     "Review",
     "Schedule",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -53,6 +53,9 @@ class Review(NamedTuple):
 
 AnySession = Session | Review
 """A session of study or of review: what a timeline holds."""
+
+LocalSession = tuple[AnySession, dt.datetime, dt.datetime]
+"""A session with its start and end in the learner's time zone."""
 
 
 class Wait(NamedTuple):
@@ -244,14 +247,29 @@ class Schedule(NamedTuple):
             result[s.item] = (min(first, s.start), max(last, s.end))
         return result
 
-    def days(self) -> dict[str, tuple[dt.date, dt.date]]:
-        """Local day of the first and of the last session of each scheduled item."""
-        result: dict[str, tuple[dt.date, dt.date]] = {}
+    def local_timeline(self) -> list[LocalSession]:
+        """The :attr:`timeline`, each session with its start and end in the time zone."""
         zone = self.zone
-        for s in self.sessions:
-            day = s.start.astimezone(zone).date()
-            first, last = result.get(s.item, (day, day))
-            result[s.item] = (min(first, day), max(last, day))
+        return [(s, s.start.astimezone(zone), s.end.astimezone(zone)) for s in self.timeline]
+
+    def days(self, timeline: Iterable[LocalSession] | None = None) -> dict[str, tuple[dt.date, dt.date]]:
+        """Local day of the first and of the last study session of each scheduled item
+        (``timeline``: the :meth:`local_timeline`, when the caller has it already)."""
+        if timeline is None:
+            zone = self.zone
+            timeline = ((s, s.start.astimezone(zone), s.end) for s in self.sessions)
+        result: dict[str, tuple[dt.date, dt.date]] = {}
+        for s, start, _ in timeline:
+            if s.kind != "study":
+                continue
+            day = start.date()
+            span = result.get(s.item)
+            if span is None:
+                result[s.item] = (day, day)
+            elif day < span[0]:
+                result[s.item] = (day, span[1])
+            elif day > span[1]:
+                result[s.item] = (span[0], day)
         return result
 
     def milestone(self, stage: str) -> Milestone | None:

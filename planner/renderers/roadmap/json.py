@@ -2,38 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from collections.abc import Mapping
 from typing import Any
 
 from planner.io import jsontext
 from planner.renderers.phrases import credential_notes, milestone_title
+from planner.renderers.roadmap.isotext import IsoText
 from planner.renderers.roadmap.periods import period_title
 from planner.renderers.terminal import PLAIN, Terminal
 from planner.reports.roadmap import Period, Row, periods, rows
-from planner.scheduling import AnySession, Milestone, Review, Schedule, Wait
+from planner.scheduling import LocalSession, Milestone, Review, Schedule, Wait
 
 
-def _session(session: AnySession, zone: tzinfo) -> dict[str, Any]:
+def _session(local: LocalSession, iso: IsoText) -> dict[str, Any]:
+    session, start, end = local
     data: dict[str, Any] = {
         "item": session.item,
         "kind": session.kind,
-        "start": session.start.astimezone(zone).isoformat(),
-        "end": session.end.astimezone(zone).isoformat(),
+        "start": iso.moment(start),
+        "end": iso.moment(end),
     }
     if isinstance(session, Review):
         data |= {"index": session.number, "count": session.of, "due": session.due.isoformat()}
     return data
 
 
-def _item(row: Row) -> dict[str, Any]:
+def _item(row: Row, iso: IsoText, hours: Mapping[int, float]) -> dict[str, Any]:
     item = row.item
     data: dict[str, Any] = {
         "id": item.id,
         "kind": item.kind,
         "name": item.name,
-        "hours": round(item.minutes / 60, 4),
-        "start": row.start.isoformat(),
-        "end": row.end.isoformat(),
+        "hours": hours[item.minutes],
+        "start": iso.day(row.start),
+        "end": iso.day(row.end),
         "requires": list(item.requires),
         "category": item.category,
         "stage": item.stage,
@@ -97,9 +99,14 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
     each stage is held, with the items that start in it), choices, notes and the
     deadline warnings."""
     local = schedule.local
-    zone = schedule.zone
+    iso = IsoText(schedule.zone)
     finish = schedule.finish
-    table = rows(schedule)
+    timeline = schedule.local_timeline()
+    table = rows(schedule, schedule.days(timeline))
+    # The sessions first, so the items' days are already written; and the items share a
+    # few sizes, each rounded once.
+    sessions = [_session(s, iso) for s in timeline]
+    hours = {minutes: round(minutes / 60, 4) for minutes in {item.minutes for item in schedule.plan.items}}
     return {
         "name": name,
         "target": schedule.plan.target,
@@ -109,8 +116,8 @@ def roadmap_data(schedule: Schedule, *, name: str = "", warnings: tuple[str, ...
         "study_ahead": schedule.plan.study_ahead,
         "total_hours": round(schedule.plan.minutes / 60, 2),
         "finish": local(finish).isoformat() if finish else None,
-        "items": [_item(row) for row in table],
-        "sessions": [_session(s, zone) for s in schedule.timeline],
+        "items": [_item(row, iso, hours) for row in table],
+        "sessions": sessions,
         "milestones": [_milestone(m) for m in schedule.milestones],
         "periods": [_period(p) for p in periods(schedule, table)],
         "choices": [c.as_dict() for c in schedule.plan.choices],

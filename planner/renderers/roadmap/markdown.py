@@ -96,7 +96,7 @@ def render_markdown(
     for warning in warnings:
         out += ["", f"**Warning:** {md_escape(warning)}"]
     if gantt and plan.items:
-        out += ["", "## Timeline", "", render_gantt(schedule).rstrip("\n")]
+        out += ["", "## Timeline", "", render_gantt(schedule, by_period).rstrip("\n")]
     return "\n".join(out) + "\n"
 
 
@@ -122,9 +122,10 @@ def task_name(text: str) -> str:
     return " ".join(text.split())[:80] or "item"
 
 
-def render_gantt(schedule: Schedule) -> str:
+def render_gantt(schedule: Schedule, by_period: list[Period] | None = None) -> str:
     """A Mermaid gantt chart of a schedule, in a fenced block for Markdown: a section
-    per period, each closed by its milestone."""
+    per period, each closed by its milestone (``by_period``: the schedule's
+    :func:`periods`, when the caller has them already)."""
     out = [
         "```mermaid",
         "gantt",
@@ -133,7 +134,7 @@ def render_gantt(schedule: Schedule) -> str:
         "    axisFormat %Y-%m",
     ]
     number = 0
-    for period in periods(schedule):
+    for period in periods(schedule) if by_period is None else by_period:
         out.append(f"    section {task_name(period_title(period))}")
         for row in period.rows:
             number += 1
