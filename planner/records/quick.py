@@ -175,9 +175,26 @@ def _hints(record: type) -> dict[str, Any]:
     return typing.get_type_hints(record, include_extras=True)
 
 
+class _Fields(dict[str, Build]):
+    """A record's field builders by key, each made the first time a table gives its
+    key: a run pays only for the fields its tables use (each Text rule compiles a
+    regular expression). A key that is not a field raises :class:`_No`."""
+
+    def __init__(self, hints: dict[str, Any]) -> None:
+        super().__init__()
+        self._hints = hints
+
+    def __missing__(self, key: str) -> Build:
+        hint = self._hints.get(key)
+        if hint is None:
+            raise _No
+        made = self[key] = builder(hint)
+        return made
+
+
 def _dataclass(record: type) -> Build:
     hints = _hints(record)
-    fields = {f.name: builder(hints[f.name]) for f in dataclasses.fields(record) if f.init}
+    fields = _Fields({f.name: hints[f.name] for f in dataclasses.fields(record) if f.init})
     required = frozenset(
         f.name
         for f in dataclasses.fields(record)
@@ -188,12 +205,7 @@ def _dataclass(record: type) -> Build:
     def build(value: Any, context: Any) -> Any:
         if type(value) is not dict or not required <= value.keys():
             raise _No
-        values = {}
-        for key, given in value.items():
-            field = fields.get(key)
-            if field is None:
-                raise _No
-            values[key] = field(given, context)
+        values = {key: fields[key](given, context) for key, given in value.items()}
         return make(values)
 
     return build
@@ -233,19 +245,12 @@ def _maker(record: type) -> Callable[[dict[str, Any]], Any]:
 
 
 def _typeddict(record: type) -> Build:
-    hints = _hints(record)
-    fields = {name: builder(hint) for name, hint in hints.items()}
+    fields = _Fields(_hints(record))
     required: frozenset[str] = record.__required_keys__  # type: ignore[attr-defined]
 
     def build(value: Any, context: Any) -> Any:
         if type(value) is not dict or not required <= value.keys():
             raise _No
-        found = {}
-        for key, given in value.items():
-            field = fields.get(key)
-            if field is None:
-                raise _No
-            found[key] = field(given, context)
-        return found
+        return {key: fields[key](given, context) for key, given in value.items()}
 
     return build

@@ -8,17 +8,19 @@ import dataclasses
 import os
 import subprocess
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typing_extensions import is_typeddict
 
 from planner.graph import load_graph, shipped_graph_dir
 from planner.graph.tables import NodeTables
 from planner.records import NODE_TYPES, Profile, Skill, Stage, keys_of
-from planner.records.quick import quick
+from planner.records.quick import builder, quick
 from planner.records.schema import SchemaErrors as ValidationError
 from planner.records.schema import validate_node
 from tests.paths import EXAMPLES
@@ -337,3 +339,30 @@ def test_a_valid_graph_and_profile_are_planned_without_importing_pydantic(tmp_pa
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines()[-1] == "heavy: []", run
+
+
+def _records(record: Any) -> set[Any]:
+    """``record`` and every record or typed dict its fields hold, however nested."""
+    found = {record}
+    for hint in typing.get_type_hints(record, include_extras=True).values():
+        for inner in _flatten(hint):
+            record_type = isinstance(inner, type) and (dataclasses.is_dataclass(inner) or is_typeddict(inner))
+            if record_type and inner not in found:
+                found |= _records(inner)
+    return found
+
+
+def _flatten(hint: Any) -> list[Any]:
+    return [hint, *(inner for arg in typing.get_args(hint) for inner in _flatten(arg))]
+
+
+@pytest.mark.parametrize("record", [*NODE_TYPES.values(), Profile], ids=lambda r: r.__name__)
+def test_the_quick_path_knows_every_field_it_may_read(record: Any) -> None:
+    # Field builders are made when a table first gives their key; every declared field
+    # must still be one the quick path knows (a TypeError here says which is not).
+    for each in _records(record):
+        hints = typing.get_type_hints(each, include_extras=True)
+        if dataclasses.is_dataclass(each):
+            hints = {f.name: hints[f.name] for f in dataclasses.fields(each) if f.init}
+        for hint in hints.values():
+            builder(hint)
