@@ -162,4 +162,6 @@ def build_graph(
     if problems:
         raise GraphError(problems)
     kinds = {node_id: node.kind for node_id, node in nodes.items()}
-    return CareerGraph(nodes=NodeTables(kinds, tables, records), files=files, pred=pred, succ=succ)
+    return CareerGraph(
+        nodes=NodeTables(kinds, tables, records), files=files, pred=pred, succ=succ, validated=True
+    )

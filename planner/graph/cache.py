@@ -176,6 +176,7 @@ def restored(data: dict[str, Any]) -> CareerGraph:
         stage_rank={
             node_id: (depth, level, node_id) for node_id, (depth, level, _) in data["stage_rank"].items()
         },
+        validated=True,  # an entry is only ever written of a validated graph
     )
 
 

@@ -41,7 +41,9 @@ class CareerGraph:
     with the attributes ``kind``, ``name`` and (for skills and projects) ``hours``, or
     ``at_work`` and ``months`` for a node done at a job;
     an edge ``a -> b`` means *a* is a prerequisite of *b*. ``succ`` and
-    ``stage_rank`` are computed on first use unless given.
+    ``stage_rank`` are computed on first use unless given. ``validated`` says the
+    graph passed validation, which refuses a name that is another node's id or alias:
+    :meth:`resolve` then takes an exact id without reading every name.
     """
 
     def __init__(
@@ -52,8 +54,10 @@ class CareerGraph:
         pred: Mapping[str, tuple[str, ...]],
         succ: Mapping[str, Iterable[str]] | None = None,
         stage_rank: dict[str, tuple[int, int, str]] | None = None,
+        validated: bool = False,
     ) -> None:
         self.nodes = nodes
+        self.validated = validated
         self.files = files
         self.pred = pred
         self._work: dict[str, tuple[bool, int]] = {}
@@ -170,7 +174,7 @@ class CareerGraph:
             return [s.id for s in self.stages] if kinds is not None and set(kinds) == {"stage"} else []
 
         node_id = self.lookup(text)
-        if names:
+        if names and not (self.validated and text in self.nodes):
             matches = self._names.get(" ".join(text.split()).casefold(), [])
             fitting = [n for n in matches if wanted(n)] or matches
             if node_id is not None and any(n != node_id for n in fitting):

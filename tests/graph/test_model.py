@@ -8,7 +8,7 @@ import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.graph import CareerGraph, build_graph
+from planner.graph import CareerGraph, build_graph, shipped_graph
 
 
 @st.composite
@@ -79,3 +79,13 @@ def test_a_chain_goes_through_the_smallest_ids_first() -> None:
     assert graph.path("a", "top", within={"c", "d", "e", "top"}) == ["a", "c", "d", "e", "top"]
     assert graph.path("a", "top", within={"d", "e", "top"}) == []
     assert graph.path("e", "e", within=set()) == ["e"]
+
+
+def test_a_validated_graph_resolves_an_exact_id_as_one_that_reads_every_name() -> None:
+    # A validated graph takes an exact id without its name index: the same answer,
+    # since validation refuses a name that is another node's id or alias.
+    graph = shipped_graph()
+    unchecked = CareerGraph(nodes=graph.nodes, files=graph.files, pred=graph.pred)
+    assert graph.validated and not unchecked.validated
+    for node_id in graph.nodes:
+        assert graph.resolve(node_id, names=True) == unchecked.resolve(node_id, names=True) == node_id
