@@ -17,6 +17,7 @@ from typing import Final, NamedTuple
 from zoneinfo import ZoneInfo
 
 from planner.errors import CalendarError
+from planner.io.patterns import later
 from planner.limits import MAX_CALENDAR_DATE, MAX_SEQUENCE, MIN_DATE
 
 SIGNIFICANT: Final = (
@@ -37,16 +38,16 @@ READ: Final = frozenset((*SIGNIFICANT, "UID", "SEQUENCE", "CATEGORIES", "X-PLANN
 ONCE: Final = (*SIGNIFICANT, "SEQUENCE")
 """The properties an event may hold at most once."""
 
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_FOLD: Final = re.compile(r"\r?\n[ \t]")
-_LINE_BREAK: Final = re.compile(r"\r?\n")
-_NAME: Final = re.compile(r"[A-Za-z0-9-]+")
-_BOUNDARY: Final = re.compile(r"(?i)(BEGIN|END):")
+_CONTROL: Final = later(r"[\x00-\x08\x0b-\x1f\x7f]")
+_FOLD: Final = later(r"\r?\n[ \t]")
+_LINE_BREAK: Final = later(r"\r?\n")
+_NAME: Final = later(r"[A-Za-z0-9-]+")
+_BOUNDARY: Final = later(r"(?i)(BEGIN|END):")
 _WANTED: Final = READ | {"BEGIN", "END"}
 """The names of the lines an event is read for (BEGIN and END: an alarm inside it)."""
-_PARAM: Final = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
-_MOMENT: Final = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
-_UNESCAPE: Final = re.compile(r"\\([\\;,nN])")
+_PARAM: Final = later(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
+_MOMENT: Final = later(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
+_UNESCAPE: Final = later(r"\\([\\;,nN])")
 
 
 class Property(NamedTuple):
@@ -66,7 +67,7 @@ class Property(NamedTuple):
         """The value as TEXT: its escapes undone."""
         if "\\" not in self.value:
             return self.value
-        return _UNESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), self.value)
+        return _UNESCAPE().sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), self.value)
 
 
 class PreviousEvent(NamedTuple):
@@ -108,14 +109,14 @@ def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise _unreadable(file, f"not UTF-8 text: bad byte at offset {exc.start}") from None
-    lines = [line for line in _LINE_BREAK.split(_FOLD.sub("", text)) if line]
+    lines = [line for line in _LINE_BREAK().split(_FOLD().sub("", text)) if line]
     if not lines or lines[0].upper() != "BEGIN:VCALENDAR":
         raise CalendarError(f"{file}: not an iCalendar file (no VCALENDAR)")
     events: dict[str, PreviousEvent] = {}
     stack: list[str] = []
     number, begin, in_event = 0, -1, False
     for at, line in enumerate(lines):
-        if (boundary := _BOUNDARY.match(line)) is not None:
+        if (boundary := _BOUNDARY().match(line)) is not None:
             name = line[boundary.end() :].upper()
             if boundary.group(1).upper() == "BEGIN":
                 if name == "VEVENT" and in_event:
@@ -139,7 +140,7 @@ def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
                     events[event.uid] = event
             elif not stack and any(lines[at + 1 :]):
                 raise _unreadable(file, f"content after END:VCALENDAR: {lines[at + 1][:60]}")
-        elif not stack or _NAME.match(line) is None or ":" not in line:
+        elif not stack or _NAME().match(line) is None or ":" not in line:
             raise _unreadable(file, f"a line that is not NAME:VALUE: {line[:60]}")
     if stack:
         raise _unreadable(file, f"BEGIN:{stack[-1]} is never closed")
@@ -147,7 +148,7 @@ def read_previous(data: bytes, *, file: str) -> dict[str, PreviousEvent]:
 
 
 def _unreadable(file: str, reason: str) -> CalendarError:
-    shown = " ".join(_CONTROL.sub(" ", reason).split())[:120]
+    shown = " ".join(_CONTROL().sub(" ", reason).split())[:120]
     return CalendarError(f"{file}: not a readable iCalendar file ({shown})")
 
 
@@ -157,7 +158,7 @@ def _event(lines: list[str], number: int, file: str) -> PreviousEvent | None:
     seen: dict[str, int] = {}
     depth = 0
     for line in lines[1:-1]:
-        name = _NAME.match(line)
+        name = _NAME().match(line)
         if name is None:
             continue
         key = name.group().upper()
@@ -206,7 +207,7 @@ def _property(line: str, at: int, number: int, file: str) -> Property:
     """The parameters and value of content ``line`` after its name (which ends at ``at``)."""
     params = []
     while line.startswith(";", at):
-        match = _PARAM.match(line, at)
+        match = _PARAM().match(line, at)
         if match is None:
             raise _unreadable(file, f"event {number} has a broken parameter: {line[:60]}")
         values = [v[1:-1] if v.startswith('"') else v for v in match.group(2).split(",")]
@@ -223,7 +224,7 @@ def _moment(prop: Property | None, key: str, where: str) -> dt.datetime | dt.dat
         return None
     if prop.param("VALUE").upper() not in ("", "DATE", "DATE-TIME"):
         raise CalendarError(f"{where}: {key} must be a date or a date-time")
-    match = _MOMENT.fullmatch(prop.value.strip())
+    match = _MOMENT().fullmatch(prop.value.strip())
     if match is None:
         raise CalendarError(f"{where} has an unreadable {key}")
     year, month, day, hour, minute, second, utc = match.groups()

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import html
 import itertools
-import re
 from typing import TYPE_CHECKING, Final
 
+from planner.io.patterns import later
 from planner.renderers.pictures.bands import UNSTAGED
 from planner.renderers.pictures.legend import WHITE, legend_label
 from planner.renderers.pictures.style import (
@@ -60,8 +60,8 @@ FADE: Final = "40"
 """Alpha appended to colours of nodes outside a focused chain."""
 
 _ESCAPES: Final = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\n"}
-_SPECIAL: Final = re.compile(r'\r\n|[\\"\n\r]')
-_CLASS_TOKEN: Final = re.compile(r"[^a-z0-9-]+")
+_SPECIAL: Final = later(r'\r\n|[\\"\n\r]')
+_CLASS_TOKEN: Final = later(r"[^a-z0-9-]+")
 
 
 def quote(value: str) -> str:
@@ -71,7 +71,7 @@ def quote(value: str) -> str:
     Inside double quotes, ``<``, ``>``, ``{``, ``}`` and ``;`` are plain characters, so
     no name can start an HTML-like label or end the statement.
     """
-    return '"' + _SPECIAL.sub(lambda m: _ESCAPES.get(m.group(0), "\\n"), value) + '"'
+    return '"' + _SPECIAL().sub(lambda m: _ESCAPES.get(m.group(0), "\\n"), value) + '"'
 
 
 def text(value: str) -> str:
@@ -83,7 +83,7 @@ def text(value: str) -> str:
 
 def class_token(value: str) -> str:
     """Turn free text (a category) into one CSS class token."""
-    return _CLASS_TOKEN.sub("-", value.lower()).strip("-") or "none"
+    return _CLASS_TOKEN().sub("-", value.lower()).strip("-") or "none"
 
 
 def _attrs(pairs: dict[str, str]) -> str:

@@ -34,6 +34,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from planner.io.patterns import later
 from planner.renderers.pictures.cohort import cohort_lede, render_cohort_panel
 from planner.renderers.pictures.dot import BAND_FONT_SIZE, FONT_SIZE
 from planner.renderers.pictures.ladder import Sheet, render_ladder
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from planner.renderers.pictures.style import Look
     from planner.renderers.pictures.view import GraphView
 
-_XML_PROLOGUE: Final = re.compile(r"<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
+_XML_PROLOGUE: Final = later(r"<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
 PX_PER_POINT: Final = 4 / 3
 """Graphviz measures in points; at 100 % a point is 4/3 CSS pixels."""
 SEARCH_HINT: Final = "Find a skill, project or stage"
@@ -109,7 +110,7 @@ def graph_data(view: GraphView) -> dict[str, Any]:
 
 def inline_svg(svg: str) -> str:
     """Graphviz's SVG document made fit for inlining: no XML prologue, doctype or comments."""
-    return _XML_PROLOGUE.sub("", svg).strip()
+    return _XML_PROLOGUE().sub("", svg).strip()
 
 
 def _colour_css() -> str:

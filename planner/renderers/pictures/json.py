@@ -15,16 +15,16 @@ Control characters in names are escaped (``\u001b``), never written raw.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, Final
 
 from planner.io import jsontext
+from planner.io.patterns import later
 from planner.renderers.pictures.summary import summarise
 
 if TYPE_CHECKING:
     from planner.renderers.pictures.view import GraphView
 
-_RAW_CONTROLS: Final = re.compile("[\x7f-\x9f]")
+_RAW_CONTROLS: Final = later("[\x7f-\x9f]")
 """Control characters ``jsontext.dumps`` leaves raw with ``ensure_ascii=False``."""
 
 
@@ -49,7 +49,7 @@ def graph_data(view: GraphView) -> dict[str, Any]:
 def render_json(view: GraphView) -> str:
     """The view as indented node-link JSON text ending in a newline."""
     text = jsontext.dumps(graph_data(view))
-    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _RAW_CONTROLS().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _add_bands(digraph: Any, view: GraphView) -> None:

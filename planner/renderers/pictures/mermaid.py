@@ -21,6 +21,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Final
 
 from planner.errors import PlanError
+from planner.io.patterns import later
 from planner.limits import MAX_MERMAID_CHARS, MAX_MERMAID_EDGES
 from planner.renderers.pictures.layers import band_rows
 from planner.renderers.pictures.style import (
@@ -49,7 +50,7 @@ ROW_BUDGET: Final = 40.0
 """What a row of a Mermaid picture may hold, in characters of label (see
 :func:`~planner.renderers.pictures.layers.label_cost`): about 900 pixels of Mermaid's
 boxes, the width of a page."""
-_SAFE_LABEL = re.compile(r"[A-Za-z0-9 .,/+'()&-]")
+_SAFE_LABEL = later(r"[A-Za-z0-9 .,/+'()&-]")
 
 
 def mermaid_ids(ids: list[str]) -> dict[str, str]:
@@ -70,7 +71,7 @@ def mermaid_ids(ids: list[str]) -> dict[str, str]:
 def label(text: str) -> str:
     """Encode text for a quoted Mermaid label: anything unusual as ``#code;``."""
     text = drawable(text)
-    return "".join(c if _SAFE_LABEL.fullmatch(c) else f"#{ord(c)};" for c in text)
+    return "".join(c if _SAFE_LABEL().fullmatch(c) else f"#{ord(c)};" for c in text)
 
 
 def _fill_def(name: str, look: Look) -> str:

@@ -8,10 +8,11 @@ A new node kind or edge kind is one more row in :data:`KINDS` or :data:`EDGES`.
 from __future__ import annotations
 
 import bisect
-import re
 import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING, Final, NamedTuple
+
+from planner.io.patterns import later
 
 if TYPE_CHECKING:
     from planner.graph import CareerGraph
@@ -161,8 +162,8 @@ a choice into the choice (bold when a profile's plan picked it), and a recommend
 LABEL_WIDTH: Final = 16
 """Characters per line of a node's short label."""
 LABEL_LINES: Final = 3
-_ASIDE: Final = re.compile(r"\s*(?:\(.*|:\s.*|\s[—–]\s.*)$")
-_UNDRAWABLE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_ASIDE: Final = later(r"\s*(?:\(.*|:\s.*|\s[—–]\s.*)$")
+_UNDRAWABLE: Final = later("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def heat_class(share: float) -> int:
@@ -174,7 +175,7 @@ def drawable(value: str) -> str:
     """``value`` without the characters no picture can hold (NUL, ESC, BEL and the other
     control characters, which break Graphviz, XML and terminals), whitespace runs made
     single spaces."""
-    return " ".join(_UNDRAWABLE.sub("", value).split())
+    return " ".join(_UNDRAWABLE().sub("", value).split())
 
 
 def short_label(name: str) -> list[str]:
@@ -182,7 +183,7 @@ def short_label(name: str) -> list[str]:
     cleaning (missing values, …)"`` → ``"Data cleaning"``), wrapped between words, at
     most :data:`LABEL_LINES` lines, ``…`` where cut. The full name goes in the tooltip."""
     name = drawable(name)
-    short = _ASIDE.sub("", name)
+    short = _ASIDE().sub("", name)
     if len(short) < 3:
         short = name
     lines = textwrap.wrap(short, width=LABEL_WIDTH, break_long_words=False, break_on_hyphens=False) or [short]

@@ -13,13 +13,14 @@ import html
 import re
 from typing import TYPE_CHECKING, Final
 
+from planner.io.patterns import later
 from planner.renderers.pictures.dot import render_dot
 from planner.renderers.pictures.graphviz import run_dot
 
 if TYPE_CHECKING:
     from planner.renderers.pictures.view import GraphView
 
-_NODE_TITLE: Final = re.compile(r'(<g id="([^"]*)" class="node[^"]*">\s*<title>)[^<]*(</title>)')
+_NODE_TITLE: Final = later(r'(<g id="([^"]*)" class="node[^"]*">\s*<title>)[^<]*(</title>)')
 
 
 def with_tooltips(svg: str, view: GraphView) -> str:
@@ -31,7 +32,7 @@ def with_tooltips(svg: str, view: GraphView) -> str:
             return match.group(0)
         return match.group(1) + html.escape(view.tooltip(node_id), quote=False) + match.group(3)
 
-    return _NODE_TITLE.sub(title, svg)
+    return _NODE_TITLE().sub(title, svg)
 
 
 def render_svg(view: GraphView, *, legend: bool = True) -> str:

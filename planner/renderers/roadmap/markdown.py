@@ -5,8 +5,8 @@ GitHub renders)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from planner.io.patterns import later
 from planner.renderers.phrases import (
     choice_lines,
     credential_notes,
@@ -23,15 +23,15 @@ from planner.reports.roadmap import Period, periods
 from planner.scheduling import Schedule
 from planner.words import count
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
-_UNSAFE_TASK = re.compile(r"[^A-Za-z0-9 .()/+&'-]")
+_SPECIAL = later(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_UNSAFE_TASK = later(r"[^A-Za-z0-9 .()/+&'-]")
 
 
 def md_escape(text: str) -> str:
     """Escape Markdown and HTML syntax so data shows as literal text."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;")
-    return _SPECIAL.sub(r"\\\1", text)
+    return _SPECIAL().sub(r"\\\1", text)
 
 
 def render_markdown(
@@ -118,7 +118,7 @@ def _summary(by_period: list[Period]) -> list[str]:
 
 def task_name(text: str) -> str:
     """A gantt task or section name: gantt lines have no escaping, so strip syntax."""
-    text = _UNSAFE_TASK.sub(" ", " ".join(text.split()))
+    text = _UNSAFE_TASK().sub(" ", " ".join(text.split()))
     return " ".join(text.split())[:80] or "item"
 
 
