@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -171,14 +172,9 @@ def schedule_plan(plan: Plan, avail: Availability, *, start: dt.date) -> Schedul
         moment = begin
         while free > 0:
             state.open(moment)
-            # Mostly the first ready item takes the window: _next_piece's first try.
-            piece = _piece(remaining[ready[0]], free, longest) if ready else 0
-            if piece:
-                chosen = ready[0]
-            else:
-                chosen, piece = _next_piece(ready, remaining, free, longest)
-                if chosen < 0:
-                    break
+            chosen, piece = _next_piece(ready, remaining, free, longest)
+            if chosen < 0:
+                break
             length = lengths.get(piece)
             if length is None:
                 length = lengths[piece] = dt.timedelta(minutes=piece)
@@ -238,7 +234,7 @@ def _next_piece(ready: list[int], remaining: list[int], free: int, longest: int)
     """The first ready item (in roadmap order, among the first :data:`READY_SCAN`) that
     can use ``free`` minutes under the 30-minute rule, and the minutes it takes; -1 and
     0 when none can."""
-    for j in ready[:READY_SCAN]:
+    for j in islice(ready, READY_SCAN):  # mostly the first takes it: no copy of the list
         piece = _piece(remaining[j], free, longest)
         if piece:
             return j, piece

@@ -31,10 +31,7 @@ class IsoText:
         """``local.isoformat()`` for a time whose ``tzinfo`` is the zone (as
         ``astimezone(zone)`` returns it): the text of its day, then that of its clock
         time and offset (``"T08:00:00+01:00"``), which depends on nothing else."""
-        day = local.date()
-        day_text = self._days.get(day)
-        if day_text is None:
-            day_text = self._days[day] = day.isoformat()
+        day_text = self.day(local.date())
         clock = (local.time(), self._zone.utcoffset(local))
         clock_text = self._clocks.get(clock)
         if clock_text is None:
