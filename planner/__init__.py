@@ -26,9 +26,9 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from planner import usecases, web
+from planner import usecases
 from planner.errors import (
     CalendarError,
     GraphError,
@@ -66,6 +66,9 @@ from planner.usecases import (
 )
 from planner.version import __version__
 
+if TYPE_CHECKING:
+    from planner.web import Ready
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -101,14 +104,16 @@ def serve(
     profile: str | os.PathLike[str],
     *,
     graph: CareerGraph | None = None,
-    host: str = web.DEFAULT_HOST,
-    port: int = web.DEFAULT_PORT,
+    host: str = "127.0.0.1",
+    port: int = 8765,
     clock: Callable[[], dt.datetime] | None = None,
-    on_ready: Callable[[web.Ready], None] | None = None,
+    on_ready: Callable[[Ready], None] | None = None,
 ) -> None:
     """Serve the local web app for the profile file at ``profile`` until Ctrl-C
     (docs/web.md). ``on_ready`` gets the address to open, with the run's token, once
     the server listens; ``clock`` gives the current moment (default: the system clock)."""
+    from planner import web  # the web stack (FastAPI, uvicorn, Jinja2): only a server needs it
+
     web.serve(
         Path(profile),
         graph=shipped_graph() if graph is None else graph,

@@ -7,7 +7,6 @@ message names the file, the key or line, the offending value and what would be v
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -54,6 +53,8 @@ def did_you_mean(word: str, candidates: Iterable[str], names: Mapping[str, str] 
     matches = sorted(begun, key=lambda k: (len(k), k))[:PREFIXES_SHOWN]
     if not matches and named:
         return _listed(named)
+    import difflib  # a spelling is matched only when a mistake is reported
+
     matches = matches or difflib.get_close_matches(key, sorted(folded), n=1, cutoff=0.6)
     return _listed([f"'{folded[m]}'" for m in matches])
 

@@ -11,6 +11,7 @@ from planner.cli.base import PlannerCommand
 from planner.cli.completion import complete_ids
 from planner.cli.environment import cache_dir
 from planner.cli.options import (
+    PATH,
     emit,
     graph_of,
     graph_options,
@@ -68,7 +69,7 @@ def skills(*, graph_dir: Path | None, no_cache: bool, category: str | None, outp
 @click.option(
     "--profile",
     "profile_path",
-    type=click.Path(path_type=Path),
+    type=PATH,
     default=None,
     metavar="PROFILE",
     help="Say why ID is (or is not) in this profile's plan, and when.",
@@ -141,7 +142,7 @@ def _format(fmt: str | None, output: str | None) -> str:
 @click.option(
     "--profile",
     "profile_path",
-    type=click.Path(path_type=Path),
+    type=PATH,
     default=None,
     metavar="PROFILE",
     help="Show this profile's position: known, planned and not needed.",

@@ -28,12 +28,18 @@ from planner.usecases.common import graph_inputs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+FOLDER: Final = click.Path(exists=True, file_okay=False, path_type=Path)
+"""An existing folder (``--graph``). The path types are shared by every command's
+options: click looks up the translation of a type's name each time one is made."""
+PATH: Final = click.Path(path_type=Path)
+"""A file or folder, existing or not (a profile: a folder is refused with its message)."""
+
 
 def graph_option(func: F) -> F:
     return click.option(
         "--graph",
         "graph_dir",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        type=FOLDER,
         default=None,
         metavar="DIR",
         help="Graph data folder (default: the graph shipped with planner).",
@@ -63,7 +69,7 @@ def output_option(func: F) -> F:
 
 
 def profile_argument(func: F) -> F:
-    return click.argument("profile", type=click.Path(path_type=Path, dir_okay=True))(func)
+    return click.argument("profile", type=PATH)(func)
 
 
 def _in_range(ctx: click.Context, param: click.Parameter, value: dt.datetime | None) -> dt.datetime | None:

@@ -30,7 +30,7 @@ import planner
 from planner.cli.base import InputError, PlannerCommand
 from planner.cli.environment import stdin_is_terminal, system_timezone
 from planner.cli.environment import terminal as stream_terminal
-from planner.cli.options import emit, graph_of, graph_options, inputs, now
+from planner.cli.options import PATH, emit, graph_of, graph_options, inputs, now
 from planner.errors import UnknownIdError
 from planner.graph import CareerGraph
 from planner.io.writing import refuse_inputs
@@ -290,7 +290,7 @@ def _number(text: str) -> float | str:
 
 
 @click.command(cls=PlannerCommand)
-@click.argument("path", type=click.Path(path_type=Path), default=Path("profile.toml"))
+@click.argument("path", type=PATH, default=Path("profile.toml"))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @click.option(
     "--no-input",

@@ -13,7 +13,6 @@ from planner.io.reading import read_limited
 from planner.limits import MAX_CALENDAR_BYTES, MAX_HOURS_PER_WEEK
 from planner.planning import make_plan
 from planner.records import Profile
-from planner.renderers.ical.calendar import render_ical
 from planner.renderers.ical.previous import read_previous
 from planner.renderers.pace import pace_note
 from planner.renderers.phrases import asks_for
@@ -225,6 +224,8 @@ def calendar(
     OptionError
         When ``previous`` shares no event with the plan, and ``force`` is not given.
     """
+    from planner.renderers.ical.calendar import render_ical  # built on icalendar: calendars only
+
     graph = graph_or_shipped(graph)
     now = given(now)
     old = read_previous_calendar(previous) if previous is not None else None

@@ -11,15 +11,16 @@ graph and the profile as a form, on the person's own machine (docs/web.md).
   profile's schema and read back into a change of the file;
 - :mod:`~planner.web.views`: the use cases' data shaped for the templates.
 
-This is a front door beside the command line (which never imports it: it calls
-``planner.serve``). The web stack (FastAPI, uvicorn, Jinja2) is imported only when a
-server starts, so ``import planner`` stays light.
+This is a front door beside the command line, which never imports it: it calls
+``planner.serve``. The package imports the web stack (FastAPI, uvicorn, Jinja2) at its
+top, and ``planner.serve`` imports the package when a server starts, so ``import
+planner`` and every other command go without them.
 """
 
 from __future__ import annotations
 
 from planner.web.app import create_app
 from planner.web.guard import Address
-from planner.web.server import DEFAULT_HOST, DEFAULT_PORT, Ready, serve
+from planner.web.server import Ready, serve
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "Address", "Ready", "create_app", "serve"]
+__all__ = ["Address", "Ready", "create_app", "serve"]

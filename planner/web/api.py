@@ -14,15 +14,15 @@ Like :mod:`~planner.web.pages`, this module keeps its annotations evaluated for 
 """
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from planner.errors import PlannerError
 from planner.usecases import calendar, picture, roadmap, status, week
 from planner.web.context import Context
 from planner.web.fields import problems
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
 
 JSON = dict[str, Any]
 
@@ -58,11 +58,8 @@ def _parameter(spec: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def register(app: "FastAPI", ctx: Context) -> None:
+def register(app: FastAPI, ctx: Context) -> None:
     """Add the JSON routes and the documentation page to ``app``."""
-    from fastapi import Query, Request
-    from fastapi.responses import HTMLResponse, JSONResponse
-
     site = ctx.site
     graph = site.graph
     failed: dict[int | str, dict[str, Any]] = {

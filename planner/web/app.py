@@ -6,8 +6,8 @@ are server-rendered Jinja2 templates, enhanced by htmx, which ships inside the p
 is also served as JSON (:mod:`~planner.web.api`), with the OpenAPI description of every
 route and a documentation page drawn from it.
 
-FastAPI, Starlette and Jinja2 are imported by the functions that need them, so that
-``import planner`` and every other command stay as fast as before.
+This package imports FastAPI, Starlette and Jinja2 at its top; ``planner.serve`` imports
+it when a server starts, so ``import planner`` and every other command go without them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ import functools
 import html
 from pathlib import Path
 from typing import Any, Final
+
+import jinja2
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.staticfiles import StaticFiles
 
 from planner.graph import CareerGraph
 from planner.version import __version__
@@ -47,10 +53,8 @@ def static_dir() -> Path:
 
 
 @functools.cache
-def environment() -> Any:
+def environment() -> jinja2.Environment:
     """The Jinja2 environment of the templates (autoescaping everything)."""
-    import jinja2
-
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
         autoescape=True,
@@ -71,7 +75,7 @@ def create_app(
     clock: Clock,
     token: str,
     address: Address | None = None,
-) -> Any:
+) -> FastAPI:
     """The web app for the profile file at ``profile``.
 
     Parameters
@@ -86,11 +90,6 @@ def create_app(
         Where the app is served (default ``127.0.0.1:8765``): only requests for it
         are answered.
     """
-    from fastapi import FastAPI
-    from fastapi.responses import HTMLResponse, JSONResponse
-    from starlette.exceptions import HTTPException
-    from starlette.staticfiles import StaticFiles
-
     address = address or Address("127.0.0.1", 8765)
     site = Site(Path(profile), graph, clock)
     app = FastAPI(

@@ -20,7 +20,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from planner.io.patterns import later
 from planner.usecases import schema as schema_text
 
 FORM_KEYS: Final = (
@@ -136,7 +135,7 @@ def form_fields(
     return tuple(fields)
 
 
-_PART: Final = later(r"\[(\d+)\]")
+_PART: Final = re.compile(r"\[(\d+)\]")
 
 
 def field_path(key: str | None) -> str:
@@ -144,7 +143,7 @@ def field_path(key: str | None) -> str:
     → ``blackouts.1.to``; a key the form does not edit → ``""`` (the whole form)."""
     if not key:
         return ""
-    path = _PART().sub(r".\1", key)
+    path = _PART.sub(r".\1", key)
     return path if path.split(".", 1)[0] in FORM_KEYS else ""
 
 

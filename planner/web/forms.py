@@ -22,7 +22,6 @@ from typing import Any, Final, NamedTuple
 from urllib.parse import parse_qsl
 
 from planner.graph import CareerGraph
-from planner.io.patterns import later
 from planner.limits import MAX_PROFILE_BYTES
 from planner.profile.updating import WORK_KINDS, known_in, lenient_id
 from planner.records import WEEKDAYS
@@ -32,7 +31,7 @@ DATES: Final = ("start", "deadline")
 MAX_FORM_BYTES: Final = MAX_PROFILE_BYTES
 """The most a submitted form may hold: more than any profile needs."""
 MAX_BLACKOUT_ROWS: Final = 1000
-_BLACKOUT: Final = later(r"^blackouts\.(\d{1,4})\.(from|to|reason|remove)$")
+_BLACKOUT: Final = re.compile(r"^blackouts\.(\d{1,4})\.(from|to|reason|remove)$")
 
 
 class FormError(ValueError):
@@ -163,7 +162,7 @@ def from_form(pairs: Sequence[tuple[str, str]]) -> FormValues:
     }
     rows: dict[int, dict[str, str]] = {}
     for name, value in pairs:
-        match = _BLACKOUT().match(name)
+        match = _BLACKOUT.match(name)
         if match:
             rows.setdefault(int(match.group(1)), {})[match.group(2)] = value.strip()
     blackouts = [

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import socket
 from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
@@ -56,8 +57,6 @@ def new_token() -> str:
 
 def _address(name: str) -> bytes | None:
     """The bytes of an IPv4 or IPv6 address written as ``name``, or None for a host name."""
-    import socket  # a few milliseconds; every command imports this module, few run a server
-
     name = name.strip("[]")
     for family in (socket.AF_INET, socket.AF_INET6):
         try:

@@ -7,14 +7,17 @@ token (the guard has already checked the token and the ``Origin``) and, once it 
 written the file, sends the browser on with ``303 See Other`` to a page that says
 what was done, so reloading never posts twice.
 
-FastAPI reads the routes' annotations when they are registered, so the types they
-name are imported inside :func:`register`, and this module keeps its annotations
-evaluated (no ``from __future__ import annotations``).
+FastAPI reads the routes' annotations when they are registered, so this module keeps
+its annotations evaluated (no ``from __future__ import annotations``).
 """
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any, Final
+from typing import Annotated, Any, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from planner.errors import PlannerError
 from planner.renderers.pace import pace_sentences
@@ -36,9 +39,6 @@ from planner.web.views import (
     week_nav,
     week_summary,
 )
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
 
 BACK: Final = frozenset({"/", "/roadmap"})
 """The pages a done button may send the browser back to."""
@@ -67,12 +67,8 @@ def with_note(path: str, key: str) -> str:
     return f"{path}{'&' if '?' in path else '?'}note={key}"
 
 
-def register(app: "FastAPI", ctx: Context) -> None:
+def register(app: FastAPI, ctx: Context) -> None:
     """Add the pages, the forms and the calendar to ``app``."""
-    from fastapi import Query, Request
-    from fastapi.responses import HTMLResponse, RedirectResponse, Response
-    from starlette.concurrency import run_in_threadpool
-
     site = ctx.site
     graph = site.graph
 

@@ -12,8 +12,12 @@ Like :mod:`~planner.web.pages`, this module keeps its annotations evaluated for 
 
 import functools
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import available_timezones
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from planner.errors import PlannerError
 from planner.graph import CareerGraph
@@ -25,9 +29,6 @@ from planner.web.forms import FormValues, change, first, from_data, from_form, r
 from planner.web.site import Note
 from planner.web.views import checklist
 from planner.words import count
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
 
 EDITED = tuple(key for key in FORM_KEYS if key != "known")
 """The keys saved by value (what is known is saved by what was ticked and unticked)."""
@@ -99,12 +100,8 @@ def saved(keys: tuple[str, ...], file: str) -> str:
     return f"Saved {file}: changed {count(len(keys), 'key')} ({shown}), keeping its comments."
 
 
-def register(app: "FastAPI", ctx: Context, read_form: Callable[..., Any]) -> None:
+def register(app: FastAPI, ctx: Context, read_form: Callable[..., Any]) -> None:
     """Add the profile form to ``app``."""
-    from fastapi import Request
-    from fastapi.responses import HTMLResponse, RedirectResponse
-    from starlette.concurrency import run_in_threadpool
-
     site = ctx.site
     graph = site.graph
 

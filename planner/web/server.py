@@ -13,9 +13,12 @@ Ctrl-C stops the server at once: requests in flight get half a second to finish,
 from __future__ import annotations
 
 import errno
+import socket
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple
+
+import uvicorn
 
 from planner.errors import OptionError, PlannerError
 from planner.graph import CareerGraph
@@ -24,11 +27,6 @@ from planner.web.app import create_app
 from planner.web.guard import Address, is_loopback, new_token
 from planner.web.site import Clock
 
-if TYPE_CHECKING:
-    import socket
-
-DEFAULT_HOST: Final = "127.0.0.1"
-DEFAULT_PORT: Final = 8765
 GRACE_SECONDS: Final = 0.5
 """How long requests in flight may take to finish after Ctrl-C."""
 
@@ -52,8 +50,6 @@ def bind(host: str, port: int) -> socket.socket:
     """
     if not 0 <= port <= 65535:
         raise OptionError(f"{port} is not a port; use 1 to 65535, or 0 for any free port", option="--port")
-    import socket  # a few milliseconds, paid only when a server starts
-
     try:
         family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except (socket.gaierror, UnicodeError) as exc:
@@ -113,8 +109,8 @@ def serve(
     *,
     graph: CareerGraph,
     clock: Clock,
-    host: str = DEFAULT_HOST,
-    port: int = DEFAULT_PORT,
+    host: str,
+    port: int,
     on_ready: Callable[[Ready], None] | None = None,
 ) -> None:
     """Serve the web app for the profile file at ``profile`` until Ctrl-C.
@@ -131,8 +127,6 @@ def serve(
     KeyboardInterrupt
         When Ctrl-C stops the server.
     """
-    import uvicorn
-
     path = Path(profile)
     warnings = check_profile_file(path, graph) + exposure(host)
     sock = bind(host, port)

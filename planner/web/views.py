@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
+from markupsafe import Markup, escape
+
 from planner.graph import CareerGraph
 from planner.profile.updating import WORK_KINDS
 from planner.renderers.terminal import day_label, time_span
@@ -245,10 +247,8 @@ def checklist(graph: CareerGraph, known: Sequence[str], fixed: set[str]) -> list
     ]
 
 
-def commands(text: str) -> Any:
+def commands(text: str) -> Markup:
     """Prose whose `backticked` commands show as code: escaped, each `...` in <code>."""
-    from markupsafe import Markup, escape  # comes with Jinja2: only the web app loads it
-
     parts = str(escape(text)).split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: leave the text as it is
         return escape(text)

@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
 
+from icalendar import Calendar, vText
+
 from planner.errors import ForeignCalendarError
 from planner.renderers.ical.lines import EventWriter, NewEvent, Prop, component_lines, serialize
 from planner.renderers.ical.previous import (
@@ -243,8 +245,6 @@ def _merge(
 
 def _calendar(keyed: list[Keyed], spans: Mapping[str, list[dt.date]], calendar_name: str | None) -> bytes:
     """The VCALENDAR with a VTIMEZONE per zone, and its events in time order."""
-    from icalendar import Calendar, vText
-
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -23,6 +23,8 @@ import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
+from icalendar import Alarm, Event, Parameters, vText
+
 Prop = tuple[tuple[tuple[str, str], ...], str]
 """A property as written: its parameters (name, value) and its encoded value."""
 
@@ -59,8 +61,6 @@ class EventWriter:
     events as content lines."""
 
     def __init__(self) -> None:
-        from icalendar import Alarm, Event
-
         self._event_order, self._alarm_order = Event.canonical_order, Alarm.canonical_order
         self.event_order: Sequence[str] = self._event_order
         """icalendar's order of an event's properties."""
@@ -72,8 +72,6 @@ class EventWriter:
     @staticmethod
     def _encode(name: str, value: Any) -> Prop:
         """What ``Event.add(name, value)`` stores, as written."""
-        from icalendar import Event
-
         event = Event()
         event.add(name, value)
         prop = event[name]
@@ -92,8 +90,6 @@ class EventWriter:
         """A TEXT value that differs from event to event (a UID, a summary)."""
         if not _ESCAPED.search(value):  # nothing RFC 5545 escapes: written as it is
             return (), value
-        from icalendar import vText
-
         return (), vText(value).to_ical().decode("utf-8")
 
     def moment(self, name: str, value: dt.datetime | dt.date) -> Prop:
@@ -139,8 +135,6 @@ class EventWriter:
         if not params:
             return f"{name}:{value}"
         if params not in self._params:
-            from icalendar import Parameters
-
             self._params[params] = Parameters(dict(params)).to_ical().decode("utf-8")
         written = self._params[params]
         return f"{name};{written}:{value}" if written else f"{name}:{value}"

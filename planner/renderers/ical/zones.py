@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
 
 def _transitions(zone: ZoneInfo, begin: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     """UTC instants in [begin, end) where the zone's UTC offset or name changes."""
@@ -38,8 +40,6 @@ def _transitions(zone: ZoneInfo, begin: dt.datetime, end: dt.datetime) -> list[d
 
 def build_vtimezone(tzid: str, begin: dt.date, end: dt.date) -> Any:
     """A VTIMEZONE for ``tzid`` that is exact from ``begin`` to ``end`` (plus a year)."""
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
-
     zone = ZoneInfo(tzid)
     first = dt.datetime(begin.year - 1, 1, 1, tzinfo=dt.UTC)
     last = dt.datetime(end.year + 2, 1, 1, tzinfo=dt.UTC)
