@@ -74,13 +74,11 @@ HEAVY = {
 LAZY_ALLOWED = HEAVY | {
     # heavy parts of the standard library (tens of milliseconds), for rare paths
     "multiprocessing",
-    "concurrent",
-    "asyncio",
     "webbrowser",
     # lighter, but on rare paths only, and every run would pay for them
     "logging",  # the Dask engine (distributed imports it anyway)
     "subprocess",  # Graphviz's dot
-    "socket",  # the web server's addresses, a Dask scheduler's greeting
+    "socket",  # a Dask scheduler's greeting
     "hashlib",  # a picture page's script digest
     "difflib",  # "did you mean", when a mistake is reported
     # POSIX-only

@@ -44,8 +44,7 @@ NAV: Final = (
 
 _HERE: Final = Path(__file__).parent
 """The package's folder: the templates and static files are installed beside the
-modules (read as files, without ``importlib.resources`` and the zip support it
-imports at every start-up)."""
+modules, and read from there as files."""
 
 
 def static_dir() -> Path:
