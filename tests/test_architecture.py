@@ -7,7 +7,8 @@ in a circle; the renderers' formats (roadmap, ical, pictures) never import each 
 only the command line imports click; only the front doors read the clock or the
 environment; and a module imports another lazily (inside a function) only when it is a
 heavy or platform-specific library, or one of planner's own rooms that imports a heavy
-library at its top (the web app, built on FastAPI). There are no exemptions.
+library at its top (the web app, built on FastAPI; the calendar's writer, on
+icalendar). There are no exemptions.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def modules() -> list[Path]:
 
 def name_of(path: Path) -> str:
     parts = path.relative_to(PACKAGE).with_suffix("").parts
-    if parts[-1] == "__init__" and len(parts) > 1:
+    if parts[-1] == "__init__":
         parts = parts[:-1]
     return ".".join(("planner", *parts))
 
@@ -133,22 +134,25 @@ def imported(path: Path | ast.Module, *, lazy: bool | None = None) -> set[str]:
 
 
 def planner_modules(nodes: Iterable[ast.AST]) -> set[str]:
-    """The planner modules that the import statements among ``nodes`` import."""
+    """The planner modules that the import statements among ``nodes`` import
+    (``from planner import web`` imports ``planner.web``; ``from planner import
+    roadmap``, the package itself)."""
     known = known_modules()
+
+    def resolved(name: str) -> str:
+        while name and name not in known:
+            name = name.rpartition(".")[0]
+        return name
+
     found: set[str] = set()
     for node in nodes:
-        names: list[str] = []
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
+            found.update(resolved(alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
-        for name in names:
-            resolved = name
-            while resolved and resolved not in known:
-                resolved = resolved.rpartition(".")[0]
-            if resolved.startswith("planner"):
-                found.add(resolved)
-    return found
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in known else resolved(node.module))
+    return {name for name in found if name == "planner" or name.startswith("planner.")}
 
 
 def runs_at_import(module: ast.Module) -> list[ast.AST]:
@@ -160,12 +164,19 @@ def runs_at_import(module: ast.Module) -> list[ast.AST]:
         node = todo.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        if isinstance(node, ast.If) and _type_checking(node.test):
             todo.extend(node.orelse)
             continue
         found.append(node)
         todo.extend(ast.iter_child_nodes(node))
     return found
+
+
+def _type_checking(test: ast.expr) -> bool:
+    """Whether ``test`` is ``TYPE_CHECKING`` or ``typing.TYPE_CHECKING``."""
+    if isinstance(test, ast.Attribute):
+        return test.attr == "TYPE_CHECKING" and isinstance(test.value, ast.Name) and test.value.id == "typing"
+    return isinstance(test, ast.Name) and test.id == "TYPE_CHECKING"
 
 
 def path_of(module: str) -> Path:
@@ -176,20 +187,26 @@ def path_of(module: str) -> Path:
 
 @cache
 def heavy_at_import(module: str) -> frozenset[str]:
-    """The heavy libraries that importing ``module`` brings in: those it imports when it
-    runs, and those of the planner modules it imports then."""
-    body = runs_at_import(tree(path_of(module)))
+    """The heavy libraries that importing ``module`` brings in, beyond ``import planner``
+    (which every run has done): those that it, its parent packages and every planner
+    module they import import when they run."""
     found: set[str] = set()
-    for node in body:
-        if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
-    found &= HEAVY
-    for there in planner_modules(body):
-        if there not in (module, "planner") and not module.startswith(there + "."):
-            found |= heavy_at_import(there)
-    return frozenset(found)
+    seen = {"planner"}
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        body = runs_at_import(tree(path_of(name)))
+        for node in body:
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.add(node.module.split(".")[0])
+        todo.extend(planner_modules(body))
+        todo.append(name.rpartition(".")[0])  # a module's package runs first
+    return frozenset(found & HEAVY)
 
 
 def third_party_lazy(path: Path) -> set[str]:
@@ -245,8 +262,14 @@ def test_heavy_rooms_are_found() -> None:
     """The web app brings FastAPI with it; a module that names networkx only for type
     checkers, or imports it inside a function, brings nothing."""
     assert {"fastapi", "jinja2", "uvicorn"} <= heavy_at_import("planner.web")
+    assert {"fastapi", "uvicorn"} <= heavy_at_import("planner.web.guard")  # through planner.web
     assert heavy_at_import("planner.graph.model") == frozenset()
     assert heavy_at_import("planner.usecases") == frozenset()
+    assert heavy_at_import("planner") == frozenset()
+    lazy = ast.parse("def f():\n    from planner import roadmap\n    from planner import web\n")
+    assert imported(lazy, lazy=True) == {"planner", "planner.web"}
+    skipped = ast.parse("if TYPE_CHECKING:\n    import a\nif not TYPE_CHECKING:\n    import b\n")
+    assert [n.names[0].name for n in runs_at_import(skipped) if isinstance(n, ast.Import)] == ["b"]
 
 
 def test_nothing_imports_in_a_circle() -> None:

@@ -50,16 +50,17 @@ def main() -> NoReturn:
     freeing every object one by one and unloading a hundred modules is about a fortieth
     of a short run (the TaskJuggler comparison, a warm roadmap; docs/performance.md).
 
-    The cycle collector runs after 200,000 new objects instead of 700 (mypy's setting):
-    a run builds its plan from many small objects and leaves few cycles, and a
-    collection every 700 of them was a fiftieth of the TaskJuggler comparison.
+    The cycle collector looks at the young objects after 200,000 new ones instead of
+    700 (as mypy does; the older generations keep their settings): a run builds its plan
+    from many small objects and leaves few cycles, and a collection every 700 of them
+    was a fiftieth of the TaskJuggler comparison on Python 3.11.
 
     planner uses no pydantic plugin, and looking for them scans the entry points of
     every installed distribution on the first model built (tens of milliseconds in a
     full environment), so the script turns that search off unless the user has set it.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    gc.set_threshold(200_000, 30, 30)
+    gc.set_threshold(200_000, *gc.get_threshold()[1:])
     try:
         cli.main(prog_name="planner")
         code = 0  # pragma: no cover - click exits itself

@@ -1,9 +1,9 @@
 """Regular expressions compiled the first time they are used.
 
-Every module below the web app is imported when the CLI starts, and compiling a pattern
-costs 0.05 to 0.5 ms; the modules a command may not use (pictures, reading an earlier
-calendar, the Markdown roadmap) keep their patterns as :func:`later` patterns, so a run
-compiles only the ones it uses.
+Every module but the web app and the calendar's writer is imported when the CLI starts,
+and compiling a pattern costs 0.05 to 0.5 ms; the modules a command may not use
+(pictures, reading an earlier calendar, the Markdown roadmap) keep their patterns as
+:func:`later` patterns, so a run compiles only the ones it uses.
 """
 
 from __future__ import annotations

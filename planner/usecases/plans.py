@@ -224,8 +224,6 @@ def calendar(
     OptionError
         When ``previous`` shares no event with the plan, and ``force`` is not given.
     """
-    from planner.renderers.ical.calendar import render_ical  # built on icalendar: calendars only
-
     graph = graph_or_shipped(graph)
     now = given(now)
     old = read_previous_calendar(previous) if previous is not None else None
@@ -241,6 +239,7 @@ def calendar(
             f"requirement of {goal} ({schedule.plan.target}); no file written"
         )
     who = profile.name.strip() or "learner"
+    from planner.renderers.ical.calendar import render_ical  # built on icalendar: calendars only
 
     def render(cancel_foreign: bool) -> bytes:
         return render_ical(

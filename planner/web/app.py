@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Final
 
 import jinja2
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -99,7 +99,7 @@ def create_app(
         redoc_url=None,
     )
 
-    def render(request: Any, template: str, code: int = 200, **values: Any) -> Any:
+    def render(request: Request, template: str, code: int = 200, **values: Any) -> HTMLResponse:
         page = environment().get_template(template)
         shared = {
             "request_path": request.url.path,
@@ -119,13 +119,13 @@ def create_app(
     register_api(app, context)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
-    async def http_error(request: Any, exc: Any) -> Any:
+    async def http_error(request: Request, exc: Any) -> Response:
         status = getattr(exc, "status_code", 500)
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse({"error": getattr(exc, "detail", "error")}, status_code=status)
         return render(request, "message.html", status, title=f"{status}", message=_http_message(status, exc))
 
-    async def failure(request: Any, exc: Exception) -> Any:
+    async def failure(request: Request, exc: Exception) -> Response:
         message = f"internal error: {type(exc).__name__}: {exc} (please report this with the profile)"
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": message}, status_code=500)
