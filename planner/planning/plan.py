@@ -398,7 +398,7 @@ def _items(
                 tuple(picked_for.get(node, ())),
                 data.short_name or "",
                 at_work,
-                round(months, 4) if at_work else 0.0,
+                round(months, 4),
                 holding,
             )
         )
